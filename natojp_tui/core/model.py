@@ -1,0 +1,154 @@
+"""The article model: plain dataclasses shared by every layer.
+
+Offsets are always character offsets into one paragraph's text, and paragraph
+indexes always count *body* paragraphs (``Article.body``), so
+``article.body[q.paragraph][q.start:q.end] == q.text`` holds for every quote and
+``article.body[e.paragraph][e.start:e.end]`` is the sentence an event came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from typing import Any, Literal
+
+ParagraphKind = Literal["body", "caption", "dateline", "boilerplate"]
+QuoteKind = Literal["direct", "partial", "indirect"]
+DatePrecision = Literal["exact", "day", "visit", "unknown"]
+
+PARAGRAPH_KINDS: tuple[str, ...] = ("body", "caption", "dateline", "boilerplate")
+QUOTE_KINDS: tuple[str, ...] = ("direct", "partial", "indirect")
+EVENT_KINDS: tuple[str, ...] = (
+    "meeting",
+    "courtesy_call",
+    "signing",
+    "press_conference",
+    "meal",
+    "address",
+    "visit",
+    "group_meeting",
+)
+DATE_PRECISIONS: tuple[str, ...] = ("exact", "day", "visit", "unknown")
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """One paragraph of an article as it was read, after text hygiene."""
+
+    text: str
+    kind: ParagraphKind = "body"
+
+
+@dataclass(slots=True)
+class Role:
+    """An office a person held, as stated in an article on a given date."""
+
+    title: str  # e.g. "Secretary General", "Minister of Foreign Affairs"
+    organisation: str | None = None  # e.g. "NATO", "Japan"
+    as_of: date | None = None  # the article date the role was seen on
+    article_id: str | None = None
+
+
+@dataclass(slots=True)
+class Person:
+    """A person met in articles; ``id`` is a stable slug of the canonical name."""
+
+    id: str
+    name: str  # canonical full name in the usual (given-family) order
+    aliases: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    gender: Literal["m", "f"] | None = None
+
+    def role_on(self, when: date | None) -> Role | None:
+        """The role seen closest before (or at) ``when``; the latest one if undated."""
+        if not self.roles:
+            return None
+        dated = [r for r in self.roles if r.as_of is not None]
+        if when is None or not dated:
+            return self.roles[-1]
+        before = [r for r in dated if r.as_of <= when]  # type: ignore[operator]
+        pool = before or dated
+        return max(pool, key=lambda r: r.as_of)  # type: ignore[arg-type,return-value]
+
+
+@dataclass(slots=True)
+class Quote:
+    """Something a person said, pinned to its exact place in the text."""
+
+    text: str  # for direct/partial: the text inside the marks; indirect: the reported clause
+    kind: QuoteKind
+    paragraph: int  # index into Article.body
+    start: int  # body[paragraph][start:end] == text
+    end: int
+    speaker: str | None = None  # canonical full name, None when the text does not say
+    speaker_id: str | None = None
+    role: str | None = None  # e.g. "NATO Secretary General"
+    cue: str | None = None  # how the text names the speaker here: "he", "Mr. Fogh Rasmussen"
+    verb: str | None = None  # "said", "stressed", "expressed his hope"
+    confidence: float = 1.0
+    utterance: int | None = None  # quotes split by their attribution share this number
+    id: str = ""  # stable: f"{article_id}:{paragraph}:{start}", set by the pipeline
+    article_id: str = ""
+
+
+@dataclass(slots=True)
+class Event:
+    """Something that happened (a meeting, a signing, a visit) and where it is told."""
+
+    kind: str  # one of EVENT_KINDS
+    summary: str  # short, e.g. "Signed the Joint Political Declaration"
+    paragraph: int  # index into Article.body
+    start: int  # span of the source sentence in body[paragraph]
+    end: int
+    participants: list[str] = field(default_factory=list)  # canonical names, groups as written
+    place: str | None = None
+    date: date | None = None
+    time: str | None = None  # "HH:MM", local time
+    duration: int | None = None  # minutes
+    date_precision: DatePrecision = "unknown"
+    note: str | None = None  # e.g. "Japan time 02:15 (next day)"
+    id: str = ""  # stable: f"{article_id}:e{n}", set by the pipeline
+    article_id: str = ""
+
+
+@dataclass(slots=True)
+class Article:
+    """A press release, readout or news item, read and cleaned."""
+
+    id: str
+    title: str
+    paragraphs: list[Paragraph]
+    published: date | None = None
+    updated: datetime | None = None
+    source: str | None = None  # publisher, e.g. "NATO", "Ministry of Foreign Affairs of Japan"
+    url: str | None = None
+    language: str = "en"
+    path: str | None = None
+    checksum: str = ""  # sha256 of the original file's bytes
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+
+    @property
+    def body(self) -> list[str]:
+        """Texts of the body paragraphs: what quote and event indexes refer to."""
+        return [p.text for p in self.paragraphs if p.kind == "body"]
+
+    @property
+    def captions(self) -> list[str]:
+        return [p.text for p in self.paragraphs if p.kind == "caption"]
+
+
+def to_jsonable(obj: Any) -> Any:
+    """Dataclasses, dates and containers to JSON-ready values (dates as ISO strings)."""
+    if hasattr(obj, "__dataclass_fields__"):
+        return to_jsonable(asdict(obj))
+    if isinstance(obj, dict):
+        return {k: to_jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [to_jsonable(v) for v in obj]
+    if isinstance(obj, datetime):
+        return obj.isoformat(timespec="minutes")
+    if isinstance(obj, date):
+        return obj.isoformat()
+    return obj
