@@ -125,6 +125,8 @@ class Article:
     language: str = "en"
     path: str | None = None
     checksum: str = ""  # sha256 of the original file's bytes
+    place: str | None = None  # dateline place, e.g. "Tokyo" in "Tokyo, 15 April 2013 -"
+    encoding: str = "utf-8"  # how the original file was decoded
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)

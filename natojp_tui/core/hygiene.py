@@ -1,0 +1,134 @@
+"""Text hygiene at ingest: decoding bytes and making article text inert and tidy.
+
+Article text is data. Everything that could reach a terminal as a control sequence
+(C0/C1 controls, ANSI CSI/OSC/DCS escapes, bidi overrides and isolates) is removed
+here, once, before anything is stored or shown. Curly quotes and apostrophes are kept.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+MAX_BINARY_RATIO = 0.05
+
+
+class DecodeError(ValueError):
+    """The bytes are not text we can read (binary, empty, undecodable)."""
+
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Encodings we try, in order, when there is no BOM and the text is not UTF-8.
+_JAPANESE = ("shift_jis", "cp932", "euc_jp")
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode file bytes to text; returns ``(text, encoding)``.
+
+    Order: BOM, strict UTF-8, then charset detection limited to the encodings our
+    sources use (cp1252, Shift_JIS, EUC-JP). Raises :class:`DecodeError`.
+    """
+    if not data.strip():
+        raise DecodeError("empty file")
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc.replace("-sig", "")
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"invalid {enc} after its byte-order mark") from exc
+    if b"\x00" in data[:8192]:
+        raise DecodeError("binary file (NUL bytes)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return _detect(data)
+
+
+def _detect(data: bytes) -> tuple[str, str]:
+    from charset_normalizer import from_bytes
+
+    candidates = ["cp1252", *_JAPANESE]
+    best = from_bytes(data, cp_isolation=candidates).best()
+    if best is not None and best.encoding:
+        text = str(best)
+        if _looks_textual(text):
+            return text, best.encoding
+    # Detection failed: take the first candidate that decodes into plausible text.
+    for enc in candidates:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _looks_textual(text):
+            return text, enc
+    raise DecodeError("undecodable bytes (not UTF-8, cp1252, Shift_JIS or EUC-JP text)")
+
+
+def _looks_textual(text: str) -> bool:
+    if not text:
+        return False
+    sample = text[:20000]
+    bad = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Co", "Cs", "Cn") and ch not in "\t\n\r\f")
+    return bad / len(sample) <= MAX_BINARY_RATIO
+
+
+# ESC-introduced sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), DCS/SOS/PM/APC
+# (ESC P|X|^|_ ... ST), and two-character escapes. Also the 8-bit C1 forms (U+009B CSI,
+# U+009D OSC, ...). Every quantifier is bounded or over a disjoint class: linear time.
+_ESCAPES = re.compile(
+    r"""
+    (?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?      # CSI
+  | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?  # OSC, DCS, SOS, PM, APC
+  | \x1b[\x20-\x2f]*[\x30-\x7e]?                             # other ESC sequences
+    """,
+    re.VERBOSE,
+)
+
+# Bidi embeddings, overrides and isolates, plus zero-width characters other than the
+# joiner (ZWJ is part of emoji and some scripts; ZWNJ is meaningful in Persian, kept).
+_INVISIBLE = dict.fromkeys(
+    map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+        "\u200b\u2060\ufeff\u00ad"),
+    None,
+)
+# C0 (except tab and newline) and C1 controls, DEL.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def strip_controls(text: str) -> str:
+    """Remove escape sequences, control characters, bidi controls and zero-width marks."""
+    text = _ESCAPES.sub("", text)
+    text = text.translate(_INVISIBLE)
+    return _CONTROLS.sub("", text)
+
+
+def clean_text(text: str) -> str:
+    """Full hygiene for a whole document: newlines normalised, NFC, controls stripped.
+
+    Line structure is kept (paragraph splitting needs it); runs of spaces inside a
+    line are folded by :func:`fold_line`.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\u2028", "\n")
+    text = text.replace("\u2029", "\n\n").replace("\x85", "\n")
+    text = unicodedata.normalize("NFC", text)
+    return strip_controls(text)
+
+
+def fold_line(text: str) -> str:
+    """Fold runs of blanks (including no-break and ideographic spaces) to one space."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def clean_inline(text: str) -> str:
+    """Hygiene for a single-line value (a title, a source, a URL): one line, folded."""
+    return fold_line(clean_text(text).replace("\n", " "))

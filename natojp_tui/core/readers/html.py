@@ -1,0 +1,43 @@
+"""Saved HTML pages: main text and metadata via trafilatura (boilerplate removed)."""
+
+from __future__ import annotations
+
+from natojp_tui.core.datelines import find_date
+from natojp_tui.core.hygiene import clean_inline, clean_text, fold_line
+from natojp_tui.core.model import Paragraph
+from natojp_tui.core.readers.plaintext import BOILERPLATE, Parsed
+
+
+class NoMainText(ValueError):
+    """The page has no main text to read."""
+
+
+def parse_html(html: str) -> Parsed:
+    """Extract title, date, site name, URL and body paragraphs from an HTML page."""
+    import trafilatura  # deferred: lxml and friends are only needed for HTML
+
+    doc = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+        as_dict=True,
+    )
+    if not doc or not (doc.get("text") or "").strip():
+        raise NoMainText("no main text found in the HTML page")
+    out = Parsed(layout="html")
+    out.title = clean_inline(doc.get("title") or "")
+    for raw in clean_text(doc["text"]).split("\n"):
+        line = fold_line(raw)
+        if not line:
+            continue
+        kind = "boilerplate" if line.lower() in BOILERPLATE else "body"
+        out.paragraphs.append(Paragraph(line, kind))
+    if not out.title and out.paragraphs:
+        out.title = out.paragraphs.pop(0).text
+    if doc.get("date") and (found := find_date(str(doc["date"]))):
+        out.published = found.day
+    out.source = clean_inline(doc.get("sitename") or "") or None
+    out.url = clean_inline(doc.get("url") or "") or None
+    return out
