@@ -1,0 +1,165 @@
+"""Write quotes with their attribution to a Markdown, CSV or JSON file.
+
+Used by the reader (``e``) and the CLI. An existing file is kept unless ``force``;
+a missing folder is reported, not created behind the user's back.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Literal
+
+from natojp_tui.core.citation import format_date, format_markdown, quote_record
+from natojp_tui.core.model import Article, Quote
+
+ExportFormat = Literal["markdown", "csv", "json"]
+EXPORT_FORMATS: tuple[ExportFormat, ...] = ("markdown", "csv", "json")
+EXTENSIONS: dict[str, ExportFormat] = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".csv": "csv",
+    ".json": "json",
+}
+SUFFIX: dict[ExportFormat, str] = {"markdown": ".md", "csv": ".csv", "json": ".json"}
+CSV_COLUMNS: tuple[str, ...] = (
+    "id",
+    "text",
+    "kind",
+    "speaker",
+    "role",
+    "cue",
+    "verb",
+    "place",
+    "date",
+    "article_id",
+    "article_title",
+    "source",
+    "url",
+    "paragraph",
+    "start",
+    "end",
+)
+
+ArticleLookup = Callable[[str], Article]
+
+
+class ExportError(Exception):
+    """The export could not be written; the message says why and what to do."""
+
+
+def format_for(path: Path, fmt: str | None = None) -> ExportFormat:
+    """The export format: ``fmt`` if given, else guessed from the file extension."""
+    if fmt:
+        if fmt not in EXPORT_FORMATS:
+            raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+        return fmt  # type: ignore[return-value]
+    guessed = EXTENSIONS.get(path.suffix.lower())
+    if guessed is None:
+        raise ExportError(
+            f"cannot tell the format of {path.name!r}: use a .md, .csv or .json name or give a format"
+        )
+    return guessed
+
+
+def _pairs(quotes: Iterable[Quote], article_of: ArticleLookup) -> list[tuple[Quote, Article]]:
+    cache: dict[str, Article] = {}
+    pairs = []
+    for q in quotes:
+        if q.article_id not in cache:
+            cache[q.article_id] = article_of(q.article_id)
+        pairs.append((q, cache[q.article_id]))
+    return pairs
+
+
+def render_markdown(pairs: Sequence[tuple[Quote, Article]], heading: str = "Quotes") -> str:
+    """One ``##`` section per article (in first-seen order), each quote as a cited blockquote."""
+    out = [f"# {heading}", ""]
+    seen: list[str] = []
+    grouped: dict[str, list[tuple[Quote, Article]]] = {}
+    for q, a in pairs:
+        if a.id not in grouped:
+            seen.append(a.id)
+            grouped[a.id] = []
+        grouped[a.id].append((q, a))
+    for aid in seen:
+        article = grouped[aid][0][1]
+        when = format_date(article.published)
+        out.append(f"## {article.title}" + (f" ({when})" if when else ""))
+        out.append("")
+        for q, a in grouped[aid]:
+            out.append(format_markdown(q, a))
+            out.append("")
+    return "\n".join(out)
+
+
+def render_csv(pairs: Sequence[tuple[Quote, Article]]) -> str:
+    """A header row then one row per quote (see ``CSV_COLUMNS``)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for q, a in pairs:
+        rec = quote_record(q, a)
+        art = rec["article"]
+        assert isinstance(art, dict)
+        flat = {
+            **rec,
+            "article_id": art["id"],
+            "article_title": art["title"],
+            "source": art["source"],
+            "url": art["url"],
+        }
+        writer.writerow(["" if flat[c] is None else flat[c] for c in CSV_COLUMNS])
+    return buf.getvalue()
+
+
+def render_json(pairs: Sequence[tuple[Quote, Article]]) -> str:
+    """A JSON list of quote records with attribution and offsets."""
+    return json.dumps([quote_record(q, a) for q, a in pairs], ensure_ascii=False, indent=2) + "\n"
+
+
+def render_quotes(
+    quotes: Iterable[Quote],
+    article_of: ArticleLookup,
+    fmt: ExportFormat,
+    heading: str = "Quotes",
+) -> str:
+    """The export text of ``quotes`` in ``fmt``; ``article_of`` maps an article id to its Article."""
+    pairs = _pairs(quotes, article_of)
+    if fmt == "markdown":
+        return render_markdown(pairs, heading)
+    if fmt == "csv":
+        return render_csv(pairs)
+    return render_json(pairs)
+
+
+def export_quotes(
+    quotes: Iterable[Quote],
+    article_of: ArticleLookup,
+    path: Path | str,
+    fmt: str | None = None,
+    *,
+    force: bool = False,
+    heading: str = "Quotes",
+) -> Path:
+    """Write ``quotes`` to ``path`` and return the resolved path.
+
+    Raises ``ExportError`` when the folder does not exist, the file exists and
+    ``force`` is false, or the file cannot be written.
+    """
+    target = Path(path).expanduser()
+    kind = format_for(target, fmt)
+    folder = target.parent
+    if not folder.is_dir():
+        raise ExportError(f"folder {str(folder)!r} does not exist; create it or choose another path")
+    if target.exists() and not force:
+        raise ExportError(f"{str(target)!r} already exists; use force to overwrite it")
+    text = render_quotes(quotes, article_of, kind, heading)
+    try:
+        target.write_text(text, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise ExportError(f"cannot write {str(target)!r}: {exc.strerror or exc}") from exc
+    return target.resolve()
