@@ -133,15 +133,10 @@ def system_copy(
 
 
 def default_fallback_dir() -> Path:
-    """The user data dir of natojp (``XDG_DATA_HOME`` aware)."""
-    try:
-        from natojp_tui.locations import data_dir  # type: ignore[attr-defined]
+    """The user data dir (``XDG_DATA_HOME`` aware), where ``clipboard.txt`` goes."""
+    from natojp_tui.locations import clipboard_fallback_file
 
-        return Path(data_dir())
-    except (ImportError, AttributeError):
-        from platformdirs import user_data_path
-
-        return user_data_path("natojp")
+    return clipboard_fallback_file().parent
 
 
 class Clipboard:
