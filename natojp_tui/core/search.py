@@ -1,0 +1,740 @@
+"""In-memory quote search: the query language and a positional token index.
+
+Pure: no file or network I/O. The store hands over one :class:`QuoteRecord` per quote
+and, to skip tokenising at start-up, can persist :meth:`SearchIndex.to_state` and
+reload it with :meth:`SearchIndex.from_state`.
+
+Matching rules
+  * Text is folded before matching: lower case, accents stripped (``Müller`` ~ ``muller``).
+    Folding keeps the length of the text, so spans found in the folded text are offsets
+    into ``QuoteRecord.text``.
+  * Words are runs of ``\\w`` characters. A query word matches every word *starting*
+    with it (``part`` finds ``partners``); every word must match (AND).
+  * A word typed with punctuation inside (``like-minded``, ``Abe's``) and a
+    ``"quoted phrase"`` match consecutive words, punctuation between them ignored; each
+    phrase word is whole except the last, which is a prefix (``"natural part`` while typing).
+  * Filters: ``speaker:NAME`` or ``speaker:"Fogh Rasmussen"`` (folded substring of the
+    speaker name), ``kind:direct|partial|indirect`` (a prefix is enough), ``year:2013``,
+    ``article:ID`` (prefix of the article id), ``is:starred``.
+
+Order of results: newest ``published`` first (undated last), then article id, then the
+quote's paragraph and start offset, i.e. reading order inside an article.
+
+Design: records are laid out in result order, each record's words get consecutive
+*global positions* (one unused position between records, so phrases never cross
+records), and the vocabulary is kept sorted. The postings of a word prefix are then one
+contiguous slice of a single array; a query is a few vectorised scatters and ANDs over
+boolean arrays, and the first page plus the total count fall out of ``flatnonzero``.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import threading
+import unicodedata
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from natojp_tui.core.model import QUOTE_KINDS
+
+STATE_FORMAT = "natojp-search/1"
+_WORD = re.compile(r"\w+")
+_TOP = "\U0010ffff"  # sorts after every character: prefix + _TOP bounds a prefix range
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRecord:
+    """One searchable quote, as the store hands it over."""
+
+    id: str
+    text: str
+    speaker: str | None
+    kind: str
+    article_id: str
+    published: str | None  # ISO date ("2013-04-15"); a datetime or a bare year also works
+    title: str = ""
+    source: str | None = None
+    starred: bool = False
+    paragraph: int = 0  # position in the article, used to order quotes in reading order
+    start: int = 0
+
+
+@dataclass(slots=True)
+class Hit:
+    """A matching quote and the spans of ``record.text`` to highlight."""
+
+    record: QuoteRecord
+    spans: list[tuple[int, int]]
+
+
+@dataclass(slots=True)
+class SearchResult:
+    """One page of hits and the count of all matches."""
+
+    hits: list[Hit]
+    total: int
+    query: ParsedQuery | None = None
+
+
+# --------------------------------------------------------------------------- folding
+
+
+class _FoldTable(dict):
+    """``str.translate`` table, filled lazily: one character to one folded character."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        stripped = "".join(
+            c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)
+        ).lower()
+        lowered = ch.lower()
+        value = stripped if len(stripped) == 1 else lowered if len(lowered) == 1 else ch
+        self[code] = value
+        return value
+
+
+_FOLD = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and strip accents, keeping its length (offsets stay valid)."""
+    if text.isascii():
+        return text.lower()
+    return text.translate(_FOLD)
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text``, as the index sees them."""
+    return _WORD.findall(fold(text))
+
+
+# --------------------------------------------------------------------------- queries
+
+
+@dataclass(slots=True)
+class ParsedQuery:
+    """A search box's text, split into words, phrases and filters."""
+
+    terms: list[str] = field(default_factory=list)  # folded words; each matches as a prefix
+    phrases: list[str] = field(default_factory=list)  # folded, as typed between the quotes
+    speaker: str | None = None  # folded substring of the speaker's name
+    kind: str | None = None  # a full quote kind, e.g. "direct"
+    year: int | None = None
+    article: str | None = None  # folded prefix of the article id
+    starred: bool = False
+    problems: list[str] = field(default_factory=list)  # filters that were ignored, and why
+
+    @property
+    def has_filters(self) -> bool:
+        return bool(
+            self.speaker
+            or self.kind
+            or self.year is not None
+            or self.article
+            or self.starred
+        )
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the query matches everything."""
+        return not (self.terms or self.phrases or self.has_filters)
+
+
+_QUERY_PART = re.compile(
+    r'(?P<field>[A-Za-z]+):(?:"(?P<quoted>[^"]*)"?|(?P<value>\S*))'
+    r'|"(?P<phrase>[^"]*)"?'
+    r"|(?P<word>\S+)"
+)
+_SMART_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+
+
+def parse_query(q: str) -> ParsedQuery:
+    """Parse the search box's text. Never raises; unusable filters land in ``problems``."""
+    parsed = ParsedQuery()
+    if not isinstance(q, str):
+        return parsed
+    for m in _QUERY_PART.finditer(q.translate(_SMART_QUOTES)):
+        name = (m.group("field") or "").lower()
+        if name in _FILTERS:
+            value = m.group("quoted") if m.group("quoted") is not None else m.group("value")
+            _FILTERS[name](parsed, value.strip())
+        elif m.group("field"):
+            parsed.terms.append(fold(m.group(0)))
+        elif m.group("phrase") is not None:
+            phrase = fold(m.group("phrase").strip())
+            if _WORD.search(phrase):
+                parsed.phrases.append(phrase)
+        else:
+            word = fold(m.group("word"))
+            if _WORD.search(word):
+                parsed.terms.append(word)
+    return parsed
+
+
+def _speaker_filter(pq: ParsedQuery, value: str) -> None:
+    pq.speaker = fold(value) or None
+
+
+def _kind_filter(pq: ParsedQuery, value: str) -> None:
+    if not value:
+        return
+    found = [k for k in QUOTE_KINDS if k.startswith(value.lower())]
+    if len(found) == 1:
+        pq.kind = found[0]
+    else:
+        pq.problems.append(f"kind:{value} is not one of {', '.join(QUOTE_KINDS)}")
+
+
+def _year_filter(pq: ParsedQuery, value: str) -> None:
+    if len(value) == 4 and value.isdigit():
+        pq.year = int(value)
+    elif value:
+        pq.problems.append(f"year:{value} needs four digits")
+
+
+def _article_filter(pq: ParsedQuery, value: str) -> None:
+    pq.article = fold(value) or None
+
+
+def _is_filter(pq: ParsedQuery, value: str) -> None:
+    if value and "starred".startswith(value.lower()):
+        pq.starred = True
+    elif value:
+        pq.problems.append(f"is:{value} is not known (try is:starred)")
+
+
+_FILTERS: dict[str, Callable[[ParsedQuery, str], None]] = {
+    "speaker": _speaker_filter,
+    "kind": _kind_filter,
+    "year": _year_filter,
+    "article": _article_filter,
+    "is": _is_filter,
+}
+
+
+# --------------------------------------------------------------------------- highlighting
+
+
+def _highlighter(pq: ParsedQuery) -> re.Pattern[str] | None:
+    """One regex over folded text finding every term and phrase, whole words highlighted."""
+    parts = []
+    for phrase in [*pq.terms, *pq.phrases]:
+        ws = _WORD.findall(phrase)
+        if ws:
+            parts.append(r"(?<!\w)" + r"\W+".join(map(re.escape, ws)) + r"\w*")
+    return re.compile("|".join(parts)) if parts else None
+
+
+def highlight_spans(text: str, query: str | ParsedQuery) -> list[tuple[int, int]]:
+    """Spans of ``text`` that a query's words and phrases match, sorted and merged."""
+    pq = parse_query(query) if isinstance(query, str) else query
+    pattern = _highlighter(pq)
+    return _spans(pattern, text) if pattern else []
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for m in pattern.finditer(fold(text)):
+        if spans and m.start() <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], m.end()))
+        else:
+            spans.append(m.span())
+    return spans
+
+
+# --------------------------------------------------------------------------- the index
+
+
+def _published_key(published: str | None) -> tuple[int, int]:
+    """(date ordinal, year) of an ISO date/datetime or bare year; (0, 0) when unknown."""
+    if not published:
+        return 0, 0
+    try:
+        d = date.fromisoformat(published[:10])
+        return d.toordinal(), d.year
+    except ValueError:
+        head = published[:4]
+        if head.isdigit():
+            return date(max(int(head), 1), 1, 1).toordinal(), int(head)
+        return 0, 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Snapshot:
+    """Every array of the index, in result order; replaced whole on each change."""
+
+    ids: list[str]
+    vocab: list[str]  # sorted folded words
+    offsets: np.ndarray  # int64, len(vocab) + 1: postings of vocab[i] are offsets[i]:offsets[i+1]
+    postings: np.ndarray  # int32 global positions, grouped by word, ascending inside a word
+    doc_starts: np.ndarray  # int64, n + 1: record i owns positions doc_starts[i]..doc_starts[i+1]-2
+    doc_of_pos: np.ndarray  # int32 record of each global position
+    published: np.ndarray  # int32 date ordinals, 0 when undated
+    years: np.ndarray  # int16
+    paragraphs: np.ndarray  # int32
+    starts: np.ndarray  # int32
+    kinds: np.ndarray  # int16 codes into kind_names
+    kind_names: list[str]
+    speakers: np.ndarray  # int32 codes into speaker_names, -1 when unknown
+    speaker_names: list[str]
+    articles: np.ndarray  # int32 codes into article_names
+    article_names: list[str]
+
+    @property
+    def size(self) -> int:
+        return len(self.ids)
+
+    def token_stream(self) -> np.ndarray:
+        """Word codes at every global position, -1 on the gaps between records."""
+        stream = np.full(int(self.doc_starts[-1]), -1, dtype=np.int32)
+        counts = np.diff(self.offsets)
+        stream[self.postings] = np.repeat(np.arange(len(self.vocab), dtype=np.int32), counts)
+        return stream
+
+
+class SearchIndex:
+    """Quotes searchable by words, phrases and filters; see the module docstring.
+
+    Searches may run in a worker thread while another thread adds or removes records:
+    changes build a new snapshot and swap it in whole.
+    """
+
+    def __init__(
+        self,
+        snapshot: _Snapshot,
+        starred: np.ndarray,
+        records: dict[str, QuoteRecord] | None = None,
+        fetch: Callable[[str], QuoteRecord] | None = None,
+    ) -> None:
+        self._snap = snapshot
+        self._starred = starred  # bool per record, in result order
+        self._records = records if records is not None else {}
+        self._fetch = fetch
+        self._rank_of: dict[str, int] | None = None
+        self._lock = threading.Lock()
+
+    # ----------------------------------------------------------------- construction
+
+    @classmethod
+    def build(
+        cls,
+        records: Iterable[QuoteRecord],
+        fetch: Callable[[str], QuoteRecord] | None = None,
+    ) -> SearchIndex:
+        """Index ``records`` (tokenises every text: use at import time, not at start-up)."""
+        index = cls(_empty_snapshot(), np.zeros(0, dtype=bool), fetch=fetch)
+        index.add(records)
+        return index
+
+    @classmethod
+    def from_state(
+        cls,
+        state: dict[str, Any],
+        fetch: Callable[[str], QuoteRecord],
+        starred: Iterable[str] = (),
+    ) -> SearchIndex:
+        """Reload an index saved by :meth:`to_state`, without tokenising anything.
+
+        ``fetch(quote_id)`` returns the record for a hit (only the page shown is fetched);
+        ``starred`` are the ids of starred quotes, kept by the store as user state.
+        """
+        if state.get("format") != STATE_FORMAT:
+            raise ValueError(f"unknown search index format {state.get('format')!r}")
+        arrays = {k: _unpack(v) for k, v in state["arrays"].items()}
+        doc_starts = arrays["doc_starts"]
+        n = len(state["ids"])
+        snap = _Snapshot(
+            ids=state["ids"],
+            vocab=state["vocab"],
+            kind_names=state["kind_names"],
+            speaker_names=state["speaker_names"],
+            article_names=state["article_names"],
+            doc_of_pos=np.repeat(np.arange(n, dtype=np.int32), np.diff(doc_starts)),
+            **arrays,
+        )
+        index = cls(snap, np.zeros(n, dtype=bool), fetch=fetch)
+        for quote_id in starred:
+            index.set_starred(quote_id, True)
+        return index
+
+    def to_state(self) -> dict[str, Any]:
+        """A JSON-ready dict (lists, strings, base64 arrays) for :meth:`from_state`."""
+        s = self._snap
+        return {
+            "format": STATE_FORMAT,
+            "ids": s.ids,
+            "vocab": s.vocab,
+            "kind_names": s.kind_names,
+            "speaker_names": s.speaker_names,
+            "article_names": s.article_names,
+            "arrays": {
+                name: _pack(getattr(s, name))
+                for name in (
+                    "offsets",
+                    "postings",
+                    "doc_starts",
+                    "published",
+                    "years",
+                    "paragraphs",
+                    "starts",
+                    "kinds",
+                    "speakers",
+                    "articles",
+                )
+            },
+        }
+
+    # ----------------------------------------------------------------- changes
+
+    def __len__(self) -> int:
+        return self._snap.size
+
+    def __contains__(self, quote_id: object) -> bool:
+        return quote_id in self._ranks()
+
+    def add(self, records: Iterable[QuoteRecord]) -> None:
+        """Index more records (a record whose id is already indexed replaces it)."""
+        new = list({r.id: r for r in records}.values())
+        if not new:
+            return
+        with self._lock:
+            old = self._snap
+            replaced = {r.id for r in new}
+            keep = [i for i, qid in enumerate(old.ids) if qid not in replaced]
+            starred = {old.ids[i] for i in np.flatnonzero(self._starred)} - replaced
+            starred |= {r.id for r in new if r.starred}
+            self._install(_merge(old, keep, new), starred)
+            for r in new:
+                self._records[r.id] = r
+
+    def remove_article(self, article_id: str) -> int:
+        """Drop every quote of an article; returns how many were dropped."""
+        with self._lock:
+            old = self._snap
+            if article_id not in old.article_names:
+                return 0
+            code = old.article_names.index(article_id)
+            keep = np.flatnonzero(old.articles != code).tolist()
+            dropped = old.size - len(keep)
+            if dropped:
+                starred = {old.ids[i] for i in np.flatnonzero(self._starred)}
+                for i in np.flatnonzero(old.articles == code):
+                    self._records.pop(old.ids[i], None)
+                self._install(_merge(old, keep, []), starred)
+            return dropped
+
+    def set_starred(self, quote_id: str, starred: bool) -> bool:
+        """Mark a quote starred or not; False when the id is not indexed."""
+        rank = self._ranks().get(quote_id)
+        if rank is None:
+            return False
+        self._starred[rank] = starred
+        return True
+
+    def _install(self, snap: _Snapshot, starred_ids: set[str]) -> None:
+        flags = np.zeros(snap.size, dtype=bool)
+        if starred_ids:
+            flags[[i for i, qid in enumerate(snap.ids) if qid in starred_ids]] = True
+        self._snap, self._starred, self._rank_of = snap, flags, None
+
+    def _ranks(self) -> dict[str, int]:
+        ranks = self._rank_of
+        if ranks is None:
+            ranks = self._rank_of = {qid: i for i, qid in enumerate(self._snap.ids)}
+        return ranks
+
+    # ----------------------------------------------------------------- search
+
+    def search(
+        self, query: str | ParsedQuery, limit: int = 200, offset: int = 0
+    ) -> SearchResult:
+        """The page ``[offset, offset + limit)`` of matches in result order, and their count."""
+        pq = parse_query(query) if isinstance(query, str) else query
+        snap, starred = self._snap, self._starred
+        mask = self._mask(snap, starred, pq)
+        offset, limit = max(offset, 0), max(limit, 0)
+        if mask is None:
+            total = snap.size
+            page = range(offset, min(total, offset + limit))
+        else:
+            matches = np.flatnonzero(mask)
+            total = len(matches)
+            page = matches[offset : offset + limit].tolist()
+        pattern = _highlighter(pq)
+        hits = []
+        for rank in page:
+            record = self._record(snap.ids[rank])
+            if record.starred != bool(starred[rank]):
+                record = replace(record, starred=bool(starred[rank]))
+            hits.append(Hit(record, _spans(pattern, record.text) if pattern else []))
+        return SearchResult(hits, total, pq)
+
+    def count(self, query: str | ParsedQuery) -> int:
+        """How many quotes match, without fetching any."""
+        return self.search(query, limit=0).total
+
+    def _record(self, quote_id: str) -> QuoteRecord:
+        record = self._records.get(quote_id)
+        if record is None:
+            if self._fetch is None:
+                raise KeyError(quote_id)
+            record = self._fetch(quote_id)
+        return record
+
+    def _mask(self, snap: _Snapshot, starred: np.ndarray, pq: ParsedQuery) -> np.ndarray | None:
+        """Boolean array over records (result order); None when everything matches."""
+        masks: list[np.ndarray] = []
+        if pq.starred:
+            masks.append(starred)
+        if pq.kind is not None:
+            code = snap.kind_names.index(pq.kind) if pq.kind in snap.kind_names else -1
+            masks.append(snap.kinds == code)
+        if pq.year is not None:
+            masks.append(snap.years == pq.year)
+        if pq.speaker:
+            wanted = [i for i, name in enumerate(snap.speaker_names) if pq.speaker in fold(name)]
+            masks.append(_codes_mask(snap.speakers, len(snap.speaker_names), wanted))
+        if pq.article:
+            wanted = [i for i, a in enumerate(snap.article_names) if fold(a).startswith(pq.article)]
+            masks.append(_codes_mask(snap.articles, len(snap.article_names), wanted))
+        for text in [*pq.terms, *pq.phrases]:
+            ws = _WORD.findall(text)
+            if len(ws) == 1:
+                masks.append(_prefix_mask(snap, ws[0]))
+            elif ws:
+                masks.append(_phrase_mask(snap, ws))
+        if not masks:
+            return None
+        result = masks[0].copy() if len(masks) > 1 else masks[0]
+        for m in masks[1:]:
+            result &= m
+        return result
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def _word_range(snap: _Snapshot, word: str, prefix: bool) -> tuple[int, int]:
+    """Slice of the postings holding ``word`` (or every word starting with it)."""
+    lo = bisect_left(snap.vocab, word)
+    if prefix:
+        hi = bisect_left(snap.vocab, word + _TOP, lo)
+    else:
+        hi = lo + 1 if lo < len(snap.vocab) and snap.vocab[lo] == word else lo
+    return int(snap.offsets[lo]), int(snap.offsets[hi])
+
+
+def _prefix_mask(snap: _Snapshot, word: str) -> np.ndarray:
+    a, b = _word_range(snap, word, prefix=True)
+    mask = np.zeros(snap.size, dtype=bool)
+    mask[snap.doc_of_pos[snap.postings[a:b]]] = True
+    return mask
+
+
+def _phrase_mask(snap: _Snapshot, ws: list[str]) -> np.ndarray:
+    """Records where ``ws`` follow each other; the last word matches as a prefix."""
+    a, b = _word_range(snap, ws[0], prefix=len(ws) == 1)
+    starts = snap.postings[a:b]
+    for step, word in enumerate(ws[1:], 1):
+        if not len(starts):
+            break
+        last = step == len(ws) - 1
+        a, b = _word_range(snap, word, prefix=last)
+        if b - a == 0:
+            starts = starts[:0]
+            break
+        at = starts + step
+        if last and b - a > len(starts):
+            present = np.zeros(int(snap.doc_starts[-1]) + 1, dtype=bool)
+            present[snap.postings[a:b]] = True
+            starts = starts[present[at]]
+        else:
+            found = np.sort(snap.postings[a:b]) if last else snap.postings[a:b]
+            idx = np.minimum(np.searchsorted(found, at), len(found) - 1)
+            starts = starts[found[idx] == at]
+    mask = np.zeros(snap.size, dtype=bool)
+    mask[snap.doc_of_pos[starts]] = True
+    return mask
+
+
+def _codes_mask(codes: np.ndarray, n_codes: int, wanted: list[int]) -> np.ndarray:
+    table = np.zeros(n_codes + 1, dtype=bool)  # the extra last slot is code -1
+    table[wanted] = True
+    return table[codes]
+
+
+# --------------------------------------------------------------------------- layout
+
+
+def _empty_snapshot() -> _Snapshot:
+    i32 = np.zeros(0, dtype=np.int32)
+    return _Snapshot(
+        ids=[],
+        vocab=[],
+        offsets=np.zeros(1, dtype=np.int64),
+        postings=i32,
+        doc_starts=np.zeros(1, dtype=np.int64),
+        doc_of_pos=i32,
+        published=i32,
+        years=np.zeros(0, dtype=np.int16),
+        paragraphs=i32,
+        starts=i32,
+        kinds=np.zeros(0, dtype=np.int16),
+        kind_names=list(QUOTE_KINDS),
+        speakers=i32,
+        speaker_names=[],
+        articles=i32,
+        article_names=[],
+    )
+
+
+def _years_of(published: np.ndarray) -> np.ndarray:
+    """Calendar year of each date ordinal (0 stays 0)."""
+    ordinals, inverse = np.unique(published, return_inverse=True)
+    years = [date.fromordinal(int(o)).year if o > 0 else 0 for o in ordinals]
+    return np.asarray(years, dtype=np.int16)[inverse.reshape(-1)]
+
+
+def _codes(values: Sequence[str | None], names: list[str]) -> np.ndarray:
+    """Codes of ``values`` into ``names`` (extended in place); -1 for None."""
+    index = {name: i for i, name in enumerate(names)}
+    out = np.empty(len(values), dtype=np.int32)
+    for i, v in enumerate(values):
+        if v is None:
+            out[i] = -1
+            continue
+        code = index.get(v)
+        if code is None:
+            code = index[v] = len(names)
+            names.append(v)
+        out[i] = code
+    return out
+
+
+def _compact(codes: np.ndarray, names: list[str]) -> tuple[np.ndarray, list[str]]:
+    """Drop names no record uses any more."""
+    used = np.unique(codes[codes >= 0])
+    if len(used) == len(names):
+        return codes, names
+    remap = np.full(len(names) + 1, -1, dtype=np.int32)
+    remap[used] = np.arange(len(used), dtype=np.int32)
+    return remap[codes], [names[i] for i in used]
+
+
+def _merge(old: _Snapshot, keep: list[int], new: list[QuoteRecord]) -> _Snapshot:
+    """A snapshot of ``old``'s records at ranks ``keep`` plus ``new``, re-laid out."""
+    keep_idx = np.asarray(keep, dtype=np.int64)
+    new_words = [_WORD.findall(fold(r.text)) for r in new]
+    vocab = sorted(set(old.vocab).union(*new_words)) if new_words else list(old.vocab)
+    code_of = {w: i for i, w in enumerate(vocab)}
+
+    # word codes of every record, one flat stream in (kept..., new...) order
+    old_stream = old.token_stream()
+    if len(vocab) != len(old.vocab):
+        remap = np.fromiter((code_of[w] for w in old.vocab), np.int32, len(old.vocab))
+        old_stream = np.where(old_stream >= 0, remap[np.maximum(old_stream, 0)], -1)
+    old_lengths = np.diff(old.doc_starts) - 1
+    kept_lengths = old_lengths[keep_idx]
+    kept_stream = old_stream[_ranges(old.doc_starts[:-1][keep_idx], kept_lengths)]
+    new_lengths = np.fromiter(map(len, new_words), np.int64, len(new))
+    flat_new = [w for ws in new_words for w in ws]
+    new_stream = np.fromiter(map(code_of.__getitem__, flat_new), np.int32, len(flat_new))
+    stream = np.concatenate([kept_stream, new_stream])
+    lengths = np.concatenate([kept_lengths, new_lengths])
+    stream_starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+
+    # per-record columns in the same order
+    pub_new = [_published_key(r.published) for r in new]
+    ids = [old.ids[i] for i in keep] + [r.id for r in new]
+    published = np.concatenate(
+        [old.published[keep_idx], np.array([p for p, _ in pub_new], dtype=np.int32)]
+    )
+    paragraphs = np.concatenate(
+        [old.paragraphs[keep_idx], np.array([r.paragraph for r in new], dtype=np.int32)]
+    )
+    starts = np.concatenate(
+        [old.starts[keep_idx], np.array([r.start for r in new], dtype=np.int32)]
+    )
+    kind_names = list(old.kind_names)
+    kinds = np.concatenate(
+        [old.kinds[keep_idx], _codes([r.kind for r in new], kind_names).astype(np.int16)]
+    )
+    speaker_names = list(old.speaker_names)
+    speakers = np.concatenate(
+        [old.speakers[keep_idx], _codes([r.speaker for r in new], speaker_names)]
+    )
+    article_names = list(old.article_names)
+    articles = np.concatenate(
+        [old.articles[keep_idx], _codes([r.article_id for r in new], article_names)]
+    )
+    speakers, speaker_names = _compact(speakers, speaker_names)
+    articles, article_names = _compact(articles, article_names)
+
+    # result order: newest first (undated last), article id, paragraph, start
+    article_rank = np.argsort(np.argsort(np.array(article_names, dtype=object), kind="stable"))
+    article_key = article_rank[articles] if len(articles) else articles
+    order = np.lexsort((starts, paragraphs, article_key, -published.astype(np.int64)))
+
+    lengths = lengths[order]
+    stream = stream[_ranges(stream_starts[order], lengths)]
+    doc_starts = np.concatenate([[0], np.cumsum(lengths + 1)]).astype(np.int64)
+    n = len(order)
+    doc_of_pos = np.repeat(np.arange(n, dtype=np.int32), np.diff(doc_starts))
+    doc_index = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    positions = (np.arange(len(stream), dtype=np.int64) + doc_index).astype(np.int32)
+    by_word = np.argsort(stream, kind="stable")
+    postings = positions[by_word]
+    offsets = np.concatenate([[0], np.cumsum(np.bincount(stream, minlength=len(vocab)))])
+    published = published[order]
+    return _Snapshot(
+        ids=[ids[i] for i in order.tolist()],
+        vocab=vocab,
+        offsets=offsets.astype(np.int64),
+        postings=postings,
+        doc_starts=doc_starts,
+        doc_of_pos=doc_of_pos,
+        published=published,
+        years=_years_of(published),
+        paragraphs=paragraphs[order],
+        starts=starts[order],
+        kinds=kinds[order],
+        kind_names=kind_names,
+        speakers=speakers[order],
+        speaker_names=speaker_names,
+        articles=articles[order],
+        article_names=article_names,
+    )
+
+
+def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Indexes of the concatenated ranges ``[starts[i], starts[i] + lengths[i])``."""
+    total = int(lengths.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    ends = np.cumsum(lengths)
+    shift = np.repeat(starts.astype(np.int64) - (ends - lengths), lengths)
+    return np.arange(total, dtype=np.int64) + shift
+
+
+# --------------------------------------------------------------------------- state
+
+
+def _pack(array: np.ndarray) -> dict[str, str]:
+    data = np.ascontiguousarray(array).astype(array.dtype.newbyteorder("<"), copy=False)
+    return {"dtype": data.dtype.str, "data": base64.b64encode(data.tobytes()).decode("ascii")}
+
+
+def _unpack(packed: dict[str, str]) -> np.ndarray:
+    raw = base64.b64decode(packed["data"])
+    return np.frombuffer(raw, dtype=np.dtype(packed["dtype"])).astype(
+        np.dtype(packed["dtype"]).newbyteorder("="), copy=False
+    )
