@@ -1,0 +1,469 @@
+"""The ``natojp`` command line: import, list, show, extract, quotes, people, timeline,
+visits, export, repair, open — and the reader when no command is given.
+
+Every error is one line on stderr: exit 2 for usage, 1 for failures. The reader (and
+so Textual) is imported only when it is opened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from natojp_tui import __version__
+from natojp_tui.core.model import to_jsonable
+
+
+class UsageError(Exception):
+    """Bad arguments: exit 2."""
+
+
+class Failure(Exception):
+    """The command could not do its work: exit 1."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def _text(value: object, style: str = ""):
+    """Article-derived values as Rich Text: data, never markup."""
+    from rich.text import Text
+
+    return Text("" if value is None else str(value), style=style)
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(to_jsonable(data), ensure_ascii=False, indent=2) + "\n")
+
+
+# ---------------------------------------------------------------------- store
+def _open_store(args: argparse.Namespace, *, seed: bool = True):
+    from natojp_tui.locations import default_db_path
+    from natojp_tui.store import Store, StoreError
+
+    path = default_db_path(args.db)
+    try:
+        store = Store.open(path)
+        if seed:
+            store.ensure_seeded()
+    except StoreError as exc:
+        raise Failure(str(exc)) from exc
+    return store
+
+
+def _progress_import(store, targets: Sequence[str]):
+    """Import with a Rich progress bar when there are more than a few files."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from natojp_tui.ingest import expand_paths
+
+    files, _ = expand_paths(targets)
+    if len(files) <= 5 or not sys.stderr.isatty():
+        return store.import_paths(targets)
+    with Progress(
+        TextColumn("importing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=_console(stderr=True), transient=True,
+    ) as bar:
+        task = bar.add_task("import", total=len(files))
+        return store.import_paths(targets, progress=lambda n, total, _p: bar.update(task, completed=n, total=total))
+
+
+# ---------------------------------------------------------------------- commands
+def cmd_import(args: argparse.Namespace) -> int:
+    from natojp_tui.store import StoreError
+
+    store = _open_store(args, seed=False)
+    try:
+        report = _progress_import(store, args.paths)
+    except StoreError as exc:
+        raise Failure(str(exc)) from exc
+    err = _console(stderr=True)
+    for path, reason in report.failed:
+        err.print(_text(f"natojp: {path}: {reason}", "red"))
+    if args.json:
+        _print_json({"imported": report.imported, "updated": report.updated, "unchanged": report.unchanged,
+                     "failed": [{"path": p, "reason": r} for p, r in report.failed]})
+    else:
+        _console().print(_text(report.summary()))
+    return 0 if report.ok else 1
+
+
+def _article_rows(store) -> list[dict[str, Any]]:
+    keys = ("id", "title", "published", "updated", "source", "url", "path", "quotes", "events")
+    return [{k: a.get(k) for k in keys} for a in store.articles()]
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    store = _open_store(args)
+    rows = _article_rows(store)
+    if args.json:
+        _print_json(rows)
+        return 0
+    from rich.table import Table
+
+    table = Table(title=_text(f"{len(rows)} articles"), expand=False)
+    for col, kw in (("id", {"no_wrap": True}), ("published", {"no_wrap": True}), ("source", {}), ("title", {"ratio": 1}),
+                    ("quotes", {"justify": "right"}), ("events", {"justify": "right"})):
+        table.add_column(col, **kw)
+    for r in rows:
+        table.add_row(*(_text(r[c]) for c in ("id", "published", "source", "title", "quotes", "events")))
+    _console().print(table)
+    return 0
+
+
+def _resolve_article(store, target: str) -> str:
+    aid = store.find_article(target)
+    if aid is None:
+        raise Failure(f"no article matches {target!r} (give an id, a unique id prefix or an imported file's path)")
+    return aid
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    store = _open_store(args)
+    article = store.article(_resolve_article(store, args.id))
+    assert article is not None
+    if args.json:
+        data = to_jsonable(article)
+        data["body"] = article.body
+        _print_json(data)
+        return 0
+    out = _console()
+    out.print(_text(article.title, "bold"))
+    meta = " · ".join(str(x) for x in (article.published, article.source, article.place) if x)
+    out.print(_text(meta, "dim"))
+    out.print(_text(f"id {article.id}  {article.path or ''}", "dim"))
+    for n, p in enumerate(article.paragraphs):
+        if p.kind == "body":
+            out.print()
+            out.print(_text(p.text))
+        elif p.kind == "caption":
+            out.print()
+            out.print(_text(p.text, "italic dim"))
+        del n
+    out.print()
+    out.print(_text(f"{len(article.quotes)} quotes, {len(article.events)} events", "dim"))
+    return 0
+
+
+def extract_record(article) -> dict[str, Any]:
+    """The ``natojp extract --json`` record of one analysed article."""
+    return {
+        "path": article.path,
+        "id": article.id,
+        "title": article.title,
+        "published": article.published,
+        "updated": article.updated,
+        "source": article.source,
+        "place": article.place,
+        "paragraphs": article.body,
+        "captions": article.captions,
+        "quotes": article.quotes,
+        "events": article.events,
+        "people": article.people,
+    }
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from natojp_tui.core.readers import ArticleError
+    from natojp_tui.ingest import load_article
+
+    records: list[dict[str, Any]] = []
+    failed = 0
+    err = _console(stderr=True)
+    for name in args.files:
+        path = Path(name)
+        try:
+            article = load_article(path)
+        except ArticleError as exc:
+            err.print(_text(f"natojp: {name}: {exc}", "red"))
+            failed += 1
+            continue
+        article.path = name
+        records.append(extract_record(article))
+    if args.json:
+        _print_json(records[0] if len(args.files) == 1 and records else records)
+    else:
+        out = _console()
+        for rec in records:
+            out.rule(_text(rec["title"]))
+            out.print(_text(f"{rec['published']} · {rec['source'] or 'source unknown'} · {rec['path']}", "dim"))
+            for q in rec["quotes"]:
+                who = q.speaker or "(unattributed)"
+                out.print(_text(f"[{q.kind}] {who} ({q.cue or '-'}), ¶{q.paragraph} {q.start}-{q.end}: {q.text}"))
+            for e in rec["events"]:
+                when = e.date.isoformat() if e.date else "during the visit" if e.date_precision == "visit" else "date unknown"
+                out.print(_text(f"[{e.kind}] {when} {e.time or ''} {e.place or ''}: {e.summary} — {', '.join(e.participants)}"))
+    return 1 if failed else 0
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    store = _open_store(args)
+    article_id = _resolve_article(store, args.article) if args.article else None
+    quotes = _select_quotes(store, args.query, article_id=article_id, speaker=args.speaker, kind=args.kind,
+                            starred=args.starred)
+    if args.json or args.csv or args.md:
+        from natojp_tui.export import render_quotes
+
+        fmt = "json" if args.json else "csv" if args.csv else "markdown"
+        sys.stdout.write(render_quotes(quotes, _article_cache(store), fmt))
+        return 0
+    from rich.table import Table
+
+    table = Table(title=_text(f"{len(quotes)} quotes"))
+    for col in ("date", "speaker", "kind", "quote", "article"):
+        table.add_column(col, ratio=3 if col == "quote" else None)
+    meta = {a["id"]: a for a in store.articles()}
+    for q in quotes:
+        a = meta.get(q.article_id, {})
+        table.add_row(_text(a.get("published")), _text(q.speaker or "—"), _text(q.kind), _text(q.text), _text(a.get("title")))
+    _console().print(table)
+    return 0
+
+
+def _article_cache(store):
+    cache: dict[str, Any] = {}
+
+    def lookup(article_id: str):
+        if article_id not in cache:
+            cache[article_id] = store.article(article_id)
+        return cache[article_id]
+
+    return lookup
+
+
+def _select_quotes(store, query: str | None, *, article_id=None, speaker=None, kind=None, starred=False):
+    quotes = store.quotes(article_id=article_id, speaker=speaker, kind=kind)
+    if starred:
+        stars = store.starred()
+        quotes = [q for q in quotes if q.id in stars]
+    if query:
+        ids = store.search_ids(query)
+        order = {qid: n for n, qid in enumerate(ids)}
+        quotes = sorted((q for q in quotes if q.id in order), key=lambda q: order[q.id])
+    return quotes
+
+
+def cmd_people(args: argparse.Namespace) -> int:
+    store = _open_store(args)
+    counts: dict[str, int] = {}
+    for q in store.quotes():
+        if q.speaker_id:
+            counts[q.speaker_id] = counts.get(q.speaker_id, 0) + 1
+    rows = []
+    for p in sorted(store.people(), key=lambda p: (-counts.get(p.id, 0), p.name)):
+        data = to_jsonable(p)
+        data["quotes"] = counts.get(p.id, 0)
+        rows.append(data)
+    if args.json:
+        _print_json(rows)
+        return 0
+    from rich.table import Table
+
+    table = Table(title=_text(f"{len(rows)} people"))
+    for col in ("name", "roles", "quotes", "aliases"):
+        table.add_column(col)
+    for r in rows:
+        roles = "; ".join(" ".join(x for x in (role.get("organisation"), role["title"], f"({role['as_of']})" if role.get("as_of") else None) if x)
+                          for role in r["roles"])
+        table.add_row(_text(r["name"]), _text(roles), _text(r["quotes"]), _text(", ".join(r["aliases"])))
+    _console().print(table)
+    return 0
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    from natojp_tui.core.timeline import build_timeline
+
+    store = _open_store(args)
+    articles = [store.article(aid) for aid in store.article_ids()]
+    entries = build_timeline([a for a in articles if a], visit_id=args.visit, person=args.person)
+    if args.json:
+        _print_json(entries)
+        return 0
+    from rich.table import Table
+
+    table = Table(title=_text(f"{len(entries)} timeline entries"))
+    for col in ("date", "time", "place", "what", "who", "sources"):
+        table.add_column(col)
+    for e in entries:
+        when = e.date.isoformat() if e.date else ("during the visit" if e.date_precision == "visit" else "date unknown")
+        table.add_row(_text(when), _text(e.time), _text(e.place), _text(e.summary), _text(", ".join(e.participants)),
+                      _text(", ".join(sorted({s.article_id for s in e.sources}))))
+    _console().print(table)
+    return 0
+
+
+def cmd_visits(args: argparse.Namespace) -> int:
+    from natojp_tui.core.timeline import build_visits
+
+    store = _open_store(args)
+    articles = [store.article(aid) for aid in store.article_ids()]
+    visits = build_visits([a for a in articles if a])
+    if args.json:
+        _print_json(visits)
+        return 0
+    from rich.table import Table
+
+    table = Table(title=_text(f"{len(visits)} visits"))
+    for col in ("id", "visitor", "host", "from", "to", "articles"):
+        table.add_column(col)
+    for v in visits:
+        table.add_row(_text(v.id), _text(v.visitor), _text(v.host), _text(v.start), _text(v.end), _text(len(v.article_ids)))
+    _console().print(table)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from natojp_tui.export import ExportError, export_quotes
+
+    store = _open_store(args)
+    article_id = _resolve_article(store, args.article) if args.article else None
+    quotes = _select_quotes(store, args.query, article_id=article_id, speaker=args.speaker, kind=args.kind,
+                            starred=args.starred)
+    try:
+        target = export_quotes(quotes, _article_cache(store), args.output, args.format, force=args.force)
+    except ExportError as exc:
+        raise Failure(str(exc)) from exc
+    _console(stderr=True).print(_text(f"exported {len(quotes)} quotes to {target}"))
+    return 0
+
+
+def cmd_repair(args: argparse.Namespace) -> int:
+    from natojp_tui.locations import default_db_path
+    from natojp_tui.store import StoreError
+    from natojp_tui.store.repair import repair
+
+    try:
+        result = repair(default_db_path(args.db))
+    except StoreError as exc:
+        raise Failure(str(exc)) from exc
+    out = _console()
+    for line in result.lines():
+        out.print(_text(line))
+    return 0 if result.ok else 1
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    from natojp_tui.store import StoreError
+
+    store = _open_store(args)
+    target = args.target
+    aid = store.find_article(target)
+    if aid is None and Path(target).is_file():
+        try:
+            report = store.import_paths([target])
+        except StoreError as exc:
+            raise Failure(str(exc)) from exc
+        if report.failed:
+            raise Failure(f"{report.failed[0][0]}: {report.failed[0][1]}")
+        aid = store.find_article(target)
+    if aid is None:
+        raise Failure(f"no article or file matches {target!r}")
+    return _run_reader(store, aid)
+
+
+def cmd_reader(args: argparse.Namespace) -> int:
+    return _run_reader(_open_store(args), None)
+
+
+def _run_reader(store, article_id: str | None) -> int:
+    from natojp_tui.tui.app import run
+
+    run(store, open_article_id=article_id)
+    return 0
+
+
+# ---------------------------------------------------------------------- parser
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="natojp", description="Read press releases and readouts; find who said what, when and where.")
+    p.add_argument("--version", action="version", version=f"natojp-tui {__version__}")
+    p.add_argument("--db", metavar="PATH", help="database folder (default: $NATOJP_DB or the user data dir)")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def add(name: str, func, help_: str) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, help=help_, description=help_)
+        sp.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="database folder")
+        sp.set_defaults(func=func)
+        return sp
+
+    sp = add("import", cmd_import, "import article files, folders or globs (.txt .md .html)")
+    sp.add_argument("paths", nargs="+", metavar="PATH")
+    sp.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    sp = add("list", cmd_list, "list the articles in the database")
+    sp.add_argument("--json", action="store_true")
+
+    sp = add("show", cmd_show, "show one article's metadata and paragraphs")
+    sp.add_argument("id", metavar="ID", help="article id, unique id prefix, or imported path")
+    sp.add_argument("--json", action="store_true")
+
+    sp = add("extract", cmd_extract, "read files without touching the database; print paragraphs, quotes, events")
+    sp.add_argument("files", nargs="+", metavar="FILE")
+    sp.add_argument("--json", action="store_true", help="one JSON object (a list for several files)")
+
+    def quote_filters(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("query", nargs="?", metavar="QUERY", help='search terms; speaker:NAME kind:K year:Y "phrase"')
+        sp.add_argument("--speaker", metavar="NAME")
+        sp.add_argument("--article", metavar="ID")
+        sp.add_argument("--kind", choices=("direct", "partial", "indirect"))
+        sp.add_argument("--starred", action="store_true", help="only starred quotes")
+
+    sp = add("quotes", cmd_quotes, "list quotes across the database")
+    quote_filters(sp)
+    fmt = sp.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true")
+    fmt.add_argument("--csv", action="store_true")
+    fmt.add_argument("--md", action="store_true")
+
+    sp = add("people", cmd_people, "list people with roles and quote counts")
+    sp.add_argument("--json", action="store_true")
+
+    sp = add("timeline", cmd_timeline, "the merged timeline of meetings, with sources")
+    sp.add_argument("--visit", metavar="ID")
+    sp.add_argument("--person", metavar="NAME")
+    sp.add_argument("--json", action="store_true")
+
+    sp = add("visits", cmd_visits, "list visits (groups of events)")
+    sp.add_argument("--json", action="store_true")
+
+    sp = add("export", cmd_export, "export quotes to a Markdown, CSV or JSON file")
+    quote_filters(sp)
+    sp.add_argument("-o", "--output", required=True, metavar="FILE")
+    sp.add_argument("--format", choices=("md", "markdown", "csv", "json"), help="default: from the file suffix")
+    sp.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    add("repair", cmd_repair, "move a corrupt database aside and rebuild it from its source files")
+
+    sp = add("open", cmd_open, "open the reader at an article (a file is imported first)")
+    sp.add_argument("target", metavar="TARGET", help="article id or file path")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        func = getattr(args, "func", cmd_reader)
+        return func(args)
+    except UsageError as exc:
+        print(f"natojp: {exc}", file=sys.stderr)
+        return 2
+    except Failure as exc:
+        print(f"natojp: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("natojp: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

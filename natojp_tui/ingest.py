@@ -1,0 +1,97 @@
+"""Reading article files from disk: expanding paths, size limits, stable ids.
+
+This is the I/O edge in front of the pure core: it reads bytes and hands them to
+:func:`natojp_tui.core.readers.read_article`, then to the extractors.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from natojp_tui.core.model import Article
+from natojp_tui.core.pipeline import analyse
+from natojp_tui.core.readers import SUFFIXES, ArticleError, read_article
+from natojp_tui.locations import bundled_articles_dir
+
+MAX_FILE_BYTES = 20 * 1024 * 1024  # 20 MiB: far above any press release, refuses data dumps
+ARTICLE_SUFFIXES = frozenset(SUFFIXES)
+
+
+@dataclass(frozen=True, slots=True)
+class FileProblem:
+    """A file that could not be imported, and why (one line)."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+def expand_paths(targets: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[FileProblem]]:
+    """Files, folders (recursively, article suffixes only) and globs to a sorted file list."""
+    files: dict[Path, None] = {}
+    problems: list[FileProblem] = []
+    for target in targets:
+        text = os.fspath(target)
+        matches = [Path(p) for p in sorted(glob.glob(text, recursive=True))] if glob.has_magic(text) else [Path(text)]
+        if not matches:
+            problems.append(FileProblem(text, "no file matches this pattern"))
+        for path in matches:
+            if path.is_dir():
+                for found in sorted(path.rglob("*")):
+                    if found.is_file() and found.suffix.lower() in ARTICLE_SUFFIXES and not found.name.startswith("."):
+                        files[found] = None
+            elif path.is_file():
+                files[path] = None
+            elif path.exists():
+                problems.append(FileProblem(text, "not a regular file"))
+            else:
+                problems.append(FileProblem(text, "no such file or folder"))
+    return list(files), problems
+
+
+def article_id_for(path: Path) -> str:
+    """A stable id: bundled articles by file name, everything else by absolute path."""
+    resolved = path.resolve()
+    bundled = bundled_articles_dir().resolve()
+    key = f"bundled:{resolved.name}" if resolved.parent == bundled else f"file:{resolved}"
+    return hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+def read_file_bytes(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """The file's bytes, or :class:`ArticleError` saying in a few words why not."""
+    try:
+        with open(path, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > max_bytes:
+                raise ArticleError(f"too large ({size / 1048576:.1f} MiB; the limit is {max_bytes // 1048576} MiB)")
+            data = fh.read(max_bytes + 1)
+    except FileNotFoundError as exc:
+        raise ArticleError("no such file (moved or deleted before it could be read)") from exc
+    except IsADirectoryError as exc:
+        raise ArticleError("is a folder, not a file") from exc
+    except PermissionError as exc:
+        raise ArticleError("permission denied") from exc
+    except OSError as exc:
+        raise ArticleError(f"cannot be read ({exc.strerror or exc})") from exc
+    if len(data) > max_bytes:
+        raise ArticleError(f"too large (over the {max_bytes // 1048576} MiB limit)")
+    return data
+
+
+def checksum_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def load_article(path: Path, data: bytes | None = None) -> Article:
+    """Read, parse and analyse one file. Raises :class:`ArticleError`."""
+    if data is None:
+        data = read_file_bytes(path)
+    article = read_article(data, path.name, article_id=article_id_for(path), path=str(path.resolve()))
+    return analyse(article)

@@ -1,0 +1,5 @@
+"""The TinyDB store: the only code that reads or writes the database."""
+
+from natojp_tui.store.db import SCHEMA_VERSION, ImportReport, Store, StoreError
+
+__all__ = ["SCHEMA_VERSION", "ImportReport", "Store", "StoreError"]
