@@ -44,7 +44,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 return data.decode(enc), enc.replace("-sig", "")
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"invalid {enc} after its byte-order mark") from exc
-    if b"\x00" in data[:8192]:
+    head = data[:8192]
+    if head.count(0) > max(1, len(head) // 100):
         raise DecodeError("binary file (NUL bytes)")
     try:
         return data.decode("utf-8"), "utf-8"

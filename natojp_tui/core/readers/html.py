@@ -22,8 +22,9 @@ def parse_html(html: str) -> Parsed:
         include_comments=False,
         include_tables=False,
         favor_precision=True,
-        as_dict=True,
     )
+    if doc is not None and not isinstance(doc, dict):
+        doc = doc.as_dict()
     if not doc or not (doc.get("text") or "").strip():
         raise NoMainText("no main text found in the HTML page")
     out = Parsed(layout="html")
@@ -36,6 +37,8 @@ def parse_html(html: str) -> Parsed:
         out.paragraphs.append(Paragraph(line, kind))
     if not out.title and out.paragraphs:
         out.title = out.paragraphs.pop(0).text
+    elif out.paragraphs and out.paragraphs[0].text == out.title:
+        out.paragraphs.pop(0)  # the page's <h1> repeats the title
     if doc.get("date") and (found := find_date(str(doc["date"]))):
         out.published = found.day
     out.source = clean_inline(doc.get("sitename") or "") or None
