@@ -125,9 +125,10 @@ def test_utf16_with_bom_is_read() -> None:
     [
         (b"", "empty"),
         (b"   \n\n ", "empty"),
-        (bytes(range(256)) * 20, "binary"),
+        (bytes(range(256)) * 20, "binary|undecodable"),
         (b"\x00\x01\x02 title\n\nbody", "binary"),
     ],
+    ids=["empty", "blank", "all-bytes", "control-bytes"],
 )
 def test_unreadable_bytes_get_a_short_reason(data: bytes, reason: str) -> None:
     with pytest.raises(ArticleError, match=reason):

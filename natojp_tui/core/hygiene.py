@@ -38,15 +38,23 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     """
     if not data.strip():
         raise DecodeError("empty file")
+    has_bom = any(data.startswith(bom) for bom, _ in _BOMS)
+    head = data[:8192]
+    if not has_bom and head.count(0) > max(1, len(head) // 100):
+        raise DecodeError("binary file (NUL bytes)")
+    text, encoding = _decode(data)
+    if not _looks_textual(text):
+        raise DecodeError("binary file (mostly control bytes)")
+    return text, encoding
+
+
+def _decode(data: bytes) -> tuple[str, str]:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(enc), enc.replace("-sig", "")
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"invalid {enc} after its byte-order mark") from exc
-    head = data[:8192]
-    if head.count(0) > max(1, len(head) // 100):
-        raise DecodeError("binary file (NUL bytes)")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -66,11 +74,9 @@ def _detect(data: bytes) -> tuple[str, str]:
     # Detection failed: take the first candidate that decodes into plausible text.
     for enc in candidates:
         try:
-            text = data.decode(enc)
+            return data.decode(enc), enc
         except UnicodeDecodeError:
             continue
-        if _looks_textual(text):
-            return text, enc
     raise DecodeError("undecodable bytes (not UTF-8, cp1252, Shift_JIS or EUC-JP text)")
 
 
