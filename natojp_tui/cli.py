@@ -65,7 +65,13 @@ def _open_store(args: argparse.Namespace, *, seed: bool = True):
 
 def _progress_import(store, targets: Sequence[str]):
     """Import with a Rich progress bar when there are more than a few files."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     from natojp_tui.ingest import expand_paths
 

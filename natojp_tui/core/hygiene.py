@@ -11,7 +11,7 @@ import codecs
 import re
 import unicodedata
 
-MAX_BINARY_RATIO = 0.05
+MAX_BINARY_RATIO = 0.10  # share of control characters (outside escape sequences) that means binary
 
 
 class DecodeError(ValueError):
@@ -83,7 +83,9 @@ def _detect(data: bytes) -> tuple[str, str]:
 def _looks_textual(text: str) -> bool:
     if not text:
         return False
-    sample = text[:20000]
+    sample = _ESCAPES.sub("", text[:20000])
+    if not sample:
+        return True
     bad = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Co", "Cs", "Cn") and ch not in "\t\n\r\f")
     return bad / len(sample) <= MAX_BINARY_RATIO
 
