@@ -1,0 +1,98 @@
+"""The reader application: wiring of store, clipboard, keymap, theme and screens."""
+
+from __future__ import annotations
+
+import time
+
+STARTED = time.perf_counter()
+
+from pathlib import Path  # noqa: E402
+from typing import Any, ClassVar  # noqa: E402
+
+from textual import work  # noqa: E402
+from textual.app import App  # noqa: E402
+from textual.binding import BindingType  # noqa: E402
+
+from natojp_tui.clipboard import Clipboard, CopyResult  # noqa: E402
+from natojp_tui.tui.commands import ReaderCommands  # noqa: E402
+from natojp_tui.tui.config import ReaderConfig, load_config  # noqa: E402
+from natojp_tui.tui.data import ReaderData  # noqa: E402
+from natojp_tui.tui.keymap import bindings  # noqa: E402
+from natojp_tui.tui.screens.reader import ReaderScreen  # noqa: E402
+
+
+class NatoJpApp(App[None]):
+    """natojp: read press releases and readouts, find and cite who said what."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "natojp"
+    BINDINGS: ClassVar[list[BindingType]] = bindings("app")
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+
+    def __init__(
+        self,
+        store: Any,
+        open_article_id: str | None = None,
+        *,
+        clipboard: Clipboard | None = None,
+        config: ReaderConfig | None = None,
+    ) -> None:
+        super().__init__()
+        self.data = ReaderData(store)
+        self.clipboard_layer = clipboard or Clipboard(osc52=self._osc52_from_thread)
+        self.config = config if config is not None else load_config()
+        self.keymap: dict[str, str] = dict(self.config.keymap)
+        self.reader = ReaderScreen(self.data, open_article_id)
+        self.last_copy: CopyResult | None = None
+
+    def on_mount(self) -> None:
+        if self.keymap:
+            self.set_keymap(self.keymap)
+        theme = self.data.get_state("theme")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.push_screen(self.reader)
+        for problem in self.config.problems:
+            self.notify(problem, severity="warning", markup=False)
+
+    def on_ready(self) -> None:
+        self.log.info(f"ready in {(time.perf_counter() - STARTED) * 1000:.0f} ms")
+
+    def _remember_theme(self, theme) -> None:
+        self.data.set_state("theme", theme.name)
+
+    # -- clipboard --------------------------------------------------------------------
+    def _osc52_from_thread(self, text: str) -> None:
+        self.call_from_thread(self.copy_to_clipboard, text)
+
+    def copy_text(self, text: str) -> None:
+        """Copy via the clipboard layer (off the UI thread) and toast where it went."""
+        self._copy_worker(text)
+
+    @work(thread=True, exclusive=True, group="clipboard")
+    def _copy_worker(self, text: str) -> None:
+        result = self.clipboard_layer.copy(text)
+        self.call_from_thread(self._copied, result)
+
+    def _copied(self, result: CopyResult) -> None:
+        self.last_copy = result
+        severity = "information" if result.delivered and not result.too_large else "warning"
+        self.notify(result.message(), title="Copy", severity=severity, markup=False)
+
+    # -- actions ----------------------------------------------------------------------
+    def action_help(self) -> None:
+        from natojp_tui.tui.screens.help_screen import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def report_export(self, outcome: tuple[Path, int] | None) -> None:
+        if outcome is not None:
+            path, count = outcome
+            self.notify(f"Exported {count:,} quotes to {path}", title="Export", markup=False)
+
+
+def run(store: Any, open_article_id: str | None = None) -> None:
+    """Open the reader on ``open_article_id``, else the last article read, else the newest."""
+    NatoJpApp(store, open_article_id).run()

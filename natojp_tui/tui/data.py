@@ -1,0 +1,220 @@
+"""What the reader needs from the store, as small row objects.
+
+``ReaderData`` is the one place the TUI talks to ``natojp_tui.store.Store``; widgets
+only see ``ArticleRow``, ``QuoteRow``, ``TimelineItem`` and model ``Article`` objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from natojp_tui.core.model import Article, Event, Quote
+
+
+def _date(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """One line of the articles pane."""
+
+    id: str
+    title: str
+    published: date | None
+    source: str | None
+    quotes: int
+    events: int = 0
+
+    @classmethod
+    def from_meta(cls, meta: dict[str, Any]) -> ArticleRow:
+        return cls(
+            id=str(meta["id"]),
+            title=str(meta.get("title") or meta["id"]),
+            published=_date(meta.get("published")),
+            source=meta.get("source"),
+            quotes=int(meta.get("quotes") or 0),
+            events=int(meta.get("events") or 0),
+        )
+
+    @property
+    def haystack(self) -> str:
+        """Lower-case text the filter box matches against."""
+        when = self.published.isoformat() if self.published else ""
+        return f"{self.title} {self.source or ''} {when}".lower()
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    """One quote in the search results or the quote browser."""
+
+    id: str
+    text: str
+    speaker: str | None
+    kind: str
+    article_id: str
+    published: date | None
+    title: str
+    source: str | None
+    starred: bool = False
+    paragraph: int = 0
+    start: int = 0
+    spans: tuple[tuple[int, int], ...] = ()
+
+    @classmethod
+    def from_record(cls, record: Any, spans: Iterable[tuple[int, int]] = ()) -> QuoteRow:
+        """From a ``core.search.QuoteRecord`` (or anything with the same attributes)."""
+        return cls(
+            id=record.id,
+            text=record.text,
+            speaker=record.speaker,
+            kind=record.kind,
+            article_id=record.article_id,
+            published=_date(record.published),
+            title=getattr(record, "title", "") or "",
+            source=getattr(record, "source", None),
+            starred=bool(getattr(record, "starred", False)),
+            paragraph=getattr(record, "paragraph", 0),
+            start=getattr(record, "start", 0),
+            spans=tuple(tuple(s) for s in spans),  # type: ignore[misc]
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """Where a timeline entry is told: an article and a sentence span."""
+
+    article_id: str
+    paragraph: int
+    start: int
+    end: int
+    event_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineItem:
+    """One meeting or event of a visit, merged across sources."""
+
+    kind: str
+    summary: str
+    participants: tuple[str, ...] = ()
+    place: str | None = None
+    date: date | None = None
+    time: str | None = None
+    duration: int | None = None
+    date_precision: str = "unknown"
+    sources: tuple[SourceRef, ...] = field(default_factory=tuple)
+
+    @classmethod
+    def from_entry(cls, entry: Any) -> TimelineItem:
+        """From a ``core.timeline.TimelineEntry`` or a model ``Event``."""
+        if isinstance(entry, Event):
+            refs: tuple[SourceRef, ...] = (
+                SourceRef(entry.article_id, entry.paragraph, entry.start, entry.end, entry.id),
+            )
+        else:
+            refs = tuple(_source_ref(s) for s in getattr(entry, "sources", ()) or ())
+        return cls(
+            kind=entry.kind,
+            summary=entry.summary,
+            participants=tuple(entry.participants or ()),
+            place=entry.place,
+            date=_date(entry.date),
+            time=entry.time,
+            duration=entry.duration,
+            date_precision=entry.date_precision or "unknown",
+            sources=refs,
+        )
+
+    @property
+    def undated(self) -> bool:
+        return self.date is None or self.date_precision in ("visit", "unknown")
+
+
+def _source_ref(source: Any) -> SourceRef:
+    get = source.get if isinstance(source, dict) else lambda k, d=None: getattr(source, k, d)
+    return SourceRef(
+        article_id=get("article_id", ""),
+        paragraph=int(get("paragraph", 0)),
+        start=int(get("start", 0)),
+        end=int(get("end", 0)),
+        event_id=get("event_id", "") or "",
+    )
+
+
+class ReaderData:
+    """The reader's view of a ``Store``."""
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+
+    def article_rows(self) -> list[ArticleRow]:
+        """All articles, newest first."""
+        return [ArticleRow.from_meta(m) for m in self.store.articles()]
+
+    def article(self, article_id: str) -> Article | None:
+        return self.store.article(article_id)
+
+    def search(self, query: str, limit: int = 200) -> tuple[list[QuoteRow], int]:
+        """The first ``limit`` quotes matching ``query`` (with highlight spans) and the total."""
+        result = self.store.search(query, limit=limit)
+        return [QuoteRow.from_record(h.record, h.spans) for h in result.hits], result.total
+
+    def all_quotes(self) -> list[QuoteRow]:
+        """Every quote, newest article first, in reading order inside an article."""
+        total = self.store.search("", limit=0).total
+        rows, _ = self.search("", limit=total)
+        return rows
+
+    def quotes_for(self, rows: Iterable[QuoteRow]) -> tuple[list[Quote], Callable[[str], Article]]:
+        """Full ``Quote`` objects for ``rows`` (in their order) and an article lookup."""
+        articles: dict[str, Article] = {}
+        quotes: list[Quote] = []
+        for row in rows:
+            if row.article_id not in articles:
+                article = self.store.article(row.article_id)
+                if article is None:
+                    continue
+                articles[row.article_id] = article
+            found = next((q for q in articles[row.article_id].quotes if q.id == row.id), None)
+            if found is not None:
+                quotes.append(found)
+        return quotes, articles.__getitem__
+
+    def timeline(self, article: Article) -> list[TimelineItem]:
+        """The meetings of the visit ``article`` belongs to, merged across sources."""
+        timeline = getattr(self.store, "timeline", None)
+        if timeline is not None:
+            try:
+                entries = timeline(article_id=article.id)
+            except TypeError:
+                entries = None
+            if entries is not None:
+                return [TimelineItem.from_entry(e) for e in entries]
+        return [TimelineItem.from_entry(e) for e in article.events]
+
+    def starred(self) -> set[str]:
+        return set(self.store.starred())
+
+    def star(self, quote_id: str, on: bool) -> None:
+        self.store.star(quote_id, on)
+
+    def get_state(self, key: str, default: Any = None) -> Any:
+        return self.store.get_state(key, default)
+
+    def set_state(self, key: str, value: Any) -> None:
+        self.store.set_state(key, value)
+
+    def reload_if_changed(self) -> bool:
+        reload = getattr(self.store, "reload_if_changed", None)
+        return bool(reload()) if reload else False

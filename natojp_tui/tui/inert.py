@@ -1,0 +1,28 @@
+"""Make article text safe to draw: control characters become visible symbols.
+
+The mapping is one character to one character, so stored offsets stay valid on the
+displayed string. Markup is never parsed anywhere; this only handles what a terminal
+itself would interpret (ESC sequences, bidi overrides, line breaks inside a row).
+"""
+
+from __future__ import annotations
+
+_TABLE: dict[int, str] = {c: chr(0x2400 + c) for c in range(0x20)}  # ␀..␟ control pictures
+_TABLE[0x7F] = "\u2421"  # ␡
+_TABLE.update({c: "\ufffd" for c in range(0x80, 0xA0)})  # C1 controls
+_TABLE.update({c: "\ufffd" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+_TABLE.update({0x200E: "\ufffd", 0x200F: "\ufffd", 0x061C: "\ufffd"})
+
+_ROW = dict(_TABLE)
+_ROW[0x09] = " "
+_ROW[0x0A] = " "
+
+
+def inert(text: str) -> str:
+    """``text`` with every control/bidi character replaced by a visible one (same length)."""
+    return text.translate(_TABLE)
+
+
+def inert_row(text: str) -> str:
+    """Like ``inert`` but tabs and newlines become spaces, for one-line list rows."""
+    return text.translate(_ROW)

@@ -1,0 +1,86 @@
+"""Every key of the reader in one table: id, default keys, action, description, scope.
+
+Widgets and screens build their ``BINDINGS`` from this table, the help screen lists
+it, and the command palette offers its actions. Ids are what a config file rebinds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+
+@dataclass(frozen=True, slots=True)
+class KeySpec:
+    """One action and its default keys (comma-separated, Textual key names)."""
+
+    id: str
+    keys: str
+    action: str
+    description: str
+    scope: str
+    show: bool = True
+    palette: bool = True
+
+
+SCOPES: dict[str, str] = {
+    "app": "Everywhere",
+    "reader": "Reader (main screen)",
+    "list": "Lists (articles, quotes, results)",
+    "search": "Quote search",
+    "browser": "Quote browser",
+}
+
+KEYS: tuple[KeySpec, ...] = (
+    KeySpec("quit", "q", "quit", "Quit", "app"),
+    KeySpec("help", "question_mark,f1", "help", "Help", "app"),
+    KeySpec("palette", "ctrl+p", "command_palette", "Commands", "app"),
+    KeySpec("search", "slash", "search", "Search quotes", "reader"),
+    KeySpec("quote-browser", "b", "quote_browser", "All quotes", "reader"),
+    KeySpec("next-quote", "n,right_square_bracket", "next_quote", "Next quote", "reader"),
+    KeySpec("prev-quote", "N,left_square_bracket", "prev_quote", "Prev quote", "reader"),
+    KeySpec("copy", "y", "copy", "Copy quote", "reader"),
+    KeySpec("copy-as", "Y", "copy_as", "Copy as…", "reader"),
+    KeySpec("export", "e", "export", "Export", "reader"),
+    KeySpec("star", "s", "star", "Star", "reader"),
+    KeySpec("timeline", "t", "focus_pane('timeline')", "Timeline", "reader"),
+    KeySpec("pane-articles", "1", "focus_pane('articles')", "Articles", "reader", show=False),
+    KeySpec("pane-body", "2", "focus_pane('body')", "Text", "reader", show=False),
+    KeySpec("pane-timeline", "3", "focus_pane('timeline')", "Timeline pane", "reader", show=False),
+    KeySpec("next-pane", "tab", "next_pane", "Next pane", "reader"),
+    KeySpec("prev-pane", "shift+tab", "prev_pane", "Prev pane", "reader", show=False),
+    KeySpec("cursor-down", "down,j", "cursor_down", "Down", "list", show=False, palette=False),
+    KeySpec("cursor-up", "up,k", "cursor_up", "Up", "list", show=False, palette=False),
+    KeySpec("cursor-top", "g,home", "cursor_top", "Top", "list", show=False, palette=False),
+    KeySpec("cursor-bottom", "G,end", "cursor_bottom", "Bottom", "list", show=False, palette=False),
+    KeySpec("page-up", "pageup", "page_up", "Page up", "list", show=False, palette=False),
+    KeySpec("page-down", "pagedown", "page_down", "Page down", "list", show=False, palette=False),
+    KeySpec("open", "enter", "open", "Open", "list", palette=False),
+    KeySpec("close", "escape", "close", "Close", "search", palette=False),
+    KeySpec("results", "down", "focus_results", "Results", "search", show=False, palette=False),
+    KeySpec("sort", "o", "cycle_sort", "Sort", "browser", palette=False),
+    KeySpec("starred-only", "asterisk", "toggle_starred", "Starred only", "browser", palette=False),
+)
+
+BY_ID: dict[str, KeySpec] = {k.id: k for k in KEYS}
+
+
+def bindings(scope: str, *, priority: bool = False) -> list[Binding]:
+    """Textual bindings (with ids) for every key of ``scope``."""
+    return [
+        Binding(
+            k.keys,
+            k.action,
+            k.description,
+            show=k.show,
+            id=k.id,
+            priority=priority,
+        )
+        for k in KEYS
+        if k.scope == scope
+    ]
+
+
+def in_scope(scope: str) -> list[KeySpec]:
+    return [k for k in KEYS if k.scope == scope]

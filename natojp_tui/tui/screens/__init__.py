@@ -1,0 +1,1 @@
+"""Screens of the reader: quote search, quote browser, help, copy format, export."""

@@ -1,0 +1,63 @@
+"""The ``Y`` chooser: copy the selected quote as plain text, attributed, Markdown, citation, JSON."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from natojp_tui.core.citation import CITATION_FORMATS, FORMAT_LABELS, format_quote
+from natojp_tui.core.model import Article, Quote
+from natojp_tui.tui.inert import inert
+
+
+def preview(text: str, lines: int = 3, width: int = 200) -> Text:
+    """The first ``lines`` lines of ``text`` (each cut to ``width``), dimmed."""
+    shown = [inert(line)[:width] for line in text.splitlines()[:lines]]
+    more = "\n…" if len(text.splitlines()) > lines else ""
+    return Text("\n".join(shown) + more, Style(dim=True))
+
+
+class CopyFormatScreen(ModalScreen[str | None]):
+    """Dismisses with the chosen format name (one of ``CITATION_FORMATS``) or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="close"),
+        *[Binding(str(n), f"pick({n - 1})", show=False) for n in range(1, len(CITATION_FORMATS) + 1)],
+    ]
+
+    def __init__(self, quote: Quote, article: Article) -> None:
+        super().__init__()
+        self.quote = quote
+        self.article = article
+
+    def compose(self) -> ComposeResult:
+        options = []
+        for n, fmt in enumerate(CITATION_FORMATS, start=1):
+            prompt = Text(f"{n}  {FORMAT_LABELS[fmt]}\n", Style(bold=True))
+            prompt.append_text(preview(format_quote(self.quote, self.article, fmt)))
+            options.append(Option(prompt, id=fmt))
+        with Vertical(id="copy-box"):
+            yield Static(Text("Copy the selected quote as…", Style(bold=True)))
+            yield OptionList(*options, id="copy-formats")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#copy-formats")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_pick(self, index: int) -> None:
+        self.dismiss(CITATION_FORMATS[index])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,61 @@
+"""``?`` / ``f1``: every key of the reader, grouped by where it works, as currently bound."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from natojp_tui.tui.config import effective_keys
+from natojp_tui.tui.keymap import SCOPES, in_scope
+
+EXTRA_KEYS: tuple[tuple[str, str], ...] = (
+    ("mouse click", "select an article, a quote or an event"),
+    ("scroll wheel", "scroll the pane under the pointer"),
+    ("ctrl+p → Theme", "choose a theme (remembered)"),
+)
+
+
+def key_labels(app, keys: str) -> str:
+    """``question_mark,f1`` → ``? / f1`` using the app's key display."""
+    return " / ".join(app.get_key_display(Binding(k.strip(), "")) for k in keys.split(",") if k.strip())
+
+
+def help_table(app, keymap: dict[str, str]) -> Table:
+    """One section per scope: key(s), what it does, and the binding id to rebind it."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style=Style(bold=True), no_wrap=True)
+    table.add_column()
+    table.add_column(style=Style(dim=True), no_wrap=True)
+    for scope, title in SCOPES.items():
+        table.add_row(Text(title, Style(bold=True, underline=True)), "", "")
+        for spec in in_scope(scope):
+            table.add_row(key_labels(app, effective_keys(keymap, spec.id)), spec.description, spec.id)
+        table.add_row("", "", "")
+    table.add_row(Text("Mouse and more", Style(bold=True, underline=True)), "", "")
+    for key, what in EXTRA_KEYS:
+        table.add_row(key, what, "")
+    table.add_row("", "", "")
+    table.add_row("", Text("Rebind keys in config.toml: [keymap] id = \"keys\"", Style(italic=True)), "")
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists every key; escape, q or ? closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark,f1", "dismiss", "Close", id="close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        keymap = getattr(self.app, "keymap", {})
+        with VerticalScroll(id="help-box"):
+            yield Static(Text("natojp — keys", Style(bold=True)), id="help-title")
+            yield Static(help_table(self.app, keymap), id="help-table")

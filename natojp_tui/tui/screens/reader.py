@@ -1,0 +1,278 @@
+"""The main screen: articles | body + quote detail | timeline.
+
+Selection lives in two reactives, ``article_id`` and ``quote_id``; widgets post small
+messages up and the watchers push the new state down.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Static
+
+from natojp_tui.core.citation import format_quote
+from natojp_tui.core.model import Article, Quote
+from natojp_tui.tui.data import QuoteRow, ReaderData
+from natojp_tui.tui.inert import inert_row
+from natojp_tui.tui.keymap import bindings
+from natojp_tui.tui.messages import ArticleChosen, EventChosen, QuoteClicked
+from natojp_tui.tui.widgets.article_list import ArticleList
+from natojp_tui.tui.widgets.body_view import BodyView, ordered_quotes
+from natojp_tui.tui.widgets.quote_detail import QuoteDetail
+from natojp_tui.tui.widgets.timeline_view import TimelineView
+
+PANES: tuple[str, ...] = ("articles", "body", "timeline")
+PANE_TITLES: dict[str, str] = {"articles": "Articles", "body": "Text", "timeline": "Timeline"}
+PANE_FOCUS: dict[str, str] = {"articles": "#article-lines", "body": "#body", "timeline": "#timeline"}
+
+
+class ReaderScreen(Screen[None]):
+    """Three panes on a wide terminal; one pane at a time (1/2/3, tab) on a narrow one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *bindings("reader"),
+    ]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+
+    article_id: reactive[str | None] = reactive(None, init=False)
+    quote_id: reactive[str | None] = reactive(None, init=False)
+    active_pane: reactive[str] = reactive("body", init=False)
+
+    def __init__(self, data: ReaderData, open_article_id: str | None = None) -> None:
+        super().__init__()
+        self.data = data
+        self.initial_article_id = open_article_id
+        self.article: Article | None = None
+        self.starred: set[str] = set()
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="pane-bar")
+        with Horizontal(id="panes"):
+            yield ArticleList(id="articles", classes="pane")
+            with Vertical(id="body-pane", classes="pane -active"):
+                yield BodyView(id="body")
+                yield QuoteDetail("", id="detail")
+            with Vertical(id="timeline-pane", classes="pane"):
+                yield Static("Timeline of the visit", id="timeline-title")
+                yield TimelineView(id="timeline")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.starred = self.data.starred()
+        self.refresh_articles()
+        self._update_pane_bar()
+        rows = self.query_one(ArticleList).all_rows
+        target = self.initial_article_id or self.data.get_state("last_article")
+        if target not in {r.id for r in rows}:
+            target = rows[0].id if rows else None
+        if target:
+            self.open_article(target)
+        self.action_focus_pane("body")
+
+    # -- data -------------------------------------------------------------------------
+    def refresh_articles(self) -> None:
+        self.query_one(ArticleList).set_rows(self.data.article_rows())
+
+    def open_article(self, article_id: str, quote_id: str | None = None) -> None:
+        """Show an article, optionally with a quote selected and scrolled into view."""
+        if article_id == self.article_id and self.article is not None:
+            self.quote_id = quote_id
+            if quote_id:
+                self.query_one(BodyView).reveal_quote(quote_id)
+            return
+        article = self.data.article(article_id)
+        if article is None:
+            self.notify(f"No article {inert_row(article_id)!r} in the library", severity="warning",
+                        markup=False)
+            return
+        self.article = article
+        self.set_reactive(ReaderScreen.quote_id, quote_id)
+        self.article_id = article_id
+
+    def watch_article_id(self, article_id: str | None) -> None:
+        article = self.article
+        self.query_one(BodyView).show(article, self.quote_id)
+        self.query_one(ArticleList).set_current(article_id)
+        timeline = self.query_one(TimelineView)
+        timeline.show(self.data.timeline(article) if article else [], article_id)
+        self._update_detail()
+        if article_id:
+            self.data.set_state("last_article", article_id)
+
+    def watch_quote_id(self, quote_id: str | None) -> None:
+        self.query_one(BodyView).select_quote(quote_id)
+        self._update_detail()
+
+    @property
+    def quotes(self) -> list[Quote]:
+        return ordered_quotes(self.article) if self.article else []
+
+    @property
+    def selected_quote(self) -> Quote | None:
+        return next((q for q in self.quotes if q.id == self.quote_id), None)
+
+    def _update_detail(self) -> None:
+        quotes = self.quotes
+        quote = self.selected_quote
+        index = quotes.index(quote) + 1 if quote else 0
+        body = self.query_one(BodyView)
+        colour = body.colours.get(quote.speaker) if quote else None
+        self.query_one(QuoteDetail).show(
+            quote, self.article, index=index, total=len(quotes),
+            starred=bool(quote and quote.id in self.starred), colour=colour,
+        )
+
+    # -- messages from widgets --------------------------------------------------------
+    @on(ArticleChosen)
+    def _article_chosen(self, event: ArticleChosen) -> None:
+        self.open_article(event.article_id, event.quote_id)
+        if self.has_class("-narrow"):
+            self.action_focus_pane("body")
+
+    @on(QuoteClicked)
+    def _quote_clicked(self, event: QuoteClicked) -> None:
+        self.quote_id = event.quote_id
+
+    @on(EventChosen)
+    def _event_chosen(self, event: EventChosen) -> None:
+        if event.article_id != self.article_id:
+            self.open_article(event.article_id)
+        self.query_one(BodyView).mark_sentence(event.paragraph, event.start, event.end)
+        inside = [q for q in self.quotes if q.paragraph == event.paragraph
+                  and event.start <= q.start < max(event.end, event.start + 1)]
+        if inside:
+            self.quote_id = inside[0].id
+
+    # -- panes ------------------------------------------------------------------------
+    def pane_of(self, widget: Widget | None) -> str | None:
+        node = widget
+        while node is not None and node is not self:
+            if node.id == "articles":
+                return "articles"
+            if node.id == "body-pane":
+                return "body"
+            if node.id == "timeline-pane":
+                return "timeline"
+            node = node.parent  # type: ignore[assignment]
+        return None
+
+    def on_descendant_focus(self, event) -> None:
+        pane = self.pane_of(event.widget)
+        if pane:
+            self.active_pane = pane
+
+    def watch_active_pane(self, pane: str) -> None:
+        ids = {"articles": "#articles", "body": "#body-pane", "timeline": "#timeline-pane"}
+        for name, selector in ids.items():
+            self.query_one(selector).set_class(name == pane, "-active")
+        self._update_pane_bar()
+
+    def _update_pane_bar(self) -> None:
+        bar = Text()
+        for n, name in enumerate(PANES, start=1):
+            style = "reverse bold" if name == self.active_pane else "dim"
+            bar.append(f" {n} {PANE_TITLES[name]} ", style)
+            bar.append(" ")
+        bar.append(" tab: next pane", "dim")
+        self.query_one("#pane-bar", Static).update(bar)
+
+    def action_focus_pane(self, pane: str) -> None:
+        self.active_pane = pane
+        target = self.query_one(PANE_FOCUS[pane])
+        self.call_after_refresh(target.focus)
+
+    def action_next_pane(self, step: int = 1) -> None:
+        current = self.pane_of(self.focused) or self.active_pane
+        self.action_focus_pane(PANES[(PANES.index(current) + step) % len(PANES)])
+
+    def action_prev_pane(self) -> None:
+        self.action_next_pane(-1)
+
+    # -- quotes -----------------------------------------------------------------------
+    def _step_quote(self, step: int) -> None:
+        quotes = self.quotes
+        if not quotes:
+            self.notify("This article has no quotes", markup=False, timeout=2)
+            return
+        ids = [q.id for q in quotes]
+        if self.quote_id in ids:
+            index = (ids.index(self.quote_id) + step) % len(ids)
+        else:
+            index = 0 if step > 0 else len(ids) - 1
+        self.quote_id = ids[index]
+
+    def action_next_quote(self) -> None:
+        self._step_quote(1)
+
+    def action_prev_quote(self) -> None:
+        self._step_quote(-1)
+
+    def _need_quote(self) -> Quote | None:
+        quote = self.selected_quote
+        if quote is None:
+            self.notify("Select a quote first (n / N, or click one)", markup=False, timeout=3)
+        return quote
+
+    def action_copy(self, fmt: str = "attributed") -> None:
+        quote = self._need_quote()
+        if quote is not None and self.article is not None:
+            self.app.copy_text(format_quote(quote, self.article, fmt))  # type: ignore[attr-defined]
+
+    def action_copy_as(self) -> None:
+        from natojp_tui.tui.screens.copy_format import CopyFormatScreen
+
+        quote = self._need_quote()
+        if quote is None or self.article is None:
+            return
+
+        def chosen(fmt: str | None) -> None:
+            if fmt:
+                self.action_copy(fmt)
+
+        self.app.push_screen(CopyFormatScreen(quote, self.article), callback=chosen)
+
+    def action_star(self) -> None:
+        quote = self._need_quote()
+        if quote is None:
+            return
+        on_ = quote.id not in self.starred
+        self.data.star(quote.id, on_)
+        (self.starred.add if on_ else self.starred.discard)(quote.id)
+        self._update_detail()
+        self.notify("★ Starred" if on_ else "Unstarred", markup=False, timeout=2)
+
+    def action_export(self) -> None:
+        from natojp_tui.tui.screens.export_screen import ExportScreen
+
+        if self.article is None or not self.article.quotes:
+            self.notify("No quotes to export here; / searches all quotes", markup=False, timeout=3)
+            return
+        self.app.push_screen(ExportScreen.for_article(self.article), callback=self.app.report_export)  # type: ignore[attr-defined]
+
+    def open_row(self, row: QuoteRow | None) -> None:
+        if row is not None:
+            self.open_article(row.article_id, row.id)
+            self.action_focus_pane("body")
+
+    def action_search(self) -> None:
+        from natojp_tui.tui.screens.search_screen import SearchScreen
+
+        self.app.push_screen(SearchScreen(self.data, starred=self.starred), callback=self.open_row)
+
+    def action_quote_browser(self) -> None:
+        from natojp_tui.tui.screens.quote_browser import QuoteBrowser
+
+        def back(row: QuoteRow | None) -> None:
+            self.starred = self.data.starred()
+            self._update_detail()
+            self.open_row(row)
+
+        self.app.push_screen(QuoteBrowser(self.data), callback=back)

@@ -1,0 +1,1 @@
+"""Widgets of the reader: virtualised lists, the article body, timeline, quote detail."""

@@ -1,0 +1,100 @@
+"""The articles pane: a filter box over a virtualised list (date, source, title, quotes)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Input
+
+from natojp_tui.tui.data import ArticleRow
+from natojp_tui.tui.inert import inert_row
+from natojp_tui.tui.messages import ArticleChosen
+from natojp_tui.tui.widgets.virtual_list import VirtualList
+
+
+def matches(row: ArticleRow, needle: str) -> bool:
+    """Case-insensitive substring match on title, source and ISO date."""
+    return needle in row.haystack
+
+
+class ArticleLines(VirtualList):
+    """The rows of the articles pane."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(empty_text="No articles", **kwargs)
+        self.rows: list[ArticleRow] = []
+        self.current_id: str | None = None
+
+    def show(self, rows: Sequence[ArticleRow], keep_id: str | None = None) -> None:
+        self.rows = list(rows)
+        index = next((i for i, r in enumerate(self.rows) if r.id == keep_id), 0)
+        self.set_row_count(len(self.rows), cursor=index)
+
+    def render_row(self, index: int, width: int) -> Text:
+        row = self.rows[index]
+        count = f"{row.quotes:>3}q"
+        text = Text(no_wrap=True)
+        marker = "▶" if row.id == self.current_id else " "
+        text.append(marker, style="bold")
+        text.append(row.published.isoformat() if row.published else "  undated ", style="dim")
+        text.append(" ")
+        text.append(inert_row(row.source or "")[:8].ljust(8), style="italic")
+        text.append(" ")
+        room = max(4, width - text.cell_len - len(count) - 1)
+        title = Text(inert_row(row.title), style="bold" if row.id == self.current_id else "")
+        title.truncate(room, overflow="ellipsis", pad=True)
+        text.append_text(title)
+        text.append(" ")
+        text.append(count, style="dim" if row.quotes == 0 else "")
+        return text
+
+
+class ArticleList(Vertical):
+    """Filter box plus article rows; posts ``ArticleChosen`` on enter or click."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.all_rows: list[ArticleRow] = []
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="Filter articles…", id="article-filter")
+        yield ArticleLines(id="article-lines")
+
+    @property
+    def lines(self) -> ArticleLines:
+        return self.query_one(ArticleLines)
+
+    def set_rows(self, rows: Sequence[ArticleRow]) -> None:
+        """Replace all articles (newest first) and re-apply the filter."""
+        self.all_rows = list(rows)
+        self.apply_filter(self.query_one(Input).value)
+
+    def set_current(self, article_id: str | None) -> None:
+        lines = self.lines
+        lines.current_id = article_id
+        index = next((i for i, r in enumerate(lines.rows) if r.id == article_id), None)
+        if index is not None:
+            lines.cursor = index
+        lines.refresh()
+
+    def apply_filter(self, value: str) -> None:
+        needle = value.strip().lower()
+        rows = [r for r in self.all_rows if matches(r, needle)] if needle else self.all_rows
+        self.lines.show(rows, keep_id=self.lines.current_id)
+
+    @on(Input.Changed, "#article-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.apply_filter(event.value)
+
+    @on(Input.Submitted, "#article-filter")
+    def _filter_submitted(self) -> None:
+        self.lines.focus()
+
+    @on(VirtualList.Selected, "#article-lines")
+    def _chosen(self, event: VirtualList.Selected) -> None:
+        event.stop()
+        self.post_message(ArticleChosen(self.lines.rows[event.index].id))

@@ -1,0 +1,101 @@
+"""The timeline pane: the meetings of the current visit, each with date, place, people."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.style import Style
+from rich.text import Text
+from textual import on
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from natojp_tui.tui.data import TimelineItem
+from natojp_tui.tui.inert import inert_row
+from natojp_tui.tui.keymap import bindings
+from natojp_tui.tui.messages import EventChosen
+
+DURING_THE_VISIT = "during the visit"
+
+
+def when_label(item: TimelineItem) -> str:
+    """``Mon 15 Apr 2013 10:00 (45 min)``, or ``during the visit`` when undated."""
+    if item.undated:
+        head = DURING_THE_VISIT
+    else:
+        assert item.date is not None
+        head = f"{item.date:%a} {item.date.day} {item.date:%b %Y}"
+    if item.time:
+        head += f" {item.time}"
+    if item.duration:
+        head += f" ({item.duration} min)"
+    return head
+
+
+def item_text(item: TimelineItem) -> Text:
+    """The multi-line prompt of one timeline entry (never parsed as markup)."""
+    text = Text(no_wrap=False)
+    text.append(when_label(item), Style(bold=True, italic=item.undated))
+    if item.place:
+        text.append(" · ")
+        text.append(inert_row(item.place), Style(bold=True))
+    text.append("\n")
+    text.append(item.kind.replace("_", " "), Style(dim=True))
+    text.append(": ")
+    text.append(inert_row(item.summary))
+    if item.participants:
+        text.append("\n")
+        text.append("with ", Style(dim=True))
+        text.append(inert_row(", ".join(item.participants)))
+    if len(item.sources) > 1:
+        text.append(f"\n{len(item.sources)} sources", Style(dim=True))
+    return text
+
+
+class TimelineView(OptionList):
+    """Timeline entries; ``enter`` or a click jumps to the sentence that tells one."""
+
+    BINDINGS = bindings("list")
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.items: list[TimelineItem] = []
+        self.article_id: str | None = None
+
+    def show(self, items: Sequence[TimelineItem], article_id: str | None) -> None:
+        self.items = list(items)
+        self.article_id = article_id
+        self.clear_options()
+        if not self.items:
+            self.add_option(Option(Text("No meetings found in this article.", "dim italic"), disabled=True))
+            return
+        options: list[Option | None] = []
+        for n, item in enumerate(self.items):
+            if n:
+                options.append(None)
+            options.append(Option(item_text(item), id=str(n)))
+        self.add_options(options)
+        self.highlighted = 0
+
+    def source_for(self, item: TimelineItem):
+        """The item's source in the open article if it has one there, else its first source."""
+        here = [s for s in item.sources if s.article_id == self.article_id]
+        return (here or list(item.sources) or [None])[0]
+
+    def action_cursor_top(self) -> None:
+        self.action_first()
+
+    def action_cursor_bottom(self) -> None:
+        self.action_last()
+
+    def action_open(self) -> None:
+        self.action_select()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is None:
+            return
+        source = self.source_for(self.items[int(event.option.id)])
+        if source is not None:
+            self.post_message(EventChosen(source.article_id, source.paragraph, source.start, source.end))
