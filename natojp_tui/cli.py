@@ -44,6 +44,13 @@ def _text(value: object, style: str = ""):
     return Text("" if value is None else str(value), style=style)
 
 
+def _error_line(message: str) -> None:
+    """One plain line on stderr; control characters from file names are removed."""
+    from natojp_tui.core.hygiene import clean_inline
+
+    print(f"natojp: {clean_inline(message)}", file=sys.stderr)
+
+
 def _print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(to_jsonable(data), ensure_ascii=False, indent=2) + "\n")
 
@@ -95,9 +102,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         report = _progress_import(store, args.paths)
     except StoreError as exc:
         raise Failure(str(exc)) from exc
-    err = _console(stderr=True)
     for path, reason in report.failed:
-        err.print(_text(f"natojp: {path}: {reason}", "red"))
+        _error_line(f"{path}: {reason}")
     if args.json:
         _print_json({"imported": report.imported, "updated": report.updated, "unchanged": report.unchanged,
                      "failed": [{"path": p, "reason": r} for p, r in report.failed]})
@@ -187,13 +193,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     records: list[dict[str, Any]] = []
     failed = 0
-    err = _console(stderr=True)
     for name in args.files:
         path = Path(name)
         try:
             article = load_article(path)
         except ArticleError as exc:
-            err.print(_text(f"natojp: {name}: {exc}", "red"))
+            _error_line(f"{name}: {exc}")
             failed += 1
             continue
         article.path = name
@@ -463,13 +468,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         func = getattr(args, "func", cmd_reader)
         return func(args)
     except UsageError as exc:
-        print(f"natojp: {exc}", file=sys.stderr)
+        _error_line(str(exc))
         return 2
     except Failure as exc:
-        print(f"natojp: {exc}", file=sys.stderr)
+        _error_line(str(exc))
         return 1
     except KeyboardInterrupt:
-        print("natojp: interrupted", file=sys.stderr)
+        _error_line("interrupted")
         return 130
     except BrokenPipeError:
         return 0

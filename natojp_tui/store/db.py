@@ -410,7 +410,7 @@ class Store:
             replaced = [aid for aid in ids if aid in self._article_doc]
             self._remove_rows(ids)
             self._dbs["texts"].table("texts").insert_multiple(
-                {"article_id": a.id, "paragraphs": [[p.kind, p.text] for p in a.paragraphs]} for a in fresh.values()
+                {"article_id": a.id, "path": a.path, "paragraphs": [[p.kind, p.text] for p in a.paragraphs]} for a in fresh.values()
             )
             self._dbs["quotes"].table("quotes").insert_multiple(
                 to_jsonable(q) for a in fresh.values() for q in a.quotes
@@ -486,7 +486,7 @@ class Store:
             records.append(QuoteRecord(
                 id=d["id"], text=d["text"], speaker=d.get("speaker"), kind=d["kind"], article_id=d["article_id"],
                 published=a.get("published"), title=a.get("title") or "", source=a.get("source"),
-                starred=d["id"] in stars,
+                starred=d["id"] in stars, paragraph=d["paragraph"], start=d["start"],
             ))
         return records
 

@@ -2,7 +2,7 @@
 
 Nothing is deleted. Every file of the database is moved into ``repair-<timestamp>/``
 inside the database folder; the article list is rebuilt from the source paths the old
-database recorded (read from ``articles.json`` or its ``.bak`` copy) plus the bundled
+database recorded (in ``articles.json`` and ``texts.json``, or their ``.bak`` copies) plus the bundled
 articles; stars and reading state are carried over from ``user.json`` (or its backup)
 wherever the starred quote still exists. The result says what could not be recovered.
 """
@@ -93,8 +93,11 @@ def repair(folder: Path) -> RepairResult:
         return result
 
     articles = _read_tables(folder / "articles.json") or {}
+    texts = _read_tables(folder / "texts.json") or {}
     user = _read_tables(folder / "user.json") or {}
-    sources = [d.get("path") for d in articles.get("articles", {}).values() if d.get("path")]
+    # Source paths are recorded twice (articles and texts), so either file can lose them.
+    rows = [*articles.get("articles", {}).values(), *texts.get("texts", {}).values()]
+    sources = list(dict.fromkeys(d["path"] for d in rows if isinstance(d, dict) and d.get("path")))
 
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     aside = folder / f"repair-{stamp}"
