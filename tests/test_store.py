@@ -211,3 +211,27 @@ def test_copying_a_database_folder_gives_a_working_database(store: Store, tmp_pa
     store.import_paths([write_article(tmp_path, "a.txt")])
     shutil.copytree(tmp_path / "db", tmp_path / "copy")
     assert len(Store.open(tmp_path / "copy").articles()) == 1
+
+
+def test_an_older_schema_is_migrated_with_a_backup_kept(store: Store, tmp_path: Path) -> None:
+    src = write_article(tmp_path, "a.txt")
+    store.import_paths([src])
+    db = tmp_path / "db"
+    # Rewrite the database as schema 1 wrote it: texts rows without the source path.
+    arts = orjson.loads((db / "articles.json").read_bytes())
+    for doc in arts["meta"].values():
+        doc["schema"] = 1
+    texts = orjson.loads((db / "texts.json").read_bytes())
+    for doc in texts["texts"].values():
+        del doc["path"]
+    (db / "articles.json").write_bytes(orjson.dumps(arts))
+    (db / "texts.json").write_bytes(orjson.dumps(texts))
+    old_texts = (db / "texts.json").read_bytes()
+
+    migrated = Store.open(db)
+    assert migrated.backup is not None and (migrated.backup / "texts.json").read_bytes() == old_texts
+    texts = orjson.loads((db / "texts.json").read_bytes())
+    assert [d["path"] for d in texts["texts"].values()] == [str(src.resolve())]
+    meta = orjson.loads((db / "articles.json").read_bytes())["meta"]
+    assert [d["schema"] for d in meta.values()] == [SCHEMA_VERSION]
+    assert Store.open(db).backup is None, "migration runs once"

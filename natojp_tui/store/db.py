@@ -36,7 +36,7 @@ from natojp_tui.core.model import Article, Event, Paragraph, Person, Quote, Role
 from natojp_tui.core.readers import ArticleError
 from natojp_tui.store.storage import AtomicJSONStorage, CorruptFile
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # see store/migrations.py for the history
 FAMILIES = ("articles", "texts", "quotes", "events", "people", "user")
 LOCK_TIMEOUT = 60.0
 
@@ -114,6 +114,7 @@ class Store:
         self._article_doc: dict[str, int] = {}
         self._quote_docs: dict[str, list[int]] = {}
         self._search: Any = None
+        self.backup: Path | None = None  # where a migration copied the old files
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -142,8 +143,23 @@ class Store:
     def _load_all(self) -> None:
         for family in FAMILIES:
             self._load_family(family)
-        self._check_schema()
+        version = self._check_schema()
+        if version is not None and version < SCHEMA_VERSION:
+            self._migrate(version)
         self._reindex()
+
+    def _migrate(self, version: int) -> None:
+        """Upgrade an older database in place, after copying it to a backup folder."""
+        from natojp_tui.store.migrations import backup_folder, migrate
+
+        with self._writing(FAMILIES):
+            self.backup = backup_folder(self.path, version)
+            families = {f: self._tables(f) for f in FAMILIES}
+            migrate(families, version, SCHEMA_VERSION)
+            meta = self._dbs["articles"].table("meta")
+            meta.update({"schema": SCHEMA_VERSION, "migrated_from": version})
+            for family in FAMILIES:
+                self._storage(family)._dirty = True
 
     def _load_family(self, family: str) -> None:
         try:
@@ -154,16 +170,18 @@ class Store:
             ) from exc
         self._dbs[family].clear_cache()
 
-    def _check_schema(self) -> None:
+    def _check_schema(self) -> int | None:
+        """The database's schema version (None for a new one); refuses newer ones."""
         meta = self._tables("articles").get("meta", {})
         version = next((d.get("schema") for d in meta.values() if "schema" in d), None)
         if version is None:
-            return
-        if not isinstance(version, int) or version > SCHEMA_VERSION:
+            return None
+        if not isinstance(version, int) or version > SCHEMA_VERSION or version < 1:
             raise StoreError(
                 f"{self.path / 'articles.json'}: written by a newer natojp-tui (schema {version}; "
                 f"this version reads up to {SCHEMA_VERSION}); upgrade natojp-tui to open it"
             )
+        return version
 
     def _tables(self, family: str) -> dict[str, dict[str, Any]]:
         return self._storage(family).tables()
