@@ -87,6 +87,7 @@ class Quote:
     verb: str | None = None  # "said", "stressed", "expressed his hope"
     confidence: float = 1.0
     utterance: int | None = None  # quotes split by their attribution share this number
+    speaker_ids: list[str] = field(default_factory=list)  # all speakers ("the two leaders")
     id: str = ""  # stable: f"{article_id}:{paragraph}:{start}", set by the pipeline
     article_id: str = ""
 

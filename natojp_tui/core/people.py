@@ -25,7 +25,7 @@ from natojp_tui.core.model import Person, Role
 APOSTROPHES = "'’"
 
 
-def _wordset(text: str) -> frozenset[str]:
+def wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
@@ -70,19 +70,19 @@ NATIONALITIES: dict[str, str] = {
 _COUNTRY_KEYS = {c.lower(): c for c in COUNTRIES}
 
 # Role grammar: MODIFIER* HEAD ("of"|"for" COMPLEMENT)?, all capitalised in running text.
-ROLE_MODIFIERS = _wordset(
+ROLE_MODIFIERS = wordset(
     "deputy vice assistant senior state parliamentary acting chief cabinet foreign defence "
     "defense trade finance economy economic security permanent special high supreme allied "
     "prime executive principal press first under foreign-affairs"
 )
-ROLE_HEADS = _wordset(
+ROLE_HEADS = wordset(
     "minister secretary-general secretary president vice-president ambassador chair chairman "
     "chairwoman chairperson spokesperson spokesman spokeswoman representative commander "
     "general admiral chancellor governor mayor senator premier vice-minister director "
     "director-general chief head emperor king queen prince princess envoy adviser advisor "
     "counsellor speaker"
 )
-COMPLEMENT_WORDS = _wordset(
+COMPLEMENT_WORDS = wordset(
     "foreign affairs defence defense state staff cabinet military committee economy trade "
     "industry finance policy security political and the of nato allied alliance european "
     "union united nations japan's public diplomacy operations partnerships cooperative "
@@ -115,9 +115,9 @@ CHIEF_WORDS: dict[str, dict[str | None, str]] = {
     "defence chief": {None: "defence minister"},
     "defense chief": {None: "defence minister"},
 }
-NAME_PARTICLES = _wordset("van von der den de da di du bin al le la del dos ter")
+NAME_PARTICLES = wordset("van von der den de da di du bin al le la del dos ter")
 # Capitalised words that never start or continue a person's name.
-NON_NAME_WORDS = _wordset(
+NON_NAME_WORDS = wordset(
     """the this that these those a an in on at during after before while when as both it he
     she they we i our his her their its and but however also for with from to by of following
     today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january
@@ -133,16 +133,16 @@ NON_NAME_WORDS = _wordset(
     according speaking addressing said says more further meanwhile mission operation
     exercise individually tailored itpp ipcp self-defense self-defence sdf jsdf mofa"""
 )
-ACRONYMS = _wordset(
+ACRONYMS = wordset(
     "NATO EU UN US USA UK G7 G20 ASEAN OSCE SDF JSDF MOFA IP4 AP4 ITPP IPCP ODA JICA TV"
 )
-JP_FAMILY_NAMES = _wordset(
+JP_FAMILY_NAMES = wordset(
     """abe aso fukuda hamada hatoyama hayashi ishiba iwaya kamikawa kato kihara kishida koizumi
     kono matsuno motegi nakasone nakatani noda okada onodera sato suga suzuki takahashi tanaka
     watanabe ito yamamoto nakamura kobayashi yoshida yamada sasaki yamaguchi matsumoto inoue
     kimura shimizu yamaguchi ishii takeuchi fujii ono gemba maehara inada hagiuda komura"""
 )
-JP_GIVEN_NAMES = _wordset(
+JP_GIVEN_NAMES = wordset(
     """shinzo taro fumio yoko yoshihide toshimitsu yoshimasa minoru gen takeshi itsunori tomomi
     katsunobu shigeru yasukazu hiroshi akira koichi masahisa nobuo tsuyoshi kenji daisuke
     hirokazu junichiro yasuo yukio naoto yoshihiko katsuya koichiro seiji kentaro hiroyuki

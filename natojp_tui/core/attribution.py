@@ -1,0 +1,398 @@
+"""Speech verbs, speaker cues and their resolution to people.
+
+A *cue* is how the text names a speaker at a quote: a name (*Mr. Fogh Rasmussen*), a
+role (*the Secretary General*, *NATO's chief*), a pronoun (*he*), a group (*the two
+leaders*) or a document (*the declaration*). ``cue_after`` and ``cue_before`` read a cue
+forwards or backwards from a position in a bounded window (never the whole text), and
+``Resolver`` turns a cue at a position into speakers using the people registry:
+names and roles first, then pronouns to the nearest compatible speaker before them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from natojp_tui.core.model import Person
+from natojp_tui.core.people import HONORIFICS, PeopleRegistry, wordset
+
+WINDOW = 160  # characters looked at around a quote or verb for a cue
+
+_VERB_FORMS = (
+    "said|says|say|added|adds|stated|states|told|tells|stressed|stresses|emphasi[sz]ed|"
+    "emphasi[sz]es|underlined|underlines|underscored|noted|notes|remarked|explained|explains|"
+    "declared|announced|affirmed|reaffirmed|reaffirms|reiterated|confirmed|welcomed|welcomes|"
+    "highlighted|highlights|pointed out|insisted|warned|urged|commended|praised|acknowledged|"
+    "argued|asserted|claimed|commented|continued|concluded|replied|responded|answered|asked|"
+    "wrote|tweeted|posted|recalled|observed|conveyed|mentioned|indicated|agreed|"
+    "called for|called on|described|hailed|cautioned|vowed|pledged|promised|suggested|"
+    "proposed|requested|spoke of|maintained|shared|expressed|expresses|"
+    "state|stress|emphasi[sz]e|note|underline|explain|welcome|reaffirm|express"
+)
+VERB_RE = re.compile(rf"\b(?:{_VERB_FORMS})\b")
+_EXPRESSED_RE = re.compile(
+    r"(?:his|her|their|its|the|a|strong|deep|sincere|great|)\s*(?:strong\s+|deep\s+|sincere\s+|"
+    r"great\s+|full\s+|firm\s+)?(?:hope|hopes|concern|concerns|gratitude|appreciation|support|"
+    r"condolences|intention|view|determination|expectation|expectations|regret|wish|desire|"
+    r"solidarity|commitment|interest|welcome|respect|thanks)\b"
+)
+# verbs that report speech only with a that-clause ("It indicates areas ..." is not speech)
+THAT_ONLY = frozenset(("indicated", "agreed", "recalled", "acknowledged", "suggested", "shared",
+                       "maintained", "continued", "asked", "observed", "wrote", "posted"))
+# verbs that take a direct quote but never introduce reported speech on their own
+DIRECT_ONLY = frozenset(("asked", "continued", "tweeted", "replied", "answered", "concluded"))
+ADVERBS = wordset(
+    "also further then again strongly once firmly warmly repeatedly later briefly clearly "
+    "openly publicly already in turn separately explicitly particularly specifically"
+)
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": None}
+ROLE_WORDS = wordset(
+    "minister ministers secretary general secretary-general spokesperson spokesman spokeswoman "
+    "chief leader leaders head chair chairman chairwoman president ambassador envoy official "
+    "officials side sides foreign defence defense prime deputy vice japanese nato alliance "
+    "alliance's nato's japan's two both allied declaration statement communiqué communique "
+    "document report agreement strategy concept letter resolution plan treaty joint political "
+    "the of for two both top diplomat government ministry spokesperson's"
+)
+DOCUMENT_WORDS = wordset(
+    "declaration statement communiqué communique document report agreement strategy concept "
+    "letter resolution plan treaty memorandum readout programme"
+)
+GROUP_WORDS = frozenset(["leaders", "ministers", "sides", "officials", "both", "two", "delegations"])
+ORG_CUES = frozenset(
+    (
+        "japan", "nato", "the japanese side", "the nato side", "both sides", "the two sides",
+        "the ministry", "the government", "the alliance", "allies", "the allies", "officials",
+        "a spokesperson", "the spokesperson", "a nato official", "a japanese official",
+        "the japanese government",
+    )
+)
+_TOKEN_RE = re.compile(r"\S+")
+_SENTENCE_END_RE = re.compile(r"[.!?][”’\"')\]]*(?=\s+[“‘\"'(A-Z\d]|\s*$)")
+ABBREVIATIONS = wordset(
+    "mr mrs ms dr prof st no gen lt col adm jr sr vs etc jan feb mar apr jun jul aug sep sept "
+    "oct nov dec u.s h.e e.g i.e a.m p.m hon mme"
+)
+
+
+@dataclass(slots=True)
+class Cue:
+    """A speaker cue found in the text: its span, its text and its type."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "name" | "role" | "pronoun" | "group" | "document" | "org"
+
+
+@dataclass(slots=True)
+class Speaker:
+    """Who a cue resolves to: one person, several people, a document, or nobody."""
+
+    people: list[Person] = field(default_factory=list)
+    name: str | None = None  # canonical display name ("A and B" for groups, document name)
+    role: str | None = None
+
+    @property
+    def known(self) -> bool:
+        return self.name is not None
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """Start and end of the sentence around ``pos`` (looking at most WINDOW*3 chars away)."""
+    lo = max(0, pos - WINDOW * 3)
+    start = lo
+    for m in _SENTENCE_END_RE.finditer(text, lo, pos):
+        if not _abbreviation_before(text, m.start()):
+            start = m.end()
+    hi = min(len(text), pos + WINDOW * 3)
+    end = hi
+    for m in _SENTENCE_END_RE.finditer(text, pos, hi):
+        if not _abbreviation_before(text, m.start()):
+            end = m.end()
+            break
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    j = dot
+    while j > 0 and not text[j - 1].isspace():
+        j -= 1
+    word = text[j:dot].lower().lstrip("(“\"‘'")
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _bare(token: str) -> str:
+    return token.strip(",.;:!?()[]“”\"‘’'—–")
+
+
+def _cue_token(token: str, first: bool) -> bool:
+    bare = _bare(token)
+    if not bare:
+        return False
+    low = bare.lower()
+    if low in HONORIFICS or token.lower() in HONORIFICS:
+        return True
+    if bare[0].isupper():
+        return low not in ("but", "and", "in", "on", "at", "during", "after", "while", "however",
+                           "meanwhile", "monday", "tuesday", "wednesday", "thursday", "friday",
+                           "saturday", "sunday")
+    return low in ROLE_WORDS or (not first and low in ("de", "van", "von", "der", "bin"))
+
+
+def classify_cue(text: str) -> str:
+    """The type of a cue: name, role, pronoun, group, document or org."""
+    low = text.lower().replace("’", "'")
+    words = low.split()
+    if low in PRONOUNS:
+        return "pronoun"
+    if low in ORG_CUES or low.endswith((" side", " sides", " government", " ministry")):
+        return "org"
+    if words and (words[-1] in GROUP_WORDS or {"two", "both"} & set(words)):
+        return "group"
+    if words and _bare(words[-1]) in DOCUMENT_WORDS:
+        return "document"
+    if any(w[:1].isupper() for w in text.split()[1:] + text.split()[:1]) and not any(
+        w in ROLE_WORDS for w in words if w not in ("the", "of", "for")
+    ):
+        return "name"
+    return "role"
+
+
+def cue_after(text: str, pos: int) -> Cue | None:
+    """A cue starting at ``pos`` (after optional spaces): *he*, *the Secretary General*,
+    *Mr. Fogh Rasmussen*, *NATO Secretary General Jens Stoltenberg*."""
+    start = pos
+    while start < len(text) and text[start] in " \u00a0":
+        start += 1
+    toks = list(_limited_tokens(text, start, 14))
+    if not toks:
+        return None
+    first = _bare(toks[0].group()).lower()
+    if first in PRONOUNS and toks[0].group().rstrip(",.;:").lower() == first:
+        end = toks[0].start() + len(_bare(toks[0].group()))
+        return Cue(toks[0].start(), end, text[toks[0].start():end], "pronoun")
+    end = None
+    for n, tok in enumerate(toks):
+        word = tok.group()
+        if not _cue_token(word, n == 0):
+            break
+        if VERB_RE.fullmatch(_bare(word)) and n > 0:
+            break
+        end = tok.start() + len(word.rstrip(",.;:!?)”’\"'")) if word[-1] in ",.;:!?)”’\"'" else tok.end()
+        if word.endswith(".") and _bare(word).lower() in ABBREVIATIONS:
+            end = tok.end()
+        if word[-1] in ",;:!?)" or (word.endswith(".") and _bare(word).lower() not in ABBREVIATIONS):
+            break
+    if end is None:
+        return None
+    cue = _trim_cue(text, toks[0].start(), end)
+    return cue
+
+
+def _trim_cue(text: str, start: int, end: int) -> Cue | None:
+    words = text[start:end].split()
+    while words and words[-1].lower() in ("the", "of", "for", "and"):
+        end -= len(words.pop()) + 1
+    if not words or all(w.lower() in ("the", "of", "for", "two", "both") for w in words):
+        return None
+    cue_text = text[start:end].strip()
+    return Cue(start, start + len(cue_text), cue_text, classify_cue(cue_text))
+
+
+def _limited_tokens(text: str, start: int, limit: int):
+    for n, m in enumerate(_TOKEN_RE.finditer(text, start, min(len(text), start + WINDOW))):
+        if n >= limit:
+            return
+        yield m
+
+
+def cue_before(text: str, pos: int, floor: int = 0) -> Cue | None:
+    """The cue ending right before ``pos`` (adverbs like *also* skipped): the subject of
+    a speech verb at ``pos``. The cue must begin its clause (sentence start, a comma,
+    *and*, a colon or a dash before it)."""
+    lo = max(floor, pos - WINDOW)
+    toks = list(_TOKEN_RE.finditer(text, lo, pos))
+    while toks and _bare(toks[-1].group()).lower() in ADVERBS and toks[-1].group()[-1].isalpha():
+        toks.pop()
+    if toks and toks[-1].group().lower() == "once":
+        toks.pop()
+    if not toks:
+        return None
+    last = toks[-1].group()
+    if last[-1] in ",;:":
+        return None
+    if _bare(last).lower() in PRONOUNS and _bare(last) == last:
+        start = toks[-1].start()
+        return Cue(start, toks[-1].end(), last, "pronoun") if _clause_start(text, start, lo) else None
+    k = len(toks)
+    while k > 0:
+        word = toks[k - 1].group()
+        if not _cue_token(word, False) or word[-1] in ",;:":
+            break
+        if word.endswith(".") and _bare(word).lower() not in ABBREVIATIONS and k < len(toks):
+            break
+        k -= 1
+    if k == len(toks):
+        return None
+    # drop leading connectors and a sentence-initial function word
+    while k < len(toks) and toks[k].group().lower() in ("of", "for", "and"):
+        k += 1
+    if k >= len(toks):
+        return None
+    start = toks[k].start()
+    if not _clause_start(text, start, lo):
+        return None
+    end = toks[-1].end()
+    return _trim_cue(text, start, end)
+
+
+def _clause_start(text: str, start: int, lo: int) -> bool:
+    before = text[max(0, start - 12):start].rstrip()
+    if not before or (start <= lo and lo == 0):
+        return True
+    if before.endswith((",", ";", ":", "—", "–", "(", "”", "\"")):
+        return True
+    if before[-1] in ".!?" and not _abbreviation_before(text, len(before) + max(0, start - 12) - 1):
+        return True
+    return before.endswith((" and", " but", " while", " where", " as")) or before in (
+        "and", "but", "while"
+    )
+
+
+def is_speech_verb(word: str) -> bool:
+    return bool(VERB_RE.fullmatch(word))
+
+
+def verb_phrase_end(text: str, verb_end: int, verb: str) -> int:
+    """Extend *expressed* over *his hope*, and *told* over *reporters*, returning the end."""
+    if verb.startswith("express"):
+        m = _EXPRESSED_RE.match(text, verb_end + 1) if verb_end < len(text) else None
+        if m:
+            return m.end()
+    if verb in ("told", "tells"):
+        m = re.compile(r"\s+(?:reporters|journalists|the press|the media|a news conference|"
+                       r"a press conference|the audience|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|"
+                       r"him|her|them|us|me)").match(text, verb_end)
+        if m:
+            return m.end()
+    return verb_end
+
+
+class Resolver:
+    """Resolve cues to speakers, remembering who spoke last for pronouns."""
+
+    def __init__(self, registry: PeopleRegistry, paragraphs: list[str] | tuple[str, ...]) -> None:
+        self.registry = registry
+        self.paragraphs = paragraphs
+        self.last: Speaker | None = None
+        self.last_at: tuple[int, int] = (-10, 0)
+        self._documents = self._find_documents()
+
+    def _find_documents(self) -> list[str]:
+        names: list[str] = []
+        pat = re.compile(
+            r"(?:[A-Z][\w’'-]*\s+){1,5}(?:Declaration|Statement|Communiqué|Communique|Concept|"
+            r"Strategy|Agreement|Treaty|Plan|Programme|Report|Memorandum)\b"
+        )
+        for text in self.paragraphs:
+            for m in pat.finditer(text[: 20000]):
+                name = m.group()
+                first = name.split()[0]
+                if first in ("The", "In", "On", "At", "This", "A", "An"):
+                    name = name.split(None, 1)[1] if " " in name else name
+                if name not in names:
+                    names.append(name)
+        return names
+
+    def speaker_of(self, person: Person) -> Speaker:
+        return Speaker([person], person.name, self.registry.role_of(person))
+
+    def resolve(self, cue: Cue, paragraph: int, pos: int) -> Speaker:
+        """Who ``cue`` (found at ``pos`` of ``paragraph``) refers to."""
+        kind = cue.kind
+        if kind == "pronoun":
+            return self._pronoun(cue.text.lower(), paragraph, pos)
+        if kind == "document":
+            return self._document(cue.text)
+        if kind == "group":
+            return self._group(cue.text, paragraph, pos)
+        if kind == "org":
+            return Speaker()
+        person = self.registry.resolve_at(cue.text, paragraph, pos)
+        if person is not None:
+            return self.speaker_of(person)
+        return Speaker()
+
+    def remember(self, speaker: Speaker, paragraph: int, pos: int) -> None:
+        if speaker.known:
+            self.last, self.last_at = speaker, (paragraph, pos)
+
+    def _document(self, cue: str) -> Speaker:
+        head = _bare(cue.split()[-1]).lower()
+        for name in self._documents:
+            if name.lower().endswith(head) or head == "document":
+                return Speaker([], name, None)
+        words = cue.split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        return Speaker([], " ".join(words) or None, None)
+
+    def _group(self, cue: str, paragraph: int, pos: int) -> Speaker:
+        """*the two leaders*, *both ministers*: the two people named most recently."""
+        people: list[Person] = []
+        for m in self.registry.previous_mentions(paragraph, pos):
+            if m.paragraph < paragraph - 2:
+                break
+            person = self.registry.get(m.person_id)
+            if person is not None and person not in people:
+                people.append(person)
+            if len(people) == 2:
+                break
+        if len(people) < 2:
+            return Speaker()
+        people.reverse()  # in order of appearance
+        return Speaker(people, " and ".join(p.name for p in people), None)
+
+    def _pronoun(self, pronoun: str, paragraph: int, pos: int) -> Speaker:
+        gender = PRONOUNS.get(pronoun)
+        if gender == "p":
+            if self.last is not None and len(self.last.people) > 1 and (
+                self.last_at[0] >= paragraph - 1
+            ):
+                return self.last
+            return Speaker()
+        if gender == "n":
+            return self._document("the document") if self._documents else Speaker()
+        text = self.paragraphs[paragraph]
+        s_start, _ = sentence_bounds(text, pos)
+        # 1. the subject of the same sentence, named before the pronoun
+        for m in self.registry.previous_mentions(paragraph, pos):
+            if m.paragraph != paragraph or m.start < s_start:
+                break
+            person = self.registry.get(m.person_id)
+            first_in_sentence = not any(
+                o.paragraph == paragraph and s_start <= o.start < m.start
+                for o in self.registry.previous_mentions(paragraph, m.start)[:4]
+            )
+            if person is not None and first_in_sentence and _compatible(person, gender):
+                return self.speaker_of(person)
+        # 2. the last speaker, if recent
+        last = self.last
+        recent = last is not None and self.last_at[0] >= paragraph - 1
+        if recent and len(last.people) == 1 and _compatible(last.people[0], gender):  # type: ignore[union-attr]
+            return last  # type: ignore[return-value]
+        # 3. the nearest compatible person named before
+        for m in self.registry.previous_mentions(paragraph, pos):
+            if m.paragraph < paragraph - 2:
+                break
+            person = self.registry.get(m.person_id)
+            if person is not None and _compatible(person, gender):
+                return self.speaker_of(person)
+        return Speaker()
+
+
+def _compatible(person: Person, gender: str | None) -> bool:
+    return gender is None or person.gender is None or person.gender == gender

@@ -1,0 +1,484 @@
+"""``extract_quotes``: direct, partial and indirect quotes with their speakers.
+
+Representation: every ``Quote`` lies inside one paragraph and
+``paragraphs[q.paragraph][q.start:q.end] == q.text`` always holds. Direct and partial
+quotes hold the text inside the marks; a quote running over several paragraphs is one
+``Quote`` per paragraph piece, and the pieces share ``utterance`` (as do the two halves
+of a quote split by its attribution). Indirect quotes hold the reported clause.
+
+Attribution, in order: a cue and speech verb right after the closing mark (*,” he
+said*, *,” said Mr. X*, *” — Secretary General Doe*); right before the opening mark
+(*Minister Sato said: “*, *According to X, “*, a paragraph *From the Chair:*); for a
+phrase inside a sentence, the sentence's subject and speech verb (partial quotes); a
+second quote in the paragraph or a paragraph that is only a quote inherits the previous
+speaker. Quoted names with no speaker (*the drill “Iron Shield”*) are terms, not quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from natojp_tui.core.attribution import (
+    ADVERBS,
+    DIRECT_ONLY,
+    THAT_ONLY,
+    VERB_RE,
+    Cue,
+    Resolver,
+    Speaker,
+    cue_after,
+    cue_before,
+    sentence_bounds,
+    verb_phrase_end,
+)
+from natojp_tui.core.model import Quote
+from natojp_tui.core.people import PeopleRegistry
+from natojp_tui.core.quote_marks import QuoteSpan, find_quote_spans
+
+NAMING_WORDS_RE = re.compile(
+    r"(?:called|named|dubbed|titled|entitled|so-called|known as|code-?named|codenamed|theme|"
+    r"slogan|motto|banner|under the name|the term|the word|the phrase|exercise|operation|drill|"
+    r"initiative|programme|program|project|document|report|book|campaign)\s*$",
+    re.IGNORECASE,
+)
+_ACCORDING_RE = re.compile(r"\b(?:[Aa]ccording to|[Ii]n the words of)\s")
+_LEADING_PREP_RE = re.compile(r"(?:in|at|on|during|after|before|to|with|in a statement|later)\b")
+_TRAILING_PUNCT = " \u00a0,.;:!?”’\"'—–-)"
+CONFIDENCE = {"name": 0.95, "role": 0.9, "document": 0.85, "group": 0.85, "pronoun": 0.85,
+              "org": 0.6}
+
+
+@dataclass(slots=True)
+class _Item:
+    """A quote waiting for its speaker."""
+
+    kind: str
+    paragraph: int
+    start: int
+    end: int
+    cue: Cue | None = None
+    cue_paragraph: int | None = None
+    verb: str | None = None
+    group: int | None = None  # multi-paragraph quote pieces
+    follows: _Item | None = None  # split quote: inherits from and shares utterance with
+    inherits: bool = False  # quote-only paragraph: inherits the last speaker
+    confidence: float = 1.0
+    speaker: Speaker | None = None
+    utterance: int | None = None
+
+
+def _skip(text: str, pos: int, chars: str) -> int:
+    while pos < len(text) and text[pos] in chars:
+        pos += 1
+    return pos
+
+
+def _post_attribution(text: str, span: QuoteSpan) -> tuple[Cue, str | None, int] | None:
+    """``,” he said`` / ``,” said the Secretary General`` / ``” — Secretary General Doe``."""
+    if span.close is None:
+        return None
+    pos = _skip(text, span.close + 1, " \u00a0,")
+    sentence_closed = text[span.end - 1:span.end] in (".",) and text[span.close + 1:span.close + 2] != ","
+    if pos < len(text) and (text[pos] in "—–" or text[pos:pos + 2] in ("--", "- ")):
+        cue = cue_after(text, _skip(text, pos, "—–- \u00a0"))
+        if cue and cue.kind in ("name", "role", "document", "group"):
+            return cue, None, cue.end
+        return None
+    m = _ACCORDING_RE.match(text, pos)
+    if m:
+        cue = cue_after(text, m.end())
+        return (cue, "according to", cue.end) if cue else None
+    m = VERB_RE.match(text, pos)
+    if m:
+        cue = cue_after(text, m.end())
+        if cue is None or (sentence_closed and not _ends_sentence(text, cue.end)):
+            return None
+        return cue, m.group(), cue.end
+    cue = cue_after(text, pos)
+    if cue is None:
+        return None
+    if sentence_closed and cue.text[:1].isupper() and cue.kind == "pronoun":
+        return None
+    vpos = cue.end
+    while True:
+        nxt = _skip(text, vpos, " \u00a0")
+        word = re.match(r"[a-z]+", text[nxt:nxt + 20])
+        if word and word.group() in ADVERBS:
+            vpos = nxt + word.end()
+            continue
+        break
+    m = VERB_RE.match(text, _skip(text, vpos, " \u00a0"))
+    if not m:
+        return None
+    end = verb_phrase_end(text, m.end(), m.group())
+    if sentence_closed and not _ends_sentence(text, end):
+        return None
+    return cue, text[m.start():end] if m.group() != "told" else "told", end
+
+
+def _ends_sentence(text: str, pos: int) -> bool:
+    rest = text[pos:pos + 3].lstrip()
+    return not rest or rest[0] in ".,;!?"
+
+
+def _verb_at_end(text: str, end: int) -> re.Match[str] | None:
+    """A speech verb whose phrase ends at ``end`` (``said``, ``told reporters``, ``said that``)."""
+    lo = max(0, end - 70)
+    last = None
+    for m in VERB_RE.finditer(text, lo, end):
+        last = m
+    if last is None:
+        return None
+    tail_start = verb_phrase_end(text, last.end(), last.group())
+    tail = text[tail_start:end].strip().lower()
+    if tail in ("", "that", "in a statement", "in his remarks", "in her remarks") or all(
+        w in ADVERBS for w in tail.split()
+    ):
+        return last
+    return None
+
+
+def _pre_attribution(text: str, open_pos: int) -> tuple[Cue, str | None] | None:
+    """``Minister Sato said: “`` / ``He said, “`` / ``According to X, “`` / ``From the Chair:``."""
+    before = text[:open_pos].rstrip()
+    if not before:
+        return None
+    end = len(before)
+    if before[-1] in ":,":
+        end -= 1
+    m = _verb_at_end(text, end)
+    if m is not None:
+        cue = cue_before(text, m.start())
+        if cue is not None:
+            return cue, m.group()
+        return None
+    acc = None
+    for found in _ACCORDING_RE.finditer(text, max(0, end - 80), end):
+        acc = found
+    if acc is not None and before[-1] == ",":
+        cue = cue_after(text, acc.end())
+        if cue is not None and cue.end >= end - 1:
+            return cue, "according to"
+    if before[-1] == ":":
+        cue = cue_before(text, end)
+        if cue is not None and cue.kind in ("name", "role", "group", "document"):
+            return cue, None
+    return None
+
+
+def _sentence_speaker(text: str, span: QuoteSpan, spans: list[QuoteSpan]) -> tuple[Cue, str] | None:
+    """The subject and speech verb of the sentence holding an embedded quoted phrase."""
+    s_start, s_end = sentence_bounds(text, span.outer_start)
+    for m in VERB_RE.finditer(text, s_start, s_end):
+        if any(sp.outer_start <= m.start() < sp.outer_end for sp in spans):
+            continue
+        if m.group() in ("called", "described") and m.start() > span.open:
+            continue
+        cue = cue_before(text, m.start(), s_start)
+        if cue is not None and cue.kind != "org":
+            return cue, m.group()
+    m = re.search(r"\b(?:[Cc]alling|[Dd]escribing|[Tt]erming)\b", text[s_start:span.outer_start])
+    if m:
+        # "Calling NATO and Japan “natural partners”, the Secretary General stressed"
+        for v in VERB_RE.finditer(text, span.outer_end, s_end):
+            cue = cue_before(text, v.start(), span.outer_end)
+            if cue is not None:
+                return cue, v.group()
+    return None
+
+
+def _is_title_case(quoted: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", quoted) if len(w) > 3 or w[0].isupper()]
+    return bool(words) and all(w[0].isupper() for w in words) and quoted[:1].isupper()
+
+
+def _starts_clause(text: str, span: QuoteSpan) -> bool:
+    before = text[:span.outer_start].rstrip(" \u00a0")
+    return not before or before[-1] in ".!?:;—–(" or (before.endswith(("”", "\"")) and (
+        before[:-1].rstrip()[-1:] in ".!?"
+    ))
+
+
+def _classify(text: str, span: QuoteSpan, spans: list[QuoteSpan], prev_ends_colon: bool) -> _Item | None:
+    quoted = text[span.start:span.end]
+    if not quoted.strip():
+        return None
+    item = _Item("direct", span.paragraph, span.start, span.end, group=span.group)
+    post = _post_attribution(text, span)
+    if post:
+        item.cue, item.verb, _ = post
+        return item
+    pre = _pre_attribution(text, span.outer_start)
+    if pre:
+        item.cue, item.verb = pre
+        return item
+    if span.group is not None and span.open == len(text) - len(text.lstrip()):
+        return item  # a later piece of a multi-paragraph quote
+    words = len(quoted.split())
+    sentence_like = quoted[-1:] in ".!?," or (words >= 4 and quoted[:1].isupper())
+    if _starts_clause(text, span) and sentence_like and not span.single:
+        return item
+    if not span.closed:
+        return item if span.outer_start == len(text) - len(text.lstrip()) else None
+    # an embedded phrase: a partial quote if the sentence says who spoke, else a term
+    if NAMING_WORDS_RE.search(text, max(0, span.outer_start - 40), span.outer_start):
+        return None
+    if _is_title_case(quoted) and words <= 6:
+        return None
+    found = _sentence_speaker(text, span, spans)
+    if found is None:
+        return None
+    item.kind = "partial"
+    item.cue, item.verb = found
+    return item
+
+
+def _indirect(text: str, p: int, blocked: list[tuple[int, int]]) -> list[_Item]:
+    """Reported speech: *X said (that) ...*, *X expressed his hope that ...*,
+    *According to X, ...*, *..., X told reporters.*"""
+    items: list[_Item] = []
+
+    def free(pos: int) -> bool:
+        return not any(a <= pos < b for a, b in blocked) and not any(
+            i.start <= pos < i.end for i in items
+        )
+
+    for m in _ACCORDING_RE.finditer(text):
+        if not free(m.start()):
+            continue
+        cue = cue_after(text, m.end())
+        if cue is None:
+            continue
+        s_start, s_end = sentence_bounds(text, m.start())
+        after = _skip(text, cue.end, " \u00a0")
+        if text[after:after + 1] == "," and text[s_start:m.start()].strip() == "":
+            start, end = _clause(text, after + 1, s_end)
+        else:
+            start, end = _trim(text, s_start, m.start())
+        if _valid_clause(text, start, end, blocked):
+            items.append(_Item("indirect", p, start, end, cue, p, "according to"))
+    for m in VERB_RE.finditer(text):
+        verb = m.group()
+        if verb in DIRECT_ONLY or not free(m.start()):
+            continue
+        s_start, s_end = sentence_bounds(text, m.start())
+        cue = cue_before(text, m.start(), s_start)
+        if cue is None or (cue.kind == "pronoun" and cue.text.lower() in ("it", "we", "i")):
+            continue
+        phrase_end = verb_phrase_end(text, m.end(), verb)
+        if _ends_sentence(text, phrase_end) and text[s_start:cue.start].rstrip().endswith(","):
+            # "Japan will stand with Ukraine, the minister said."
+            start, end = _trim(text, s_start, text.rindex(",", s_start, cue.start))
+            verb_text = text[m.start():phrase_end]
+        else:
+            start, end = _clause(text, phrase_end, s_end)
+            has_that = text[phrase_end:start].strip().endswith("that")
+            if verb in THAT_ONLY and not has_that:
+                continue
+            verb_text = text[m.start():phrase_end]
+        if _valid_clause(text, start, end, blocked):
+            items.append(_Item("indirect", p, start, end, cue, p, verb_text))
+    return items
+
+
+def _clause(text: str, pos: int, s_end: int) -> tuple[int, int]:
+    """The reported clause from ``pos`` to the sentence end, cut before a coordinated
+    second report (*..., and he expressed hope that ...*)."""
+    pos = _skip(text, pos, " \u00a0,")
+    if _LEADING_PREP_RE.match(text, pos):
+        k = text.find(" that ", pos, min(s_end, pos + 60))
+        if k >= 0:
+            pos = k + 1
+    if text.startswith("that ", pos):
+        pos += 5
+    for lead in ("for ", "about ", "over ", "regarding ", "on "):
+        if text.startswith(lead, pos) and text[pos - 5:pos].strip() in ("hope", "concern", "appreciation", "gratitude", "support", "thanks", "respect", "view", "interest", "regret"):
+            pos += len(lead)
+            break
+    end = s_end
+    for v in VERB_RE.finditer(text, pos, s_end):
+        cue = cue_before(text, v.start(), pos)
+        if cue is None:
+            continue
+        before = text[pos:cue.start].rstrip()
+        for conj in (", and", " and", ", but", " but", ";", ", while", " while"):
+            if before.endswith(conj):
+                end = pos + len(before) - len(conj)
+                return _trim(text, pos, end)
+    return _trim(text, pos, end)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \u00a0":
+        start += 1
+    while end > start and text[end - 1] in _TRAILING_PUNCT:
+        if text[end - 1] in "”’\"'" and any(
+            c in text[start:end - 1] for c in "“‘\"'"
+        ):
+            break  # keep a closing mark that ends a partial quote inside the clause
+        end -= 1
+    return start, end
+
+
+def _valid_clause(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> bool:
+    if end - start < 8 or len(text[start:end].split()) < 3:
+        return False
+    if text[start] in "“\"«「‘":
+        return False
+    return not any(start <= a < end for a, b in blocked if b - a > 0 and text[a:a + 1] in "“\"«「‘'")
+
+
+def _blocked_ranges(spans: list[QuoteSpan], direct_spans: set[int]) -> list[tuple[int, int]]:
+    return [(s.outer_start, s.outer_end) for s in spans if id(s) in direct_spans]
+
+
+def extract_quotes(
+    paragraphs: Sequence[str], registry: PeopleRegistry, published: date | None = None
+) -> list[Quote]:
+    """All direct, partial and indirect quotes of the body ``paragraphs``, in reading order."""
+    del published  # the registry already carries the article date for roles
+    paragraphs = list(paragraphs)
+    spans = find_quote_spans(paragraphs)
+    by_paragraph: dict[int, list[QuoteSpan]] = {}
+    for s in spans:
+        by_paragraph.setdefault(s.paragraph, []).append(s)
+    items: list[_Item] = []
+    for p, text in enumerate(paragraphs):
+        para_spans = by_paragraph.get(p, [])
+        prev_colon = p > 0 and paragraphs[p - 1].rstrip().endswith(":")
+        quoted_items: list[tuple[QuoteSpan, _Item]] = []
+        for span in para_spans:
+            item = _classify(text, span, para_spans, prev_colon)
+            if item is not None:
+                quoted_items.append((span, item))
+        _link_within_paragraph(text, p, paragraphs, quoted_items, prev_colon)
+        direct_ids = {id(s) for s, i in quoted_items if i.kind == "direct"}
+        blocked = _blocked_ranges(para_spans, direct_ids)
+        # attribution text of direct quotes is not reported speech of its own
+        for span, item in quoted_items:
+            if item.cue is not None and item.kind == "direct" and item.cue_paragraph in (None, p):
+                lo = min(item.cue.start, span.outer_start)
+                hi = max(item.cue.end, span.outer_end) + 40
+                blocked.append((lo, min(hi, _attribution_end(text, item.cue.end))))
+        indirect = _indirect(text, p, blocked + [(s.outer_start, s.outer_end) for s in para_spans])
+        para_items = [i for _, i in quoted_items] + indirect
+        para_items.sort(key=lambda i: i.start)
+        items.extend(para_items)
+    return _resolve(items, paragraphs, registry)
+
+
+def _attribution_end(text: str, pos: int) -> int:
+    s_start, s_end = sentence_bounds(text, max(0, pos - 1))
+    del s_start
+    nxt = text.find("“", pos)
+    return min(s_end, nxt) if nxt >= 0 else s_end
+
+
+def _link_within_paragraph(
+    text: str, p: int, paragraphs: list[str], quoted: list[tuple[QuoteSpan, _Item]],
+    prev_colon: bool,
+) -> None:
+    """Split quotes inherit from the quote before them; a quote-only paragraph after an
+    attributed quote (or after a paragraph ending with a colon) inherits too."""
+    prev_item: _Item | None = None
+    for span, item in quoted:
+        if item.kind != "direct":
+            continue
+        if item.cue is None and prev_item is not None and item.group is None:
+            item.follows = prev_item
+        elif item.cue is None and prev_item is None and item.group is None:
+            body = text.strip()
+            only_quote = span.outer_start <= len(text) - len(text.lstrip()) + 1
+            if only_quote and prev_colon:
+                pre = _pre_attribution(paragraphs[p - 1], len(paragraphs[p - 1].rstrip()))
+                if pre is not None:
+                    item.cue, item.verb = pre
+                    item.cue_paragraph = p - 1
+                    item.inherits = False
+            elif only_quote and body:
+                item.inherits = True
+        prev_item = item
+
+
+def _resolve(items: list[_Item], paragraphs: list[str], registry: PeopleRegistry) -> list[Quote]:
+    resolver = Resolver(registry, paragraphs)
+    groups: dict[int, _Item] = {}
+    utterances = 0
+    last_para_speaker: dict[int, Speaker] = {}
+    quotes: list[Quote] = []
+    for item in items:
+        speaker = Speaker()
+        confidence = 0.5
+        if item.cue is not None:
+            cp = item.cue_paragraph if item.cue_paragraph is not None else item.paragraph
+            speaker = resolver.resolve(item.cue, cp, item.cue.start)
+            confidence = CONFIDENCE.get(item.cue.kind, 0.7) if speaker.known else 0.5
+        if item.group is not None and item.kind == "direct":
+            head = groups.get(item.group)
+            if head is None:
+                groups[item.group] = item
+                utterances += 1
+                item.utterance = utterances
+            else:
+                item.utterance = head.utterance
+                if not speaker.known and head.speaker is not None:
+                    speaker, confidence = head.speaker, 0.8
+                    item.cue, item.verb = head.cue, head.verb
+                elif speaker.known and head.speaker is not None and not head.speaker.known:
+                    _backfill(quotes, head.utterance, speaker, item)
+        elif item.follows is not None:
+            prev = item.follows
+            item.utterance = prev.utterance
+            if not speaker.known and prev.speaker is not None:
+                speaker, confidence = prev.speaker, 0.85
+                item.cue, item.verb = prev.cue, prev.verb
+        elif item.inherits and not speaker.known:
+            prev_speaker = last_para_speaker.get(item.paragraph - 1)
+            if prev_speaker is not None:
+                speaker, confidence = prev_speaker, 0.8
+        if item.utterance is None and item.kind == "direct":
+            utterances += 1
+            item.utterance = utterances
+        item.speaker = speaker
+        if speaker.known:
+            resolver.remember(speaker, item.paragraph, item.start)
+            if item.kind == "direct":
+                last_para_speaker[item.paragraph] = speaker
+        text = paragraphs[item.paragraph]
+        quotes.append(_to_quote(item, text, speaker, confidence))
+    return quotes
+
+
+def _backfill(quotes: list[Quote], utterance: int | None, speaker: Speaker, item: _Item) -> None:
+    """A multi-paragraph quote attributed at its end: earlier pieces get the speaker."""
+    for q in quotes:
+        if q.utterance == utterance and q.speaker is None:
+            q.speaker = speaker.name
+            q.speaker_id = speaker.people[0].id if len(speaker.people) == 1 else None
+            q.speaker_ids = [p.id for p in speaker.people]
+            q.role = speaker.role
+            q.cue = item.cue.text if item.cue else None
+            q.verb = item.verb
+            q.confidence = 0.8
+
+
+def _to_quote(item: _Item, text: str, speaker: Speaker, confidence: float) -> Quote:
+    kind_factor = {"direct": 1.0, "partial": 0.9, "indirect": 0.85}[item.kind]
+    return Quote(
+        text=text[item.start:item.end],
+        kind=item.kind,  # type: ignore[arg-type]
+        paragraph=item.paragraph,
+        start=item.start,
+        end=item.end,
+        speaker=speaker.name,
+        speaker_id=speaker.people[0].id if len(speaker.people) == 1 else None,
+        speaker_ids=[p.id for p in speaker.people],
+        role=speaker.role,
+        cue=item.cue.text if item.cue else None,
+        verb=item.verb,
+        confidence=round(confidence * kind_factor, 2),
+        utterance=item.utterance,
+    )
