@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from natojp_tui.core.model import Article
+from natojp_tui.core.people import build_registry
+from natojp_tui.core.quotes import extract_quotes
 
 
 def analyse(article: Article) -> Article:
     """Fill ``article.people``, ``article.quotes`` and ``article.events`` in place."""
     body = article.body
-    del body  # extractors plug in here (people registry, quotes, events)
+    registry = build_registry(body, article.published, article.id, article.title)
+    article.people = registry.people
+    article.quotes = extract_quotes(body, registry, article.published)
     assign_ids(article)
     return article
 
