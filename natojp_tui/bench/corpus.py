@@ -85,6 +85,10 @@ _TAILS = ("in the years ahead", "because security is global", "despite the chall
           "from the Baltic to the East China Sea", "and we will keep doing so",
           "through regular high-level dialogue", "on the basis of our shared values")
 _EXTRA = ("This is a {adj} moment for our partnership.",
+          "{Issue} in {region} {state}.",
+          "We discussed {issue} and {issue2} in some detail.",
+          "Japan will contribute {number} {amount} to {issue} by {year}.",
+          "Over {number} {amount} have taken part in {issue} since {year}.",
           "I am {feeling} by what we have achieved together.",
           "The security of Europe and of the Indo-Pacific is {link}.",
           "No country can face these threats alone.",
@@ -100,7 +104,36 @@ _PARTIAL = ("a new chapter", "natural partners", "indispensable", "an unwavering
 _VERBS = ("said", "stressed", "underlined", "added", "noted", "emphasised", "told reporters")
 _REPORT_VERBS = ("stated that", "said that", "expressed hope that", "emphasised that",
                  "explained that", "welcomed the fact that", "noted that", "reaffirmed that")
+_ISSUES = ("sanctions enforcement", "export controls", "satellite navigation", "submarine cables",
+           "semiconductor supply", "ammunition production", "uncrewed systems", "ballistic missiles",
+           "artificial intelligence", "quantum technologies", "ransomware attacks", "energy security",
+           "food security", "pandemic preparedness", "shipbuilding", "military logistics",
+           "joint exercises", "officer training", "cadet exchanges", "research scholarships",
+           "peacekeeping", "mine clearance", "earthquake response", "tsunami warning",
+           "typhoon relief", "flood defences", "wildfire fighting", "nuclear safety",
+           "chemical weapons", "biological threats", "maritime domain awareness",
+           "air policing", "missile defence", "satellite imagery", "critical minerals",
+           "foreign interference", "election security", "cognitive warfare", "port security",
+           "freedom of navigation", "sea lines of communication", "cyber hygiene",
+           "information sharing", "defence budgets", "procurement reform", "standardisation",
+           "medical evacuation", "search and rescue", "coastguard cooperation", "counter-terrorism",
+           "border security", "small arms control", "veterans' care", "gender mainstreaming",
+           "youth engagement", "science for peace", "space debris", "hypersonic weapons",
+           "electronic warfare", "undersea surveillance")
+_REGIONS = ("the Baltic Sea", "the Black Sea", "the East China Sea", "the South China Sea",
+            "the Korean Peninsula", "the Taiwan Strait", "the Arctic", "the Sahel",
+            "the Middle East", "Central Asia", "the Western Balkans", "the Mediterranean",
+            "the Pacific Islands", "Southeast Asia", "the Horn of Africa", "the Caucasus",
+            "the High North", "the Indian Ocean", "the Sea of Japan", "Eastern Europe")
+_STATES = ("remains a serious concern", "is becoming more complex", "has improved markedly",
+           "deserves our full attention", "is a shared responsibility", "calls for vigilance",
+           "requires sustained investment", "is changing rapidly", "demands a united response",
+           "has never been more important")
+_AMOUNTS = ("million euros", "million yen", "experts", "officers", "projects", "trainees",
+            "vessels", "aircraft", "satellites", "tonnes of equipment")
 _CLAUSES = ("Japan would continue its support for {topic}",
+            "{issue} in {region} {state}",
+            "the two sides would explore cooperation on {issue}",
             "the two sides would deepen cooperation on {topic}",
             "the security environment was becoming increasingly severe",
             "NATO valued Japan as one of its closest partners",
@@ -225,15 +258,21 @@ def _statement(rnd: random.Random) -> str:
     """A first-person statement without its final full stop."""
     first = (f"{rnd.choice(_SUBJECTS)} {rnd.choice(_PREDICATES)} {rnd.choice(_TOPICS)} "
              f"{rnd.choice(_TAILS)}")
-    if rnd.random() < 0.45:
-        extra = rnd.choice(_EXTRA).format(adj=rnd.choice(_ADJ), feeling=rnd.choice(_FEELING),
-                                          link=rnd.choice(_LINK), topic=rnd.choice(_TOPICS))
+    if rnd.random() < 0.6:
+        issue = rnd.choice(_ISSUES)
+        extra = rnd.choice(_EXTRA).format(
+            adj=rnd.choice(_ADJ), feeling=rnd.choice(_FEELING), link=rnd.choice(_LINK),
+            topic=rnd.choice(_TOPICS), issue=issue, Issue=issue[0].upper() + issue[1:],
+            issue2=rnd.choice(_ISSUES), region=rnd.choice(_REGIONS), state=rnd.choice(_STATES),
+            number=rnd.choice((rnd.randint(2, 99), rnd.randint(100, 9999))),
+            amount=rnd.choice(_AMOUNTS), year=rnd.randint(2005, 2030))
         return f"{first}. {extra.rstrip('.')}"
     return first
 
 
 def _clause(rnd: random.Random) -> str:
-    return rnd.choice(_CLAUSES).format(topic=rnd.choice(_TOPICS))
+    return rnd.choice(_CLAUSES).format(topic=rnd.choice(_TOPICS), issue=rnd.choice(_ISSUES),
+                                       region=rnd.choice(_REGIONS), state=rnd.choice(_STATES))
 
 
 def _marks(rnd: random.Random) -> tuple[str, str]:

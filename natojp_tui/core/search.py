@@ -29,7 +29,7 @@ boolean arrays, and the first page plus the total count fall out of ``flatnonzer
 
 from __future__ import annotations
 
-import base64
+import json
 import re
 import threading
 import unicodedata
@@ -68,12 +68,40 @@ class QuoteRecord:
     start: int = 0
 
 
-@dataclass(slots=True)
 class Hit:
-    """A matching quote and the spans of ``record.text`` to highlight."""
+    """A matching quote and the spans of ``record.text`` to highlight.
 
-    record: QuoteRecord
-    spans: list[tuple[int, int]]
+    Spans are found when first read, so a page of hits costs nothing for rows that are
+    never drawn.
+    """
+
+    __slots__ = ("_pattern", "_spans", "record")
+
+    def __init__(
+        self,
+        record: QuoteRecord,
+        spans: list[tuple[int, int]] | None = None,
+        pattern: re.Pattern[str] | None = None,
+    ) -> None:
+        self.record = record
+        self._spans = spans
+        self._pattern = pattern
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        if self._spans is None:
+            self._spans = _spans(self._pattern, self.record.text) if self._pattern else []
+        return self._spans
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Hit):
+            return NotImplemented
+        return self.record == other.record and self.spans == other.spans
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Hit({self.record.id!r}, spans={self.spans!r})"
 
 
 @dataclass(slots=True)
@@ -253,6 +281,8 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 
 # --------------------------------------------------------------------------- the index
 
+BITMAP_SHARE = 32  # a word found in at least 1/32 of the records gets a bitmap
+
 
 def _published_key(published: str | None) -> tuple[int, int]:
     """(date ordinal, year) of an ISO date/datetime or bare year; (0, 0) when unknown."""
@@ -263,23 +293,40 @@ def _published_key(published: str | None) -> tuple[int, int]:
         return d.toordinal(), d.year
     except ValueError:
         head = published[:4]
-        if head.isdigit():
-            return date(max(int(head), 1), 1, 1).toordinal(), int(head)
+        if head.isdigit() and int(head) > 0:
+            return date(int(head), 1, 1).toordinal(), int(head)
         return 0, 0
+
+
+_ARRAYS = (
+    "offsets", "postings", "doc_starts", "doc_of_pos", "doc_offsets", "doc_postings",
+    "bitmap_rows", "bitmaps", "published", "years", "paragraphs", "starts", "kinds",
+    "speakers", "articles",
+)  # fmt: skip
+_LISTS = ("ids", "vocab", "kind_names", "speaker_names", "article_names")
 
 
 @dataclass(frozen=True, slots=True)
 class _Snapshot:
-    """Every array of the index, in result order; replaced whole on each change."""
+    """Every array of the index, records in result order; replaced whole on each change.
+
+    Two views of the same words: *positional* postings (every occurrence, for phrases)
+    and *record* postings (each record once, for words), where a word found in many
+    records is a packed bitmap row instead of a list.
+    """
 
     ids: list[str]
     vocab: list[str]  # sorted folded words
-    offsets: np.ndarray  # int64, len(vocab) + 1: postings of vocab[i] are offsets[i]:offsets[i+1]
+    offsets: np.ndarray  # int64 (V+1): positions of vocab[i] are postings[offsets[i]:offsets[i+1]]
     postings: np.ndarray  # int32 global positions, grouped by word, ascending inside a word
-    doc_starts: np.ndarray  # int64, n + 1: record i owns positions doc_starts[i]..doc_starts[i+1]-2
+    doc_starts: np.ndarray  # int64 (n+1): record i's words sit at doc_starts[i]..doc_starts[i+1]-2
     doc_of_pos: np.ndarray  # int32 record of each global position
+    doc_offsets: np.ndarray  # int64 (V+1) into doc_postings; empty for words with a bitmap
+    doc_postings: np.ndarray  # int32 records, grouped by word
+    bitmap_rows: np.ndarray  # int32 (V): row of the word in bitmaps, -1 when it has none
+    bitmaps: np.ndarray  # uint8 (rows, ceil(n/8)): packed record bitmaps of frequent words
     published: np.ndarray  # int32 date ordinals, 0 when undated
-    years: np.ndarray  # int16
+    years: np.ndarray  # int16, 0 when undated
     paragraphs: np.ndarray  # int32
     starts: np.ndarray  # int32
     kinds: np.ndarray  # int16 codes into kind_names
@@ -311,16 +358,17 @@ class SearchIndex:
     def __init__(
         self,
         snapshot: _Snapshot,
-        starred: np.ndarray,
-        records: dict[str, QuoteRecord] | None = None,
         fetch: Callable[[str], QuoteRecord] | None = None,
+        starred: Iterable[str] = (),
     ) -> None:
         self._snap = snapshot
-        self._starred = starred  # bool per record, in result order
-        self._records = records if records is not None else {}
+        self._starred = np.zeros(snapshot.size, dtype=bool)  # per record, in result order
+        self._records: dict[str, QuoteRecord] = {}
         self._fetch = fetch
         self._rank_of: dict[str, int] | None = None
         self._lock = threading.Lock()
+        for quote_id in starred:
+            self.set_starred(quote_id, True)
 
     # ----------------------------------------------------------------- construction
 
@@ -330,68 +378,30 @@ class SearchIndex:
         records: Iterable[QuoteRecord],
         fetch: Callable[[str], QuoteRecord] | None = None,
     ) -> SearchIndex:
-        """Index ``records`` (tokenises every text: use at import time, not at start-up)."""
-        index = cls(_empty_snapshot(), np.zeros(0, dtype=bool), fetch=fetch)
+        """Index ``records``. This tokenises every text (about 2 s per 100,000 quotes):
+        do it at import time and persist :meth:`to_bytes`, not at every start-up."""
+        index = cls(_empty_snapshot(), fetch=fetch)
         index.add(records)
         return index
 
     @classmethod
-    def from_state(
+    def from_bytes(
         cls,
-        state: dict[str, Any],
+        data: bytes | memoryview,
         fetch: Callable[[str], QuoteRecord],
         starred: Iterable[str] = (),
     ) -> SearchIndex:
-        """Reload an index saved by :meth:`to_state`, without tokenising anything.
+        """Reload an index saved by :meth:`to_bytes` (no tokenising, arrays not copied).
 
-        ``fetch(quote_id)`` returns the record for a hit (only the page shown is fetched);
-        ``starred`` are the ids of starred quotes, kept by the store as user state.
+        ``fetch(quote_id)`` returns the record of a hit (only the page asked for is
+        fetched); ``starred`` are the ids of starred quotes, kept by the store as user state.
+        Raises ValueError when ``data`` is not a saved index of this format.
         """
-        if state.get("format") != STATE_FORMAT:
-            raise ValueError(f"unknown search index format {state.get('format')!r}")
-        arrays = {k: _unpack(v) for k, v in state["arrays"].items()}
-        doc_starts = arrays["doc_starts"]
-        n = len(state["ids"])
-        snap = _Snapshot(
-            ids=state["ids"],
-            vocab=state["vocab"],
-            kind_names=state["kind_names"],
-            speaker_names=state["speaker_names"],
-            article_names=state["article_names"],
-            doc_of_pos=np.repeat(np.arange(n, dtype=np.int32), np.diff(doc_starts)),
-            **arrays,
-        )
-        index = cls(snap, np.zeros(n, dtype=bool), fetch=fetch)
-        for quote_id in starred:
-            index.set_starred(quote_id, True)
-        return index
+        return cls(_snapshot_from_bytes(data), fetch=fetch, starred=starred)
 
-    def to_state(self) -> dict[str, Any]:
-        """A JSON-ready dict (lists, strings, base64 arrays) for :meth:`from_state`."""
-        s = self._snap
-        return {
-            "format": STATE_FORMAT,
-            "ids": s.ids,
-            "vocab": s.vocab,
-            "kind_names": s.kind_names,
-            "speaker_names": s.speaker_names,
-            "article_names": s.article_names,
-            "arrays": {
-                name: _pack(getattr(s, name))
-                for name in (
-                    "offsets",
-                    "postings",
-                    "doc_starts",
-                    "published",
-                    "years",
-                    "paragraphs",
-                    "starts",
-                    "kinds",
-                    "speakers",
-                    "articles",
-                )
-            },
-        }
+    def to_bytes(self) -> bytes:
+        """The whole index (starred flags excluded) as bytes for :meth:`from_bytes`."""
+        return _snapshot_to_bytes(self._snap)
 
     # ----------------------------------------------------------------- changes
 
@@ -402,7 +412,7 @@ class SearchIndex:
         return quote_id in self._ranks()
 
     def add(self, records: Iterable[QuoteRecord]) -> None:
-        """Index more records (a record whose id is already indexed replaces it)."""
+        """Index more records; a record whose id is already indexed is replaced."""
         new = list({r.id: r for r in records}.values())
         if not new:
             return
@@ -423,14 +433,12 @@ class SearchIndex:
             if article_id not in old.article_names:
                 return 0
             code = old.article_names.index(article_id)
-            keep = np.flatnonzero(old.articles != code).tolist()
-            dropped = old.size - len(keep)
-            if dropped:
-                starred = {old.ids[i] for i in np.flatnonzero(self._starred)}
-                for i in np.flatnonzero(old.articles == code):
-                    self._records.pop(old.ids[i], None)
-                self._install(_merge(old, keep, []), starred)
-            return dropped
+            gone = old.articles == code
+            starred = {old.ids[i] for i in np.flatnonzero(self._starred & ~gone)}
+            for i in np.flatnonzero(gone):
+                self._records.pop(old.ids[i], None)
+            self._install(_merge(old, np.flatnonzero(~gone).tolist(), []), starred)
+            return int(gone.sum())
 
     def set_starred(self, quote_id: str, starred: bool) -> bool:
         """Mark a quote starred or not; False when the id is not indexed."""
@@ -460,11 +468,11 @@ class SearchIndex:
         """The page ``[offset, offset + limit)`` of matches in result order, and their count."""
         pq = parse_query(query) if isinstance(query, str) else query
         snap, starred = self._snap, self._starred
-        mask = self._mask(snap, starred, pq)
+        mask = _match(snap, starred, pq)
         offset, limit = max(offset, 0), max(limit, 0)
         if mask is None:
             total = snap.size
-            page = range(offset, min(total, offset + limit))
+            page: Iterable[int] = range(offset, min(total, offset + limit))
         else:
             matches = np.flatnonzero(mask)
             total = len(matches)
@@ -475,12 +483,21 @@ class SearchIndex:
             record = self._record(snap.ids[rank])
             if record.starred != bool(starred[rank]):
                 record = replace(record, starred=bool(starred[rank]))
-            hits.append(Hit(record, _spans(pattern, record.text) if pattern else []))
+            hits.append(Hit(record, pattern=pattern))
         return SearchResult(hits, total, pq)
 
     def count(self, query: str | ParsedQuery) -> int:
         """How many quotes match, without fetching any."""
         return self.search(query, limit=0).total
+
+    def ids(self, query: str | ParsedQuery) -> list[str]:
+        """Ids of every matching quote, in result order (no records fetched)."""
+        pq = parse_query(query) if isinstance(query, str) else query
+        snap = self._snap
+        mask = _match(snap, self._starred, pq)
+        if mask is None:
+            return list(snap.ids)
+        return [snap.ids[i] for i in np.flatnonzero(mask).tolist()]
 
     def _record(self, quote_id: str) -> QuoteRecord:
         record = self._records.get(quote_id)
@@ -490,79 +507,91 @@ class SearchIndex:
             record = self._fetch(quote_id)
         return record
 
-    def _mask(self, snap: _Snapshot, starred: np.ndarray, pq: ParsedQuery) -> np.ndarray | None:
-        """Boolean array over records (result order); None when everything matches."""
-        masks: list[np.ndarray] = []
-        if pq.starred:
-            masks.append(starred)
-        if pq.kind is not None:
-            code = snap.kind_names.index(pq.kind) if pq.kind in snap.kind_names else -1
-            masks.append(snap.kinds == code)
-        if pq.year is not None:
-            masks.append(snap.years == pq.year)
-        if pq.speaker:
-            wanted = [i for i, name in enumerate(snap.speaker_names) if pq.speaker in fold(name)]
-            masks.append(_codes_mask(snap.speakers, len(snap.speaker_names), wanted))
-        if pq.article:
-            wanted = [i for i, a in enumerate(snap.article_names) if fold(a).startswith(pq.article)]
-            masks.append(_codes_mask(snap.articles, len(snap.article_names), wanted))
-        for text in [*pq.terms, *pq.phrases]:
-            ws = _WORD.findall(text)
-            if len(ws) == 1:
-                masks.append(_prefix_mask(snap, ws[0]))
-            elif ws:
-                masks.append(_phrase_mask(snap, ws))
-        if not masks:
-            return None
-        result = masks[0].copy() if len(masks) > 1 else masks[0]
-        for m in masks[1:]:
-            result &= m
-        return result
-
 
 # --------------------------------------------------------------------------- matching
 
 
+def _match(snap: _Snapshot, starred: np.ndarray, pq: ParsedQuery) -> np.ndarray | None:
+    """Boolean array over records (result order); None when everything matches."""
+    masks: list[np.ndarray] = []
+    if pq.starred:
+        masks.append(starred)
+    if pq.kind is not None:
+        code = snap.kind_names.index(pq.kind) if pq.kind in snap.kind_names else -1
+        masks.append(snap.kinds == code)
+    if pq.year is not None:
+        masks.append(snap.years == pq.year)
+    if pq.speaker:
+        wanted = [i for i, name in enumerate(snap.speaker_names) if pq.speaker in fold(name)]
+        masks.append(_codes_mask(snap.speakers, len(snap.speaker_names), wanted))
+    if pq.article:
+        wanted = [i for i, a in enumerate(snap.article_names) if fold(a).startswith(pq.article)]
+        masks.append(_codes_mask(snap.articles, len(snap.article_names), wanted))
+    for text in [*pq.terms, *pq.phrases]:
+        ws = _WORD.findall(text)
+        if len(ws) == 1:
+            masks.append(_prefix_mask(snap, ws[0]))
+        elif ws:
+            masks.append(_phrase_mask(snap, ws))
+    if not masks:
+        return None
+    result = masks[0].copy() if len(masks) > 1 else masks[0]
+    for m in masks[1:]:
+        result &= m
+    return result
+
+
 def _word_range(snap: _Snapshot, word: str, prefix: bool) -> tuple[int, int]:
-    """Slice of the postings holding ``word`` (or every word starting with it)."""
+    """Range of vocabulary codes: ``word`` alone, or every word starting with it."""
     lo = bisect_left(snap.vocab, word)
     if prefix:
-        hi = bisect_left(snap.vocab, word + _TOP, lo)
-    else:
-        hi = lo + 1 if lo < len(snap.vocab) and snap.vocab[lo] == word else lo
-    return int(snap.offsets[lo]), int(snap.offsets[hi])
+        return lo, bisect_left(snap.vocab, word + _TOP, lo)
+    return lo, lo + 1 if lo < len(snap.vocab) and snap.vocab[lo] == word else lo
 
 
 def _prefix_mask(snap: _Snapshot, word: str) -> np.ndarray:
-    a, b = _word_range(snap, word, prefix=True)
-    mask = np.zeros(snap.size, dtype=bool)
-    mask[snap.doc_of_pos[snap.postings[a:b]]] = True
+    """Records holding a word that starts with ``word``: bitmap rows OR record postings."""
+    lo, hi = _word_range(snap, word, prefix=True)
+    rows = snap.bitmap_rows[lo:hi]
+    rows = rows[rows >= 0]
+    if len(rows):
+        packed = np.bitwise_or.reduce(snap.bitmaps[rows], axis=0)
+        mask = np.unpackbits(packed, count=snap.size).view(bool)
+    else:
+        mask = np.zeros(snap.size, dtype=bool)
+    mask[snap.doc_postings[snap.doc_offsets[lo] : snap.doc_offsets[hi]]] = True
     return mask
 
 
 def _phrase_mask(snap: _Snapshot, ws: list[str]) -> np.ndarray:
-    """Records where ``ws`` follow each other; the last word matches as a prefix."""
-    a, b = _word_range(snap, ws[0], prefix=len(ws) == 1)
-    starts = snap.postings[a:b]
-    for step, word in enumerate(ws[1:], 1):
-        if not len(starts):
-            break
-        last = step == len(ws) - 1
-        a, b = _word_range(snap, word, prefix=last)
-        if b - a == 0:
-            starts = starts[:0]
-            break
-        at = starts + step
-        if last and b - a > len(starts):
-            present = np.zeros(int(snap.doc_starts[-1]) + 1, dtype=bool)
-            present[snap.postings[a:b]] = True
+    """Records where ``ws`` follow each other; the last word matches as a prefix.
+
+    Starts from the word with the fewest occurrences and checks the others at their
+    offsets from it.
+    """
+    slices = []
+    for i, word in enumerate(ws):
+        lo, hi = _word_range(snap, word, prefix=i == len(ws) - 1)
+        slices.append(snap.postings[snap.offsets[lo] : snap.offsets[hi]])
+    anchor = min(range(len(ws)), key=lambda i: len(slices[i]))
+    starts = slices[anchor] - anchor
+    present: np.ndarray | None = None
+    for i, occurrences in enumerate(slices):
+        if i == anchor or not len(starts):
+            continue
+        at = starts + i
+        if len(occurrences) <= 4 * len(at) and i < len(ws) - 1:
+            idx = np.minimum(np.searchsorted(occurrences, at), len(occurrences) - 1)
+            starts = starts[occurrences[idx] == at] if len(occurrences) else starts[:0]
+        else:  # many occurrences, or a prefix (several words, not one sorted run)
+            if present is None:
+                present = np.zeros(int(snap.doc_starts[-1]) + len(ws), dtype=bool)
+            else:
+                present[:] = False
+            present[occurrences] = True
             starts = starts[present[at]]
-        else:
-            found = np.sort(snap.postings[a:b]) if last else snap.postings[a:b]
-            idx = np.minimum(np.searchsorted(found, at), len(found) - 1)
-            starts = starts[found[idx] == at]
     mask = np.zeros(snap.size, dtype=bool)
-    mask[snap.doc_of_pos[starts]] = True
+    mask[snap.doc_of_pos[starts[starts >= 0]]] = True
     return mask
 
 
@@ -576,32 +605,15 @@ def _codes_mask(codes: np.ndarray, n_codes: int, wanted: list[int]) -> np.ndarra
 
 
 def _empty_snapshot() -> _Snapshot:
-    i32 = np.zeros(0, dtype=np.int32)
+    i32, i64 = np.zeros(0, dtype=np.int32), np.zeros(1, dtype=np.int64)
     return _Snapshot(
-        ids=[],
-        vocab=[],
-        offsets=np.zeros(1, dtype=np.int64),
-        postings=i32,
-        doc_starts=np.zeros(1, dtype=np.int64),
-        doc_of_pos=i32,
-        published=i32,
-        years=np.zeros(0, dtype=np.int16),
-        paragraphs=i32,
-        starts=i32,
-        kinds=np.zeros(0, dtype=np.int16),
-        kind_names=list(QUOTE_KINDS),
-        speakers=i32,
-        speaker_names=[],
-        articles=i32,
-        article_names=[],
-    )
-
-
-def _years_of(published: np.ndarray) -> np.ndarray:
-    """Calendar year of each date ordinal (0 stays 0)."""
-    ordinals, inverse = np.unique(published, return_inverse=True)
-    years = [date.fromordinal(int(o)).year if o > 0 else 0 for o in ordinals]
-    return np.asarray(years, dtype=np.int16)[inverse.reshape(-1)]
+        ids=[], vocab=[], offsets=i64, postings=i32, doc_starts=i64, doc_of_pos=i32,
+        doc_offsets=i64, doc_postings=i32, bitmap_rows=i32,
+        bitmaps=np.zeros((0, 0), dtype=np.uint8), published=i32,
+        years=np.zeros(0, dtype=np.int16), paragraphs=i32, starts=i32,
+        kinds=np.zeros(0, dtype=np.int16), kind_names=list(QUOTE_KINDS),
+        speakers=i32, speaker_names=[], articles=i32, article_names=[],
+    )  # fmt: skip
 
 
 def _codes(values: Sequence[str | None], names: list[str]) -> np.ndarray:
@@ -627,37 +639,41 @@ def _compact(codes: np.ndarray, names: list[str]) -> tuple[np.ndarray, list[str]
         return codes, names
     remap = np.full(len(names) + 1, -1, dtype=np.int32)
     remap[used] = np.arange(len(used), dtype=np.int32)
-    return remap[codes], [names[i] for i in used]
+    return remap[codes], [names[i] for i in used.tolist()]
+
+
+def _years_of(published: np.ndarray) -> np.ndarray:
+    """Calendar year of each date ordinal (0 stays 0)."""
+    ordinals, inverse = np.unique(published, return_inverse=True)
+    years = [date.fromordinal(int(o)).year if o > 0 else 0 for o in ordinals.tolist()]
+    return np.asarray(years, dtype=np.int16)[inverse.reshape(-1)]
 
 
 def _merge(old: _Snapshot, keep: list[int], new: list[QuoteRecord]) -> _Snapshot:
-    """A snapshot of ``old``'s records at ranks ``keep`` plus ``new``, re-laid out."""
+    """A snapshot of ``old``'s records at ranks ``keep`` plus ``new``, laid out afresh."""
     keep_idx = np.asarray(keep, dtype=np.int64)
     new_words = [_WORD.findall(fold(r.text)) for r in new]
     vocab = sorted(set(old.vocab).union(*new_words)) if new_words else list(old.vocab)
     code_of = {w: i for i, w in enumerate(vocab)}
 
-    # word codes of every record, one flat stream in (kept..., new...) order
+    # word codes of every record as one flat stream, kept records first, then new ones
     old_stream = old.token_stream()
     if len(vocab) != len(old.vocab):
         remap = np.fromiter((code_of[w] for w in old.vocab), np.int32, len(old.vocab))
         old_stream = np.where(old_stream >= 0, remap[np.maximum(old_stream, 0)], -1)
-    old_lengths = np.diff(old.doc_starts) - 1
-    kept_lengths = old_lengths[keep_idx]
+    kept_lengths = (np.diff(old.doc_starts) - 1)[keep_idx]
     kept_stream = old_stream[_ranges(old.doc_starts[:-1][keep_idx], kept_lengths)]
     new_lengths = np.fromiter(map(len, new_words), np.int64, len(new))
     flat_new = [w for ws in new_words for w in ws]
     new_stream = np.fromiter(map(code_of.__getitem__, flat_new), np.int32, len(flat_new))
-    stream = np.concatenate([kept_stream, new_stream])
-    lengths = np.concatenate([kept_lengths, new_lengths])
+    stream = np.concatenate([kept_stream, new_stream]).astype(np.int32)
+    lengths = np.concatenate([kept_lengths, new_lengths]).astype(np.int64)
     stream_starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
 
     # per-record columns in the same order
-    pub_new = [_published_key(r.published) for r in new]
+    dated = [_published_key(r.published)[0] for r in new]
     ids = [old.ids[i] for i in keep] + [r.id for r in new]
-    published = np.concatenate(
-        [old.published[keep_idx], np.array([p for p, _ in pub_new], dtype=np.int32)]
-    )
+    published = np.concatenate([old.published[keep_idx], np.array(dated, dtype=np.int32)])
     paragraphs = np.concatenate(
         [old.paragraphs[keep_idx], np.array([r.paragraph for r in new], dtype=np.int32)]
     )
@@ -680,28 +696,18 @@ def _merge(old: _Snapshot, keep: list[int], new: list[QuoteRecord]) -> _Snapshot
     articles, article_names = _compact(articles, article_names)
 
     # result order: newest first (undated last), article id, paragraph, start
-    article_rank = np.argsort(np.argsort(np.array(article_names, dtype=object), kind="stable"))
-    article_key = article_rank[articles] if len(articles) else articles
-    order = np.lexsort((starts, paragraphs, article_key, -published.astype(np.int64)))
+    by_name = sorted(range(len(article_names)), key=article_names.__getitem__)
+    article_rank = np.empty(len(article_names), dtype=np.int64)
+    article_rank[by_name] = np.arange(len(article_names))
+    order = np.lexsort((starts, paragraphs, article_rank[articles], -published.astype(np.int64)))
 
     lengths = lengths[order]
     stream = stream[_ranges(stream_starts[order], lengths)]
-    doc_starts = np.concatenate([[0], np.cumsum(lengths + 1)]).astype(np.int64)
-    n = len(order)
-    doc_of_pos = np.repeat(np.arange(n, dtype=np.int32), np.diff(doc_starts))
-    doc_index = np.repeat(np.arange(n, dtype=np.int64), lengths)
-    positions = (np.arange(len(stream), dtype=np.int64) + doc_index).astype(np.int32)
-    by_word = np.argsort(stream, kind="stable")
-    postings = positions[by_word]
-    offsets = np.concatenate([[0], np.cumsum(np.bincount(stream, minlength=len(vocab)))])
     published = published[order]
     return _Snapshot(
         ids=[ids[i] for i in order.tolist()],
         vocab=vocab,
-        offsets=offsets.astype(np.int64),
-        postings=postings,
-        doc_starts=doc_starts,
-        doc_of_pos=doc_of_pos,
+        **_postings(stream, lengths, len(vocab)),
         published=published,
         years=_years_of(published),
         paragraphs=paragraphs[order],
@@ -715,6 +721,39 @@ def _merge(old: _Snapshot, keep: list[int], new: list[QuoteRecord]) -> _Snapshot
     )
 
 
+def _postings(stream: np.ndarray, lengths: np.ndarray, n_words: int) -> dict[str, np.ndarray]:
+    """Positional and record postings of word codes ``stream`` (records of ``lengths``)."""
+    n = len(lengths)
+    doc_starts = np.concatenate([[0], np.cumsum(lengths + 1)]).astype(np.int64)
+    doc_index = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    positions = np.arange(len(stream), dtype=np.int64) + doc_index
+    by_word = np.argsort(stream, kind="stable")
+    word_counts = np.bincount(stream, minlength=n_words)
+
+    # each (word, record) once, grouped by word, records ascending
+    pairs = np.unique(stream.astype(np.int64) * max(n, 1) + doc_index)
+    pair_words, pair_docs = pairs // max(n, 1), (pairs % max(n, 1)).astype(np.int32)
+    df = np.bincount(pair_words, minlength=n_words)
+    frequent = df * BITMAP_SHARE >= max(n, 1)
+    frequent_words = np.flatnonzero(frequent)
+    bitmap_rows = np.full(n_words, -1, dtype=np.int32)
+    bitmap_rows[frequent_words] = np.arange(len(frequent_words), dtype=np.int32)
+    in_bitmap = frequent[pair_words]
+    dense = np.zeros((len(frequent_words), n), dtype=bool)
+    dense[bitmap_rows[pair_words[in_bitmap]], pair_docs[in_bitmap]] = True
+    listed = np.where(frequent, 0, df)
+    return {
+        "offsets": np.concatenate([[0], np.cumsum(word_counts)]).astype(np.int64),
+        "postings": positions[by_word].astype(np.int32),
+        "doc_starts": doc_starts,
+        "doc_of_pos": np.repeat(np.arange(n, dtype=np.int32), np.diff(doc_starts)),
+        "doc_offsets": np.concatenate([[0], np.cumsum(listed)]).astype(np.int64),
+        "doc_postings": pair_docs[~in_bitmap],
+        "bitmap_rows": bitmap_rows,
+        "bitmaps": np.packbits(dense, axis=1) if n else np.zeros((0, 0), dtype=np.uint8),
+    }
+
+
 def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """Indexes of the concatenated ranges ``[starts[i], starts[i] + lengths[i])``."""
     total = int(lengths.sum())
@@ -725,16 +764,57 @@ def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     return np.arange(total, dtype=np.int64) + shift
 
 
-# --------------------------------------------------------------------------- state
+# --------------------------------------------------------------------------- bytes
+
+_MAGIC = b"NATOJP-SEARCH\x00v1\n"
+_SEP = "\x1e"  # record separator: never part of a word, id or name after text hygiene
 
 
-def _pack(array: np.ndarray) -> dict[str, str]:
-    data = np.ascontiguousarray(array).astype(array.dtype.newbyteorder("<"), copy=False)
-    return {"dtype": data.dtype.str, "data": base64.b64encode(data.tobytes()).decode("ascii")}
+def _snapshot_to_bytes(snap: _Snapshot) -> bytes:
+    """Layout: magic, 8-byte header length, JSON header, then each array's raw bytes."""
+    blobs: list[bytes] = []
+    header: dict[str, Any] = {"lists": {}, "arrays": {}}
+    offset = 0
+    for name in _LISTS:
+        values: list[str] = getattr(snap, name)
+        if any(_SEP in v for v in values):
+            raise ValueError(f"a value in {name} holds the separator character U+001E")
+        blob = _SEP.join(values).encode("utf-8")
+        header["lists"][name] = [offset, len(blob), len(values)]
+        blobs.append(blob)
+        offset += len(blob)
+    for name in _ARRAYS:
+        array = np.ascontiguousarray(getattr(snap, name))
+        little = array.astype(array.dtype.newbyteorder("<"), copy=False)
+        pad = -offset % 8
+        blobs.append(b"\0" * pad)
+        offset += pad
+        header["arrays"][name] = [offset, little.dtype.str, list(little.shape)]
+        blobs.append(little.tobytes())
+        offset += little.nbytes
+    head = json.dumps(header).encode("ascii")
+    head += b" " * (-(len(_MAGIC) + 8 + len(head)) % 8)
+    return b"".join([_MAGIC, len(head).to_bytes(8, "little"), head, *blobs])
 
 
-def _unpack(packed: dict[str, str]) -> np.ndarray:
-    raw = base64.b64decode(packed["data"])
-    return np.frombuffer(raw, dtype=np.dtype(packed["dtype"])).astype(
-        np.dtype(packed["dtype"]).newbyteorder("="), copy=False
-    )
+def _snapshot_from_bytes(data: bytes | memoryview) -> _Snapshot:
+    view = memoryview(data)
+    if bytes(view[: len(_MAGIC)]) != _MAGIC:
+        raise ValueError("not a natojp search index (or written by another version)")
+    try:
+        size = int.from_bytes(view[len(_MAGIC) : len(_MAGIC) + 8], "little")
+        start = len(_MAGIC) + 8
+        header = json.loads(bytes(view[start : start + size]))
+        body = view[start + size :]
+        fields: dict[str, Any] = {}
+        for name, (at, length, count) in header["lists"].items():
+            text = bytes(body[at : at + length]).decode("utf-8")
+            fields[name] = text.split(_SEP) if count else []
+        for name, (at, dtype, shape) in header["arrays"].items():
+            dt = np.dtype(dtype)
+            count = int(np.prod(shape)) if shape else 1
+            array = np.frombuffer(body, dtype=dt, count=count, offset=at).reshape(shape)
+            fields[name] = array if dt.isnative else array.astype(dt.newbyteorder("="))
+        return _Snapshot(**fields)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValueError(f"damaged search index: {exc}") from exc
