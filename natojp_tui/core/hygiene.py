@@ -104,20 +104,19 @@ _ESCAPES = re.compile(
 
 # Bidi embeddings, overrides and isolates, plus zero-width characters other than the
 # joiner (ZWJ is part of emoji and some scripts; ZWNJ is meaningful in Persian, kept).
-_INVISIBLE = dict.fromkeys(
-    map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
-        "\u200b\u2060\ufeff\u00ad"),
-    None,
-)
+_INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b\u2060\ufeff\u00ad]")
+_ESCAPE_START = re.compile(r"[\x1b\x90-\x9f]")
 # C0 (except tab and newline) and C1 controls, DEL.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Runs of two or more blanks, or any blank that is not a plain space.
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 
 def strip_controls(text: str) -> str:
     """Remove escape sequences, control characters, bidi controls and zero-width marks."""
-    text = _ESCAPES.sub("", text)
-    text = text.translate(_INVISIBLE)
+    if _ESCAPE_START.search(text):
+        text = _ESCAPES.sub("", text)
+    text = _INVISIBLE.sub("", text)
     return _CONTROLS.sub("", text)
 
 
