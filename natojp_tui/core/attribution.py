@@ -26,7 +26,7 @@ _VERB_FORMS = (
     "argued|asserted|claimed|commented|continued|concluded|replied|responded|answered|asked|"
     "wrote|tweeted|posted|recalled|observed|conveyed|mentioned|indicated|agreed|"
     "called for|called on|described|hailed|cautioned|vowed|pledged|promised|suggested|"
-    "proposed|requested|spoke of|maintained|shared|expressed|expresses|"
+    "proposed|requested|spoke of|maintained|shared|expressed|expresses|called|"
     "state|stress|emphasi[sz]e|note|underline|explain|welcome|reaffirm|express"
 )
 VERB_RE = re.compile(rf"\b(?:{_VERB_FORMS})\b")
@@ -40,7 +40,8 @@ _EXPRESSED_RE = re.compile(
 THAT_ONLY = frozenset(("indicated", "agreed", "recalled", "acknowledged", "suggested", "shared",
                        "maintained", "continued", "asked", "observed", "wrote", "posted"))
 # verbs that take a direct quote but never introduce reported speech on their own
-DIRECT_ONLY = frozenset(("asked", "continued", "tweeted", "replied", "answered", "concluded"))
+DIRECT_ONLY = frozenset(("asked", "continued", "tweeted", "replied", "answered", "concluded",
+                         "called", "described", "hailed"))
 ADVERBS = wordset(
     "also further then again strongly once firmly warmly repeatedly later briefly clearly "
     "openly publicly already in turn separately explicitly particularly specifically"
@@ -68,10 +69,24 @@ ORG_CUES = frozenset(
     )
 )
 _TOKEN_RE = re.compile(r"\S+")
-_SENTENCE_END_RE = re.compile(r"[.!?][”’\"')\]]*(?=\s+[“‘\"'(A-Z\d]|\s*$)")
+_VIEW_THAT_RE = re.compile(
+    r"\s+(?:the|their|his|her|its|a)\s+(?:common\s+|shared\s+|same\s+)?(?:view|recognition|"
+    r"understanding|concern|belief|position|opinion|importance)\s+that\b"
+)
+_SENTENCE_END_RE = re.compile(r"[.!?][”’\"')\]»」]*(?=\s+[“‘\"'(«「『A-Z\d]|\s*$)")
 ABBREVIATIONS = wordset(
     "mr mrs ms dr prof st no gen lt col adm jr sr vs etc jan feb mar apr jun jul aug sep sept "
     "oct nov dec u.s h.e e.g i.e a.m p.m hon mme"
+)
+
+
+NOT_CUE_CAPITALS = frozenset(
+    (
+        "but", "and", "in", "on", "at", "during", "after", "while", "however", "meanwhile",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "from",
+        "by", "to", "with", "for", "asked", "calling", "speaking", "addressing", "when", "as",
+        "also", "today", "yesterday", "earlier", "later", "then", "there", "here", "this",
+    )
 )
 
 
@@ -136,10 +151,10 @@ def _cue_token(token: str, first: bool) -> bool:
     if low in HONORIFICS or token.lower() in HONORIFICS:
         return True
     if bare[0].isupper():
-        return low not in ("but", "and", "in", "on", "at", "during", "after", "while", "however",
-                           "meanwhile", "monday", "tuesday", "wednesday", "thursday", "friday",
-                           "saturday", "sunday")
-    return low in ROLE_WORDS or (not first and low in ("de", "van", "von", "der", "bin"))
+        return low not in NOT_CUE_CAPITALS
+    return low in ROLE_WORDS or (
+        not first and low in ("de", "van", "von", "der", "bin", "then", "former", "now")
+    )
 
 
 def classify_cue(text: str) -> str:
@@ -222,6 +237,8 @@ def cue_before(text: str, pos: int, floor: int = 0) -> Cue | None:
     if not toks:
         return None
     last = toks[-1].group()
+    if last[-1] == "," and len(toks) > 1:
+        return _appositive_cue(text, toks, lo)
     if last[-1] in ",;:":
         return None
     if _bare(last).lower() in PRONOUNS and _bare(last) == last:
@@ -249,6 +266,31 @@ def cue_before(text: str, pos: int, floor: int = 0) -> Cue | None:
     return _trim_cue(text, start, end)
 
 
+def _appositive_cue(text: str, toks: list[re.Match[str]], lo: int) -> Cue | None:
+    """``Keidanren's chairman, Masakazu Tokura,`` / ``Mr. KONO Taro, then Minister of
+    Defense,``: a cue and its appositive, both made of cue words, before a verb."""
+    k = len(toks)
+    commas = 0
+    while k > 0:
+        word = toks[k - 1].group()
+        if word.endswith(","):
+            commas += 1
+            if commas > 2:
+                break
+        if not _cue_token(word, False) and not (commas and word.lower().rstrip(",") in (
+            "then", "former", "now", "a", "an"
+        )):
+            break
+        k -= 1
+    if k == len(toks) or commas != 2:
+        return None
+    while k < len(toks) and toks[k].group().lower() in ("of", "for", "and"):
+        k += 1
+    if k >= len(toks) or not _clause_start(text, toks[k].start(), lo):
+        return None
+    return _trim_cue(text, toks[k].start(), toks[-1].end() - 1)
+
+
 def _clause_start(text: str, start: int, lo: int) -> bool:
     before = text[max(0, start - 12):start].rstrip()
     if not before or (start <= lo and lo == 0):
@@ -272,7 +314,13 @@ def verb_phrase_end(text: str, verb_end: int, verb: str) -> int:
         m = _EXPRESSED_RE.match(text, verb_end + 1) if verb_end < len(text) else None
         if m:
             return m.end()
+    m = _VIEW_THAT_RE.match(text, verb_end)
+    if m:
+        return m.end()
     if verb in ("told", "tells"):
+        k = text.find(" that ", verb_end, verb_end + 60)
+        if k >= 0 and not any(c in text[verb_end:k] for c in ",;:.“\""):
+            return k + 5
         m = re.compile(r"\s+(?:reporters|journalists|the press|the media|a news conference|"
                        r"a press conference|the audience|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|"
                        r"him|her|them|us|me)").match(text, verb_end)
@@ -322,8 +370,34 @@ class Resolver:
         if kind == "org":
             return Speaker()
         person = self.registry.resolve_at(cue.text, paragraph, pos)
+        if person is None and cue.text.lower().split()[-1] in ("chair", "chairman", "chairperson"):
+            person = self._chair()
         if person is not None:
             return self.speaker_of(person)
+        return Speaker()
+
+    def _chair(self) -> Person | None:
+        """*From the Chair:* when the text says who chaired (*chaired by X*)."""
+        for text in self.paragraphs:
+            k = text.find("chaired by ", 0, 100_000)
+            if k >= 0:
+                cue = cue_after(text, k + len("chaired by "))
+                if cue is not None:
+                    return self.registry.resolve(cue.text)
+        return None
+
+    def narrator_subject(self, paragraph: int) -> Speaker:
+        """The first person named in the last sentence of ``paragraph`` (who a following
+        quote-only paragraph most likely belongs to)."""
+        if paragraph < 0:
+            return Speaker()
+        text = self.paragraphs[paragraph]
+        s_start, _ = sentence_bounds(text, max(0, len(text.rstrip()) - 1))
+        for m in self.registry.mentions():
+            if m.paragraph == paragraph and m.start >= s_start:
+                person = self.registry.get(m.person_id)
+                if person is not None:
+                    return self.speaker_of(person)
         return Speaker()
 
     def remember(self, speaker: Speaker, paragraph: int, pos: int) -> None:
@@ -344,8 +418,6 @@ class Resolver:
         """*the two leaders*, *both ministers*: the two people named most recently."""
         people: list[Person] = []
         for m in self.registry.previous_mentions(paragraph, pos):
-            if m.paragraph < paragraph - 2:
-                break
             person = self.registry.get(m.person_id)
             if person is not None and person not in people:
                 people.append(person)

@@ -73,14 +73,14 @@ _COUNTRY_KEYS = {c.lower(): c for c in COUNTRIES}
 ROLE_MODIFIERS = wordset(
     "deputy vice assistant senior state parliamentary acting chief cabinet foreign defence "
     "defense trade finance economy economic security permanent special high supreme allied "
-    "prime executive principal press first under foreign-affairs"
+    "prime executive principal press first under foreign-affairs lieutenant major brigadier rear"
 )
 ROLE_HEADS = wordset(
     "minister secretary-general secretary president vice-president ambassador chair chairman "
     "chairwoman chairperson spokesperson spokesman spokeswoman representative commander "
     "general admiral chancellor governor mayor senator premier vice-minister director "
     "director-general chief head emperor king queen prince princess envoy adviser advisor "
-    "counsellor speaker"
+    "counsellor speaker colonel commandant captain"
 )
 COMPLEMENT_WORDS = wordset(
     "foreign affairs defence defense state staff cabinet military committee economy trade "
@@ -493,6 +493,13 @@ class PeopleRegistry:
             return p
         if (p := self.by_name(cue)) is not None:
             return p
+        for part in reversed(cue.split(", ")):  # "Keidanren's chairman, Masakazu Tokura"
+            if part != cue and (p := self.resolve(part)) is not None:
+                return p
+        words = cue.split()
+        for k in range(1, len(words)):
+            if words[k][:1].isupper() and (p := self.by_name(" ".join(words[k:]))) is not None:
+                return p
         holders = self.resolve_role(cue)
         return holders[0] if len(holders) == 1 else None
 
@@ -561,7 +568,7 @@ _ROLE_AFTER_RE = re.compile(
 )
 _APPOSITIVE_RE = re.compile(r",[ \u00A0](?:the[ \u00A0]|and[ \u00A0])?")
 _BARE_SPEECH_RE = re.compile(
-    r"[ \u00A0](?:said|says|stated|added|told|noted|stressed|explained|remarked|"
+    r",?[ \u00A0](?:said|says|stated|added|told|noted|stressed|explained|remarked|"
     r"emphasi[sz]ed|underlined|welcomed|expressed|reaffirmed|announced|declared)\b"
 )
 _SAID_BEFORE_RE = re.compile(r"(?:said|says|added|stated|according to)[ \u00A0]$")
@@ -569,9 +576,21 @@ _SAID_BEFORE_RE = re.compile(r"(?:said|says|added|stated|according to)[ \u00A0]$
 
 def _attach_appositives(text: str, runs: list[ParsedRun]) -> None:
     """``KISHIDA Fumio, Prime Minister of Japan`` / ``the Secretary General, Jens Stoltenberg``."""
-    for a, b in pairwise(runs):
+    for n, (a, b) in enumerate(pairwise(runs)):
         gap = text[a.end:b.start]
         if not _APPOSITIVE_RE.fullmatch(gap) or gap.startswith(", and"):
+            continue
+        if a.role_title and not a.name and len(b.name) < 2:
+            # "Assistant Secretary General for Innovation, Hybrid and Cyber, Jane Doe"
+            for c in runs[n + 2 : n + 5]:
+                between = text[b.end:c.start]
+                if not re.fullmatch(r"[ ,a-z]*", between):
+                    break
+                if len(c.name) >= 2 and not c.role_title:
+                    b.name, b.name_start, b.name_end = [], None, None
+                    c.role_title, c.org = a.role_title, a.org
+                    break
+                b = c
             continue
         if a.name and not a.role_title and b.role_title and not b.name:
             a.role_title, a.org = b.role_title, b.org or a.org
@@ -683,9 +702,34 @@ def build_registry(
         add_role(person, intro.run)
         registry = PeopleRegistry([people[i] for i in order], [], published)
     order.sort(key=lambda pid: _first_seen(intros, people[pid], registry))
+    _complete_surnames(people, order, paragraphs)
     registry = PeopleRegistry([people[i] for i in order], [], published)
     mentions = _find_mentions(paragraphs, registry)
     return PeopleRegistry(registry.people, mentions, published)
+
+
+def _complete_surnames(
+    people: dict[str, Person], order: list[str], paragraphs: Sequence[str]
+) -> None:
+    """A person known only as *Ms. Fellin* takes the full name written elsewhere
+    (*... Irene Fellin led the delegation*)."""
+    for n, pid in enumerate(order):
+        person = people[pid]
+        if " " in person.name:
+            continue
+        pattern = re.compile(rf"\b([A-Z][a-z\u00E0-\u024F]+(?:-[A-Z][a-z]+)?) {re.escape(person.name)}\b")
+        for text in paragraphs:
+            m = pattern.search(text, 0, 100_000)
+            if m and _is_name_token(m.group(1)) and m.group(1).lower() not in HONORIFICS:
+                full = f"{m.group(1)} {person.name}"
+                new_id = slugify(full)
+                if new_id in people:
+                    break
+                person.aliases.append(person.name)
+                person.id, person.name = new_id, full
+                people[new_id] = people.pop(pid)
+                order[n] = new_id
+                break
 
 
 def _first_seen(intros: list[_Intro], person: Person, registry: PeopleRegistry) -> tuple:

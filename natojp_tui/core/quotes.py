@@ -164,9 +164,24 @@ def _pre_attribution(text: str, open_pos: int) -> tuple[Cue, str | None] | None:
             return cue, "according to"
     if before[-1] == ":":
         cue = cue_before(text, end)
+        if cue is None:
+            cue = _colon_label(text, end)
         if cue is not None and cue.kind in ("name", "role", "group", "document"):
             return cue, None
     return None
+
+
+def _colon_label(text: str, end: int) -> Cue | None:
+    """A short label paragraph or sentence before a colon: *From the Chair:*."""
+    s_start, _ = sentence_bounds(text, max(0, end - 1))
+    label = text[s_start:end]
+    words = label.split()
+    if not 1 <= len(words) <= 6:
+        return None
+    start = s_start
+    if words[0].lower() in ("from", "by"):
+        start = text.index(words[1], s_start + len(words[0]))
+    return cue_after(text, start)
 
 
 def _sentence_speaker(text: str, span: QuoteSpan, spans: list[QuoteSpan]) -> tuple[Cue, str] | None:
@@ -202,33 +217,37 @@ def _starts_clause(text: str, span: QuoteSpan) -> bool:
     ))
 
 
-def _classify(text: str, span: QuoteSpan, spans: list[QuoteSpan], prev_ends_colon: bool) -> _Item | None:
+def _classify(
+    text: str, span: QuoteSpan, spans: list[QuoteSpan], after_direct: bool
+) -> _Item | None:
+    """Direct quote, partial quote, or (None) a term / stray mark."""
     quoted = text[span.start:span.end]
     if not quoted.strip():
         return None
     item = _Item("direct", span.paragraph, span.start, span.end, group=span.group)
+    if not span.closed and span.group is None:
+        return _unclosed(text, span, item)
+    words = len(quoted.split())
+    embedded = not _starts_clause(text, span)
+    phrase = embedded and quoted[-1:] not in ".!?," and (words <= 8 or quoted[:1].islower())
     post = _post_attribution(text, span)
-    if post:
-        item.cue, item.verb, _ = post
-        return item
-    pre = _pre_attribution(text, span.outer_start)
-    if pre:
-        item.cue, item.verb = pre
+    pre = None if post else _pre_attribution(text, span.outer_start)
+    if pre and phrase and not text[:span.outer_start].rstrip().endswith((":", ",")):
+        pre = None  # "He said the ties were “stronger than ever”": a phrase, not a statement
+    if (post or pre) and not phrase:
+        item.cue, item.verb = (post[0], post[1]) if post else pre  # type: ignore[misc]
         return item
     if span.group is not None and span.open == len(text) - len(text.lstrip()):
         return item  # a later piece of a multi-paragraph quote
-    words = len(quoted.split())
     sentence_like = quoted[-1:] in ".!?," or (words >= 4 and quoted[:1].isupper())
-    if _starts_clause(text, span) and sentence_like and not span.single:
+    if not embedded and sentence_like and (not span.single or after_direct):
         return item
-    if not span.closed:
-        return item if span.outer_start == len(text) - len(text.lstrip()) else None
     # an embedded phrase: a partial quote if the sentence says who spoke, else a term
     if NAMING_WORDS_RE.search(text, max(0, span.outer_start - 40), span.outer_start):
         return None
     if _is_title_case(quoted) and words <= 6:
         return None
-    found = _sentence_speaker(text, span, spans)
+    found = (post[0], post[1] or "said") if post else _sentence_speaker(text, span, spans)
     if found is None:
         return None
     item.kind = "partial"
@@ -236,13 +255,37 @@ def _classify(text: str, span: QuoteSpan, spans: list[QuoteSpan], prev_ends_colo
     return item
 
 
-def _indirect(text: str, p: int, blocked: list[tuple[int, int]]) -> list[_Item]:
+_INNER_ATTRIBUTION_RE = re.compile(r",[ \u00a0]+(?=\S)")
+
+
+def _unclosed(text: str, span: QuoteSpan, item: _Item) -> _Item | None:
+    """A quote whose closing mark is missing: it ends at an attribution found inside it
+    (*“We are ready, he said.*), else at the end of its paragraph; only kept when it
+    opens its clause."""
+    if not _starts_clause(text, span):
+        return None
+    for m in _INNER_ATTRIBUTION_RE.finditer(text, span.start, span.end):
+        probe = QuoteSpan(span.paragraph, span.open, m.start(), span.start, m.start() + 1,
+                          span.open_mark, ",")
+        post = _post_attribution(text, probe)
+        if post is not None:
+            item.end = m.start() + 1
+            item.cue, item.verb = post[0], post[1]
+            item.confidence = 0.6
+            return item
+    item.confidence = 0.5
+    return item
+
+
+def _indirect(
+    text: str, p: int, blocked: list[tuple[int, int]], embedded: list[tuple[int, int]]
+) -> list[_Item]:
     """Reported speech: *X said (that) ...*, *X expressed his hope that ...*,
     *According to X, ...*, *..., X told reporters.*"""
     items: list[_Item] = []
 
     def free(pos: int) -> bool:
-        return not any(a <= pos < b for a, b in blocked) and not any(
+        return not any(a <= pos < b for a, b in blocked + embedded) and not any(
             i.start <= pos < i.end for i in items
         )
 
@@ -253,6 +296,7 @@ def _indirect(text: str, p: int, blocked: list[tuple[int, int]]) -> list[_Item]:
         if cue is None:
             continue
         s_start, s_end = sentence_bounds(text, m.start())
+        cue = _extend_appositives(text, cue, s_end)
         after = _skip(text, cue.end, " \u00a0")
         if text[after:after + 1] == "," and text[s_start:m.start()].strip() == "":
             start, end = _clause(text, after + 1, s_end)
@@ -266,8 +310,15 @@ def _indirect(text: str, p: int, blocked: list[tuple[int, int]]) -> list[_Item]:
             continue
         s_start, s_end = sentence_bounds(text, m.start())
         cue = cue_before(text, m.start(), s_start)
+        if cue is None and text[max(s_start, m.start() - 5):m.start()] == " and ":
+            cue = _shared_subject(text, s_start, m.start())
         if cue is None or (cue.kind == "pronoun" and cue.text.lower() in ("it", "we", "i")):
             continue
+        if verb.startswith("welcome"):
+            obj = cue_after(text, m.end())
+            possessive = obj is not None and obj.text.endswith(("’s", "'s"))
+            if obj is not None and not possessive and obj.kind in ("name", "role", "pronoun", "group"):
+                continue  # "welcomed the Foreign Minister to NATO Headquarters": hosting
         phrase_end = verb_phrase_end(text, m.end(), verb)
         if _ends_sentence(text, phrase_end) and text[s_start:cue.start].rstrip().endswith(","):
             # "Japan will stand with Ukraine, the minister said."
@@ -275,13 +326,43 @@ def _indirect(text: str, p: int, blocked: list[tuple[int, int]]) -> list[_Item]:
             verb_text = text[m.start():phrase_end]
         else:
             start, end = _clause(text, phrase_end, s_end)
-            has_that = text[phrase_end:start].strip().endswith("that")
+            has_that = text[m.start():start].rstrip().endswith("that")
             if verb in THAT_ONLY and not has_that:
                 continue
             verb_text = text[m.start():phrase_end]
         if _valid_clause(text, start, end, blocked):
             items.append(_Item("indirect", p, start, end, cue, p, verb_text))
     return items
+
+
+def _extend_appositives(text: str, cue: Cue, s_end: int) -> Cue:
+    """*According to the Assistant Secretary General for Innovation, Hybrid and Cyber,
+    Jane Doe, ...*: the cue runs over comma-separated segments made only of cue words."""
+    end = cue.end
+    while end < s_end and text[end] == ",":
+        nxt = text.find(",", end + 1, s_end)
+        if nxt < 0:
+            break
+        segment = text[end + 1:nxt].split()
+        if not segment or not all(_cue_word(w) for w in segment):
+            break
+        end = nxt
+    if end == cue.end:
+        return cue
+    return Cue(cue.start, end, text[cue.start:end], "name")
+
+
+def _cue_word(word: str) -> bool:
+    return word[:1].isupper() or word in ("and", "of", "for", "the")
+
+
+def _shared_subject(text: str, s_start: int, verb_start: int) -> Cue | None:
+    """The subject of an earlier speech verb in the sentence: *X described ... and said*."""
+    for v in VERB_RE.finditer(text, s_start, verb_start):
+        cue = cue_before(text, v.start(), s_start)
+        if cue is not None:
+            return cue
+    return None
 
 
 def _clause(text: str, pos: int, s_end: int) -> tuple[int, int]:
@@ -299,7 +380,11 @@ def _clause(text: str, pos: int, s_end: int) -> tuple[int, int]:
             pos += len(lead)
             break
     end = s_end
-    for v in VERB_RE.finditer(text, pos, s_end):
+    for conj in (", as ", ", ahead of "):  # narrated background, not the report
+        k = text.find(conj, pos, s_end)
+        if k >= 0:
+            end = k
+    for v in VERB_RE.finditer(text, pos, end):
         cue = cue_before(text, v.start(), pos)
         if cue is None:
             continue
@@ -351,7 +436,8 @@ def extract_quotes(
         prev_colon = p > 0 and paragraphs[p - 1].rstrip().endswith(":")
         quoted_items: list[tuple[QuoteSpan, _Item]] = []
         for span in para_spans:
-            item = _classify(text, span, para_spans, prev_colon)
+            after_direct = any(i.kind == "direct" and i.cue for _, i in quoted_items)
+            item = _classify(text, span, para_spans, after_direct)
             if item is not None:
                 quoted_items.append((span, item))
         _link_within_paragraph(text, p, paragraphs, quoted_items, prev_colon)
@@ -363,7 +449,10 @@ def extract_quotes(
                 lo = min(item.cue.start, span.outer_start)
                 hi = max(item.cue.end, span.outer_end) + 40
                 blocked.append((lo, min(hi, _attribution_end(text, item.cue.end))))
-        indirect = _indirect(text, p, blocked + [(s.outer_start, s.outer_end) for s in para_spans])
+        partial_or_term = [
+            (s.outer_start, s.outer_end) for s in para_spans if id(s) not in direct_ids
+        ]
+        indirect = _indirect(text, p, blocked, partial_or_term)
         para_items = [i for _, i in quoted_items] + indirect
         para_items.sort(key=lambda i: i.start)
         items.extend(para_items)
@@ -439,6 +528,8 @@ def _resolve(items: list[_Item], paragraphs: list[str], registry: PeopleRegistry
             prev_speaker = last_para_speaker.get(item.paragraph - 1)
             if prev_speaker is not None:
                 speaker, confidence = prev_speaker, 0.8
+            else:
+                speaker, confidence = resolver.narrator_subject(item.paragraph - 1), 0.6
         if item.utterance is None and item.kind == "direct":
             utterances += 1
             item.utterance = utterances
