@@ -12,17 +12,16 @@ _TABLE[0x7F] = "\u2421"  # ␡
 _TABLE.update({c: "\ufffd" for c in range(0x80, 0xA0)})  # C1 controls
 _TABLE.update({c: "\ufffd" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
 _TABLE.update({0x200E: "\ufffd", 0x200F: "\ufffd", 0x061C: "\ufffd"})
-
-_ROW = dict(_TABLE)
-_ROW[0x09] = " "
-_ROW[0x0A] = " "
+_TABLE.update({0x09: " ", 0x0A: " ", 0x0D: " "})  # whitespace stays whitespace, on one line
 
 
 def inert(text: str) -> str:
-    """``text`` with every control/bidi character replaced by a visible one (same length)."""
+    """``text`` with every control/bidi character replaced by a visible one (same length).
+
+    Tabs and line breaks become spaces, so a paragraph wraps as one run and offsets
+    into it stay exact.
+    """
     return text.translate(_TABLE)
 
 
-def inert_row(text: str) -> str:
-    """Like ``inert`` but tabs and newlines become spaces, for one-line list rows."""
-    return text.translate(_ROW)
+inert_row = inert  # list rows need exactly the same treatment

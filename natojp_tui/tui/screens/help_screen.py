@@ -37,11 +37,12 @@ def help_table(app, keymap: dict[str, str]) -> Table:
     for scope, title in SCOPES.items():
         table.add_row(Text(title, Style(bold=True, underline=True)), "", "")
         for spec in in_scope(scope):
-            table.add_row(key_labels(app, effective_keys(keymap, spec.id)), spec.description, spec.id)
+            keys = key_labels(app, effective_keys(keymap, spec.id))
+            table.add_row(Text(keys), Text(spec.description), Text(spec.id))
         table.add_row("", "", "")
     table.add_row(Text("Mouse and more", Style(bold=True, underline=True)), "", "")
     for key, what in EXTRA_KEYS:
-        table.add_row(key, what, "")
+        table.add_row(Text(key), Text(what), "")
     table.add_row("", "", "")
     table.add_row("", Text("Rebind keys in config.toml: [keymap] id = \"keys\"", Style(italic=True)), "")
     return table
