@@ -55,6 +55,7 @@ _RELATIVE = (
     r"(?P<rel>the\s(?:following|next|previous|preceding|same)\s(?:day|morning|afternoon|evening|night)"
     r"|the\sday\s(?:before|after)|a\sday\s(?:earlier|later|before|after)"
     r"|(?:later|earlier)\s(?:that|the\ssame)\s(?:day|morning|afternoon|evening)"
+    r"|(?:later|earlier)\sin\sthe\s(?:day|morning|afternoon|evening)"
     r"|that\s(?:same\s)?(?:day|morning|afternoon|evening|night)"
     r"|(?:earlier|later)\stoday|this\s(?:morning|afternoon|evening)|today|tonight|yesterday"
     r"|last\snight|tomorrow)\b"
@@ -252,7 +253,7 @@ def _mention(m: re.Match[str], published: date | None) -> DateMention | None:
         if w in _CONTEXT_OFFSETS and not (w in ("later", "earlier") and words[0] == w):
             offset = _CONTEXT_OFFSETS[w]
             break
-    if words[0] in ("later", "earlier", "that"):
+    if words[0] in ("later", "earlier", "that") or "same" in words:
         offset = 0
     return DateMention(start, end, raw, "context", offset=offset)
 

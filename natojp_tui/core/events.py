@@ -26,7 +26,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Protocol
 
-from natojp_tui.core.dates import DateMention, find_dates, japan_time_spans, read_clock
+from natojp_tui.core.dates import (
+    DateMention,
+    find_dates,
+    japan_time_spans,
+    month_number,
+    read_clock,
+)
 from natojp_tui.core.model import Event, Person
 
 # --- what the people registry must offer -------------------------------------------------
@@ -91,9 +97,10 @@ _SITE_HEADS = (
 _SITE_HEAD_RE = re.compile(rf"\b(?:{_SITE_HEADS})s?\b", re.IGNORECASE)
 _AT_SITE_RE = re.compile(
     r"\b(?:at|aboard|on\sboard)\s(?P<site>(?:the\s)?(?:[A-Z][\w'’.&-]*|JS|HMS|USS)"
-    r"(?:\s(?:[A-Z][\w'’.&-]*|of|the|for|and|de)){0,7})"
+    r"(?:\s(?:[A-Z][\w'’.&-]*|of|the|for|and|de)){0,7}"
+    rf"|(?:the\s|an?\s)?(?:[A-Z][\w-]*['’]s\s)?(?:[\w'’-]+\s){{0,3}}?(?:{_SITE_HEADS})s?\b)"
 )
-_IN_CITY_RE = re.compile(r"\b(?:in|to|visiting|at)\s(?P<city>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+)?)")
+_IN_CITY_RE = re.compile(r"\b(?i:in|to|visiting|at)\s(?P<city>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+)?)")
 _NOT_SITES = re.compile(
     r"(?:Summit|Meeting|Conference|Council|Session|Forum|Dialogue|Ceremony|Talks|"
     r"Invitation|Outset|Request|Start|End|Beginning|Margins?|Sidelines?)$"
@@ -124,7 +131,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         word = text[max(word_start, start) : m.start()].lower().strip('("“')
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
-        if word in ("a.m", "p.m") and nxt.split(" ", 1)[0].strip("(,").lower() in _ZONE_WORDS:
+        if word in ("a.m", "p.m") and (
+            not nxt[0].isalpha() or nxt.split(" ", 1)[0].strip("(,").lower() in _ZONE_WORDS
+        ):
             continue
         if re.fullmatch(r"\(?\d{1,2}\)?", text[start : m.start()].strip()):
             continue  # "1. Prime Minister ..." list numbers
@@ -183,12 +192,12 @@ _NOUNS: tuple[tuple[str, str], ...] = (
     ("press_conference", r"(?:press|news)\s(?:conference|point|briefing|availability|encounter)s?"),
     ("meal", r"(?:lunch(?:eon)?|dinner|breakfast|banquet|supper)s?"),
     ("signing", r"signing\sceremony|signing"),
-    ("address", r"speech(?:es)?|address|lecture|keynote(?:\saddress|\sspeech)?"),
+    ("address", r"speech(?:es)?|address|lecture|keynote(?:\saddress|\sspeech)?|remarks"),
     (
         "meeting",
         r"(?:summit\s)?meetings?|talks|summit|discussions?|consultations?|dialogue|"
         r"(?:tele)?phone\s(?:talks?|calls?|conversations?)|video\s?(?:conference|call|meeting)s?|"
-        r"videoconferences?|tête-à-tête|audience|bilateral|conversations?",
+        r"videoconferences?|tête-à-tête|audience|bilateral|conversations?|sessions?",
     ),
 )
 _NOUN_ALT = "|".join(f"(?P<n_{kind}>{rx})" for kind, rx in _NOUNS)
@@ -245,7 +254,7 @@ _PLAN_CLAUSE = re.compile(
 _BACKGROUND_RE = re.compile(
     r"\b(?:in\sthe\spast|previously|formerly|over\sthe\s(?:past|last)\s\w+|for\s(?:years|decades)|"
     r"has\slong|have\slong|last\s(?:year|month)|\w+\syears\sago|in\srecent\syears|"
-    r"since\s(?:19|20)\d\d|back\sin|(?:in|of)\s(?:early\s|late\s|mid-)?(?:(?:January|February|March|"
+    r"since\s(?:19|20)\d\d|back\sin|(?i:in|of)\s(?:early\s|late\s|mid-)?(?:(?:January|February|March|"
     r"April|May|June|July|August|September|October|November|December)\s)?(?:19|20)\d\d)\b"
 )
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
@@ -271,10 +280,10 @@ _ROLE_CUE_RE = re.compile(
     r"\b(?:[Tt]he\s)?(?:(?:NATO|Japanese|Japan['’]s|NATO['’]s|Alliance['’]s|Allied)\s)?"
     r"(?:Deputy\s|Vice\s)?(?:Secretary[\s-]General|Prime\sMinister|Foreign\sMinister|"
     r"Defen[cs]e\sMinister|Chief\sCabinet\sSecretary|Minister\sof\s(?:State\s)?(?:for\s)?"
-    r"[A-Z]\w+(?:\s(?:and\s)?[A-Z]\w+)?|Minister|President|Chancellor|Ambassador)\b"
+    r"[A-Z]\w+(?:\s(?:and\s)?[A-Z]\w+)?|Minister|President|Chancellor|Ambassador)\b(?!['’]s)"
 )
 _GROUP_RE = re.compile(
-    r"\b(?:members|representatives|leaders|heads|executives|students|staff|personnel|troops|"
+    r"\b(?:members|representatives|leaders|heads|executives|ambassadors|envoys|diplomats|students|staff|personnel|troops|"
     r"crew|officials|lawmakers|parliamentarians|legislators|delegations?|delegates|experts|"
     r"scholars|academics|journalists|veterans|families|survivors|community|think\stanks?|"
     r"business(?:es|people)?|industry|citizens|residents|cadets|officers|servicemen|"
@@ -285,11 +294,12 @@ _OBJECT_WORDS = _words(
     """with to on from by of for met meet meeting received welcomed hosted visited between
     thanked invited told called urged accompanied including among like as than via against
     about at in after following before behind under over toward towards into upon
-    congratulated joined greeted during and"""
+    congratulated joined greeted during and alongside beside"""
 )
 _TITLE_WORDS = frozenset(["of", "the", "for", "'s", "and"])
 _OBJECT_END_RE = re.compile(
-    r"[;:]|\s[-–—]\s|\b(?:who|whom|which|whose|where|while|said|says|stressed|noted|because|"
+    r"[;:]|\s[-–—]\s|,\s(?:[\w'’-]+\s){0,4}?(?:said|says|told|added|reported)\b|"
+    r"\sand\s(?:is|was|are|were|will|would|has|have|had|then|also|later|[a-z]+ed)\b|\b(?:who|whom|which|whose|where|while|said|says|stressed|noted|because|"
     r"during|following|after|before|to\sdiscuss|to\sexchange|discussing|in\sorder|as\spart)\b"
 )
 _TRIM_RE = re.compile(
@@ -302,15 +312,16 @@ _JOINT_RE = re.compile(
 )
 _REMOTE_RE = re.compile(r"\b(?:tele)?phone|video|virtual|online\b", re.I)
 _VISIT_FRAME_RE = re.compile(
-    r"\b(?:during|in\sthe\scourse\sof|on|throughout)\s(?:his|her|their|the|this|that)\s"
+    r"\b(?:during|in\sthe\scourse\sof|on|throughout)\s(?:his|her|their|the|this|that|a|an)\s"
     r"(?:[\w-]+\s){0,3}?(?:visit|trip|stay|tour)\b|\bwhile\s(?:in|visiting)\b",
     re.I,
 )
 _SEQUENCE_RE = re.compile(
     r"\b(?:(?:following|after|before|prior\sto|ahead\sof|at\sthe\s(?:end|outset|beginning|start)\sof|"
-    r"on\sthe\smargins?\sof|on\sthe\ssidelines?\sof)\s(?:the|this|that|their|these|this)\s"
+    r"on\sthe\smargins?\sof|on\sthe\ssidelines?\sof|during)\s(?:the|this|that|their|these|this)\s"
     r"(?:[\w-]+\s){0,3}?(?:meeting|talks|summit|ceremony|signing|call|conference|lunch|dinner|"
     r"discussions?|session)|afterwards|subsequently|thereafter|then|at\sthe\soutset|"
+    r"on\sthe\s(?:sidelines|margins)|"
     r"(?:on\s)?the\ssame\sday|also\son\sthat\sday|later\sthat\sday)\b",
     re.I,
 )
@@ -356,7 +367,11 @@ class _Context:
     last_date: date | None = None
     actors: list[str] = field(default_factory=list)  # most recent subject last
     visit_place: str | None = None
-    frames: dict[int, str] = field(default_factory=dict)  # id(event) -> "visit"|"seq"|"own"
+    frames: dict[int, str] = field(default_factory=dict)  # id(event) -> how it was dated
+    para_date: date | None = None  # last day the current paragraph gave
+    para_place: str | None = None  # last place an event of the current paragraph had
+    sentence_no: int = 0
+    prev_dated: tuple[int, date, frozenset[str]] | None = None  # sentence no, day, people
 
 
 @dataclass(frozen=True, slots=True)
@@ -447,7 +462,9 @@ def _read_paragraph(p: int, text: str, mentions: list[MentionLike], ctx: _Contex
     cands = _candidates(p, text, masked, mentions, ctx)
     starts = [c.start for c in cands]
     para_events: list[Event] = []
+    ctx.para_date = ctx.para_place = None
     for s0, s1 in split_sentences(masked):
+        ctx.sentence_no += 1
         lo, hi = bisect_left(starts, s0), bisect_left(starts, s1)
         sent_cands = cands[lo:hi]
         dates = _sentence_dates(masked, s0, s1, ctx.published)
@@ -456,11 +473,49 @@ def _read_paragraph(p: int, text: str, mentions: list[MentionLike], ctx: _Contex
             _attach_trailing_context(masked, s0, s1, sent_cands, dates, para_events, ctx)
         para_events.extend(new)
         _remember_actors(sent_cands, ctx)
-        for d in dates:
-            ctx.last_date = d.resolve(ctx.last_date) or ctx.last_date
+        _remember_dates(masked, s0, s1, sent_cands, dates, new, ctx)
         visit_place = _visit_place(masked, s0, s1)
         if visit_place:
             ctx.visit_place = visit_place
+
+
+def _remember_dates(
+    masked: str,
+    s0: int,
+    s1: int,
+    cands: list[_Candidate],
+    dates: list[DateMention],
+    new: list[Event],
+    ctx: _Context,
+) -> None:
+    """Keep the day and place this sentence established for the sentences after it."""
+    relative = _relative_spans(masked, s0, s1)
+    planned = _PLAN_CLAUSE.search(masked, s0, s1) is not None
+    for d in dates:
+        day = d.resolve(ctx.last_date)
+        if day is None:
+            continue
+        ctx.last_date = day
+        if planned or any(a <= d.start < b for a, b in relative):
+            continue
+        if ctx.published is None or (ctx.published - day).days <= 45:
+            ctx.para_date = day
+            names = {n for c in cands for n in c.names}
+            ctx.prev_dated = (ctx.sentence_no, day, frozenset(names))
+    for e in new:
+        if e.date is not None and ctx.frames.get(id(e)) in ("own", "seq"):
+            ctx.para_date = e.date
+            ctx.prev_dated = (ctx.sentence_no, e.date, frozenset(e.participants))
+        if e.place:
+            ctx.para_place = e.place
+
+
+_RELATIVE_CLAUSE_RE = re.compile(r",\s(?:who|which|whom|whose)\b[^,;]{0,200}(?:,|$)")
+
+
+def _relative_spans(masked: str, s0: int, s1: int) -> list[tuple[int, int]]:
+    """", who met Kishida the previous day," - a date inside is not the main clause's."""
+    return [(m.start(), m.end()) for m in _RELATIVE_CLAUSE_RE.finditer(masked, s0, s1)]
 
 
 def _read_sentence(
@@ -476,8 +531,6 @@ def _read_sentence(
     triggers = _find_triggers(masked, s0, s1, cands)
     if not triggers:
         return []
-    if _is_background(masked, s0, s1, dates, ctx.published):
-        return []
     out: list[Event] = []
     for i, trig in enumerate(triggers):
         nxt = triggers[i + 1].start if i + 1 < len(triggers) else s1
@@ -487,6 +540,8 @@ def _read_sentence(
         if not _realised(masked, s0, trig):
             continue
         if trig.style in ("verb", "light") and not _actor_left(masked, s0, trig, cands):
+            continue
+        if _is_background(masked, s0, s1, trig, ctx.published):
             continue
         for event in _build_events(p, text, masked, s0, s1, trig, nxt, cands, dates, ctx):
             if _merge_duplicate(event, ctx):
@@ -534,7 +589,10 @@ def _candidates(
             prev is not None
             and prev.kind == "person"
             and c.kind == "person"
-            and masked[prev.end : c.start].strip() == ""
+            and (
+                masked[prev.end : c.start].strip() == ""
+                or (prev.names == c.names and masked[prev.end : c.start].strip() in (",", "("))
+            )
         ):
             prev.end, prev.names = c.end, c.names  # "Defence Minister" + "Itsunori Onodera"
             continue
@@ -558,21 +616,42 @@ def _resolve_role(registry: Registry, cue: str) -> Person | None:
         return None
 
 
+_VERB_AFTER_RE = re.compile(
+    r"\s(?:also\s|then\s|later\s)?(?:[a-z]+ed|said|says|told|met|held|signed|was|is|had|has|"
+    r"paid|gave|made|took|spoke|did|will|would)\b"
+)
+_SHORT_TITLE_RE = re.compile(r"(?:[A-Z][a-z]{0,3}\.|(?:[A-Z]\.){1,3})$")  # "Mr.", "H.E."
+
+
 def _set_status(masked: str, c: _Candidate, prev: _Candidate | None) -> None:
-    """Decide whether ``c`` is a subject (acts) or an object (is met, thanked, ...)."""
+    """Decide whether ``c`` is a subject (acts) or an object (is met, thanked, ...).
+
+    Title words before a name are skipped ("with the Minister of Foreign Affairs Fumio
+    Kishida" -> "with": object), also across an appositive comma ("the Chief of Staff of
+    the Japan Joint Staff, General Koji Yamazaki"); a name joined to the previous one by
+    "and" or a comma shares its status, unless a verb follows it ("After meeting
+    Hamada, Stoltenberg told ...").
+    """
     if c.kind != "person":
-        c.subject = not masked[c.start : c.end].lower().startswith(("the two", "both"))
         c.subject = True
         return
-    window = masked[max(0, c.start - 90) : c.start]
-    tokens = window.split()
-    if window and not window[0].isspace() and c.start - 90 > 0 and tokens:
+    lo = max(0, c.start - 160)
+    tokens = masked[lo : c.start].split()
+    if lo > 0 and tokens:
         tokens = tokens[1:]  # a cut word
-    while (
-        tokens
-        and (tokens[-1][:1].isupper() or tokens[-1] in _TITLE_WORDS)
-        and not tokens[-1].endswith((",", ";", ".", ":"))
-    ):
+    pos = c.start
+    while tokens:
+        t = tokens[-1]
+        bare = t.rstrip(",")
+        if t.endswith((";", ":")) or (t.endswith(".") and not _SHORT_TITLE_RE.search(t)):
+            break
+        joined_prev = prev is not None and t.endswith(",") and _ends_near(masked, prev, pos, t)
+        titled = bare[:1].isupper() or bare in _TITLE_WORDS
+        if bare == "to" and len(tokens) > 1 and tokens[-2][:1].isupper():
+            titled = True  # "Ambassador to Belgium"
+        if not titled or joined_prev:
+            break
+        pos = masked.rfind(t, lo, pos)
         tokens.pop()
     if not tokens:
         c.subject = True
@@ -580,8 +659,11 @@ def _set_status(masked: str, c: _Candidate, prev: _Candidate | None) -> None:
     last = tokens[-1]
     word = last.strip(",;:.()\"“”'’").lower()
     if last.endswith(",") or word == "and":
-        if prev is not None and c.start - prev.end <= 90 and prev.kind == "person":
-            c.subject, c.linked = prev.subject, True
+        near = prev is not None and prev.kind == "person" and c.start - prev.end <= 120
+        if near and _ends_near(masked, prev, pos, last):  # type: ignore[arg-type]
+            assert prev is not None
+            c.linked = True
+            c.subject = prev.subject or _VERB_AFTER_RE.match(masked, c.end) is not None
             return
         c.subject = last.endswith(",")
         return
@@ -589,6 +671,16 @@ def _set_status(masked: str, c: _Candidate, prev: _Candidate | None) -> None:
         c.subject = True
         return
     c.subject = word not in _OBJECT_WORDS
+
+
+def _ends_near(masked: str, prev: _Candidate, pos: int, token: str) -> bool:
+    """Does the token just before ``pos`` end the previous candidate ("Kishida," / "and")?"""
+    tok_start = masked.rfind(token, 0, pos)
+    if tok_start < 0:
+        return False
+    if token.strip(",").lower() == "and":
+        return prev.end >= tok_start - 2 and prev.end <= tok_start
+    return prev.end <= tok_start + len(token) and prev.end >= tok_start
 
 
 def _remember_actors(cands: list[_Candidate], ctx: _Context) -> None:
@@ -746,17 +838,29 @@ def _actor_left(masked: str, s0: int, trig: _Trigger, cands: list[_Candidate]) -
     return word[:1].isupper() or word.endswith(",") or word.lower() in _ADVERBS
 
 
+_MONTH_ONLY_RE = re.compile(
+    r"\b(?i:in|since|during)\s(?:early\s|late\s|mid-)?(?P<m>January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\b(?!\s\d)"
+)
+
+
 def _is_background(
-    masked: str, s0: int, s1: int, dates: list[DateMention], published: date | None
+    masked: str, s0: int, s1: int, trig: _Trigger, published: date | None
 ) -> bool:
-    """Background history ("In 2014, ...", "Japan has in the past ...") is not an event."""
-    for m in _BACKGROUND_RE.finditer(masked, s0, s1):
+    """Background history ("In 2014, ...", "met Rutte in April", "has in the past") in the
+    trigger's clause: before it, or after it up to the next comma."""
+    comma = masked.find(",", trig.end, s1)
+    clause_end = s1 if comma < 0 else comma
+    for m in _BACKGROUND_RE.finditer(masked, s0, clause_end):
+        if trig.start <= m.start() < trig.end:
+            continue
         year = _YEAR_RE.search(m.group(0))
         if year is None or published is None or int(year.group(0)) != published.year:
             return True
     if published is not None:
-        for d in dates:
-            if d.value is not None and d.anchor == "absolute" and (published - d.value).days > 45:
+        for m in _MONTH_ONLY_RE.finditer(masked, s0, clause_end):
+            month = month_number(m.group("m"))
+            if month is not None and month != published.month:
                 return True
     return False
 
@@ -819,17 +923,19 @@ def _build_events(
 ) -> list[Event]:
     r0, r1 = _object_region(masked, trig, limit, cands)
     objects = [c for c in cands if r0 <= c.start < r1 and c.kind == "person"]
+    own_subject = _has_subject_before(cands, trig.start)
     if trig.style == "passive":
         subjects = tuple(n for c in objects for n in c.names)
         objects = []
         if not subjects:
             subjects = (
-                _subject_names(cands, trig.start, s0, ctx)
-                if _has_subject_before(cands, trig.start)
-                else _previous_people(ctx)
+                _subject_names(cands, trig.start, s0, ctx) if own_subject else _previous_people(ctx)
             )
-    else:
+    elif own_subject:
         subjects = _subject_names(cands, trig.start, s0, ctx)
+    else:
+        group = _group_subject(masked, s0, trig.start)
+        subjects = (group,) if group else _subject_names(cands, trig.start, s0, ctx)
     kind = trig.kind
     place = None
     if kind == "visit":
@@ -838,17 +944,23 @@ def _build_events(
             return []  # a country or city: the visit itself, not an event within it
         place = site
     groups = _groups(masked, r0, r1, objects)
-    if kind == "meeting" and groups and not objects and trig.style != "passive":
-        kind = "group_meeting"
-    if kind in ("meeting", "courtesy_call", "group_meeting") and not objects and not groups:
-        attended = trig.style == "light" and re.match(_ATTEND_RE, trig.text, re.I) is not None
-        if len(subjects) < 2 and not attended:
-            return []
+    attended = trig.style == "light" and re.match(_ATTEND_RE, trig.text, re.I) is not None
+    real_groups = [g for g in groups if "counterpart" not in g]
+    if kind == "meeting" and real_groups and not objects and trig.style != "passive":
+        kind = "meeting" if attended else "group_meeting"
+    no_counterpart = not objects and not groups and len(subjects) < 2
+    if kind in ("meeting", "courtesy_call", "group_meeting") and no_counterpart and not attended:
+        return []
     clock = read_clock(masked[s0:s1])
-    when, frame = _event_date(masked, s0, s1, trig, dates, ctx, subjects, objects)
-    if place is None:
-        place = _place_in(masked, s0, s1, trig)
+    people = {*subjects, *(n for c in objects for n in c.names)}
+    when, frame = _event_date(masked, s0, s1, trig, dates, ctx, people)
+    if when is not None and ctx.published is not None and (ctx.published - when).days > 45:
+        return []  # an old event recalled as background
     remote = bool(_REMOTE_RE.search(trig.text))
+    if place is None:
+        place = _place_in(masked, r0, r1, trig) or _place_in(masked, s0, s1, trig)
+    if place is None and not remote:
+        place = _context_place(frame, ctx)
     units = _split_units(kind, objects, groups, masked, s0, s1, trig)
     events: list[Event] = []
     for unit_people, unit_groups, obj_text in units:
@@ -873,9 +985,35 @@ def _build_events(
         )
     for e in events:
         ctx.frames[id(e)] = frame
-        if e.place is None and not remote:
-            e.place = ctx.visit_place if frame == "visit" and ctx.visit_place else None
     return events
+
+
+def _context_place(frame: str, ctx: _Context) -> str | None:
+    """Where an event the sentence does not place happened, from what came before."""
+    if frame == "seq" and ctx.events and ctx.events[-1].place:
+        return ctx.events[-1].place
+    if frame == "visit" and ctx.visit_place:
+        return ctx.visit_place
+    if frame == "para" and ctx.para_place:
+        return ctx.para_place
+    return ctx.dateline_place
+
+
+_WIRE_DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}(?:\([^)]{1,30}\))?\s[-–—]\s")
+
+
+def _group_subject(masked: str, s0: int, pos: int) -> str | None:
+    """A group doing something: "Senior officials from Japan and NATO held talks"."""
+    head = masked[s0:pos]
+    m = _WIRE_DATELINE_RE.match(head)
+    if m is not None:
+        head = head[m.end() :]
+    head = head.strip(" ,")
+    if not head or len(head) > 80 or not head[:1].isupper() or _GROUP_RE.search(head) is None:
+        return None
+    if re.search(r"\b(?:[a-z]+ed|is|was|are|were|has|have)\b", head):
+        return None
+    return head
 
 
 def _sentence_end(text: str, s1: int) -> int:
@@ -1024,26 +1162,44 @@ def _event_date(
     trig: _Trigger,
     dates: list[DateMention],
     ctx: _Context,
-    subjects: Sequence[str],
-    objects: list[_Candidate],
+    people: set[str],
 ) -> tuple[date | None, str]:
-    """The day of the event and how it was found: "own", "seq", "visit" or "none"."""
-    if dates:
-        best = min(dates, key=lambda d: abs((d.start + d.end) // 2 - (trig.start + trig.end) // 2))
+    """The day of the event and how it was found.
+
+    "own": the sentence gives it; "seq": the event follows the one just told ("Following
+    the meeting", "later that day", the same people again); "para": an earlier sentence
+    of the paragraph dated it; "visit": only "during his visit"; "none": not given.
+    """
+    relative = _relative_spans(masked, s0, s1)
+    inside = [span for span in relative if span[0] <= trig.start < span[1]]
+    usable = [
+        d
+        for d in dates
+        if not any(a <= d.start < b for a, b in relative)
+        or any(a <= d.start < b for a, b in inside)
+    ]
+    if usable:
+        mid = (trig.start + trig.end) // 2
+        best = min(usable, key=lambda d: abs((d.start + d.end) // 2 - mid))
         resolved = best.resolve(ctx.last_date)
         if resolved is not None:
-            return resolved, "own"
+            same_day = best.anchor == "context" and best.offset == 0
+            return resolved, "seq" if same_day else "own"
     sentence = masked[s0:s1]
     if _VISIT_FRAME_RE.search(sentence):
         return None, "visit"
-    if _SEQUENCE_RE.search(sentence) and ctx.events:
-        prev = ctx.events[-1]
+    prev = ctx.events[-1] if ctx.events else None
+    if prev is not None and _SEQUENCE_RE.search(sentence):
         return prev.date, "seq" if prev.date else ctx.frames.get(id(prev), "none")
-    if ctx.events:
-        prev = ctx.events[-1]
-        people = set(subjects) | {n for c in objects for n in c.names}
-        if prev.date is not None and len(people) >= 2 and people == set(_people_of(prev, ctx)):
-            return prev.date, "seq"
+    same_people = prev is not None and len(people) >= 2 and people == set(_people_of(prev, ctx))
+    if prev is not None and prev.date is not None and same_people:
+        return prev.date, "seq"
+    if ctx.prev_dated is not None:
+        number, day, names = ctx.prev_dated
+        if number == ctx.sentence_no - 1 and people and people <= names:
+            return day, "seq"
+    if ctx.para_date is not None:
+        return ctx.para_date, "para"
     return None, "none"
 
 
@@ -1185,9 +1341,11 @@ def _attach_trailing_context(
     """An eventless sentence that dates or places the event just told in the same
     paragraph about the same person ("..., said the Secretary General during his visit
     to Tokyo on Monday (15 April).") completes that event."""
-    if not para_events:
+    if not para_events or _PLAN_CLAUSE.search(masked, s0, s1):
         return
     target = para_events[-1]
+    if ctx.frames.get(id(target)) == "visit":
+        return
     if target.date is not None and target.place is not None:
         return
     names = {n for c in cands for n in c.names}
