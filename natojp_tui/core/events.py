@@ -287,7 +287,7 @@ _GROUP_RE = re.compile(
     r"crew|officials|lawmakers|parliamentarians|legislators|delegations?|delegates|experts|"
     r"scholars|academics|journalists|veterans|families|survivors|community|think\stanks?|"
     r"business(?:es|people)?|industry|citizens|residents|cadets|officers|servicemen|"
-    r"service\smembers|sailors|soldiers|group)\b",
+    r"service\smembers|sailors|soldiers|group|counterparts?)\b",
     re.I,
 )
 _OBJECT_WORDS = _words(
@@ -296,7 +296,7 @@ _OBJECT_WORDS = _words(
     about at in after following before behind under over toward towards into upon
     congratulated joined greeted during and alongside beside"""
 )
-_TITLE_WORDS = frozenset(["of", "the", "for", "'s", "and"])
+_TITLE_WORDS = frozenset(["of", "the", "'s"])
 _OBJECT_END_RE = re.compile(
     r"[;:]|\s[-–—]\s|,\s(?:[\w'’-]+\s){0,4}?(?:said|says|told|added|reported)\b|"
     r"\sand\s(?:is|was|are|were|will|would|has|have|had|then|also|later|[a-z]+ed)\b|\b(?:who|whom|which|whose|where|while|said|says|stressed|noted|because|"
@@ -632,7 +632,7 @@ def _set_status(masked: str, c: _Candidate, prev: _Candidate | None) -> None:
     "and" or a comma shares its status, unless a verb follows it ("After meeting
     Hamada, Stoltenberg told ...").
     """
-    if c.kind != "person":
+    if c.kind == "pronoun" or masked[c.start : c.end].lower() == "they":
         c.subject = True
         return
     lo = max(0, c.start - 160)
@@ -647,8 +647,8 @@ def _set_status(masked: str, c: _Candidate, prev: _Candidate | None) -> None:
             break
         joined_prev = prev is not None and t.endswith(",") and _ends_near(masked, prev, pos, t)
         titled = bare[:1].isupper() or bare in _TITLE_WORDS
-        if bare == "to" and len(tokens) > 1 and tokens[-2][:1].isupper():
-            titled = True  # "Ambassador to Belgium"
+        if bare in ("to", "for") and len(tokens) > 1 and tokens[-2][:1].isupper():
+            titled = True  # "Ambassador to Belgium", "Minister for Foreign Affairs"
         if not titled or joined_prev:
             break
         pos = masked.rfind(t, lo, pos)
@@ -745,10 +745,13 @@ def _subject_names(cands: list[_Candidate], pos: int, s0: int, ctx: _Context) ->
 # --- triggers ----------------------------------------------------------------------------
 
 
+_BAD_MODS = re.compile(rf"\b(?:a|an|the|his|her|their|{_LIGHT})\b", re.I)
+
+
 def _find_triggers(masked: str, s0: int, s1: int, cands: list[_Candidate]) -> list[_Trigger]:
     found: list[_Trigger] = []
     for m in _PATTERN_A.finditer(masked, s0, s1):
-        if _NEGATIVE_MODS.search(m.group("mods") or ""):
+        if _NEGATIVE_MODS.search(m.group("mods") or "") or _BAD_MODS.search(m.group("mods") or ""):
             continue
         kind = _noun_kind(m)
         light = m.group("light").lower()
@@ -936,6 +939,7 @@ def _build_events(
     else:
         group = _group_subject(masked, s0, trig.start)
         subjects = (group,) if group else _subject_names(cands, trig.start, s0, ctx)
+        own_subject = group is not None
     kind = trig.kind
     place = None
     if kind == "visit":
@@ -948,7 +952,8 @@ def _build_events(
     real_groups = [g for g in groups if "counterpart" not in g]
     if kind == "meeting" and real_groups and not objects and trig.style != "passive":
         kind = "meeting" if attended else "group_meeting"
-    no_counterpart = not objects and not groups and len(subjects) < 2
+    group_subject = own_subject and bool(subjects) and not _people_in(subjects, ctx)
+    no_counterpart = not objects and not groups and len(subjects) < 2 and not group_subject
     if kind in ("meeting", "courtesy_call", "group_meeting") and no_counterpart and not attended:
         return []
     clock = read_clock(masked[s0:s1])
@@ -986,6 +991,11 @@ def _build_events(
     for e in events:
         ctx.frames[id(e)] = frame
     return events
+
+
+def _people_in(names: Sequence[str], ctx: _Context) -> list[str]:
+    known = {p.name for p in ctx.registry.people}
+    return [n for n in names if n in known]
 
 
 def _context_place(frame: str, ctx: _Context) -> str | None:
@@ -1053,9 +1063,13 @@ def _groups(masked: str, r0: int, r1: int, objects: list[_Candidate]) -> list[st
         g = _GROUP_RE.search(part)
         if g is None or "~" in part:
             continue
-        phrase = re.sub(r"^\s*(?:with|to|on)\s", "", part)
-        cut = re.search(r"\s(?:in|at|on|to|during|for|from|about|over)\s|\s\(", phrase)
-        if cut is not None and cut.start() > g.end() - (len(part) - len(phrase)) - 1:
+        phrase = part.rsplit(" with ", 1)[-1] if g.start() > part.rfind(" with ") else part
+        phrase = re.sub(r"^\s*(?:with|to|on|of)\s", "", phrase)
+        head = _GROUP_RE.search(phrase)
+        cut = re.compile(r"\s(?:in|at|on|to|during|for|from|about|over)\s|\s\(").search(
+            phrase, head.end() if head else 0
+        )
+        if cut is not None:
             phrase = phrase[: cut.start()]
         phrase = re.sub(r"^(?:the|a|an)\s", "", phrase.strip(" ,.")).strip()
         if phrase and len(phrase) <= 90 and not _YEAR_RE.fullmatch(phrase):
@@ -1082,7 +1096,11 @@ def _split_units(
         and (len(objects) + len(groups) > 1)
     ):
         units: list[tuple[list[str], list[str], str]] = []
+        seen: set[tuple[str, ...]] = set()
         for c in objects:
+            if c.names in seen:
+                continue  # "the Prime Minister of Japan, Fumio Kishida": one person
+            seen.add(c.names)
             units.append((list(c.names), [], masked[c.start : c.end]))
         for g in groups:
             units.append(([], [g], g))
