@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from natojp_tui.core.events import extract_events
 from natojp_tui.core.model import Article
 from natojp_tui.core.people import build_registry
 from natojp_tui.core.quotes import extract_quotes
@@ -13,6 +14,7 @@ def analyse(article: Article) -> Article:
     registry = build_registry(body, article.published, article.id, article.title)
     article.people = registry.people
     article.quotes = extract_quotes(body, registry, article.published)
+    article.events = extract_events(body, registry, article.published, article.title, article.place)
     assign_ids(article)
     return article
 

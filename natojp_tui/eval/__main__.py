@@ -1,4 +1,4 @@
-"""``python -m natojp_tui.eval quotes DIR [--json] [--verbose]``."""
+"""``python -m natojp_tui.eval {quotes,events} DIR [--json] [--verbose]``."""
 
 from __future__ import annotations
 
@@ -6,23 +6,28 @@ import argparse
 import json
 import sys
 
-from natojp_tui.eval.quotes import format_report, score_directory
+from natojp_tui.eval import events as events_scorer
+from natojp_tui.eval import quotes as quotes_scorer
+
+SCORERS = {"quotes": quotes_scorer, "events": events_scorer}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m natojp_tui.eval")
     sub = parser.add_subparsers(dest="command", required=True)
-    quotes = sub.add_parser("quotes", help="score quote extraction on a labelled directory")
-    quotes.add_argument("directory")
-    quotes.add_argument("--json", action="store_true", help="machine-readable figures")
-    quotes.add_argument("--verbose", "-v", action="store_true", help="list every error")
+    for name in SCORERS:
+        cmd = sub.add_parser(name, help=f"score {name} extraction on a labelled directory")
+        cmd.add_argument("directory")
+        cmd.add_argument("--json", action="store_true", help="machine-readable figures")
+        cmd.add_argument("--verbose", "-v", action="store_true", help="list every error")
     args = parser.parse_args(argv)
-    report = score_directory(args.directory)
+    scorer = SCORERS[args.command]
+    report = scorer.score_directory(args.directory)
     if args.json:
         json.dump(report.as_dict(), sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(format_report(report, verbose=args.verbose))
+        sys.stdout.write(scorer.format_report(report, verbose=args.verbose))
     return 0
 
 
