@@ -326,11 +326,16 @@ def row_star(ctx: Context) -> Row:
 
 
 _READER_DRIVER = """
-import resource, sys, time
+import inspect, pathlib, resource, sys
 from natojp_tui.store import Store
 from natojp_tui.tui.app import NatoJpApp
 
+_css = NatoJpApp.CSS_PATH if isinstance(NatoJpApp.CSS_PATH, list) else [NatoJpApp.CSS_PATH]
+_home = pathlib.Path(inspect.getfile(NatoJpApp)).parent
+
 class FirstScreen(NatoJpApp):
+    CSS_PATH = [_home / p for p in _css if p]  # Textual reads CSS_PATH beside the subclass
+
     def on_ready(self):
         super().on_ready()
         self.exit()
@@ -352,10 +357,12 @@ print("RSS", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
-def _child(code: str, *args: str) -> tuple[float, float]:
-    """Run a driver in a fresh interpreter: (wall seconds, peak RSS in MB)."""
+def _child(work: Path, code: str, *args: str) -> tuple[float, float]:
+    """Run a driver script in a fresh interpreter: (wall seconds, peak RSS in MB)."""
+    script = work / f"driver-{abs(hash(code))}.py"  # a file: Textual inspects the app's source
+    script.write_text(code, encoding="utf-8")
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+    done = subprocess.run([sys.executable, str(script), *args], capture_output=True, text=True,
                           timeout=300, env={**os.environ, "TEXTUAL_ANIMATIONS": "none"})
     wall = time.perf_counter() - start
     if done.returncode != 0 or "RSS" not in done.stdout:
@@ -375,8 +382,8 @@ def rows_reader(ctx: Context) -> list[Row]:
         first.note = memory.note = f"pending: the reader does not import yet ({exc})"
         return [first, memory]
     try:
-        empty = [_child(_EMPTY_DRIVER) for _ in range(3)]
-        reader = [_child(_READER_DRIVER, str(ctx.db)) for _ in range(3)]
+        empty = [_child(ctx.work, _EMPTY_DRIVER) for _ in range(3)]
+        reader = [_child(ctx.work, _READER_DRIVER, str(ctx.db)) for _ in range(3)]
     except Exception as exc:
         first.note = memory.note = f"could not run: {exc}"
         return [first, memory]

@@ -619,17 +619,17 @@ def _empty_snapshot() -> _Snapshot:
 def _codes(values: Sequence[str | None], names: list[str]) -> np.ndarray:
     """Codes of ``values`` into ``names`` (extended in place); -1 for None."""
     index = {name: i for i, name in enumerate(names)}
-    out = np.empty(len(values), dtype=np.int32)
-    for i, v in enumerate(values):
+    out = []
+    for v in values:
         if v is None:
-            out[i] = -1
+            out.append(-1)
             continue
         code = index.get(v)
         if code is None:
             code = index[v] = len(names)
             names.append(v)
-        out[i] = code
-    return out
+        out.append(code)
+    return np.array(out, dtype=np.int32)
 
 
 def _compact(codes: np.ndarray, names: list[str]) -> tuple[np.ndarray, list[str]]:
@@ -730,9 +730,11 @@ def _postings(stream: np.ndarray, lengths: np.ndarray, n_words: int) -> dict[str
     by_word = np.argsort(stream, kind="stable")
     word_counts = np.bincount(stream, minlength=n_words)
 
-    # each (word, record) once, grouped by word, records ascending
-    pairs = np.unique(stream.astype(np.int64) * max(n, 1) + doc_index)
-    pair_words, pair_docs = pairs // max(n, 1), (pairs % max(n, 1)).astype(np.int32)
+    # each (word, record) once, grouped by word, records ascending (by_word is stable)
+    words_sorted, docs_sorted = stream[by_word], doc_index[by_word]
+    first = np.ones(len(stream), dtype=bool)
+    first[1:] = (words_sorted[1:] != words_sorted[:-1]) | (docs_sorted[1:] != docs_sorted[:-1])
+    pair_words, pair_docs = words_sorted[first], docs_sorted[first].astype(np.int32)
     df = np.bincount(pair_words, minlength=n_words)
     frequent = df * BITMAP_SHARE >= max(n, 1)
     frequent_words = np.flatnonzero(frequent)
