@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Protocol
@@ -95,10 +95,11 @@ _SITE_HEADS = (
     r"facility|camp|garrison|site|plant|institute|kantei|embassy|hotel|station|hospital"
 )
 _SITE_HEAD_RE = re.compile(rf"\b(?:{_SITE_HEADS})s?\b", re.IGNORECASE)
+_SITE_WORD = r"(?!(?:where|which|when|in|on|at|and|with|to|for|during|after|before)\b)[\w'’-]+\s"
 _AT_SITE_RE = re.compile(
-    r"\b(?:at|aboard|on\sboard)\s(?P<site>(?:the\s)?(?:[A-Z][\w'’.&-]*|JS|HMS|USS)"
-    r"(?:\s(?:[A-Z][\w'’.&-]*|of|the|for|and|de)){0,7}"
-    rf"|(?:the\s|an?\s)?(?:[A-Z][\w-]*['’]s\s)?(?:[\w'’-]+\s){{0,3}}?(?:{_SITE_HEADS})s?\b)"
+    rf"\b(?:at|aboard|on\sboard|to)\s(?P<site>(?:the\s|an?\s)?(?:{_SITE_WORD}){{0,3}}"
+    rf"(?i:{_SITE_HEADS})s?\b"
+    r"|(?:the\s)?(?:[A-Z][\w'’.&-]*|JS|HMS|USS)(?:\s(?:[A-Z][\w'’.&-]*|of|the|for|and|de)){0,7})"
 )
 _IN_CITY_RE = re.compile(r"\b(?i:in|to|visiting|at)\s(?P<city>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+)?)")
 _NOT_SITES = re.compile(
@@ -304,6 +305,7 @@ _OBJECT_END_RE = re.compile(
 )
 _TRIM_RE = re.compile(
     r"\s(?:on|in|at|for|during|from|to|as|since|about|regarding|over|amid)\s|,\s|\s\(|"
+    r"\s(?:earlier|later|today|yesterday|again|separately|together|alongside)\b|"
     r"\s(?:and\s)?(?:discussed|exchanged|agreed|confirmed|reaffirmed|welcomed)\b"
 )
 _SIGNING_TRIM_RE = re.compile(r"\s(?:with|between|by|together)\s")
@@ -369,7 +371,7 @@ class _Context:
     visit_place: str | None = None
     frames: dict[int, str] = field(default_factory=dict)  # id(event) -> how it was dated
     para_date: date | None = None  # last day the current paragraph gave
-    para_place: str | None = None  # last place an event of the current paragraph had
+    para_place: str | None = None  # last city the current paragraph named
     sentence_no: int = 0
     prev_dated: tuple[int, date, frozenset[str]] | None = None  # sentence no, day, people
 
@@ -432,8 +434,8 @@ def extract_visit_mentions(
                 host = _visit_host(m.group("host"))
                 if host is None:
                     continue
-                visitor = _subject_names(sent_cands, m.start(), s0, ctx)
-                first, last, days = _visit_days(masked, s0, s1, m.start(), published, ctx)
+                visitor = _visitor(masked, sent_cands, m.start(), s0, ctx)
+                first, last, days = _visit_days(masked, s0, s1, m, published, ctx)
                 out.append(
                     VisitMention(
                         visitor[0] if visitor else None, host, p, s0, s1, first, last, days
@@ -506,15 +508,16 @@ def _remember_dates(
         if e.date is not None and ctx.frames.get(id(e)) in ("own", "seq"):
             ctx.para_date = e.date
             ctx.prev_dated = (ctx.sentence_no, e.date, frozenset(e.participants))
-        if e.place:
-            ctx.para_place = e.place
+    city = _city_in(masked, s0, s1)
+    if city:
+        ctx.para_place = city
 
 
 _RELATIVE_CLAUSE_RE = re.compile(r",\s(?:who|which|whom|whose)\b[^,;]{0,200}(?:,|$)")
 
 
 def _relative_spans(masked: str, s0: int, s1: int) -> list[tuple[int, int]]:
-    """", who met Kishida the previous day," - a date inside is not the main clause's."""
+    """ ", who met Kishida the previous day," - a date inside is not the main clause's."""
     return [(m.start(), m.end()) for m in _RELATIVE_CLAUSE_RE.finditer(masked, s0, s1)]
 
 
@@ -748,11 +751,33 @@ def _subject_names(cands: list[_Candidate], pos: int, s0: int, ctx: _Context) ->
 _BAD_MODS = re.compile(rf"\b(?:a|an|the|his|her|their|{_LIGHT})\b", re.I)
 
 
+def _good_mods(m: re.Match[str]) -> bool:
+    mods = m.group("mods") or ""
+    return not _NEGATIVE_MODS.search(mods) and not _BAD_MODS.search(mods)
+
+
+def _search_all(
+    pattern: re.Pattern[str], text: str, s0: int, s1: int, accept: Callable[[re.Match[str]], bool]
+) -> list[re.Match[str]]:
+    """Matches of ``pattern`` in ``text[s0:s1]``; a rejected match is retried one character
+    later, so "had earlier joined a session" still finds "joined a session"."""
+    out = []
+    pos = s0
+    while pos < s1:
+        m = pattern.search(text, pos, s1)
+        if m is None:
+            break
+        if accept(m):
+            out.append(m)
+            pos = max(m.end(), pos + 1)
+        else:
+            pos = m.start() + 1
+    return out
+
+
 def _find_triggers(masked: str, s0: int, s1: int, cands: list[_Candidate]) -> list[_Trigger]:
     found: list[_Trigger] = []
-    for m in _PATTERN_A.finditer(masked, s0, s1):
-        if _NEGATIVE_MODS.search(m.group("mods") or "") or _BAD_MODS.search(m.group("mods") or ""):
-            continue
+    for m in _search_all(_PATTERN_A, masked, s0, s1, _good_mods):
         kind = _noun_kind(m)
         light = m.group("light").lower()
         if light == "told" and kind != "press_conference":
@@ -762,13 +787,9 @@ def _find_triggers(masked: str, s0: int, s1: int, cands: list[_Candidate]) -> li
         if light == "received" and kind != "courtesy_call":
             continue
         found.append(_Trigger(kind, m.start(), m.end(), m.group(0), "light"))
-    for m in _PATTERN_B.finditer(masked, s0, s1):
-        if _NEGATIVE_MODS.search(m.group("mods") or ""):
-            continue
+    for m in _search_all(_PATTERN_B, masked, s0, s1, _good_mods):
         found.append(_Trigger(_noun_kind(m), m.start(), m.end(), m.group(0), "frame"))
-    for m in _PATTERN_PASSIVE.finditer(masked, s0, s1):
-        if _NEGATIVE_MODS.search(m.group("mods") or ""):
-            continue
+    for m in _search_all(_PATTERN_PASSIVE, masked, s0, s1, _good_mods):
         found.append(_Trigger(_noun_kind(m), m.start(), m.end(), m.group(0), "passive"))
     for m in _VERB_RE.finditer(masked, s0, s1):
         kind = next(k[2:] for k, v in m.groupdict().items() if v is not None and k.startswith("v_"))
@@ -847,9 +868,7 @@ _MONTH_ONLY_RE = re.compile(
 )
 
 
-def _is_background(
-    masked: str, s0: int, s1: int, trig: _Trigger, published: date | None
-) -> bool:
+def _is_background(masked: str, s0: int, s1: int, trig: _Trigger, published: date | None) -> bool:
     """Background history ("In 2014, ...", "met Rutte in April", "has in the past") in the
     trigger's clause: before it, or after it up to the next comma."""
     comma = masked.find(",", trig.end, s1)
@@ -946,7 +965,8 @@ def _build_events(
         site = _site_object(masked, r0, r1)
         if site is None:
             return []  # a country or city: the visit itself, not an event within it
-        place = site
+        at_site = _AT_SITE_RE.search(masked, r0, r1)
+        place = (_clean_site(at_site.group("site")) if at_site else None) or site
     groups = _groups(masked, r0, r1, objects)
     attended = trig.style == "light" and re.match(_ATTEND_RE, trig.text, re.I) is not None
     real_groups = [g for g in groups if "counterpart" not in g]
@@ -962,11 +982,21 @@ def _build_events(
     if when is not None and ctx.published is not None and (ctx.published - when).days > 45:
         return []  # an old event recalled as background
     remote = bool(_REMOTE_RE.search(trig.text))
+    if (
+        place is None
+        and ctx.events
+        and re.search(r",\swhere\s(?:\w+\s){0,2}$", masked[s0 : trig.start])
+    ):
+        last = ctx.events[-1]
+        if (last.paragraph, last.start) == (p, s0):
+            place = last.place  # "visited the Academy, where he addressed the cadets"
     if place is None:
         place = _place_in(masked, r0, r1, trig) or _place_in(masked, s0, s1, trig)
     if place is None and not remote:
         place = _context_place(frame, ctx)
-    units = _split_units(kind, objects, groups, masked, s0, s1, trig)
+    if kind == "visit":
+        groups = [g for g in groups if g not in (place or "")]
+    units = _split_units(limit, kind, objects, groups, masked, s0, s1, trig)
     events: list[Event] = []
     for unit_people, unit_groups, obj_text in units:
         participants = _unique([*subjects, *unit_people, *unit_groups])
@@ -1078,6 +1108,7 @@ def _groups(masked: str, r0: int, r1: int, objects: list[_Candidate]) -> list[st
 
 
 def _split_units(
+    limit: int,
     kind: str,
     objects: list[_Candidate],
     groups: list[str],
@@ -1108,7 +1139,7 @@ def _split_units(
         lead = re.match(r"\s*(with|on|to)\s", masked[trig.end : trig.end + 8])
         prefix = f"{lead.group(1)} " if lead else ""
         return [(ppl, grp, prefix + _with_title(masked, obj, trig.end)) for ppl, grp, obj in units]
-    text = masked[trig.end : _object_region(masked, trig, s1, [])[1]]
+    text = masked[trig.end : _object_region(masked, trig, limit, [])[1]]
     return [(obj_people, groups, text)]
 
 
@@ -1233,11 +1264,17 @@ def _place_in(masked: str, s0: int, s1: int, trig: _Trigger) -> str | None:
             best = (dist, site)
     if best is not None:
         return best[1]
+    return _city_in(masked, s0, s1)
+
+
+def _city_in(masked: str, s0: int, s1: int) -> str | None:
+    """The first known city the text puts something in ("in Tokyo", "visiting The Hague")."""
     for m in _IN_CITY_RE.finditer(masked, s0, s1):
-        city = m.group("city")
-        first = city.split()[0].strip(".,")
-        if first in CITIES:
-            return first if city.split()[-1] not in CITIES or len(city.split()) == 1 else city
+        words = [w.strip(".,") for w in m.group("city").split()]
+        if words[0] in CITIES:
+            return words[0]
+        if words[0] == "The" and len(words) > 1 and words[1] in CITIES:
+            return f"The {words[1]}"
     return None
 
 
@@ -1262,14 +1299,16 @@ def _clean_site(site: str) -> str | None:
 
 def _site_object(masked: str, r0: int, r1: int) -> str | None:
     """What a visit verb visited, if it is a site rather than a country or city."""
-    region = masked[r0:r1]
+    region = re.sub(r"^\s*(?:to|at)\s", " ", masked[r0:r1])
     cut = re.search(
-        r",|\s(?:on|to|where|during|for|from|and|in|with|as|after|before)\s|\s\(", region
+        r",|\s(?:on|to|where|during|for|from|and|in|with|as|after|before|at|alongside|"
+        r"together|near|accompanied)\s|\s\(",
+        region,
     )
     np = region[: cut.start()] if cut else region
     np = np.strip(" .;~")
     np = re.sub(r"^(?:to|at)\s", "", np)
-    np = re.sub(r"^the\s", "", np)
+    np = re.sub(r"^(?:the|an?)\s", "", np)
     if not np or len(np) > 100:
         return None
     if np in COUNTRIES or np in CITIES or f"the {np}" in _COUNTRY_PHRASES or np in _COUNTRY_PHRASES:
@@ -1322,28 +1361,63 @@ _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
             "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
 
 
+_WHO_VISITING_RE = re.compile(r",?\s(?:who|which)\s(?:is|was|has\sbeen|had\sbeen)\s(?:on\s\S+\s)?$")
+_BEGIN_RE = re.compile(
+    r"\b(?:from|starting|beginning|arriving|arrived|began|begins|started|kicked\soff)\b", re.I
+)
+_END_RE = re.compile(r"\b(?:concluded|concludes|ended|ends|wrapped\sup|wraps\sup|until)\b", re.I)
+
+
+def _visitor(
+    masked: str, cands: list[_Candidate], pos: int, s0: int, ctx: _Context
+) -> tuple[str, ...]:
+    """Who visits: the antecedent of "who is visiting", else the subject before the phrase."""
+    left = masked[max(s0, pos - 40) : pos]
+    if _WHO_VISITING_RE.search(left) or re.search(r"['’]s\s(?:[\w-]+\s){0,3}$", left):
+        before = [c for c in cands if c.end <= pos and c.kind == "person"]
+        if before:
+            return before[-1].names
+    return _subject_names(cands, pos, s0, ctx)
+
+
 def _visit_days(
-    masked: str, s0: int, s1: int, pos: int, published: date | None, ctx: _Context
+    masked: str,
+    s0: int,
+    s1: int,
+    phrase: re.Match[str],
+    published: date | None,
+    ctx: _Context,
 ) -> tuple[date | None, date | None, int | None]:
-    """First and last day of a visit as the sentence gives them (never guessed)."""
+    """First and last day of a visit as the sentence gives them (never guessed):
+    "from 15 to 17 April", "a three-day visit from Tuesday", "arrived ... on Monday",
+    "concluded a two-day visit on Wednesday"."""
     sentence = masked[s0:s1]
     days = None
     m = _SPAN_RE.search(sentence)
     if m is not None:
         n = m.group("n").lower()
         days = _NUMBERS.get(n) or int(n)
+    dates = _sentence_dates(masked, s0, s1, published)
+    for d in dates:
+        if d.end_value is not None and d.value is not None:
+            return d.value, d.end_value, (d.end_value - d.value).days + 1
+    begin = _BEGIN_RE.search(sentence)
+    if phrase.group(0).startswith("arrived"):
+        begin = phrase
+    end = _END_RE.search(sentence)
     first = last = None
-    for d in _sentence_dates(masked, s0, s1, published):
-        if d.end_value is not None:
-            return d.value, d.end_value, (d.end_value - d.value).days + 1 if d.value else days
-    frm = re.search(r"\b(?:from|starting|beginning|arriving)\s(?:on\s)?", sentence)
-    if frm is not None:
-        for d in _sentence_dates(masked, s0, s1, published):
-            if d.start - s0 >= frm.end() - 1:
-                first = d.resolve(ctx.last_date)
-                break
-    if first is not None and days:
+    for d in dates:
+        day = d.resolve(ctx.last_date)
+        if day is None:
+            continue
+        if begin is not None and first is None and d.start >= s0 + begin.start():
+            first = day
+        elif end is not None and last is None and d.start >= s0 + end.start():
+            last = day
+    if first is not None and last is None and days:
         last = first + timedelta(days=days - 1)
+    if last is not None and first is None and days:
+        first = last - timedelta(days=days - 1)
     return first, last, days
 
 
