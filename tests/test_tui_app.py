@@ -241,7 +241,8 @@ async def test_s_stars_a_quote_and_the_star_persists(isolated_dirs):
         await settle(app, pilot)
         assert store.starred() == {article.quotes[0].id}
         assert "★" in str(app.reader.query_one("#detail").render())
-        await pilot.press("slash", *"is:starred")
+        await pilot.press("slash")
+        app.screen.query_one("#search-input").value = "is:starred"
         await settle(app, pilot)
         assert [r.id for r in app.screen.results.rows] == [article.quotes[0].id]
         await pilot.press("escape", "s")
@@ -277,7 +278,10 @@ async def test_search_results_export_with_e(isolated_dirs):
     app, _, _ = make_app(isolated_dirs, [seed_article(), plain_article(1, quotes=3)])
     async with app.run_test(size=WIDE) as pilot:
         await settle(app, pilot)
-        await pilot.press("slash", *"partners", "down", "e")
+        await pilot.press("slash")
+        app.screen.query_one("#search-input").value = "partners"
+        await settle(app, pilot)
+        await pilot.press("down", "e")
         await settle(app, pilot)
         screen = app.screen
         screen.query_one("#export-path").value = str(isolated_dirs / "home" / "found.json")
@@ -424,7 +428,9 @@ async def test_palette_lists_actions_and_articles_by_title(isolated_dirs):
         await settle(app, pilot)
         await pilot.press("ctrl+p")
         await settle(app, pilot)
-        await pilot.press(*"Article 7")
+        from textual.command import CommandInput
+
+        app.screen.query_one(CommandInput).value = "Article 7"
         await settle(app, pilot)
         await pilot.pause(0.3)
         from textual.command import CommandList
@@ -435,3 +441,55 @@ async def test_palette_lists_actions_and_articles_by_title(isolated_dirs):
         await pilot.press("enter")
         await settle(app, pilot)
         assert app.reader.article_id == "a00007"
+
+
+def test_a_result_row_slides_to_show_a_match_beyond_the_visible_width():
+    from natojp_tui.tui.data import QuoteRow
+    from natojp_tui.tui.widgets.quote_lines import MATCH_STYLE, quote_row_text
+
+    text = SEED_QUOTES[1]
+    start = text.index("partners")
+    row = QuoteRow("q", text, AFR, "direct", "a", None, "Title", "NATO",
+                   spans=((start, start + len("partners")),))
+    rendered = quote_row_text(row, 80)
+    assert rendered.cell_len == 80
+    assert "partners" in rendered.plain and "…" in rendered.plain
+    styled = [rendered.plain[s.start:s.end] for s in rendered.spans if s.style == MATCH_STYLE]
+    assert styled == ["partners"]
+
+
+async def test_the_imported_seed_article_end_to_end(isolated_dirs):
+    """Real import pipeline: five quoted passages highlighted, reported speech behind ``i``."""
+    from test_tui_support import SEED, RecordingClipboard
+
+    from natojp_tui.store import Store
+    from natojp_tui.tui.app import NatoJpApp
+
+    store = Store.open(isolated_dirs / "db")
+    store.import_paths([SEED])
+    clip = RecordingClipboard(isolated_dirs / "clip")
+    from natojp_tui.tui.config import ReaderConfig
+
+    app = NatoJpApp(store, clipboard=clip, config=ReaderConfig())
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(app, pilot)
+        article = app.reader.article
+        direct = [q for q in article.quotes if q.kind != "indirect"]
+        assert highlighted_quote_ids(app) == {q.id for q in direct}
+        walked = []
+        for _ in range(5):
+            await pilot.press("n")
+            walked.append(app.reader.selected_quote.text)
+        assert walked == list(SEED_QUOTES)
+        await pilot.press("i")
+        assert highlighted_quote_ids(app) == {q.id for q in article.quotes}
+        await pilot.press("i", "slash")
+        app.screen.query_one("#search-input").value = "natural partners"
+        await settle(app, pilot)
+        await pilot.press("enter", "y")
+        await settle(app, pilot)
+        copied = clip.osc52_sent[-1]
+        assert copied.startswith(
+            "“We are natural partners and together we can make a difference.” — Anders Fogh Rasmussen, "
+        )
+        assert copied.endswith('("NATO and Japan sign Political Declaration for a stronger partnership", NATO)')

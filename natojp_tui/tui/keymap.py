@@ -34,12 +34,13 @@ SCOPES: dict[str, str] = {
 
 KEYS: tuple[KeySpec, ...] = (
     KeySpec("quit", "q", "quit", "Quit", "app"),
-    KeySpec("help", "question_mark,f1", "help", "Help", "app"),
+    KeySpec("help", "question_mark,f1", "help", "Help", "app", show=False),
     KeySpec("palette", "ctrl+p", "command_palette", "Commands", "app"),
     KeySpec("search", "slash", "search", "Search quotes", "reader"),
     KeySpec("quote-browser", "b", "quote_browser", "All quotes", "reader"),
     KeySpec("next-quote", "n,right_square_bracket", "next_quote", "Next quote", "reader"),
     KeySpec("prev-quote", "N,left_square_bracket", "prev_quote", "Prev quote", "reader"),
+    KeySpec("reported", "i", "toggle_reported", "Reported speech", "reader"),
     KeySpec("copy", "y", "copy", "Copy quote", "reader"),
     KeySpec("copy-as", "Y", "copy_as", "Copy as…", "reader"),
     KeySpec("export", "e", "export", "Export", "reader"),

@@ -59,7 +59,7 @@ class QuoteBrowser(Screen[QuoteRow | None]):
     def compose(self) -> ComposeResult:
         yield Static("Loading quotes…", id="browser-status")
         yield QuoteLines(empty_text="No quotes", id="browser-lines")
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def lines(self) -> QuoteLines:

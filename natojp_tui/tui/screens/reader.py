@@ -11,7 +11,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -22,10 +22,10 @@ from natojp_tui.core.citation import format_quote
 from natojp_tui.core.model import Article, Quote
 from natojp_tui.tui.data import QuoteRow, ReaderData
 from natojp_tui.tui.inert import inert_row
-from natojp_tui.tui.keymap import bindings
+from natojp_tui.tui.keymap import BY_ID, bindings
 from natojp_tui.tui.messages import ArticleChosen, EventChosen, QuoteClicked
 from natojp_tui.tui.widgets.article_list import ArticleList
-from natojp_tui.tui.widgets.body_view import BodyView, ordered_quotes
+from natojp_tui.tui.widgets.body_view import BodyView
 from natojp_tui.tui.widgets.quote_detail import QuoteDetail
 from natojp_tui.tui.widgets.timeline_view import TimelineView
 
@@ -38,6 +38,8 @@ class ReaderScreen(Screen[None]):
     """Three panes on a wide terminal; one pane at a time (1/2/3, tab) on a narrow one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Help first so the footer always shows it; the app binding (same id) works elsewhere.
+        Binding(BY_ID["help"].keys, "app.help", BY_ID["help"].description, id="help"),
         *bindings("reader"),
     ]
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
@@ -63,7 +65,7 @@ class ReaderScreen(Screen[None]):
             with Vertical(id="timeline-pane", classes="pane"):
                 yield Static("Timeline of the visit", id="timeline-title")
                 yield TimelineView(id="timeline")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.starred = self.data.starred()
@@ -84,11 +86,16 @@ class ReaderScreen(Screen[None]):
     def open_article(self, article_id: str, quote_id: str | None = None) -> None:
         """Show an article, optionally with a quote selected and scrolled into view."""
         if article_id == self.article_id and self.article is not None:
+            self._reveal_kind(quote_id)
             self.quote_id = quote_id
             if quote_id:
                 self.query_one(BodyView).reveal_quote(quote_id)
             return
         article = self.data.article(article_id)
+        if article is not None and quote_id:
+            self.article = article
+            self.query_one(BodyView).article = article
+            self._reveal_kind(quote_id)
         if article is None:
             self.notify(f"No article {inert_row(article_id)!r} in the library", severity="warning",
                         markup=False)
@@ -113,21 +120,44 @@ class ReaderScreen(Screen[None]):
 
     @property
     def quotes(self) -> list[Quote]:
-        return ordered_quotes(self.article) if self.article else []
+        """The quotes ``n``/``N`` walk: those highlighted in the body."""
+        return self.query_one(BodyView).visible_quotes()
+
+    def action_toggle_reported(self) -> None:
+        body = self.query_one(BodyView)
+        body.set_show_reported(not body.show_reported)
+        if not body.show_reported and self.selected_quote is None and self.quote_id:
+            self.quote_id = None
+        self._update_detail()
+        state = "shown" if body.show_reported else "hidden"
+        self.notify(f"Reported speech {state}", markup=False, timeout=2)
+
+    def _reveal_kind(self, quote_id: str | None) -> None:
+        """Jumping to reported speech turns its highlighting on."""
+        if not quote_id or self.article is None:
+            return
+        quote = next((q for q in self.article.quotes if q.id == quote_id), None)
+        body = self.query_one(BodyView)
+        if quote is not None and quote.kind == "indirect" and not body.show_reported:
+            body.set_show_reported(True)
 
     @property
     def selected_quote(self) -> Quote | None:
-        return next((q for q in self.quotes if q.id == self.quote_id), None)
+        if self.article is None or self.quote_id is None:
+            return None
+        return next((q for q in self.article.quotes if q.id == self.quote_id), None)
 
     def _update_detail(self) -> None:
         quotes = self.quotes
-        quote = self.selected_quote
-        index = quotes.index(quote) + 1 if quote else 0
         body = self.query_one(BodyView)
+        reported = sum(1 for q in (self.article.quotes if self.article else []) if q.kind == "indirect")
+        quote = self.selected_quote
+        index = quotes.index(quote) + 1 if quote in quotes else 0
         colour = body.colours.get(quote.speaker) if quote else None
         self.query_one(QuoteDetail).show(
             quote, self.article, index=index, total=len(quotes),
             starred=bool(quote and quote.id in self.starred), colour=colour,
+            reported=0 if body.show_reported else reported,
         )
 
     # -- messages from widgets --------------------------------------------------------

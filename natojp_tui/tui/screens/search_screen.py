@@ -57,7 +57,7 @@ class SearchScreen(ModalScreen[QuoteRow | None]):
             yield Input(self.initial_query, placeholder=PLACEHOLDER, id="search-input")
             yield Static("", id="search-count")
             yield QuoteLines(empty_text="No quotes match", id="search-results")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.results.starred = self.starred

@@ -13,6 +13,7 @@ from typing import ClassVar
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.binding import BindingType
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -65,7 +66,7 @@ class Layout:
 class BodyView(ScrollView, can_focus=True):
     """Scrollable, wrapped article text; ``select_quote`` emphasises and reveals a quote."""
 
-    BINDINGS = bindings("list")
+    BINDINGS: ClassVar[list[BindingType]] = [b for b in bindings("list") if b.id != "open"]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "body-view--title",
         "body-view--meta",
@@ -90,7 +91,18 @@ class BodyView(ScrollView, can_focus=True):
         self.selected: str | None = None
         self.mark: tuple[int, int, int] | None = None  # paragraph, start, end of an event sentence
         self.colours: dict[str | None, str] = {}
+        self.show_reported = False  # indirect (reported) speech highlighted too
         self._layout: Layout | None = None
+
+    def visible_quotes(self) -> list[Quote]:
+        """Quotes highlighted in reading order: quoted words, plus reported speech if shown."""
+        if self.article is None:
+            return []
+        return [q for q in ordered_quotes(self.article) if self.show_reported or q.kind != "indirect"]
+
+    def set_show_reported(self, on: bool) -> None:
+        self.show_reported = on
+        self._invalidate()
 
     # -- state ------------------------------------------------------------------------
     def show(self, article: Article | None, quote_id: str | None = None) -> None:
@@ -181,7 +193,7 @@ class BodyView(ScrollView, can_focus=True):
         lines.append(Text(""))
 
         by_paragraph: dict[int, list[Quote]] = {}
-        for q in article.quotes:
+        for q in self.visible_quotes():
             by_paragraph.setdefault(q.paragraph, []).append(q)
         selected_style = self.get_component_rich_style("body-view--selected")
         mark_style = self.get_component_rich_style("body-view--mark")
@@ -223,8 +235,10 @@ class BodyView(ScrollView, can_focus=True):
 
     def _legend(self, article: Article) -> Text:
         legend = Text()
+        shown = self.visible_quotes()
+        speakers = {q.speaker for q in shown}
         for speaker, colour in self.colours.items():
-            if speaker is None and not any(q.speaker is None for q in article.quotes):
+            if speaker not in speakers:
                 continue
             if legend.plain:
                 legend.append("  ")
@@ -262,11 +276,6 @@ class BodyView(ScrollView, can_focus=True):
 
     def action_page_up(self) -> None:
         self.scroll_page_up(animate=False)
-
-    def action_open(self) -> None:
-        """Enter in the body re-reveals the selected quote."""
-        if self.selected:
-            self.reveal_quote(self.selected)
 
     def on_click(self, event: events.Click) -> None:
         quote_id = event.style.meta.get(QUOTE_META) if event.style else None

@@ -12,14 +12,16 @@ from natojp_tui.tui.inert import inert_row
 
 
 def detail_text(quote: Quote | None, article: Article | None, index: int = 0, total: int = 0,
-                starred: bool = False, colour: str | None = None) -> Text:
+                starred: bool = False, colour: str | None = None, reported: int = 0) -> Text:
     """``★ 5/5 Anders Fogh Rasmussen · NATO Secretary General · cue … · direct · ¶7 · NATO …``."""
     text = Text(no_wrap=False)
     if quote is None or article is None:
         hint = "No quote selected: n / N walk the quotes" if article and article.quotes else (
-            "No quotes in this article" if article else ""
+            "No quoted words in this article" if article else ""
         )
         text.append(hint, Style(dim=True, italic=True))
+        if reported:
+            text.append(f" · {reported} reported (indirect) hidden: i shows them", Style(dim=True))
         return text
     if starred:
         text.append("★ ", Style(color="#e5a50a", bold=True))
@@ -48,5 +50,5 @@ class QuoteDetail(Static):
     """Shows ``detail_text`` for the selected quote."""
 
     def show(self, quote: Quote | None, article: Article | None, *, index: int = 0, total: int = 0,
-             starred: bool = False, colour: str | None = None) -> None:
-        self.update(detail_text(quote, article, index, total, starred, colour))
+             starred: bool = False, colour: str | None = None, reported: int = 0) -> None:
+        self.update(detail_text(quote, article, index, total, starred, colour, reported))

@@ -26,16 +26,14 @@ def quote_row_text(row: QuoteRow, width: int, starred: bool = False) -> Text:
     text.append_text(speaker)
     text.append(" ")
     title = Text("  — " + inert_row(row.title), Style(dim=True))
-    body = Text(inert_row(row.text))
-    for start, end in row.spans:
-        body.stylize(MATCH_STYLE, start, end)
+    room = width - text.cell_len
+    title_room = min(title.cell_len, max(0, room // 3))
+    body_room = max(0, room - title_room)
+    body = _window(row, max(4, body_room - 2))
     if row.kind != "indirect":
         body = Text("“") + body + Text("”")
     else:
         body.stylize(Style(italic=True))
-    room = width - text.cell_len
-    title_room = min(title.cell_len, max(0, room // 3))
-    body_room = max(0, room - title_room)
     if body.cell_len > body_room:
         body.truncate(body_room, overflow="ellipsis")
     else:
@@ -44,6 +42,22 @@ def quote_row_text(row: QuoteRow, width: int, starred: bool = False) -> Text:
     title.truncate(title_room, overflow="ellipsis")
     text.append_text(title)
     return text
+
+
+def _window(row: QuoteRow, room: int) -> Text:
+    """The quote text with matches styled, starting shortly before the first match
+    when that match would otherwise fall outside ``room`` cells."""
+    text = inert_row(row.text)
+    spans = list(row.spans)
+    offset = 0
+    if spans and spans[0][1] > room - 1:
+        offset = max(0, spans[0][0] - room // 4)
+    body = Text(("…" if offset else "") + text[offset:])
+    shift = 1 if offset else 0
+    for start, end in spans:
+        if end > offset:
+            body.stylize(MATCH_STYLE, max(start, offset) - offset + shift, end - offset + shift)
+    return body
 
 
 class QuoteLines(VirtualList):
