@@ -35,21 +35,23 @@ class ArticleLines(VirtualList):
         self.set_row_count(len(self.rows), cursor=index)
 
     def render_row(self, index: int, width: int) -> Text:
+        """``▶2013-04-15 NATO     Title…   5q``; the source column is dropped when narrow."""
         row = self.rows[index]
         count = f"{row.quotes:>3}q"
+        current = row.id == self.current_id
         text = Text(no_wrap=True)
-        marker = "▶" if row.id == self.current_id else " "
-        text.append(marker, style="bold")
-        text.append(row.published.isoformat() if row.published else "  undated ", style="dim")
+        text.append("▶" if current else " ", "bold")
+        text.append(row.published.isoformat() if row.published else " undated  ", "dim")
         text.append(" ")
-        text.append(inert_row(row.source or "")[:8].ljust(8), style="italic")
-        text.append(" ")
+        if width >= 56:
+            text.append(inert_row(row.source or "")[:8].ljust(8), "italic")
+            text.append(" ")
         room = max(4, width - text.cell_len - len(count) - 1)
-        title = Text(inert_row(row.title), style="bold" if row.id == self.current_id else "")
+        title = Text(inert_row(row.title), "bold" if current else "")
         title.truncate(room, overflow="ellipsis", pad=True)
         text.append_text(title)
         text.append(" ")
-        text.append(count, style="dim" if row.quotes == 0 else "")
+        text.append(count, "dim" if row.quotes == 0 else "")
         return text
 
 
