@@ -347,8 +347,10 @@ async def test_quote_browser_lists_all_quotes_sorts_and_opens_one(isolated_dirs)
         rows = screen.lines.rows
         assert len(rows) == 8 and rows[0].article_id == "seed2013"  # newest article first
         await pilot.press("o")  # oldest first
+        await settle(app, pilot)
         assert screen.lines.rows[0].article_id == "a00001"
         await pilot.press("o")  # speaker
+        await settle(app, pilot)
         assert screen.lines.rows[0].speaker == AFR
         await pilot.press("G", "enter")
         await settle(app, pilot)

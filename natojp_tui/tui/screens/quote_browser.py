@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
 
 from natojp_tui.tui.data import QuoteRow, ReaderData
 from natojp_tui.tui.keymap import BY_ID, bindings
@@ -82,12 +83,23 @@ class QuoteBrowser(Screen[QuoteRow | None]):
         self.refresh_rows()
 
     def refresh_rows(self, keep: str | None = None) -> None:
-        rows = [r for r in self.all_rows if r.id in self.starred] if self.starred_only else self.all_rows
-        rows = sort_rows(rows, self.sort)
+        """Filter and sort off the UI thread (100,000 quotes take a noticeable moment)."""
+        self._sorted(list(self.all_rows), set(self.starred), self.starred_only, self.sort, keep)
+
+    @work(exclusive=True, thread=True, group="browser-sort")
+    def _sorted(self, rows: list[QuoteRow], starred: set[str], starred_only: bool, how: str,
+                keep: str | None) -> None:
+        if starred_only:
+            rows = [r for r in rows if r.id in starred]
+        rows = sort_rows(rows, how)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, rows, starred_only, how, keep)
+
+    def _show(self, rows: list[QuoteRow], starred_only: bool, how: str, keep: str | None) -> None:
         cursor = next((i for i, r in enumerate(rows) if r.id == keep), 0) if keep else 0
         self.lines.show(rows, cursor=cursor)
-        shown = "starred quotes" if self.starred_only else "quotes"
-        status = Text(f"{len(rows):,} {shown} · sorted by {self.sort}", "bold")
+        shown = "starred quotes" if starred_only else "quotes"
+        status = Text(f"{len(rows):,} {shown} · sorted by {how}", "bold")
         status.append("   o sort · * starred only · s star · enter open · escape back", "dim")
         self.query_one("#browser-status", Static).update(status)
 
