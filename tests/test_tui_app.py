@@ -485,6 +485,10 @@ async def test_the_imported_seed_article_end_to_end(isolated_dirs):
         assert walked == list(SEED_QUOTES)
         await pilot.press("i")
         assert highlighted_quote_ids(app) == {q.id for q in article.quotes}
+        timeline = app.reader.query_one(TimelineView)
+        prompts = [str(timeline.get_option_at_index(i).prompt) for i in range(timeline.option_count)]
+        for name in ("Fumio Kishida", "Itsunori Onodera"):
+            assert next(p for p in prompts if name in p).startswith(DURING_THE_VISIT)
         await pilot.press("i", "slash")
         app.screen.query_one("#search-input").value = "natural partners"
         await settle(app, pilot)

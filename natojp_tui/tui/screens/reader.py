@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -17,6 +17,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
 
 from natojp_tui.core.citation import format_quote
 from natojp_tui.core.model import Article, Quote
@@ -29,6 +30,7 @@ from natojp_tui.tui.widgets.body_view import BodyView
 from natojp_tui.tui.widgets.quote_detail import QuoteDetail
 from natojp_tui.tui.widgets.timeline_view import TimelineView
 
+RELOAD_SECONDS = 5.0
 PANES: tuple[str, ...] = ("articles", "body", "timeline")
 PANE_TITLES: dict[str, str] = {"articles": "Articles", "body": "Text", "timeline": "Timeline"}
 PANE_FOCUS: dict[str, str] = {"articles": "#article-lines", "body": "#body", "timeline": "#timeline"}
@@ -78,6 +80,7 @@ class ReaderScreen(Screen[None]):
         if target:
             self.open_article(target)
         self.action_focus_pane("body")
+        self.set_interval(RELOAD_SECONDS, self.check_for_changes)
 
     # -- data -------------------------------------------------------------------------
     def refresh_articles(self) -> None:
@@ -108,11 +111,38 @@ class ReaderScreen(Screen[None]):
         article = self.article
         self.query_one(BodyView).show(article, self.quote_id)
         self.query_one(ArticleList).set_current(article_id)
-        timeline = self.query_one(TimelineView)
-        timeline.show(self.data.timeline(article) if article else [], article_id)
+        self.query_one(TimelineView).show([], article_id, loading=article is not None)
+        if article is not None:
+            self.load_timeline(article)
         self._update_detail()
         if article_id:
             self.data.set_state("last_article", article_id)
+
+    @work(exclusive=True, thread=True, group="reload")
+    def check_for_changes(self) -> None:
+        """Pick up articles another process (``natojp import``) added meanwhile."""
+        try:
+            changed = self.data.reload_if_changed()
+        except Exception:  # a half-written database is retried on the next tick
+            return
+        if changed:
+            self.app.call_from_thread(self.refresh_articles)
+
+    @work(exclusive=True, thread=True, group="timeline")
+    def load_timeline(self, article: Article) -> None:
+        """Build the visit's timeline off the UI thread (it reads neighbouring articles)."""
+        try:
+            title, items = self.data.timeline(article)
+        except Exception as exc:  # a pane never shows a traceback
+            title, items = f"Timeline unavailable: {exc}", []
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_timeline, article.id, title, items)
+
+    def _show_timeline(self, article_id: str, title: str, items: list) -> None:
+        if article_id != self.article_id:
+            return
+        self.query_one(TimelineView).show(items, article_id)
+        self.query_one("#timeline-title", Static).update(Text(inert_row(title), "bold"))
 
     def watch_quote_id(self, quote_id: str | None) -> None:
         self.query_one(BodyView).select_quote(quote_id)
@@ -175,6 +205,8 @@ class ReaderScreen(Screen[None]):
     def _event_chosen(self, event: EventChosen) -> None:
         if event.article_id != self.article_id:
             self.open_article(event.article_id)
+        if self.has_class("-narrow"):
+            self.action_focus_pane("body")
         self.query_one(BodyView).mark_sentence(event.paragraph, event.start, event.end)
         inside = [q for q in self.quotes if q.paragraph == event.paragraph
                   and event.start <= q.start < max(event.end, event.start + 1)]

@@ -62,12 +62,13 @@ class TimelineView(OptionList):
         self.items: list[TimelineItem] = []
         self.article_id: str | None = None
 
-    def show(self, items: Sequence[TimelineItem], article_id: str | None) -> None:
+    def show(self, items: Sequence[TimelineItem], article_id: str | None, loading: bool = False) -> None:
         self.items = list(items)
         self.article_id = article_id
         self.clear_options()
         if not self.items:
-            self.add_option(Option(Text("No meetings found in this article.", "dim italic"), disabled=True))
+            empty = "Reading the visit…" if loading else "No meetings found in this article."
+            self.add_option(Option(Text(empty, "dim italic"), disabled=True))
             return
         options: list[Option | None] = []
         for n, item in enumerate(self.items):
