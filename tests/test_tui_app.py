@@ -499,3 +499,20 @@ async def test_the_imported_seed_article_end_to_end(isolated_dirs):
             "“We are natural partners and together we can make a difference.” — Anders Fogh Rasmussen, "
         )
         assert copied.endswith('("NATO and Japan sign Political Declaration for a stronger partnership", NATO)')
+
+
+async def test_ctrl_o_imports_a_folder_with_progress_and_opens_the_new_article(isolated_dirs):
+    from test_tui_support import SEED
+
+    app, _, _ = make_app(isolated_dirs, [plain_article(1)])
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+o")
+        await settle(app, pilot)
+        app.screen.query_one("#import-path").value = str(SEED.parent)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.screen is app.reader
+        assert app.reader.article.title.startswith("NATO and Japan sign Political Declaration")
+        assert len(app.reader.query_one("#article-lines").rows) == 2
+        assert any(n.message.startswith("Import: 1 imported") for n in app._notifications)

@@ -44,6 +44,7 @@ class NatoJpApp(App[None]):
         self.keymap: dict[str, str] = dict(self.config.keymap)
         self.reader = ReaderScreen(self.data, open_article_id)
         self.last_copy: CopyResult | None = None
+        self.ready_ms: float | None = None
 
     def on_mount(self) -> None:
         if self.keymap:
@@ -57,7 +58,8 @@ class NatoJpApp(App[None]):
             self.notify(problem, severity="warning", markup=False)
 
     def on_ready(self) -> None:
-        self.log.info(f"ready in {(time.perf_counter() - STARTED) * 1000:.0f} ms")
+        self.ready_ms = (time.perf_counter() - STARTED) * 1000
+        self.log.info(f"ready in {self.ready_ms:.0f} ms")
 
     def _remember_theme(self, theme) -> None:
         self.data.set_state("theme", theme.name)

@@ -247,6 +247,12 @@ class ReaderData:
     def set_state(self, key: str, value: Any) -> None:
         self.store.set_state(key, value)
 
+    def import_paths(self, targets: list[str], progress: Callable[[int, int, str], None]) -> Any:
+        """Import files/folders/globs (``~`` expanded); returns the store's ImportReport."""
+        from pathlib import Path
+
+        return self.store.import_paths([str(Path(t).expanduser()) for t in targets], progress=progress)
+
     def reload_if_changed(self) -> bool:
         reload = getattr(self.store, "reload_if_changed", None)
         return bool(reload()) if reload else False

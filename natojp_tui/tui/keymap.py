@@ -45,6 +45,7 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("copy-as", "Y", "copy_as", "Copy as…", "reader"),
     KeySpec("export", "e", "export", "Export", "reader"),
     KeySpec("star", "s", "star", "Star", "reader"),
+    KeySpec("import", "ctrl+o", "import_files", "Import files", "reader", show=False),
     KeySpec("timeline", "t", "focus_pane('timeline')", "Timeline", "reader"),
     KeySpec("pane-articles", "1", "focus_pane('articles')", "Articles", "reader", show=False),
     KeySpec("pane-body", "2", "focus_pane('body')", "Text", "reader", show=False),

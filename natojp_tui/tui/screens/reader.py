@@ -94,7 +94,12 @@ class ReaderScreen(Screen[None]):
             if quote_id:
                 self.query_one(BodyView).reveal_quote(quote_id)
             return
-        article = self.data.article(article_id)
+        try:
+            article = self.data.article(article_id)
+        except Exception as exc:  # a damaged record must not take the reader down
+            self.notify(f"Cannot read article {inert_row(article_id)}: {exc}", severity="error",
+                        markup=False)
+            return
         if article is not None and quote_id:
             self.article = article
             self.query_one(BodyView).article = article
@@ -328,6 +333,23 @@ class ReaderScreen(Screen[None]):
         from natojp_tui.tui.screens.search_screen import SearchScreen
 
         self.app.push_screen(SearchScreen(self.data, starred=self.starred), callback=self.open_row)
+
+    def action_import_files(self) -> None:
+        from natojp_tui.tui.screens.import_screen import ImportScreen
+
+        def done(report) -> None:
+            if report is None:
+                return
+            self.refresh_articles()
+            severity = "information" if report.ok else "warning"
+            lines = [f"Import: {report.summary()}"]
+            lines += [f"{inert_row(p)}: {inert_row(r)}" for p, r in report.failed[:3]]
+            self.notify("\n".join(lines), severity=severity, markup=False, timeout=8)
+            fresh = report.imported or report.updated
+            if fresh:
+                self.open_article(fresh[0])
+
+        self.app.push_screen(ImportScreen(self.data), callback=done)
 
     def action_quote_browser(self) -> None:
         from natojp_tui.tui.screens.quote_browser import QuoteBrowser
