@@ -46,7 +46,8 @@ class ReaderCommands(Provider):
         if reader is not None:
             for row in reader.query_one("ArticleList").all_rows:
                 when = row.published.isoformat() if row.published else "undated"
-                entries.append((f"Open: {inert_row(row.title)}", f"{when} · {inert_row(row.source or '')}",
+                where = f"{when} · {inert_row(row.source)}" if row.source else when
+                entries.append((f"Open: {inert_row(row.title)}", where,
                                 partial(reader.open_article, row.id)))
         return entries
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import Group
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -28,24 +29,31 @@ def key_labels(app, keys: str) -> str:
     return " / ".join(app.get_key_display(Binding(k.strip(), "")) for k in keys.split(",") if k.strip())
 
 
-def help_table(app, keymap: dict[str, str]) -> Table:
-    """One section per scope: key(s), what it does, and the binding id to rebind it."""
+def _grid() -> Table:
     table = Table.grid(padding=(0, 2))
-    table.add_column(style=Style(bold=True), no_wrap=True)
-    table.add_column()
+    table.add_column(style=Style(bold=True), no_wrap=True, min_width=12)
+    table.add_column(min_width=18)
     table.add_column(style=Style(dim=True), no_wrap=True)
+    return table
+
+
+def help_table(app, keymap: dict[str, str]) -> Group:
+    """One section per scope: key(s), what it does, and the binding id to rebind it."""
+    parts: list[Text | Table] = []
     for scope, title in SCOPES.items():
-        table.add_row(Text(title, Style(bold=True, underline=True)), "", "")
+        parts.append(Text(title, Style(bold=True, underline=True)))
+        table = _grid()
         for spec in in_scope(scope):
             keys = key_labels(app, effective_keys(keymap, spec.id))
             table.add_row(Text(keys), Text(spec.description), Text(spec.id))
-        table.add_row("", "", "")
-    table.add_row(Text("Mouse and more", Style(bold=True, underline=True)), "", "")
+        parts += [table, Text("")]
+    parts.append(Text("Mouse and more", Style(bold=True, underline=True)))
+    table = _grid()
     for key, what in EXTRA_KEYS:
         table.add_row(Text(key), Text(what), "")
-    table.add_row("", "", "")
-    table.add_row("", Text("Rebind keys in config.toml: [keymap] id = \"keys\"", Style(italic=True)), "")
-    return table
+    parts += [table, Text("")]
+    parts.append(Text('Rebind keys in config.toml: [keymap] binding-id = "keys"', Style(italic=True)))
+    return Group(*parts)
 
 
 class HelpScreen(ModalScreen[None]):
