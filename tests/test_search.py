@@ -285,6 +285,35 @@ def test_damaged_bytes_are_refused_with_value_error(seed_index):
         SearchIndex.from_bytes(data[: len(data) // 2], lambda qid: None)
 
 
+def test_searches_in_a_worker_thread_survive_updates_in_another():
+    import threading
+
+    index = SearchIndex.build([record(f"peace talk {i}", start=i) for i in range(300)])
+    errors: list[BaseException] = []
+    stop = threading.Event()
+
+    def keep_searching() -> None:
+        while not stop.is_set():
+            try:
+                result = index.search("peace is:starred")
+                assert result.total <= len(index) + 300
+            except BaseException as exc:  # pragma: no cover - only on failure
+                errors.append(exc)
+                return
+
+    worker = threading.Thread(target=keep_searching)
+    worker.start()
+    for n in range(20):
+        index.add([record(f"peace again {n}", article=f"new{n}")])
+        index.set_starred(f"new{n}:0:0", True)
+        if n % 3 == 0:
+            index.remove_article(f"new{n}")
+    stop.set()
+    worker.join()
+    assert not errors
+    assert index.search("is:starred").total == len([n for n in range(20) if n % 3])
+
+
 def test_an_empty_index_answers_and_saves():
     index = SearchIndex.build([])
     assert index.search("anything").total == 0

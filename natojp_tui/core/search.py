@@ -348,6 +348,33 @@ class _Snapshot:
         return stream
 
 
+@dataclass(slots=True)
+class _Live:
+    """A snapshot with what goes with it: starred flags and lookups built on demand."""
+
+    snap: _Snapshot
+    starred: np.ndarray  # bool per record, in result order
+    records: dict[str, QuoteRecord]  # records handed over by build/add (others are fetched)
+    _ranks: dict[str, int] | None = None
+    _speakers: list[str] | None = None
+    _articles: list[str] | None = None
+
+    def ranks(self) -> dict[str, int]:
+        if self._ranks is None:
+            self._ranks = {qid: i for i, qid in enumerate(self.snap.ids)}
+        return self._ranks
+
+    def folded_speakers(self) -> list[str]:
+        if self._speakers is None:
+            self._speakers = [fold(name) for name in self.snap.speaker_names]
+        return self._speakers
+
+    def folded_articles(self) -> list[str]:
+        if self._articles is None:
+            self._articles = [fold(name) for name in self.snap.article_names]
+        return self._articles
+
+
 class SearchIndex:
     """Quotes searchable by words, phrases and filters; see the module docstring.
 
@@ -361,11 +388,8 @@ class SearchIndex:
         fetch: Callable[[str], QuoteRecord] | None = None,
         starred: Iterable[str] = (),
     ) -> None:
-        self._snap = snapshot
-        self._starred = np.zeros(snapshot.size, dtype=bool)  # per record, in result order
-        self._records: dict[str, QuoteRecord] = {}
+        self._live = _Live(snapshot, np.zeros(snapshot.size, dtype=bool), {})
         self._fetch = fetch
-        self._rank_of: dict[str, int] | None = None
         self._lock = threading.Lock()
         for quote_id in starred:
             self.set_starred(quote_id, True)
@@ -401,15 +425,15 @@ class SearchIndex:
 
     def to_bytes(self) -> bytes:
         """The whole index (starred flags excluded) as bytes for :meth:`from_bytes`."""
-        return _snapshot_to_bytes(self._snap)
+        return _snapshot_to_bytes(self._live.snap)
 
     # ----------------------------------------------------------------- changes
 
     def __len__(self) -> int:
-        return self._snap.size
+        return self._live.snap.size
 
     def __contains__(self, quote_id: object) -> bool:
-        return quote_id in self._ranks()
+        return quote_id in self._live.ranks()
 
     def add(self, records: Iterable[QuoteRecord]) -> None:
         """Index more records; a record whose id is already indexed is replaced."""
@@ -417,48 +441,46 @@ class SearchIndex:
         if not new:
             return
         with self._lock:
-            old = self._snap
+            old, flags = self._live.snap, self._live.starred
             replaced = {r.id for r in new}
             keep = [i for i, qid in enumerate(old.ids) if qid not in replaced]
-            starred = {old.ids[i] for i in np.flatnonzero(self._starred)} - replaced
+            starred = {old.ids[i] for i in np.flatnonzero(flags)} - replaced
             starred |= {r.id for r in new if r.starred}
-            self._install(_merge(old, keep, new), starred)
-            for r in new:
-                self._records[r.id] = r
+            records = {**self._live.records, **{r.id: r for r in new}}
+            self._install(_merge(old, keep, new), starred, records)
 
     def remove_article(self, article_id: str) -> int:
         """Drop every quote of an article; returns how many were dropped."""
         with self._lock:
-            old = self._snap
+            old, flags = self._live.snap, self._live.starred
             if article_id not in old.article_names:
                 return 0
             code = old.article_names.index(article_id)
             gone = old.articles == code
-            starred = {old.ids[i] for i in np.flatnonzero(self._starred & ~gone)}
-            for i in np.flatnonzero(gone):
-                self._records.pop(old.ids[i], None)
-            self._install(_merge(old, np.flatnonzero(~gone).tolist(), []), starred)
+            starred = {old.ids[i] for i in np.flatnonzero(flags & ~gone)}
+            records = dict(self._live.records)
+            for i in np.flatnonzero(gone).tolist():
+                records.pop(old.ids[i], None)
+            self._install(_merge(old, np.flatnonzero(~gone).tolist(), []), starred, records)
             return int(gone.sum())
 
     def set_starred(self, quote_id: str, starred: bool) -> bool:
         """Mark a quote starred or not; False when the id is not indexed."""
-        rank = self._ranks().get(quote_id)
-        if rank is None:
-            return False
-        self._starred[rank] = starred
-        return True
+        with self._lock:
+            live = self._live
+            rank = live.ranks().get(quote_id)
+            if rank is None:
+                return False
+            live.starred[rank] = starred
+            return True
 
-    def _install(self, snap: _Snapshot, starred_ids: set[str]) -> None:
+    def _install(
+        self, snap: _Snapshot, starred_ids: set[str], records: dict[str, QuoteRecord]
+    ) -> None:
         flags = np.zeros(snap.size, dtype=bool)
         if starred_ids:
             flags[[i for i, qid in enumerate(snap.ids) if qid in starred_ids]] = True
-        self._snap, self._starred, self._rank_of = snap, flags, None
-
-    def _ranks(self) -> dict[str, int]:
-        ranks = self._rank_of
-        if ranks is None:
-            ranks = self._rank_of = {qid: i for i, qid in enumerate(self._snap.ids)}
-        return ranks
+        self._live = _Live(snap, flags, records)
 
     # ----------------------------------------------------------------- search
 
@@ -467,8 +489,9 @@ class SearchIndex:
     ) -> SearchResult:
         """The page ``[offset, offset + limit)`` of matches in result order, and their count."""
         pq = parse_query(query) if isinstance(query, str) else query
-        snap, starred = self._snap, self._starred
-        mask = _match(snap, starred, pq)
+        live = self._live
+        snap, starred = live.snap, live.starred
+        mask = _match(live, pq)
         offset, limit = max(offset, 0), max(limit, 0)
         if mask is None:
             total = snap.size
@@ -480,7 +503,7 @@ class SearchIndex:
         pattern = _highlighter(pq)
         hits = []
         for rank in page:
-            record = self._record(snap.ids[rank])
+            record = self._record(live, snap.ids[rank])
             if record.starred != bool(starred[rank]):
                 record = replace(record, starred=bool(starred[rank]))
             hits.append(Hit(record, pattern=pattern))
@@ -493,14 +516,15 @@ class SearchIndex:
     def ids(self, query: str | ParsedQuery) -> list[str]:
         """Ids of every matching quote, in result order (no records fetched)."""
         pq = parse_query(query) if isinstance(query, str) else query
-        snap = self._snap
-        mask = _match(snap, self._starred, pq)
+        live = self._live
+        snap = live.snap
+        mask = _match(live, pq)
         if mask is None:
             return list(snap.ids)
         return [snap.ids[i] for i in np.flatnonzero(mask).tolist()]
 
-    def _record(self, quote_id: str) -> QuoteRecord:
-        record = self._records.get(quote_id)
+    def _record(self, live: _Live, quote_id: str) -> QuoteRecord:
+        record = live.records.get(quote_id)
         if record is None:
             if self._fetch is None:
                 raise KeyError(quote_id)
@@ -511,21 +535,22 @@ class SearchIndex:
 # --------------------------------------------------------------------------- matching
 
 
-def _match(snap: _Snapshot, starred: np.ndarray, pq: ParsedQuery) -> np.ndarray | None:
+def _match(live: _Live, pq: ParsedQuery) -> np.ndarray | None:
     """Boolean array over records (result order); None when everything matches."""
+    snap = live.snap
     masks: list[np.ndarray] = []
     if pq.starred:
-        masks.append(starred)
+        masks.append(live.starred)
     if pq.kind is not None:
         code = snap.kind_names.index(pq.kind) if pq.kind in snap.kind_names else -1
         masks.append(snap.kinds == code)
     if pq.year is not None:
         masks.append(snap.years == pq.year)
     if pq.speaker:
-        wanted = [i for i, name in enumerate(snap.speaker_names) if pq.speaker in fold(name)]
+        wanted = [i for i, name in enumerate(live.folded_speakers()) if pq.speaker in name]
         masks.append(_codes_mask(snap.speakers, len(snap.speaker_names), wanted))
     if pq.article:
-        wanted = [i for i, a in enumerate(snap.article_names) if fold(a).startswith(pq.article)]
+        wanted = [i for i, a in enumerate(live.folded_articles()) if a.startswith(pq.article)]
         masks.append(_codes_mask(snap.articles, len(snap.article_names), wanted))
     for text in [*pq.terms, *pq.phrases]:
         ws = _WORD.findall(text)
