@@ -270,8 +270,9 @@ def test_remove_article_drops_its_quotes_and_keeps_stars_of_others(seed_index):
 def test_a_saved_index_reloads_with_the_same_answers(seed_index):
     by_id = {r.id: r for r in seed_records()}
     reloaded = SearchIndex.from_bytes(
-        seed_index.to_bytes(), by_id.__getitem__, starred=[f"{SEED}:0:10"]
+        seed_index.to_bytes(tag="quotes.json 1234 5678"), by_id.__getitem__, starred=[f"{SEED}:0:10"]
     )
+    assert reloaded.tag == "quotes.json 1234 5678"
     for q in ["part", '"natural partners"', "speaker:fogh japan", "kind:indirect", ""]:
         assert ids(reloaded.search(q)) == ids(seed_index.search(q))
     assert ids(reloaded.search("is:starred")) == [f"{SEED}:0:10"]

@@ -391,6 +391,7 @@ class SearchIndex:
         self._live = _Live(snapshot, np.zeros(snapshot.size, dtype=bool), {})
         self._fetch = fetch
         self._lock = threading.Lock()
+        self.tag = ""
         for quote_id in starred:
             self.set_starred(quote_id, True)
 
@@ -419,13 +420,21 @@ class SearchIndex:
 
         ``fetch(quote_id)`` returns the record of a hit (only the page asked for is
         fetched); ``starred`` are the ids of starred quotes, kept by the store as user state.
-        Raises ValueError when ``data`` is not a saved index of this format.
+        Raises ValueError when ``data`` is not a saved index of this format. The ``tag``
+        given to :meth:`to_bytes` is back in :attr:`tag`, to tell a stale index.
         """
-        return cls(_snapshot_from_bytes(data), fetch=fetch, starred=starred)
+        snap, tag = _snapshot_from_bytes(data)
+        index = cls(snap, fetch=fetch, starred=starred)
+        index.tag = tag
+        return index
 
-    def to_bytes(self) -> bytes:
-        """The whole index (starred flags excluded) as bytes for :meth:`from_bytes`."""
-        return _snapshot_to_bytes(self._live.snap)
+    def to_bytes(self, tag: str = "") -> bytes:
+        """The whole index (starred flags excluded) as bytes for :meth:`from_bytes`.
+
+        ``tag`` is any short text saved alongside, e.g. a signature of the quotes file
+        the index was built from.
+        """
+        return _snapshot_to_bytes(self._live.snap, tag)
 
     # ----------------------------------------------------------------- changes
 
@@ -797,10 +806,10 @@ _MAGIC = b"NATOJP-SEARCH\x00v1\n"
 _SEP = "\x1e"  # record separator: never part of a word, id or name after text hygiene
 
 
-def _snapshot_to_bytes(snap: _Snapshot) -> bytes:
+def _snapshot_to_bytes(snap: _Snapshot, tag: str) -> bytes:
     """Layout: magic, 8-byte header length, JSON header, then each array's raw bytes."""
     blobs: list[bytes] = []
-    header: dict[str, Any] = {"lists": {}, "arrays": {}}
+    header: dict[str, Any] = {"tag": tag, "lists": {}, "arrays": {}}
     offset = 0
     for name in _LISTS:
         values: list[str] = getattr(snap, name)
@@ -824,7 +833,7 @@ def _snapshot_to_bytes(snap: _Snapshot) -> bytes:
     return b"".join([_MAGIC, len(head).to_bytes(8, "little"), head, *blobs])
 
 
-def _snapshot_from_bytes(data: bytes | memoryview) -> _Snapshot:
+def _snapshot_from_bytes(data: bytes | memoryview) -> tuple[_Snapshot, str]:
     view = memoryview(data)
     if bytes(view[: len(_MAGIC)]) != _MAGIC:
         raise ValueError("not a natojp search index (or written by another version)")
@@ -842,6 +851,6 @@ def _snapshot_from_bytes(data: bytes | memoryview) -> _Snapshot:
             count = int(np.prod(shape)) if shape else 1
             array = np.frombuffer(body, dtype=dt, count=count, offset=at).reshape(shape)
             fields[name] = array if dt.isnative else array.astype(dt.newbyteorder("="))
-        return _Snapshot(**fields)
+        return _Snapshot(**fields), str(header.get("tag", ""))
     except (KeyError, TypeError, ValueError) as exc:
         raise ValueError(f"damaged search index: {exc}") from exc
