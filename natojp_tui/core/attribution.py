@@ -11,6 +11,7 @@ names and roles first, then pronouns to the nearest compatible speaker before th
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from natojp_tui.core.model import Person
@@ -29,7 +30,39 @@ _VERB_FORMS = (
     "proposed|requested|spoke of|maintained|shared|expressed|expresses|called|"
     "state|stress|emphasi[sz]e|note|underline|explain|welcome|reaffirm|express"
 )
-VERB_RE = re.compile(rf"\b(?:{_VERB_FORMS})\b")
+
+
+def _expand(form: str) -> list[str]:
+    """``emphasi[sz]ed`` → ``["emphasised", "emphasized"]``."""
+    m = re.search(r"\[(\w+)\]", form)
+    if not m:
+        return [form]
+    return [x for ch in m.group(1) for x in _expand(form[: m.start()] + ch + form[m.end() :])]
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A regex alternation factored by common prefixes, so matching a word costs its
+    length rather than the number of alternatives (keeps scans linear and fast)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
+
+
+VERB_FORMS = [w for form in _VERB_FORMS.split("|") for w in _expand(form)]
+VERB_RE = re.compile(rf"\b{trie_pattern(VERB_FORMS)}\b")
 _EXPRESSED_RE = re.compile(
     r"(?:his|her|their|its|the|a|strong|deep|sincere|great|)\s*(?:strong\s+|deep\s+|sincere\s+|"
     r"great\s+|full\s+|firm\s+)?(?:hope|hopes|concern|concerns|gratitude|appreciation|support|"
@@ -113,19 +146,51 @@ class Speaker:
         return self.name is not None
 
 
+class _TextIndex:
+    """Sentence ends and speech-verb matches of one paragraph, found in one pass each,
+    so that every later window query is a binary search instead of a rescan."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.ends: list[tuple[int, int]] = [
+            (m.start(), m.end()) for m in _SENTENCE_END_RE.finditer(text)
+            if not _abbreviation_before(text, m.start())
+        ]
+        self.end_starts = [a for a, _ in self.ends]
+        self.end_ends = [b for _, b in self.ends]
+        self.verbs = list(VERB_RE.finditer(text))
+        self.verb_starts = [m.start() for m in self.verbs]
+
+
+_INDEX_CACHE: list[_TextIndex] = []
+
+
+def text_index(text: str) -> _TextIndex:
+    """The (cached) index of a paragraph text."""
+    for idx in _INDEX_CACHE:
+        if idx.text is text:
+            return idx
+    idx = _TextIndex(text)
+    _INDEX_CACHE.insert(0, idx)
+    del _INDEX_CACHE[4:]
+    return idx
+
+
+def verbs_in(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Speech-verb matches starting in ``text[start:end]``, in order."""
+    idx = text_index(text)
+    return idx.verbs[bisect_left(idx.verb_starts, start):bisect_left(idx.verb_starts, end)]
+
+
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """Start and end of the sentence around ``pos`` (looking at most WINDOW*3 chars away)."""
+    idx = text_index(text)
     lo = max(0, pos - WINDOW * 3)
-    start = lo
-    for m in _SENTENCE_END_RE.finditer(text, lo, pos):
-        if not _abbreviation_before(text, m.start()):
-            start = m.end()
+    k = bisect_right(idx.end_ends, pos) - 1
+    start = max(lo, idx.end_ends[k]) if k >= 0 else lo
     hi = min(len(text), pos + WINDOW * 3)
-    end = hi
-    for m in _SENTENCE_END_RE.finditer(text, pos, hi):
-        if not _abbreviation_before(text, m.start()):
-            end = m.end()
-            break
+    k = bisect_left(idx.end_starts, pos)
+    end = min(hi, idx.end_ends[k]) if k < len(idx.ends) else hi
     while start < end and text[start].isspace():
         start += 1
     return start, end
@@ -229,6 +294,13 @@ def cue_before(text: str, pos: int, floor: int = 0) -> Cue | None:
     a speech verb at ``pos``. The cue must begin its clause (sentence start, a comma,
     *and*, a colon or a dash before it)."""
     lo = max(floor, pos - WINDOW)
+    near = text[max(lo, pos - 30):pos].split()
+    if not near:
+        return None
+    last_word = near[-1]
+    if (last_word[:1].islower() and last_word[-1] != "," and _bare(last_word).lower() not in ROLE_WORDS
+            and last_word.lower() not in ADVERBS and last_word.lower() not in PRONOUNS):
+        return None  # fast path: "the plan works and said" has no subject cue
     toks = list(_TOKEN_RE.finditer(text, lo, pos))
     while toks and _bare(toks[-1].group()).lower() in ADVERBS and toks[-1].group()[-1].isalpha():
         toks.pop()
@@ -378,7 +450,7 @@ class Resolver:
 
     def _chair(self) -> Person | None:
         """*From the Chair:* when the text says who chaired (*chaired by X*)."""
-        for text in self.paragraphs:
+        for text in self.paragraphs[:50]:
             k = text.find("chaired by ", 0, 100_000)
             if k >= 0:
                 cue = cue_after(text, k + len("chaired by "))
@@ -392,12 +464,11 @@ class Resolver:
         if paragraph < 0:
             return Speaker()
         text = self.paragraphs[paragraph]
-        s_start, _ = sentence_bounds(text, max(0, len(text.rstrip()) - 1))
-        for m in self.registry.mentions():
-            if m.paragraph == paragraph and m.start >= s_start:
-                person = self.registry.get(m.person_id)
-                if person is not None:
-                    return self.speaker_of(person)
+        s_start, _ = sentence_bounds(text, max(0, len(text) - 2))
+        for m in self.registry.mentions_in(paragraph, s_start, len(text)):
+            person = self.registry.get(m.person_id)
+            if person is not None:
+                return self.speaker_of(person)
         return Speaker()
 
     def remember(self, speaker: Speaker, paragraph: int, pos: int) -> None:
@@ -417,7 +488,9 @@ class Resolver:
     def _group(self, cue: str, paragraph: int, pos: int) -> Speaker:
         """*the two leaders*, *both ministers*: the two people named most recently."""
         people: list[Person] = []
-        for m in self.registry.previous_mentions(paragraph, pos):
+        for n, m in enumerate(self.registry.previous_mentions(paragraph, pos)):
+            if n > 200:
+                break
             person = self.registry.get(m.person_id)
             if person is not None and person not in people:
                 people.append(person)
@@ -441,15 +514,10 @@ class Resolver:
         text = self.paragraphs[paragraph]
         s_start, _ = sentence_bounds(text, pos)
         # 1. the subject of the same sentence, named before the pronoun
-        for m in self.registry.previous_mentions(paragraph, pos):
-            if m.paragraph != paragraph or m.start < s_start:
-                break
-            person = self.registry.get(m.person_id)
-            first_in_sentence = not any(
-                o.paragraph == paragraph and s_start <= o.start < m.start
-                for o in self.registry.previous_mentions(paragraph, m.start)[:4]
-            )
-            if person is not None and first_in_sentence and _compatible(person, gender):
+        in_sentence = self.registry.mentions_in(paragraph, s_start, pos)
+        if in_sentence:
+            person = self.registry.get(in_sentence[0].person_id)
+            if person is not None and _compatible(person, gender):
                 return self.speaker_of(person)
         # 2. the last speaker, if recent
         last = self.last
@@ -457,12 +525,20 @@ class Resolver:
         if recent and len(last.people) == 1 and _compatible(last.people[0], gender):  # type: ignore[union-attr]
             return last  # type: ignore[return-value]
         # 3. the nearest compatible person named before
-        for m in self.registry.previous_mentions(paragraph, pos):
-            if m.paragraph < paragraph - 2:
+        # 3. the subject (first compatible person) of the nearest sentence naming one
+        for n, m in enumerate(self.registry.previous_mentions(paragraph, pos)):
+            if m.paragraph < paragraph - 2 or n > 50:
                 break
             person = self.registry.get(m.person_id)
-            if person is not None and _compatible(person, gender):
-                return self.speaker_of(person)
+            if person is None or not _compatible(person, gender):
+                continue
+            m_text = self.paragraphs[m.paragraph]
+            s_start, _ = sentence_bounds(m_text, m.start)
+            for first in self.registry.mentions_in(m.paragraph, s_start, m.start):
+                subject = self.registry.get(first.person_id)
+                if subject is not None and _compatible(subject, gender):
+                    return self.speaker_of(subject)
+            return self.speaker_of(person)
         return Speaker()
 
 

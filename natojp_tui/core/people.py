@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
@@ -23,6 +23,9 @@ from itertools import pairwise
 from natojp_tui.core.model import Person, Role
 
 APOSTROPHES = "'’"
+# Only this many characters of one paragraph are analysed (no real paragraph comes close;
+# the cap keeps a pathological multi-megabyte paragraph well under a second).
+MAX_PARAGRAPH_CHARS = 100_000
 
 
 def wordset(text: str) -> frozenset[str]:
@@ -504,10 +507,12 @@ class PeopleRegistry:
         return holders[0] if len(holders) == 1 else None
 
     def last_mentioned(self, ids: Iterable[str], paragraph: int, pos: int) -> Person | None:
-        """Of the people ``ids``, the one named most recently before (paragraph, pos)."""
+        """Of the people ``ids``, the one named most recently before (paragraph, pos),
+        looking back at most 200 mentions."""
         wanted = set(ids)
         i = bisect_left(self._keys, (paragraph, pos)) - 1
-        while i >= 0:
+        floor = max(-1, i - 200)
+        while i > floor:
             m = self._mentions[i]
             if m.person_id in wanted:
                 return self._by_id[m.person_id]
@@ -526,10 +531,29 @@ class PeopleRegistry:
         recent = self.last_mentioned([p.id for p in holders], paragraph, pos)
         return recent or holders[0]
 
-    def previous_mentions(self, paragraph: int, pos: int) -> list[Mention]:
-        """Mentions before (paragraph, pos), nearest first."""
+    def previous_mentions(self, paragraph: int, pos: int) -> Iterator[Mention]:
+        """Mentions before (paragraph, pos), nearest first (lazily)."""
         i = bisect_left(self._keys, (paragraph, pos))
-        return self._mentions[:i][::-1]
+        for k in range(i - 1, -1, -1):
+            yield self._mentions[k]
+
+    def mentions_in(self, paragraph: int, start: int, end: int) -> list[Mention]:
+        """Mentions starting inside ``paragraph[start:end]``, in reading order."""
+        lo = bisect_left(self._keys, (paragraph, start))
+        hi = bisect_left(self._keys, (paragraph, end))
+        return self._mentions[lo:hi]
+
+    def add_person(self, person: Person) -> None:
+        """Index one more person (keeps building a registry linear)."""
+        self.people.append(person)
+        self._by_id[person.id] = person
+        self.reindex_person(person)
+
+    def reindex_person(self, person: Person) -> None:
+        for alias in self._aliases_of(person):
+            ids = self._alias.setdefault(alias, [])
+            if person.id not in ids:
+                ids.append(person.id)
 
 
 def _fold_name(name: str) -> str:
@@ -551,7 +575,29 @@ class _Intro:
 
 
 def _runs(text: str) -> list[ParsedRun]:
-    return [parse_run(text, m.start(), m.end()) for m in RUN_RE.finditer(text)]
+    """Parsed capitalised runs of ``text`` (cached: intros and mentions share them);
+    lone capitalised function words and place names are skipped unparsed."""
+    for cached_text, runs in _RUN_CACHE:
+        if cached_text is text:
+            return runs
+    runs = []
+    for m in RUN_RE.finditer(text):
+        word = m.group()
+        if " " not in word:
+            low = _strip_possessive(word).lower()
+            if low in _SKIP_SINGLE:
+                continue
+        runs.append(parse_run(text, m.start(), m.end()))
+    _RUN_CACHE.insert(0, (text, runs))
+    del _RUN_CACHE[64:]
+    return runs
+
+
+_RUN_CACHE: list[tuple[str, list[ParsedRun]]] = []
+_SKIP_SINGLE = frozenset(
+    w for w in NON_NAME_WORDS | {a.lower() for a in ACRONYMS} | set(_COUNTRY_KEYS)
+    if w not in ROLE_HEADS
+)
 
 
 _ORG_WORD = r"(?:NATO|the Alliance|Alliance|Japan|Japanese|the EU|EU|the UN|UN|U\.S\.|US|[A-Z][a-z]+an)"
@@ -654,6 +700,8 @@ def build_registry(
     title: str = "",
 ) -> PeopleRegistry:
     """Read ``paragraphs`` (and ``title``) for people, their roles and every mention."""
+    paragraphs = [p[:MAX_PARAGRAPH_CHARS] for p in paragraphs]
+    title = title[:MAX_PARAGRAPH_CHARS]
     intros = _collect_intros(paragraphs, title)
     singles = _surname_refs(intros)
     people: dict[str, Person] = {}
@@ -696,11 +744,12 @@ def build_registry(
             if person is None:
                 person = people[pid] = Person(pid, name)
                 order.append(pid)
+                registry.add_person(person)
         written = " ".join(intro.written)
         if len(intro.written) > 1 and written != person.name and written not in person.aliases:
             person.aliases.append(written)
         add_role(person, intro.run)
-        registry = PeopleRegistry([people[i] for i in order], [], published)
+        registry.reindex_person(person)
     order.sort(key=lambda pid: _first_seen(intros, people[pid], registry))
     _complete_surnames(people, order, paragraphs)
     registry = PeopleRegistry([people[i] for i in order], [], published)

@@ -208,9 +208,16 @@ class _ParagraphScanner:
         return text[later] in CLOSER_FOR.get(top.mark, "")
 
 
+def _indent(text: str) -> int:
+    i = 0
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
+
+
 def _reopens(text: str, mark: str) -> bool:
     """Does a paragraph start by reopening a quote opened with ``mark``?"""
-    stripped = text.lstrip()
+    stripped = text[:64].lstrip()
     if not stripped:
         return False
     first = stripped[0]
@@ -227,14 +234,15 @@ def find_quote_spans(paragraphs: Sequence[str]) -> list[QuoteSpan]:
     groups = 0
     for p, text in enumerate(paragraphs):
         scanner = _ParagraphScanner(text, p, carried)
+        first_mark = _indent(text)
         if carried is not None:
             # the reopening mark at the paragraph start replaces the carried opener
-            first = len(text) - len(text.lstrip())
+            first = _indent(text)
             scanner.marks = [i for i in scanner.marks if i != first]
             scanner.stack = [_Open(first, text[first], carried.single)]
         scanner.scan()
         for span in scanner.spans:
-            if carried is not None and span.open == len(text) - len(text.lstrip()):
+            if carried is not None and span.open == first_mark:
                 span.group = group
             spans.append(span)
         carried = None
@@ -243,7 +251,7 @@ def find_quote_spans(paragraphs: Sequence[str]) -> list[QuoteSpan]:
             group = None
             continue
         start, end = _trimmed(text, outer.pos + 1, len(text))
-        continued_here = group is not None and outer.pos == len(text) - len(text.lstrip())
+        continued_here = group is not None and outer.pos == first_mark
         nxt = paragraphs[p + 1] if p + 1 < len(paragraphs) else ""
         piece = QuoteSpan(p, outer.pos, None, start, end, outer.mark, None, single=outer.single)
         if _reopens(nxt, outer.mark):

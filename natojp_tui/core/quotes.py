@@ -6,6 +6,9 @@ quotes hold the text inside the marks; a quote running over several paragraphs i
 ``Quote`` per paragraph piece, and the pieces share ``utterance`` (as do the two halves
 of a quote split by its attribution). Indirect quotes hold the reported clause.
 
+Only the first ``MAX_PARAGRAPH_CHARS`` characters of a paragraph are read (a guard
+against pathological input; real paragraphs are a few thousand characters at most).
+
 Attribution, in order: a cue and speech verb right after the closing mark (*,” he
 said*, *,” said Mr. X*, *” — Secretary General Doe*); right before the opening mark
 (*Minister Sato said: “*, *According to X, “*, a paragraph *From the Chair:*); for a
@@ -17,6 +20,7 @@ speaker. Quoted names with no speaker (*the drill “Iron Shield”*) are terms,
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -26,6 +30,7 @@ from natojp_tui.core.attribution import (
     DIRECT_ONLY,
     THAT_ONLY,
     VERB_RE,
+    WINDOW,
     Cue,
     Resolver,
     Speaker,
@@ -33,22 +38,41 @@ from natojp_tui.core.attribution import (
     cue_before,
     sentence_bounds,
     verb_phrase_end,
+    verbs_in,
 )
 from natojp_tui.core.model import Quote
-from natojp_tui.core.people import PeopleRegistry
+from natojp_tui.core.people import MAX_PARAGRAPH_CHARS, PeopleRegistry
 from natojp_tui.core.quote_marks import QuoteSpan, find_quote_spans
 
-NAMING_WORDS_RE = re.compile(
-    r"(?:called|named|dubbed|titled|entitled|so-called|known as|code-?named|codenamed|theme|"
-    r"slogan|motto|banner|under the name|the term|the word|the phrase|exercise|operation|drill|"
-    r"initiative|programme|program|project|document|report|book|campaign)\s*$",
-    re.IGNORECASE,
+NAMING_WORDS = frozenset(
+    ["called", "named", "dubbed", "titled", "entitled", "so-called", "known", "code-named", "codenamed", "theme", "slogan", "motto", "banner", "name", "term", "word", "phrase", "exercise", "operation", "drill", "initiative", "programme", "program", "project", "document", "report", "book", "campaign", "concept"]
 )
 _ACCORDING_RE = re.compile(r"\b(?:[Aa]ccording to|[Ii]n the words of)\s")
 _LEADING_PREP_RE = re.compile(r"(?:in|at|on|during|after|before|to|with|in a statement|later)\b")
 _TRAILING_PUNCT = " \u00a0,.;:!?”’\"'—–-)"
 CONFIDENCE = {"name": 0.95, "role": 0.9, "document": 0.85, "group": 0.85, "pronoun": 0.85,
               "org": 0.6}
+
+
+class _Intervals:
+    """Half-open ranges answering "is ``pos`` inside one?" and "does one start inside
+    ``[a, b)``?" in logarithmic time (ranges may overlap)."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self.ranges = sorted(ranges)
+        self.starts = [a for a, _ in self.ranges]
+        self.max_end: list[int] = []
+        best = -1
+        for _, b in self.ranges:
+            best = max(best, b)
+            self.max_end.append(best)
+
+    def covers(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.max_end[i] > pos
+
+    def starts_within(self, a: int, b: int) -> bool:
+        return bisect_left(self.starts, a) < bisect_left(self.starts, b)
 
 
 @dataclass(slots=True)
@@ -128,7 +152,7 @@ def _verb_at_end(text: str, end: int) -> re.Match[str] | None:
     """A speech verb whose phrase ends at ``end`` (``said``, ``told reporters``, ``said that``)."""
     lo = max(0, end - 70)
     last = None
-    for m in VERB_RE.finditer(text, lo, end):
+    for m in verbs_in(text, lo, end):
         last = m
     if last is None:
         return None
@@ -143,10 +167,11 @@ def _verb_at_end(text: str, end: int) -> re.Match[str] | None:
 
 def _pre_attribution(text: str, open_pos: int) -> tuple[Cue, str | None] | None:
     """``Minister Sato said: “`` / ``He said, “`` / ``According to X, “`` / ``From the Chair:``."""
-    before = text[:open_pos].rstrip()
+    before = text[max(0, open_pos - WINDOW):open_pos].rstrip()
+    base = max(0, open_pos - WINDOW)
     if not before:
         return None
-    end = len(before)
+    end = base + len(before)
     if before[-1] in ":,":
         end -= 1
     m = _verb_at_end(text, end)
@@ -184,25 +209,31 @@ def _colon_label(text: str, end: int) -> Cue | None:
     return cue_after(text, start)
 
 
-def _sentence_speaker(text: str, span: QuoteSpan, spans: list[QuoteSpan]) -> tuple[Cue, str] | None:
+def _sentence_speaker(text: str, span: QuoteSpan, outer: _Intervals) -> tuple[Cue, str] | None:
     """The subject and speech verb of the sentence holding an embedded quoted phrase."""
     s_start, s_end = sentence_bounds(text, span.outer_start)
-    for m in VERB_RE.finditer(text, s_start, s_end):
-        if any(sp.outer_start <= m.start() < sp.outer_end for sp in spans):
+    for m in verbs_in(text, s_start, s_end):
+        if outer.covers(m.start()):
             continue
         if m.group() in ("called", "described") and m.start() > span.open:
             continue
         cue = cue_before(text, m.start(), s_start)
         if cue is not None and cue.kind != "org":
             return cue, m.group()
-    m = re.search(r"\b(?:[Cc]alling|[Dd]escribing|[Tt]erming)\b", text[s_start:span.outer_start])
-    if m:
+    lead = text[s_start:span.outer_start].lower()
+    if "calling " in lead or "describing " in lead or "terming " in lead:
         # "Calling NATO and Japan “natural partners”, the Secretary General stressed"
-        for v in VERB_RE.finditer(text, span.outer_end, s_end):
+        for v in verbs_in(text, span.outer_end, s_end):
             cue = cue_before(text, v.start(), span.outer_end)
             if cue is not None:
                 return cue, v.group()
     return None
+
+
+def _named_before(text: str, pos: int) -> bool:
+    """*the drill “...”*, *so-called “...”*, *known as “...”*: a name follows, not speech."""
+    words = text[max(0, pos - 30):pos].lower().split()
+    return bool(words) and words[-1].strip(",:") in NAMING_WORDS
 
 
 def _is_title_case(quoted: str) -> bool:
@@ -210,15 +241,30 @@ def _is_title_case(quoted: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words) and quoted[:1].isupper()
 
 
+def _text_before(text: str, pos: int) -> str:
+    """The text before ``pos`` (bounded window), right-stripped."""
+    return text[max(0, pos - WINDOW):pos].rstrip()
+
+
+def _indent(text: str) -> int:
+    """Index of the first non-space character (bounded scan)."""
+    i = 0
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
+
+
 def _starts_clause(text: str, span: QuoteSpan) -> bool:
-    before = text[:span.outer_start].rstrip(" \u00a0")
+    before = text[max(0, span.outer_start - 8):span.outer_start].rstrip(" \u00a0")
+    if not before and span.outer_start > 8:
+        before = text[max(0, span.outer_start - WINDOW):span.outer_start].rstrip(" \u00a0")
     return not before or before[-1] in ".!?:;—–(" or (before.endswith(("”", "\"")) and (
         before[:-1].rstrip()[-1:] in ".!?"
     ))
 
 
 def _classify(
-    text: str, span: QuoteSpan, spans: list[QuoteSpan], after_direct: bool
+    text: str, span: QuoteSpan, spans: _Intervals, after_direct: bool
 ) -> _Item | None:
     """Direct quote, partial quote, or (None) a term / stray mark."""
     quoted = text[span.start:span.end]
@@ -232,18 +278,18 @@ def _classify(
     phrase = embedded and quoted[-1:] not in ".!?," and (words <= 8 or quoted[:1].islower())
     post = _post_attribution(text, span)
     pre = None if post else _pre_attribution(text, span.outer_start)
-    if pre and phrase and not text[:span.outer_start].rstrip().endswith((":", ",")):
+    if pre and phrase and not _text_before(text, span.outer_start).endswith((":", ",")):
         pre = None  # "He said the ties were “stronger than ever”": a phrase, not a statement
     if (post or pre) and not phrase:
         item.cue, item.verb = (post[0], post[1]) if post else pre  # type: ignore[misc]
         return item
-    if span.group is not None and span.open == len(text) - len(text.lstrip()):
+    if span.group is not None and span.open == _indent(text):
         return item  # a later piece of a multi-paragraph quote
     sentence_like = quoted[-1:] in ".!?," or (words >= 4 and quoted[:1].isupper())
     if not embedded and sentence_like and (not span.single or after_direct):
         return item
     # an embedded phrase: a partial quote if the sentence says who spoke, else a term
-    if NAMING_WORDS_RE.search(text, max(0, span.outer_start - 40), span.outer_start):
+    if _named_before(text, span.outer_start):
         return None
     if _is_title_case(quoted) and words <= 6:
         return None
@@ -277,16 +323,14 @@ def _unclosed(text: str, span: QuoteSpan, item: _Item) -> _Item | None:
     return item
 
 
-def _indirect(
-    text: str, p: int, blocked: list[tuple[int, int]], embedded: list[tuple[int, int]]
-) -> list[_Item]:
+def _indirect(text: str, p: int, blocked: _Intervals, direct: _Intervals) -> list[_Item]:
     """Reported speech: *X said (that) ...*, *X expressed his hope that ...*,
     *According to X, ...*, *..., X told reporters.*"""
     items: list[_Item] = []
 
     def free(pos: int) -> bool:
-        return not any(a <= pos < b for a, b in blocked + embedded) and not any(
-            i.start <= pos < i.end for i in items
+        return not blocked.covers(pos) and not any(
+            i.start <= pos < i.end for i in items[-3:]
         )
 
     for m in _ACCORDING_RE.finditer(text):
@@ -302,9 +346,9 @@ def _indirect(
             start, end = _clause(text, after + 1, s_end)
         else:
             start, end = _trim(text, s_start, m.start())
-        if _valid_clause(text, start, end, blocked):
+        if _valid_clause(text, start, end, direct):
             items.append(_Item("indirect", p, start, end, cue, p, "according to"))
-    for m in VERB_RE.finditer(text):
+    for m in verbs_in(text, 0, len(text)):
         verb = m.group()
         if verb in DIRECT_ONLY or not free(m.start()):
             continue
@@ -330,7 +374,7 @@ def _indirect(
             if verb in THAT_ONLY and not has_that:
                 continue
             verb_text = text[m.start():phrase_end]
-        if _valid_clause(text, start, end, blocked):
+        if _valid_clause(text, start, end, direct):
             items.append(_Item("indirect", p, start, end, cue, p, verb_text))
     return items
 
@@ -358,7 +402,7 @@ def _cue_word(word: str) -> bool:
 
 def _shared_subject(text: str, s_start: int, verb_start: int) -> Cue | None:
     """The subject of an earlier speech verb in the sentence: *X described ... and said*."""
-    for v in VERB_RE.finditer(text, s_start, verb_start):
+    for v in verbs_in(text, s_start, verb_start):
         cue = cue_before(text, v.start(), s_start)
         if cue is not None:
             return cue
@@ -384,7 +428,7 @@ def _clause(text: str, pos: int, s_end: int) -> tuple[int, int]:
         k = text.find(conj, pos, s_end)
         if k >= 0:
             end = k
-    for v in VERB_RE.finditer(text, pos, end):
+    for v in verbs_in(text, pos, end):
         cue = cue_before(text, v.start(), pos)
         if cue is None:
             continue
@@ -408,16 +452,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _valid_clause(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> bool:
+def _valid_clause(text: str, start: int, end: int, direct: _Intervals) -> bool:
     if end - start < 8 or len(text[start:end].split()) < 3:
         return False
     if text[start] in "“\"«「‘":
         return False
-    return not any(start <= a < end for a, b in blocked if b - a > 0 and text[a:a + 1] in "“\"«「‘'")
-
-
-def _blocked_ranges(spans: list[QuoteSpan], direct_spans: set[int]) -> list[tuple[int, int]]:
-    return [(s.outer_start, s.outer_end) for s in spans if id(s) in direct_spans]
+    return not direct.starts_within(start, end)  # a clause never holds a direct quote
 
 
 def extract_quotes(
@@ -425,7 +465,7 @@ def extract_quotes(
 ) -> list[Quote]:
     """All direct, partial and indirect quotes of the body ``paragraphs``, in reading order."""
     del published  # the registry already carries the article date for roles
-    paragraphs = list(paragraphs)
+    paragraphs = [p[:MAX_PARAGRAPH_CHARS] for p in paragraphs]  # offsets stay valid
     spans = find_quote_spans(paragraphs)
     by_paragraph: dict[int, list[QuoteSpan]] = {}
     for s in spans:
@@ -433,26 +473,25 @@ def extract_quotes(
     items: list[_Item] = []
     for p, text in enumerate(paragraphs):
         para_spans = by_paragraph.get(p, [])
-        prev_colon = p > 0 and paragraphs[p - 1].rstrip().endswith(":")
+        prev_colon = p > 0 and paragraphs[p - 1][-3:].rstrip().endswith(":")
+        outer = _Intervals([(s.outer_start, s.outer_end) for s in para_spans])
         quoted_items: list[tuple[QuoteSpan, _Item]] = []
+        after_direct = False
         for span in para_spans:
-            after_direct = any(i.kind == "direct" and i.cue for _, i in quoted_items)
-            item = _classify(text, span, para_spans, after_direct)
+            item = _classify(text, span, outer, after_direct)
             if item is not None:
                 quoted_items.append((span, item))
+                after_direct = after_direct or (item.kind == "direct" and item.cue is not None)
         _link_within_paragraph(text, p, paragraphs, quoted_items, prev_colon)
-        direct_ids = {id(s) for s, i in quoted_items if i.kind == "direct"}
-        blocked = _blocked_ranges(para_spans, direct_ids)
-        # attribution text of direct quotes is not reported speech of its own
+        direct = [(s.outer_start, s.outer_end) for s, i in quoted_items if i.kind == "direct"]
+        # quotes, and the attribution text of direct quotes, are not reported speech
+        blocked = [(s.outer_start, s.outer_end) for s in para_spans]
         for span, item in quoted_items:
             if item.cue is not None and item.kind == "direct" and item.cue_paragraph in (None, p):
                 lo = min(item.cue.start, span.outer_start)
                 hi = max(item.cue.end, span.outer_end) + 40
                 blocked.append((lo, min(hi, _attribution_end(text, item.cue.end))))
-        partial_or_term = [
-            (s.outer_start, s.outer_end) for s in para_spans if id(s) not in direct_ids
-        ]
-        indirect = _indirect(text, p, blocked, partial_or_term)
+        indirect = _indirect(text, p, _Intervals(blocked), _Intervals(direct))
         para_items = [i for _, i in quoted_items] + indirect
         para_items.sort(key=lambda i: i.start)
         items.extend(para_items)
@@ -479,15 +518,15 @@ def _link_within_paragraph(
         if item.cue is None and prev_item is not None and item.group is None:
             item.follows = prev_item
         elif item.cue is None and prev_item is None and item.group is None:
-            body = text.strip()
-            only_quote = span.outer_start <= len(text) - len(text.lstrip()) + 1
+            only_quote = span.outer_start <= _indent(text) + 1
             if only_quote and prev_colon:
-                pre = _pre_attribution(paragraphs[p - 1], len(paragraphs[p - 1].rstrip()))
+                prev = paragraphs[p - 1]
+                pre = _pre_attribution(prev, len(prev) - (len(prev[-3:]) - len(prev[-3:].rstrip())))
                 if pre is not None:
                     item.cue, item.verb = pre
                     item.cue_paragraph = p - 1
                     item.inherits = False
-            elif only_quote and body:
+            elif only_quote:
                 item.inherits = True
         prev_item = item
 
