@@ -34,6 +34,8 @@ from natojp_tui.core.search import QuoteRecord, SearchIndex, words
 
 SPANS_PER_QUERY = 50  # highlight spans computed per query: a tall terminal's worth of rows
 NAIVE_QUERIES = 20  # TinyDB scans every quote per query: a few are enough to see the gap
+REPEATS = 3  # each query is timed this many times and its best time kept (both engines):
+# on a shared machine the scheduler, not the engine, makes the slowest of one run
 
 
 @dataclass(slots=True)
@@ -238,13 +240,17 @@ def row_search(ctx: Context) -> Row:
     queries = bench_queries(ctx.records, ctx.queries, ctx.seed)
     ours, cpu, totals = [], [], []
     for q in queries:
-        cpu_start = time.thread_time()
-        with _timer() as t:
-            result = index.search(q, limit=200)
-            for hit in result.hits[:SPANS_PER_QUERY]:
-                hit.spans  # noqa: B018 - computing the highlight is part of the work
-        cpu.append(_ms(time.thread_time() - cpu_start))
-        ours.append(_ms(t[0]))
+        walls, cpus = [], []
+        for _ in range(REPEATS):
+            cpu_start = time.thread_time()
+            with _timer() as t:
+                result = index.search(q, limit=200)
+                for hit in result.hits[:SPANS_PER_QUERY]:
+                    hit.spans  # noqa: B018 - computing the highlight is part of the work
+            cpus.append(_ms(time.thread_time() - cpu_start))
+            walls.append(_ms(t[0]))
+        ours.append(min(walls))
+        cpu.append(min(cpus))
         totals.append(result.total)
     fts, fts_build = _fts5_times(ctx.records, index, queries)
     naive = _tinydb_times(ctx.records, queries[:NAIVE_QUERIES])
@@ -254,7 +260,8 @@ def row_search(ctx: Context) -> Row:
     row.met = row.ours.p95 <= 5 and row.ratio <= 1.0
     naive_stat = Stat.of(naive, "ms")
     cpu_stat = Stat.of(cpu, "ms")
-    row.note = (f"{len(queries)} queries over {len(ctx.records)} quotes, median {statistics.median(totals):.0f} matches; "
+    row.note = (f"{len(queries)} queries (best of {REPEATS} each) over {len(ctx.records)} quotes, "
+                f"median {statistics.median(totals):.0f} matches; "
                 f"ours in CPU time p50 {cpu_stat.show()} / p95 {cpu_stat.show('p95')}; "
                 f"ours/FTS5 p50 {row.ours.p50 / row.versus.p50:.2f}; FTS5 table built in {fts_build:.1f} s; "
                 f"TinyDB Query().search p50 {naive_stat.show()} / p95 {naive_stat.show('p95')} "
@@ -277,12 +284,15 @@ def _fts5_times(records: Sequence[QuoteRecord], index: SearchIndex,
     times = []
     for q in queries:
         match = _fts5_query(q)
-        with _timer() as t:
-            rows = db.execute("SELECT rowid, text FROM q WHERE q MATCH ? ORDER BY rowid LIMIT 200",
-                              (match,)).fetchall()
-            db.execute("SELECT count(*) FROM q WHERE q MATCH ?", (match,)).fetchone()
-        del rows
-        times.append(_ms(t[0]))
+        walls = []
+        for _ in range(REPEATS):
+            with _timer() as t:
+                rows = db.execute("SELECT rowid, text FROM q WHERE q MATCH ? ORDER BY rowid LIMIT 200",
+                                  (match,)).fetchall()
+                db.execute("SELECT count(*) FROM q WHERE q MATCH ?", (match,)).fetchone()
+            del rows
+            walls.append(_ms(t[0]))
+        times.append(min(walls))
     db.close()
     return times, built
 
@@ -418,7 +428,7 @@ def rows_reader(ctx: Context) -> list[Row]:
     first.note = "headless, exits on the app's Ready event; wall time of the child process"
     memory.ours = Stat.one(max(rss for _, rss in reader), "MB")
     memory.met = memory.ours.p50 <= 300
-    memory.note = f"child ru_maxrss; empty Textual app {max(r for _, r in empty):.0f} MB"
+    memory.note = f"child's VmHWM; empty Textual app {max(r for _, r in empty):.0f} MB"
     return [first, memory]
 
 
