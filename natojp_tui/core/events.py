@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from natojp_tui.core.dates import (
     DateMention,
@@ -34,6 +34,8 @@ from natojp_tui.core.dates import (
     read_clock,
 )
 from natojp_tui.core.model import Event, Person
+
+_T = TypeVar("_T")
 
 # --- what the people registry must offer -------------------------------------------------
 
@@ -81,6 +83,7 @@ CITIES = _words(
     Skopje Reykjavik Kyiv Kiev Chisinau Tbilisi Munich Wales Newport Chicago Lisbon
     Strasbourg Geneva Vienna Brdo Hague Ramstein Brunssum"""
 )
+_CITY_ALT = "|".join(sorted(CITIES, key=len, reverse=True))
 _COUNTRY_PHRASES = frozenset(
     {
         "the United States", "the United Kingdom", "the Republic of Korea", "South Korea",
@@ -122,11 +125,15 @@ _ZONE_WORDS = frozenset(
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of ``text`` (abbreviations, initials and list numbers kept inside)."""
-    spans: list[tuple[int, int]] = []
+    return list(iter_sentences(text))
+
+
+def iter_sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Sentence spans of ``text``, lazily (a reader that stops early stops the work)."""
     start = 0
     for m in _SENTENCE_END_RE.finditer(text):
         nxt = text[m.end() : m.end() + 12]
-        if not nxt or not (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "“\"‘'("):
+        if not nxt or not (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "“\"‘'(~"):
             continue
         word_start = text.rfind(" ", start, m.start()) + 1
         word = text[max(word_start, start) : m.start()].lower().strip('("“')
@@ -138,37 +145,56 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             continue
         if re.fullmatch(r"\(?\d{1,2}\)?", text[start : m.start()].strip()):
             continue  # "1. Prime Minister ..." list numbers
-        spans.append((start, m.start() + 1))
+        yield from _bounded(text, start, m.start() + 1)
         start = m.end()
     if start < len(text):
         end = len(text.rstrip())
         if end > start:
-            spans.append((start, end))
-    return spans
+            yield from _bounded(text, start, end)
+
+
+_MAX_SENTENCE = 1500  # no real sentence is longer; longer runs are read in pieces
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut an overlong "sentence" at spaces so per-sentence work stays bounded."""
+    pieces = []
+    while end - start > _MAX_SENTENCE:
+        cut = text.rfind(" ", start + _MAX_SENTENCE // 2, start + _MAX_SENTENCE)
+        if cut <= start:
+            cut = start + _MAX_SENTENCE
+        pieces.append((start, cut))
+        start = cut + 1 if text[cut : cut + 1] == " " else cut
+    if end > start:
+        pieces.append((start, end))
+    return pieces
 
 
 _QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"'}
 
 
+_OPENING_RE = re.compile(r"[“«\"]")
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans of quoted passages (marks included): curly, guillemet and paired straight quotes."""
     spans: list[tuple[int, int]] = []
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        close = _QUOTE_PAIRS.get(ch)
-        if close is None:
-            i += 1
+    pos = 0
+    unclosed: set[str] = set()  # marks with no closing mark anywhere after: skip them
+    while (m := _OPENING_RE.search(text, pos)) is not None:
+        i = m.start()
+        if text[i] in unclosed:
+            pos = i + 1
             continue
-        j = text.find(close, i + 1)
+        j = text.find(_QUOTE_PAIRS[text[i]], i + 1)
         if j < 0:
-            if ch == '"':
-                break
-            i += 1
+            if text[i] == '"':
+                break  # an unpaired straight quote: nothing after it is known to be quoted
+            unclosed.add(text[i])
+            pos = i + 1
             continue
         spans.append((i, j + 1))
-        i = j + 1
+        pos = j + 1
     return spans
 
 
@@ -332,6 +358,9 @@ _TOPIC_END_RE = re.compile(
 )
 _ATTEND_RE = r"(?:attended|joined|chaired|co-chaired|took\spart\sin|participated\sin)\b"
 _MAX_WINDOW = 320
+_LOOKBACK = 40  # events looked back at for duplicates, topics and pronouns
+MAX_TRIGGERS = 1000  # per article: far beyond any release; bounds work on hostile input
+MAX_CHARS = 250_000  # per article (~25 long releases): text beyond it is not read
 _MAX_SUMMARY = 140
 _MAX_TOPICS = 2
 
@@ -374,6 +403,17 @@ class _Context:
     para_place: str | None = None  # last city the current paragraph named
     sentence_no: int = 0
     prev_dated: tuple[int, date, frozenset[str]] | None = None  # sentence no, day, people
+    sentence: dict[str, object] = field(default_factory=dict)  # per-sentence memo
+    roles: dict[str, Person | None] = field(default_factory=dict)  # resolved role cues
+    triggers_read: int = 0
+    chars_read: int = 0
+
+
+def _memo(ctx: _Context, key: str, compute: Callable[[], _T]) -> _T:
+    """Compute a per-sentence fact once, however many triggers the sentence has."""
+    if key not in ctx.sentence:
+        ctx.sentence[key] = compute()
+    return ctx.sentence[key]  # type: ignore[return-value]
 
 
 @dataclass(frozen=True, slots=True)
@@ -411,6 +451,8 @@ def extract_events(
     ctx = _Context(registry, published, dateline_place)
     mentions = _mentions_by_paragraph(registry)
     for p, text in enumerate(paragraphs):
+        if ctx.triggers_read >= MAX_TRIGGERS:
+            break
         _read_paragraph(p, text, mentions.get(p, []), ctx)
     for e in ctx.events:
         e.date_precision = _precision(e, ctx.frames.get(id(e)))
@@ -427,9 +469,11 @@ def extract_visit_mentions(
     ctx = _Context(registry, published, None)
     for p, text in enumerate(paragraphs):
         masked = mask_quotes(text, quote_spans(text))
-        cands = _candidates(p, text, masked, mentions.get(p, []), ctx)
+        para_mentions = mentions.get(p, [])
+        starts = [m.start for m in para_mentions]
         for s0, s1 in split_sentences(masked):
-            sent_cands = [c for c in cands if s0 <= c.start < s1]
+            found = para_mentions[bisect_left(starts, s0) : bisect_left(starts, s1)]
+            sent_cands = _candidates(masked, found, ctx, s0, s1)
             for m in _VISIT_RE.finditer(masked, s0, s1):
                 host = _visit_host(m.group("host"))
                 if host is None:
@@ -461,24 +505,72 @@ def _mentions_by_paragraph(registry: Registry) -> dict[int, list[MentionLike]]:
 
 def _read_paragraph(p: int, text: str, mentions: list[MentionLike], ctx: _Context) -> None:
     masked = mask_quotes(text, quote_spans(text))
-    cands = _candidates(p, text, masked, mentions, ctx)
-    starts = [c.start for c in cands]
+    starts = [m.start for m in mentions]
     para_events: list[Event] = []
     ctx.para_date = ctx.para_place = None
-    for s0, s1 in split_sentences(masked):
+    for s0, s1 in iter_sentences(masked):
+        if ctx.triggers_read >= MAX_TRIGGERS or ctx.chars_read >= MAX_CHARS:
+            return
         ctx.sentence_no += 1
-        lo, hi = bisect_left(starts, s0), bisect_left(starts, s1)
-        sent_cands = cands[lo:hi]
-        dates = _sentence_dates(masked, s0, s1, ctx.published)
-        new = _read_sentence(p, text, masked, s0, s1, sent_cands, dates, ctx)
-        if not new:
+        ctx.chars_read += s1 - s0
+        look = _Look.of(masked[s0:s1])
+        sent_mentions = mentions[bisect_left(starts, s0) : bisect_left(starts, s1)]
+        sent_cands = (
+            _candidates(masked, sent_mentions, ctx, s0, s1) if sent_mentions or look.people else []
+        )
+        dates = _sentence_dates(masked, s0, s1, ctx.published) if look.dates else []
+        new = _read_sentence(p, text, masked, s0, s1, sent_cands, dates, ctx) if look.events else []
+        if not new and para_events and (dates or look.places):
             _attach_trailing_context(masked, s0, s1, sent_cands, dates, para_events, ctx)
         para_events.extend(new)
         _remember_actors(sent_cands, ctx)
-        _remember_dates(masked, s0, s1, sent_cands, dates, new, ctx)
-        visit_place = _visit_place(masked, s0, s1)
+        _remember_dates(masked, s0, s1, sent_cands, dates, new, ctx, look.places)
+        visit_place = _visit_place(masked, s0, s1) if look.visits else None
         if visit_place:
             ctx.visit_place = visit_place
+
+
+_TRIGGER_WORDS = (
+    "met", "held", "had ", "host", "attend", "join", "gave", "deliver", "conduct", "chair",
+    "took part", "participat", "made", "paid", "receiv", "organi", "conven", "told", "address",
+    "sign", "inked", "visit", "tour", "inspect", "board", "wreath", "respects", "tribute",
+    "observ", "spoke", "welcom", "greet", "discuss", "exchange", "sat down", "conferred",
+)  # fmt: skip
+_DATE_WORDS = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    "day", "tonight", "tomorrow", "morning", "evening", "night",
+)  # fmt: skip
+_PEOPLE_WORDS = ("he", "they", "minister", "secretary", "president", "chancellor", "ambassador",
+                 "both", "two")  # fmt: skip
+_DIGIT_RE = re.compile(r"\d")
+
+
+@dataclass(frozen=True, slots=True)
+class _Look:
+    """What a quick look (substring tests, C speed) says a sentence may hold: the costly
+    readers only run where they can find something."""
+
+    events: bool
+    dates: bool
+    people: bool
+    places: bool
+    visits: bool
+
+    @classmethod
+    def of(cls, sentence: str) -> _Look:
+        low = sentence.lower()
+        long = len(sentence) > 1000  # only an overlong, cut "sentence": not prose
+        events = any(w in low for w in _TRIGGER_WORDS)
+        dates = (not long or events) and (
+            _DIGIT_RE.search(low) is not None or any(w in low for w in _DATE_WORDS)
+        )
+        return cls(
+            events=events,
+            dates=dates,
+            people=any(w in low for w in _PEOPLE_WORDS),
+            places=any(w in low for w in (" in ", " to ", " at ", "visiting", "aboard")),
+            visits=any(w in low for w in ("visit", "trip", "stay")),
+        )
 
 
 def _remember_dates(
@@ -489,10 +581,11 @@ def _remember_dates(
     dates: list[DateMention],
     new: list[Event],
     ctx: _Context,
+    places: bool = True,
 ) -> None:
     """Keep the day and place this sentence established for the sentences after it."""
-    relative = _relative_spans(masked, s0, s1)
-    planned = _PLAN_CLAUSE.search(masked, s0, s1) is not None
+    relative = _relative_spans(masked, s0, s1) if dates else []
+    planned = bool(dates) and _PLAN_CLAUSE.search(masked, s0, s1) is not None
     for d in dates:
         day = d.resolve(ctx.last_date)
         if day is None:
@@ -508,7 +601,7 @@ def _remember_dates(
         if e.date is not None and ctx.frames.get(id(e)) in ("own", "seq"):
             ctx.para_date = e.date
             ctx.prev_dated = (ctx.sentence_no, e.date, frozenset(e.participants))
-    city = _city_in(masked, s0, s1)
+    city = _city_in(masked, s0, s1) if places else None
     if city:
         ctx.para_place = city
 
@@ -531,9 +624,13 @@ def _read_sentence(
     dates: list[DateMention],
     ctx: _Context,
 ) -> list[Event]:
+    ctx.sentence = {}
+    if ctx.triggers_read >= MAX_TRIGGERS:
+        return []
     triggers = _find_triggers(masked, s0, s1, cands)
     if not triggers:
         return []
+    ctx.triggers_read += len(triggers)
     out: list[Event] = []
     for i, trig in enumerate(triggers):
         nxt = triggers[i + 1].start if i + 1 < len(triggers) else s1
@@ -544,7 +641,7 @@ def _read_sentence(
             continue
         if trig.style in ("verb", "light") and not _actor_left(masked, s0, trig, cands):
             continue
-        if _is_background(masked, s0, s1, trig, ctx.published):
+        if _is_background(masked, s0, s1, trig, ctx):
             continue
         for event in _build_events(p, text, masked, s0, s1, trig, nxt, cands, dates, ctx):
             if _merge_duplicate(event, ctx):
@@ -558,9 +655,10 @@ def _read_sentence(
 
 
 def _candidates(
-    p: int, text: str, masked: str, mentions: list[MentionLike], ctx: _Context
+    masked: str, mentions: Sequence[MentionLike], ctx: _Context, s0: int, s1: int
 ) -> list[_Candidate]:
-    """People, pronouns and plural cues outside quotes, in order, with subject/object status."""
+    """People, pronouns and plural cues of ``masked[s0:s1]`` outside quotes, in order, with
+    subject/object status."""
     raw: list[_Candidate] = []
     taken: list[tuple[int, int]] = []
     for m in mentions:
@@ -571,15 +669,18 @@ def _candidates(
             continue
         raw.append(_Candidate(m.start, m.end, (person.name,), "person"))
         taken.append((m.start, m.end))
-    for m in _ROLE_CUE_RE.finditer(masked):
+    for m in _ROLE_CUE_RE.finditer(masked, s0, s1):
         if _overlaps(taken, m.start(), m.end()):
             continue
-        person = _resolve_role(ctx.registry, m.group(0))
+        cue = m.group(0)
+        if cue not in ctx.roles:
+            ctx.roles[cue] = _resolve_role(ctx.registry, cue)
+        person = ctx.roles[cue]
         if person is not None:
             raw.append(_Candidate(m.start(), m.end(), (person.name,), "person"))
-    for m in _PRONOUN_RE.finditer(masked):
+    for m in _PRONOUN_RE.finditer(masked, s0, s1):
         raw.append(_Candidate(m.start(), m.end(), (), "pronoun" if m.group("sg") else "plural"))
-    for m in _PLURAL_RE.finditer(masked):
+    for m in _PLURAL_RE.finditer(masked, s0, s1):
         if not _overlaps(taken, m.start(), m.end()):
             raw.append(_Candidate(m.start(), m.end(), (), "plural"))
     raw.sort(key=lambda c: (c.start, -c.end))
@@ -697,7 +798,7 @@ def _remember_actors(cands: list[_Candidate], ctx: _Context) -> None:
 
 def _resolve_pronoun(c: _Candidate, ctx: _Context) -> tuple[str, ...]:
     if c.kind == "plural":
-        for e in reversed(ctx.events):
+        for e in reversed(ctx.events[-_LOOKBACK:]):
             people = _people_of(e, ctx)
             if len(people) >= 2:
                 return tuple(people)
@@ -868,23 +969,29 @@ _MONTH_ONLY_RE = re.compile(
 )
 
 
-def _is_background(masked: str, s0: int, s1: int, trig: _Trigger, published: date | None) -> bool:
+def _is_background(masked: str, s0: int, s1: int, trig: _Trigger, ctx: _Context) -> bool:
     """Background history ("In 2014, ...", "met Rutte in April", "has in the past") in the
     trigger's clause: before it, or after it up to the next comma."""
-    comma = masked.find(",", trig.end, s1)
-    clause_end = s1 if comma < 0 else comma
-    for m in _BACKGROUND_RE.finditer(masked, s0, clause_end):
-        if trig.start <= m.start() < trig.end:
-            continue
+    published = ctx.published
+    comma = masked.find(",", trig.end, min(s1, trig.end + _MAX_WINDOW))
+    clause_end = min(s1, trig.end + _MAX_WINDOW) if comma < 0 else comma
+    cues = _memo(ctx, "background", lambda: _background_cues(masked, s0, s1, published))
+    return any(a < clause_end and not trig.start <= a < trig.end for a in cues)
+
+
+def _background_cues(masked: str, s0: int, s1: int, published: date | None) -> list[int]:
+    """Where the sentence points at the past: other years, other months, "in the past"."""
+    cues = []
+    for m in _BACKGROUND_RE.finditer(masked, s0, s1):
         year = _YEAR_RE.search(m.group(0))
         if year is None or published is None or int(year.group(0)) != published.year:
-            return True
+            cues.append(m.start())
     if published is not None:
-        for m in _MONTH_ONLY_RE.finditer(masked, s0, clause_end):
+        for m in _MONTH_ONLY_RE.finditer(masked, s0, s1):
             month = month_number(m.group("m"))
             if month is not None and month != published.month:
-                return True
-    return False
+                cues.append(m.start())
+    return cues
 
 
 # --- building events ---------------------------------------------------------------------
@@ -966,7 +1073,8 @@ def _build_events(
         if site is None:
             return []  # a country or city: the visit itself, not an event within it
         at_site = _AT_SITE_RE.search(masked, r0, r1)
-        place = (_clean_site(at_site.group("site")) if at_site else None) or site
+        cleaned = _clean_site(at_site.group("site")) if at_site else None
+        place = cleaned if cleaned and cleaned not in CITIES else site
     groups = _groups(masked, r0, r1, objects)
     attended = trig.style == "light" and re.match(_ATTEND_RE, trig.text, re.I) is not None
     real_groups = [g for g in groups if "counterpart" not in g]
@@ -976,7 +1084,7 @@ def _build_events(
     no_counterpart = not objects and not groups and len(subjects) < 2 and not group_subject
     if kind in ("meeting", "courtesy_call", "group_meeting") and no_counterpart and not attended:
         return []
-    clock = read_clock(masked[s0:s1])
+    clock = _memo(ctx, "clock", lambda: read_clock(masked[s0:s1]))
     people = {*subjects, *(n for c in objects for n in c.names)}
     when, frame = _event_date(masked, s0, s1, trig, dates, ctx, people)
     if when is not None and ctx.published is not None and (ctx.published - when).days > 45:
@@ -991,7 +1099,8 @@ def _build_events(
         if (last.paragraph, last.start) == (p, s0):
             place = last.place  # "visited the Academy, where he addressed the cadets"
     if place is None:
-        place = _place_in(masked, r0, r1, trig) or _place_in(masked, s0, s1, trig)
+        w0, w1 = max(s0, trig.start - _MAX_WINDOW), min(s1, trig.end + _MAX_WINDOW)
+        place = _place_in(masked, r0, r1, trig) or _place_in(masked, w0, w1, trig)
     if place is None and not remote:
         place = _context_place(frame, ctx)
     if kind == "visit":
@@ -1065,7 +1174,7 @@ def _has_subject_before(cands: list[_Candidate], pos: int) -> bool:
 
 
 def _previous_people(ctx: _Context) -> tuple[str, ...]:
-    for e in reversed(ctx.events):
+    for e in reversed(ctx.events[-_LOOKBACK:]):
         people = _people_of(e, ctx)
         if people:
             return tuple(people)
@@ -1219,7 +1328,7 @@ def _event_date(
     the meeting", "later that day", the same people again); "para": an earlier sentence
     of the paragraph dated it; "visit": only "during his visit"; "none": not given.
     """
-    relative = _relative_spans(masked, s0, s1)
+    relative = _memo(ctx, "relative", lambda: _relative_spans(masked, s0, s1))
     inside = [span for span in relative if span[0] <= trig.start < span[1]]
     usable = [
         d
@@ -1234,11 +1343,11 @@ def _event_date(
         if resolved is not None:
             same_day = best.anchor == "context" and best.offset == 0
             return resolved, "seq" if same_day else "own"
-    sentence = masked[s0:s1]
-    if _VISIT_FRAME_RE.search(sentence):
+    if _memo(ctx, "visit", lambda: _VISIT_FRAME_RE.search(masked, s0, s1) is not None):
         return None, "visit"
     prev = ctx.events[-1] if ctx.events else None
-    if prev is not None and _SEQUENCE_RE.search(sentence):
+    sequence = _memo(ctx, "seq", lambda: _SEQUENCE_RE.search(masked, s0, s1) is not None)
+    if prev is not None and sequence:
         return prev.date, "seq" if prev.date else ctx.frames.get(id(prev), "none")
     same_people = prev is not None and len(people) >= 2 and people == set(_people_of(prev, ctx))
     if prev is not None and prev.date is not None and same_people:
@@ -1301,8 +1410,8 @@ def _site_object(masked: str, r0: int, r1: int) -> str | None:
     """What a visit verb visited, if it is a site rather than a country or city."""
     region = re.sub(r"^\s*(?:to|at)\s", " ", masked[r0:r1])
     cut = re.search(
-        r",|\s(?:on|to|where|during|for|from|and|in|with|as|after|before|at|alongside|"
-        r"together|near|accompanied)\s|\s\(",
+        r",|\s(?:on|to|where|during|for|from|and|in|with|as|after|before|alongside|"
+        rf"together|near|accompanied)\s|\s\(|\sat\s(?!(?:{_CITY_ALT})\b)",
         region,
     )
     np = region[: cut.start()] if cut else region
@@ -1445,9 +1554,11 @@ def _attach_trailing_context(
     if not names & set(target.participants):
         return
     siblings = [
-        e for e in para_events if (e.paragraph, e.start) == (target.paragraph, target.start)
+        e
+        for e in para_events[-_LOOKBACK:]
+        if (e.paragraph, e.start) == (target.paragraph, target.start)
     ]
-    if target.date is None and dates and not _is_background(masked, s0, s1, dates, ctx.published):
+    if target.date is None and dates and not _background_cues(masked, s0, s1, ctx.published):
         when = dates[0].resolve(ctx.last_date)
         if when is not None:
             for e in siblings:
@@ -1495,7 +1606,7 @@ def _read_topic(
     day = None
     if dates:
         day = dates[0].resolve(ctx.last_date)
-    for e in reversed(ctx.events):
+    for e in reversed(ctx.events[-_LOOKBACK:]):
         if e.kind in ("visit", "address"):
             continue
         people = set(_people_of(e, ctx))
@@ -1533,7 +1644,7 @@ def _merge_duplicate(event: Event, ctx: _Context) -> bool:
     ...") into the first: same kind, same people, compatible day."""
     key = _SAME_KINDS.get(event.kind, event.kind)
     people = set(event.participants)
-    for e in reversed(ctx.events):
+    for e in reversed(ctx.events[-_LOOKBACK:]):
         if _SAME_KINDS.get(e.kind, e.kind) != key or set(e.participants) != people:
             continue
         if e.date is not None and event.date is not None and e.date != event.date:
