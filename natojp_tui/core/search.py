@@ -1,8 +1,10 @@
 """In-memory quote search: the query language and a positional token index.
 
-Pure: no file or network I/O. The store hands over one :class:`QuoteRecord` per quote
-and, to skip tokenising at start-up, can persist :meth:`SearchIndex.to_state` and
-reload it with :meth:`SearchIndex.from_state`.
+Pure (no file or network I/O; NumPy for the arrays). The store builds the index from one
+:class:`QuoteRecord` per quote at import time (:meth:`SearchIndex.build`, ``add``,
+``remove_article``), saves :meth:`SearchIndex.to_bytes` and reloads it at start-up with
+:meth:`SearchIndex.from_bytes`, which tokenises nothing and fetches records only for the
+page of hits asked for.
 
 Matching rules
   * Text is folded before matching: lower case, accents stripped (``Müller`` ~ ``muller``).
@@ -22,9 +24,10 @@ quote's paragraph and start offset, i.e. reading order inside an article.
 
 Design: records are laid out in result order, each record's words get consecutive
 *global positions* (one unused position between records, so phrases never cross
-records), and the vocabulary is kept sorted. The postings of a word prefix are then one
-contiguous slice of a single array; a query is a few vectorised scatters and ANDs over
-boolean arrays, and the first page plus the total count fall out of ``flatnonzero``.
+records), and the vocabulary is kept sorted, so the postings of a word prefix are one
+contiguous slice. Words found in many records also have a packed bitmap row. A query is
+a few vectorised ORs, scatters and ANDs over boolean arrays; the total count and the
+first page (already in result order) fall out of ``flatnonzero``.
 """
 
 from __future__ import annotations
