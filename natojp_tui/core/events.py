@@ -1440,7 +1440,10 @@ _VISIT_RE = re.compile(
 
 
 def _visit_host(host: str) -> str | None:
+    host = re.split(r"[.,;:](?:\s|$)", host)[0].strip()
     words = host.split()
+    if not words:
+        return None
     if words[0] == "the":
         phrase = host
         return phrase[4:] if phrase in _COUNTRY_PHRASES else None
