@@ -630,7 +630,7 @@ def _attach_appositives(text: str, runs: list[ParsedRun]) -> None:
             # "Assistant Secretary General for Innovation, Hybrid and Cyber, Jane Doe"
             for c in runs[n + 2 : n + 5]:
                 between = text[b.end:c.start]
-                if not re.fullmatch(r"[ ,a-z]*", between):
+                if len(between) > 40 or not re.fullmatch(r"[ ,\w’'-]*", between):
                     break
                 if len(c.name) >= 2 and not c.role_title:
                     b.name, b.name_start, b.name_end = [], None, None

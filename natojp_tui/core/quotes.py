@@ -367,6 +367,7 @@ def _indirect(text: str, p: int, blocked: _Intervals, direct: _Intervals) -> lis
         if _ends_sentence(text, phrase_end) and text[s_start:cue.start].rstrip().endswith(","):
             # "Japan will stand with Ukraine, the minister said."
             start, end = _trim(text, s_start, text.rindex(",", s_start, cue.start))
+            start = _after_dateline(text, start, end)
             verb_text = text[m.start():phrase_end]
         else:
             start, end = _clause(text, phrase_end, s_end)
@@ -409,6 +410,15 @@ def _shared_subject(text: str, s_start: int, verb_start: int) -> Cue | None:
     return None
 
 
+_WIRE_DATELINE_RE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}(?:\([^)]{1,30}\))?\s*[—–-]+\s+")
+
+
+def _after_dateline(text: str, start: int, end: int) -> int:
+    """Skip a wire dateline (*BRUSSELS (Reuters) —*) opening a reported clause."""
+    m = _WIRE_DATELINE_RE.match(text, start, end)
+    return m.end() if m else start
+
+
 def _clause(text: str, pos: int, s_end: int) -> tuple[int, int]:
     """The reported clause from ``pos`` to the sentence end, cut before a coordinated
     second report (*..., and he expressed hope that ...*)."""
@@ -429,6 +439,8 @@ def _clause(text: str, pos: int, s_end: int) -> tuple[int, int]:
         if k >= 0:
             end = k
     for v in verbs_in(text, pos, end):
+        if v.group() not in DIRECT_ONLY and text[max(pos, v.start() - 6):v.start()] == ", and ":
+            return _trim(text, pos, v.start() - 6)  # "..., and expressed his hope that ..."
         cue = cue_before(text, v.start(), pos)
         if cue is None:
             continue
