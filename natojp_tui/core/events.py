@@ -360,7 +360,7 @@ _ATTEND_RE = r"(?:attended|joined|chaired|co-chaired|took\spart\sin|participated
 _MAX_WINDOW = 320
 _LOOKBACK = 40  # events looked back at for duplicates, topics and pronouns
 MAX_TRIGGERS = 1000  # per article: far beyond any release; bounds work on hostile input
-MAX_CHARS = 250_000  # per article (~25 long releases): text beyond it is not read
+MAX_CHARS = 150_000  # per article (~15 long releases): text beyond it is not read
 _MAX_SUMMARY = 140
 _MAX_TOPICS = 2
 
