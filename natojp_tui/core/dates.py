@@ -56,6 +56,7 @@ _RELATIVE = (
     r"|the\sday\s(?:before|after)|a\sday\s(?:earlier|later|before|after)"
     r"|(?:later|earlier)\s(?:that|the\ssame)\s(?:day|morning|afternoon|evening)"
     r"|(?:later|earlier)\sin\sthe\s(?:day|morning|afternoon|evening)"
+    r"|(?:one|two|three|four|five|six|\d)\sdays\s(?:earlier|later|before|after)"
     r"|that\s(?:same\s)?(?:day|morning|afternoon|evening|night)"
     r"|(?:earlier|later)\stoday|this\s(?:morning|afternoon|evening)|today|tonight|yesterday"
     r"|last\snight|tomorrow)\b"
@@ -75,6 +76,7 @@ _CONTEXT_OFFSETS = {
 _PUBLISHED_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0}
 
 DateAnchor = Literal["absolute", "published", "context"]
+_COUNT = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +251,10 @@ def _mention(m: re.Match[str], published: date | None) -> DateMention | None:
         value = published + timedelta(days=offset) if published else None
         return DateMention(start, end, raw, "published", value, offset=offset)
     offset = 0
+    if words[0] in _COUNT or words[0].isdigit():
+        n = _COUNT.get(words[0]) or int(words[0])
+        sign = 1 if words[-1] in ("later", "after") else -1
+        return DateMention(start, end, raw, "context", offset=sign * n)
     for w in words:
         if w in _CONTEXT_OFFSETS and not (w in ("later", "earlier") and words[0] == w):
             offset = _CONTEXT_OFFSETS[w]

@@ -240,6 +240,21 @@ _PATTERN_B = re.compile(
     rf"\s(?=with\b|between\b|to\b)",
     re.I,
 )
+# "..., in talks at the alliance's headquarters", "... over a working lunch."
+_PATTERN_B2 = re.compile(
+    r"(?:,\s|\b(?:also|then)\s)(?P<frame>in|during|over)\s(?:(?:a|an|their)\s)?(?P<mods>(?:[\w-]+\s){0,2}?)"
+    r"(?P<noun>talks|meeting|summit|(?:working\s)?(?:lunch(?:eon)?|dinner|breakfast))\b"
+    r"(?=\s(?:at|in|on)\b|[.,;])",
+    re.I,
+)
+_FRAME2_BLOCK = (
+    r"\b(?:will|would|shall|plans?|planned|expected|scheduled|set\sto|due\sto|upcoming|next|no|"
+    r"not|never|ahead\sof|before)\b"
+)
+_MEAL_IN_REGION_RE = re.compile(
+    r"\b(?:for|over)\s(?:a\s|an\s)?(?:[\w-]+\s)?(?:lunch(?:eon)?|dinner|breakfast|banquet|supper)\b",
+    re.I,
+)
 _PATTERN_PASSIVE = re.compile(
     rf"\b{_DET}(?P<mods>{_MODS})(?:{_NOUN_ALT})\s(?:[\w,'’-]+\s){{0,6}}?"
     rf"(?:was|were)\s(?:also\s)?(?:held|hosted|given|delivered|convened|organi[sz]ed)\b",
@@ -248,13 +263,14 @@ _PATTERN_PASSIVE = re.compile(
 _VERBS: tuple[tuple[str, str], ...] = (
     ("courtesy_call", r"(?:paid|made)\s(?:a\s)?courtesy\s(?:call|visit)\s(?:on|to)"),
     ("meeting", r"met(?:\swith)?|sat\sdown\swith|conferred\swith|held\sa\s(?:telephone|phone|video)\s\w+\swith|"
-                r"spoke\s(?:by\s(?:tele)?phone|over\sthe\s(?:tele)?phone|on\sthe\s(?:tele)?phone)\swith"),
+                r"(?:spoke|spoken|talked)\s(?:by\s(?:tele)?phone|over\sthe\s(?:tele)?phone|on\sthe\s"
+                r"(?:tele)?phone|by\svideo\slink)\swith"),
     ("signing", r"signed|co-signed|inked"),
     ("visit", r"visited|toured|inspected|boarded|went\s(?:on\s)?(?:board|aboard)|"
               r"(?:paid|made)\s(?:a|an|his|her|their)\s(?:[\w-]+\s)?visit\sto|"
               r"laid\s(?:a\s)?wreaths?|paid\s(?:his\s|her\s|their\s)?(?:respects|tribute)\sat|"
               r"observed\s(?:a\s|an\s)?(?:[\w-]+\s)?(?:drill|exercise|demonstration)s?"),
-    ("address", r"addressed|spoke\s(?:at|to|before)"),
+    ("address", r"addressed|briefed|spoke\s(?:at|to|before)"),
     ("person_verb", r"welcomed|received|hosted|greeted"),
     ("topic", r"discussed|exchanged\s(?:views|opinions)|held\s(?:an\s)?exchange\sof\sviews"),
 )  # fmt: skip
@@ -331,8 +347,14 @@ _OBJECT_END_RE = re.compile(
 )
 _TRIM_RE = re.compile(
     r"\s(?:on|in|at|for|during|from|to|as|since|about|regarding|over|amid)\s|,\s|\s\(|"
-    r"\s(?:earlier|later|today|yesterday|again|separately|together|alongside)\b|"
+    r"\s(?:earlier|later|today|yesterday|tomorrow|tonight|again|separately|together|alongside)\b|"
+    r"\s(?:one|two|three|four|five|six|\d+)\sdays?\b|"
+    r"\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
     r"\s(?:and\s)?(?:discussed|exchanged|agreed|confirmed|reaffirmed|welcomed)\b"
+)
+_REMOTE_FRAME_RE = re.compile(
+    r"\b(?:by|via|over)\s(?:the\s)?(?:video(?:\slink|conference)?|(?:tele)?phone)\b|\bvirtually\b",
+    re.I,
 )
 _SIGNING_TRIM_RE = re.compile(r"\s(?:with|between|by|together)\s")
 _JOINT_RE = re.compile(
@@ -535,6 +557,9 @@ _TRIGGER_WORDS = (
     "took part", "participat", "made", "paid", "receiv", "organi", "conven", "told", "address",
     "sign", "inked", "visit", "tour", "inspect", "board", "wreath", "respects", "tribute",
     "observ", "spoke", "welcom", "greet", "discuss", "exchange", "sat down", "conferred",
+    "talk", "brief", "summit", "call", "conference", "press", "lunch", "dinner", "breakfast",
+    "banquet", "supper", "speech", "lecture", "keynote", "remarks", "session", "dialogue",
+    "consultation", "audience", "bilateral", "tête",
 )  # fmt: skip
 _DATE_WORDS = (
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -569,7 +594,9 @@ class _Look:
             dates=dates,
             people=any(w in low for w in _PEOPLE_WORDS),
             places=any(w in low for w in (" in ", " to ", " at ", "visiting", "aboard")),
-            visits=any(w in low for w in ("visit", "trip", "stay")),
+            visits=any(
+                w in low for w in ("visit", "trip", "stay", "arrived", " is in ", " was in ")
+            ),
         )
 
 
@@ -632,10 +659,11 @@ def _read_sentence(
         return []
     ctx.triggers_read += len(triggers)
     out: list[Event] = []
+    topics = []
     for i, trig in enumerate(triggers):
         nxt = triggers[i + 1].start if i + 1 < len(triggers) else s1
         if trig.kind == "topic":
-            _read_topic(p, masked, s0, s1, trig, nxt, cands, dates, ctx, out)
+            topics.append((trig, nxt))
             continue
         if not _realised(masked, s0, trig):
             continue
@@ -648,6 +676,8 @@ def _read_sentence(
                 continue
             ctx.events.append(event)
             out.append(event)
+    for trig, nxt in topics:  # after the sentence's own events, which they may belong to
+        _read_topic(p, masked, s0, s1, trig, nxt, cands, dates, ctx, out)
     return out
 
 
@@ -890,6 +920,10 @@ def _find_triggers(masked: str, s0: int, s1: int, cands: list[_Candidate]) -> li
         found.append(_Trigger(kind, m.start(), m.end(), m.group(0), "light"))
     for m in _search_all(_PATTERN_B, masked, s0, s1, _good_mods):
         found.append(_Trigger(_noun_kind(m), m.start(), m.end(), m.group(0), "frame"))
+    for m in _search_all(_PATTERN_B2, masked, s0, s1, _good_mods):
+        noun = m.group("noun").lower()
+        kind = "meeting" if noun in ("talks", "meeting", "summit") else "meal"
+        found.append(_Trigger(kind, m.start("frame"), m.end(), m.group(0), "frame2"))
     for m in _search_all(_PATTERN_PASSIVE, masked, s0, s1, _good_mods):
         found.append(_Trigger(_noun_kind(m), m.start(), m.end(), m.group(0), "passive"))
     for m in _VERB_RE.finditer(masked, s0, s1):
@@ -926,7 +960,7 @@ def _person_follows(masked: str, pos: int, cands: list[_Candidate]) -> bool:
             gap = masked[pos : c.start]
             return (
                 len(gap) <= 70
-                and re.fullmatch(r"(?:\s|the\s|[A-Z][\w'’.-]*\s|of\s)*", gap) is not None
+                and re.fullmatch(r"(?:\s|the\s|[A-Z][\w'’.-]*,?\s|of\s)*", gap) is not None
             )
     return False
 
@@ -936,9 +970,15 @@ def _realised(masked: str, s0: int, trig: _Trigger) -> bool:
     left = masked[max(s0, trig.start - 60) : trig.start]
     if trig.style in ("verb", "light") and _BLOCKING_LEFT.search(left):
         return False
+    if re.search(r"\bfirst\stime\b", left, re.I):
+        return False  # "the first time a Japanese minister addressed the Council": history
     if trig.style in ("frame", "passive"):
         clause = masked[max(s0, trig.start - 120) : trig.end]
         if _PLAN_CLAUSE.search(clause) or re.search(r"\b(?:no|not|never)\b", clause):
+            return False
+    if trig.style == "frame2":
+        clause = masked[max(s0, trig.start - 160) : trig.end]
+        if re.search(_FRAME2_BLOCK, clause, re.I):
             return False
     return not (trig.style == "passive" and _BLOCKING_LEFT.search(masked[s0 : trig.end][-80:]))
 
@@ -1052,6 +1092,9 @@ def _build_events(
 ) -> list[Event]:
     r0, r1 = _object_region(masked, trig, limit, cands)
     objects = [c for c in cands if r0 <= c.start < r1 and c.kind == "person"]
+    if trig.style == "frame2":  # "exchanged views with X over a working lunch": X came before
+        objects = [c for c in cands if s0 <= c.start < trig.start and c.kind == "person"]
+        objects = [c for c in objects if not c.subject]
     own_subject = _has_subject_before(cands, trig.start)
     if trig.style == "passive":
         subjects = tuple(n for c in objects for n in c.names)
@@ -1067,6 +1110,8 @@ def _build_events(
         subjects = (group,) if group else _subject_names(cands, trig.start, s0, ctx)
         own_subject = group is not None
     kind = trig.kind
+    if kind in ("meeting", "courtesy_call") and _MEAL_IN_REGION_RE.search(masked, r0, r1):
+        kind = "meal"  # "sat down with X for a working breakfast"
     place = None
     if kind == "visit":
         site = _site_object(masked, r0, r1)
@@ -1089,7 +1134,9 @@ def _build_events(
     when, frame = _event_date(masked, s0, s1, trig, dates, ctx, people)
     if when is not None and ctx.published is not None and (ctx.published - when).days > 45:
         return []  # an old event recalled as background
-    remote = bool(_REMOTE_RE.search(trig.text))
+    remote = (
+        bool(_REMOTE_RE.search(trig.text)) or _REMOTE_FRAME_RE.search(masked, r0, r1) is not None
+    )
     if (
         place is None
         and ctx.events
@@ -1109,6 +1156,8 @@ def _build_events(
     events: list[Event] = []
     for unit_people, unit_groups, obj_text in units:
         participants = _unique([*subjects, *unit_people, *unit_groups])
+        if trig.style == "frame2" and len(participants) > 1:
+            obj_text = "with " + " and ".join(participants[1:])
         if not participants and kind not in ("signing", "visit", "address", "meal"):
             continue
         summary = _summary(trig, masked, obj_text, kind)
@@ -1145,7 +1194,7 @@ def _context_place(frame: str, ctx: _Context) -> str | None:
         return ctx.visit_place
     if frame == "para" and ctx.para_place:
         return ctx.para_place
-    return ctx.dateline_place
+    return ctx.dateline_place or ctx.visit_place
 
 
 _WIRE_DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}(?:\([^)]{1,30}\))?\s[-–—]\s")
@@ -1189,6 +1238,9 @@ def _unique(items: Sequence[str]) -> list[str]:
     return out
 
 
+_APPOSITIVE_GAP_RE = re.compile(r",\s(?:[A-Z][\w'’.-]*\s){0,3}")
+
+
 def _groups(masked: str, r0: int, r1: int, objects: list[_Candidate]) -> list[str]:
     """Groups met, as written: conjuncts of the object region that name no person."""
     region = masked[r0:r1]
@@ -1199,6 +1251,12 @@ def _groups(masked: str, r0: int, r1: int, objects: list[_Candidate]) -> list[st
         pos = a + len(part)
         if any(r0 + a <= c.start < r0 + a + len(part) for c in objects):
             continue
+        after = r0 + a + len(part)
+        if any(
+            c.start >= after and _APPOSITIVE_GAP_RE.fullmatch(masked, after, c.start)
+            for c in objects
+        ):
+            continue  # "the Chief of Staff of the Joint Staff, General Yoshida": a title
         g = _GROUP_RE.search(part)
         if g is None or "~" in part:
             continue
@@ -1270,6 +1328,11 @@ def _with_title(masked: str, written: str, after: int) -> str:
 def _summary(trig: _Trigger, masked: str, obj_text: str, kind: str) -> str:
     verb = " ".join(trig.text.split())
     obj = " ".join(obj_text.split())
+    if trig.style == "frame2":  # ", over a working lunch" -> "Working lunch with ..."
+        noun = re.sub(
+            r"^[,\s]*(?:also\s|then\s)?(?:in|during|over)\s(?:(?:a|an|their)\s)?", "", verb
+        )
+        return _cap(_clip(f"{noun} {obj_text}".strip()))
     if trig.style == "passive":
         noun = re.split(r"\s(?:was|were)\s", verb)[0]
         noun = re.sub(r"^(?:a|an|the)\s", "", noun, flags=re.I)
@@ -1456,14 +1519,17 @@ def _visit_host(host: str) -> str | None:
 
 def _visit_place(masked: str, s0: int, s1: int) -> str | None:
     """The city a "visit to Tokyo" names (events "during his visit" happen there)."""
-    for m in re.finditer(
-        r"\b(?:visit|trip|stay)\s(?:to|in)\s(?P<c>[A-Z][\w'’.-]+)|\bvisiting\s(?P<d>[A-Z][\w'’.-]+)",
-        masked[s0:s1],
-    ):
-        city = m.group("c") or m.group("d")
+    for m in _VISIT_PLACE_RE.finditer(masked, s0, s1):
+        city = m.group("c").rstrip(".,")
         if city in CITIES:
             return city
     return None
+
+
+_VISIT_PLACE_RE = re.compile(
+    r"\b(?:(?:visit|trip|stay)\s(?:to|in)|visiting|arrived\sin|(?:who|which)\s(?:is|was)\sin)\s"
+    r"(?P<c>[A-Z][\w'’.-]+)"
+)
 
 
 _SPAN_RE = re.compile(
