@@ -193,9 +193,23 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             unclosed.add(text[i])
             pos = i + 1
             continue
-        spans.append((i, j + 1))
+        if not _is_title(text[i + 1 : j]):
+            spans.append((i, j + 1))
         pos = j + 1
     return spans
+
+
+_SMALL_WORDS = frozenset(
+    ("of", "the", "and", "for", "on", "in", "to", "a", "an", "between", "with")
+)
+
+
+def _is_title(inner: str) -> bool:
+    """A quoted name, not a quotation: “Joint Political Declaration”, "Iron Shield"."""
+    words = inner.strip(" ,.").split()
+    if not words or len(inner) > 80 or len(words) > 10:
+        return False
+    return words[0][:1].isupper() and all(w[:1].isupper() or w in _SMALL_WORDS for w in words)
 
 
 def mask_quotes(text: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -242,7 +256,8 @@ _PATTERN_B = re.compile(
 )
 # "..., in talks at the alliance's headquarters", "... over a working lunch."
 _PATTERN_B2 = re.compile(
-    r"(?:,\s|\b(?:also|then)\s)(?P<frame>in|during|over)\s(?:(?:a|an|their)\s)?(?P<mods>(?:[\w-]+\s){0,2}?)"
+    r"(?:,\s|\b(?:also|then)\s)(?:(?P<frame>in|during|over)\s(?:(?:a|an|their)\s)?|"
+    r"(?:following|after)\s(?:their|his|her)\s)(?P<mods>(?:[\w-]+\s){0,2}?)"
     r"(?P<noun>talks|meeting|summit|(?:working\s)?(?:lunch(?:eon)?|dinner|breakfast))\b"
     r"(?=\s(?:at|in|on)\b|[.,;])",
     re.I,
@@ -251,6 +266,7 @@ _FRAME2_BLOCK = (
     r"\b(?:will|would|shall|plans?|planned|expected|scheduled|set\sto|due\sto|upcoming|next|no|"
     r"not|never|ahead\sof|before)\b"
 )
+_JOINED_BY_RE = re.compile(r"\b(?:attended|joined|accompanied)\sby\s")
 _MEAL_IN_REGION_RE = re.compile(
     r"\b(?:for|over)\s(?:a\s|an\s)?(?:[\w-]+\s)?(?:lunch(?:eon)?|dinner|breakfast|banquet|supper)\b",
     re.I,
@@ -272,6 +288,7 @@ _VERBS: tuple[tuple[str, str], ...] = (
               r"observed\s(?:a\s|an\s)?(?:[\w-]+\s)?(?:drill|exercise|demonstration)s?"),
     ("address", r"addressed|briefed|spoke\s(?:at|to|before)"),
     ("person_verb", r"welcomed|received|hosted|greeted"),
+    ("received_by", r"(?:was|were)\s(?:warmly\s|also\s)?(?:received|welcomed|hosted|greeted)\sby"),
     ("topic", r"discussed|exchanged\s(?:views|opinions)|held\s(?:an\s)?exchange\sof\sviews"),
 )  # fmt: skip
 _VERB_RE = re.compile(
@@ -302,7 +319,8 @@ _BACKGROUND_RE = re.compile(
 )
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _AUDIENCE_RE = re.compile(
-    r"\s(?:the\s|a\s|an\s)?(?:[A-Z]|(?:[\w-]+\s){0,2}?(?:students|audience|conference|forum|"
+    r"\s(?:the\s|a\s|an\s)?(?:[A-Z]|(?:[\w'’-]+\s){0,2}?(?:students|audience|conference|forum|"
+    r"committee|Committee|Council|Parliament|Diet|"
     r"parliament|assembly|council|symposium|seminar|members|troops|personnel|staff|crew|"
     r"cadets|lawmakers|gathering|event|session|diet))",
 )
@@ -366,6 +384,7 @@ _VISIT_FRAME_RE = re.compile(
     r"(?:[\w-]+\s){0,3}?(?:visit|trip|stay|tour)\b|\bwhile\s(?:in|visiting)\b",
     re.I,
 )
+_OPENING_SEQUENCE_RE = re.compile(r"\s*(?:Earlier|Later|Afterwards|Then),")
 _SEQUENCE_RE = re.compile(
     r"\b(?:(?:following|after|before|prior\sto|ahead\sof|at\sthe\s(?:end|outset|beginning|start)\sof|"
     r"on\sthe\smargins?\sof|on\sthe\ssidelines?\sof|during)\s(?:the|this|that|their|these|this)\s"
@@ -559,7 +578,7 @@ _TRIGGER_WORDS = (
     "observ", "spoke", "welcom", "greet", "discuss", "exchange", "sat down", "conferred",
     "talk", "brief", "summit", "call", "conference", "press", "lunch", "dinner", "breakfast",
     "banquet", "supper", "speech", "lecture", "keynote", "remarks", "session", "dialogue",
-    "consultation", "audience", "bilateral", "tête",
+    "consultation", "audience", "bilateral", "tête", "received", "welcomed",
 )  # fmt: skip
 _DATE_WORDS = (
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -799,7 +818,7 @@ def _set_status(masked: str, c: _Candidate, prev: _Candidate | None) -> None:
             c.linked = True
             c.subject = prev.subject or _VERB_AFTER_RE.match(masked, c.end) is not None
             return
-        c.subject = last.endswith(",")
+        c.subject = last.endswith(",") or _VERB_AFTER_RE.match(masked, c.end) is not None
         return
     if last.endswith((".", ";", ":")):
         c.subject = True
@@ -923,7 +942,8 @@ def _find_triggers(masked: str, s0: int, s1: int, cands: list[_Candidate]) -> li
     for m in _search_all(_PATTERN_B2, masked, s0, s1, _good_mods):
         noun = m.group("noun").lower()
         kind = "meeting" if noun in ("talks", "meeting", "summit") else "meal"
-        found.append(_Trigger(kind, m.start("frame"), m.end(), m.group(0), "frame2"))
+        begin = m.start() + (2 if m.group(0).startswith(", ") else 0)
+        found.append(_Trigger(kind, begin, m.end(), m.group(0), "frame2"))
     for m in _search_all(_PATTERN_PASSIVE, masked, s0, s1, _good_mods):
         found.append(_Trigger(_noun_kind(m), m.start(), m.end(), m.group(0), "passive"))
     for m in _VERB_RE.finditer(masked, s0, s1):
@@ -934,7 +954,7 @@ def _find_triggers(masked: str, s0: int, s1: int, cands: list[_Candidate]) -> li
             _NOT_AUDIENCE.match(masked, m.end()) or not _AUDIENCE_RE.match(masked, m.end())
         ):
             continue
-        if kind == "person_verb":
+        if kind in ("person_verb", "received_by"):
             kind = "meeting"
         found.append(_Trigger(kind, m.start(), m.end(), m.group(0), "verb"))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
@@ -1000,6 +1020,8 @@ def _actor_left(masked: str, s0: int, trig: _Trigger, cands: list[_Candidate]) -
     if any(c.end == edge for c in cands):
         return True
     word = left.rsplit(None, 1)[-1]
+    if _GROUP_RE.fullmatch(word) is not None:
+        return True  # "Senior NATO and Japanese officials met ..."
     return word[:1].isupper() or word.endswith(",") or word.lower() in _ADVERBS
 
 
@@ -1119,7 +1141,8 @@ def _build_events(
             return []  # a country or city: the visit itself, not an event within it
         at_site = _AT_SITE_RE.search(masked, r0, r1)
         cleaned = _clean_site(at_site.group("site")) if at_site else None
-        place = cleaned if cleaned and cleaned not in CITIES else site
+        object_is_site = _SITE_HEAD_RE.search(site) is not None
+        place = cleaned if cleaned and cleaned not in CITIES and not object_is_site else site
     groups = _groups(masked, r0, r1, objects)
     attended = trig.style == "light" and re.match(_ATTEND_RE, trig.text, re.I) is not None
     real_groups = [g for g in groups if "counterpart" not in g]
@@ -1130,6 +1153,10 @@ def _build_events(
     if kind in ("meeting", "courtesy_call", "group_meeting") and no_counterpart and not attended:
         return []
     clock = _memo(ctx, "clock", lambda: read_clock(masked[s0:s1]))
+    joined = _JOINED_BY_RE.search(masked, trig.end, min(s1, trig.end + _MAX_WINDOW))
+    if joined is not None:  # "..., which was also attended by Foreign Minister Iwaya"
+        extra = [c for c in cands if joined.end() <= c.start < joined.end() + 80]
+        objects = objects + [c for c in extra if c.kind == "person" and c not in objects]
     people = {*subjects, *(n for c in objects for n in c.names)}
     when, frame = _event_date(masked, s0, s1, trig, dates, ctx, people)
     if when is not None and ctx.published is not None and (ctx.published - when).days > 45:
@@ -1330,7 +1357,10 @@ def _summary(trig: _Trigger, masked: str, obj_text: str, kind: str) -> str:
     obj = " ".join(obj_text.split())
     if trig.style == "frame2":  # ", over a working lunch" -> "Working lunch with ..."
         noun = re.sub(
-            r"^[,\s]*(?:also\s|then\s)?(?:in|during|over)\s(?:(?:a|an|their)\s)?", "", verb
+            r"^[,\s]*(?:also\s|then\s)?(?:(?:in|during|over)\s(?:(?:a|an|their)\s)?|"
+            r"(?:following|after)\s(?:their|his|her)\s)",
+            "",
+            verb,
         )
         return _cap(_clip(f"{noun} {obj_text}".strip()))
     if trig.style == "passive":
@@ -1409,7 +1439,14 @@ def _event_date(
     if _memo(ctx, "visit", lambda: _VISIT_FRAME_RE.search(masked, s0, s1) is not None):
         return None, "visit"
     prev = ctx.events[-1] if ctx.events else None
-    sequence = _memo(ctx, "seq", lambda: _SEQUENCE_RE.search(masked, s0, s1) is not None)
+    sequence = _memo(
+        ctx,
+        "seq",
+        lambda: (
+            _SEQUENCE_RE.search(masked, s0, s1) is not None
+            or _OPENING_SEQUENCE_RE.match(masked, s0) is not None
+        ),
+    )
     if prev is not None and sequence:
         return prev.date, "seq" if prev.date else ctx.frames.get(id(prev), "none")
     same_people = prev is not None and len(people) >= 2 and people == set(_people_of(prev, ctx))
