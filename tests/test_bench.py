@@ -70,7 +70,6 @@ def test_the_readers_see_the_title_body_and_date_the_truth_records():
         assert str(read.published) == art.truth.published, art.name
 
 
-@pytest.mark.xfail(reason="core.datelines does not read the 'Jun.'/'Jul.' abbreviations yet", strict=False)
 def test_the_readers_read_nato_dates_in_june_and_july():
     assert JUN_JUL
     for art in JUN_JUL:

@@ -179,8 +179,21 @@ def test_repair_moves_damaged_files_aside_and_rebuilds_keeping_stars(store: Stor
     fresh = Store.open(db)
     assert fresh.starred() == {quote.id}
     titles = {a["title"] for a in fresh.articles()}
-    assert "A visit to Tokyo" not in titles, "the source path was only in the damaged file"
-    assert "NATO and Japan sign Political Declaration for a stronger partnership" in titles
+    assert titles == {"A visit to Tokyo", "NATO and Japan sign Political Declaration for a stronger partnership"}
+    assert result.ok and not result.missing_sources
+
+
+def test_repair_says_which_sources_could_not_be_recovered(store: Store, tmp_path: Path) -> None:
+    src = write_article(tmp_path, "a.txt")
+    store.import_paths([src])
+    store.star(store.quotes()[0].id)
+    src.unlink()
+    db = tmp_path / "db"
+    (db / "quotes.json").write_bytes(b"[1, 2")
+    result = repair(db)
+    assert result.missing_sources == [str(src.resolve())]
+    assert result.stars_lost == 1 and result.stars_kept == 0
+    assert any("source file gone" in line for line in result.lines())
 
 
 def test_repair_recovers_sources_from_the_backup_copy(store: Store, tmp_path: Path) -> None:
