@@ -1722,7 +1722,7 @@ def _read_topic(
             continue
         n = ctx.topics.get(id(e), 0)
         if n < _MAX_TOPICS:
-            verb = trig.text.split()[0].lower()
+            verb = "discussed"  # "exchanged views on X" reads as "discussed X" too
             e.summary = _clip(f"{e.summary}; {verb} {topic}")
             ctx.topics[id(e)] = n + 1
         return
