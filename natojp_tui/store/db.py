@@ -16,25 +16,48 @@ Writers hold a file lock (``.lock``) across load-modify-write and write each fam
 once per batch. An import writes ``articles.json`` last: an article is recorded only
 once its texts, quotes and events are on disk, so an import killed mid-way is
 completed by running it again (quotes of an unrecorded article are ignored on load).
+
+Opening reads only ``articles.json`` and ``user.json``; the other families are read
+on first use (the reader's first screen needs only the article list). The quote search
+index is saved at import in ``search.idx`` with the signature of the ``quotes.json`` it
+was built from, so opening never re-tokenises quotes; a stale or missing index is
+rebuilt on first search.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import time
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
-from natojp_tui.core.model import Article, Event, Paragraph, Person, Quote, Role, to_jsonable
+from natojp_tui.core.model import Article, Event, Paragraph, Person, Quote
 from natojp_tui.core.readers import ArticleError
-from natojp_tui.store.storage import AtomicJSONStorage, CorruptFile
+from natojp_tui.store.records import (
+    article_row,
+    event_doc,
+    event_from_doc,
+    person_doc,
+    person_from_doc,
+    quote_doc,
+    quote_from_doc,
+    text_row,
+    to_date,
+    to_datetime,
+)
+from natojp_tui.store.storage import (
+    AtomicJSONStorage,
+    CorruptFile,
+    atomic_write_bytes,
+    file_signature,
+)
 
 SCHEMA_VERSION = 2  # see store/migrations.py for the history
 FAMILIES = ("articles", "texts", "quotes", "events", "people", "user")
@@ -67,41 +90,23 @@ class ImportReport:
         )
 
 
-def _iso(value: date | datetime | None) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.isoformat(timespec="minutes")
-    return value.isoformat()
+SEARCH_INDEX_FILE = "search.idx"
+EAGER = ("articles", "user")  # read at open; the big families are read on first use
+PARALLEL_MIN_FILES = 64  # below this, extracting in a process pool costs more than it saves
 
 
-def _date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
 
+def _load_one(path_text: str) -> tuple[str, Article | None, str | None]:
+    """Read and analyse one file (runs in a worker process for big imports)."""
+    from natojp_tui import ingest
 
-def _datetime(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
-
-
-def quote_from_doc(doc: dict[str, Any]) -> Quote:
-    fields = Quote.__dataclass_fields__
-    return Quote(**{k: v for k, v in doc.items() if k in fields})
-
-
-def event_from_doc(doc: dict[str, Any]) -> Event:
-    fields = Event.__dataclass_fields__
-    data = {k: v for k, v in doc.items() if k in fields}
-    data["date"] = _date(data.get("date"))
-    data["participants"] = list(data.get("participants") or [])
-    return Event(**data)
-
-
-def person_from_doc(doc: dict[str, Any]) -> Person:
-    roles = [
-        Role(title=r["title"], organisation=r.get("organisation"), as_of=_date(r.get("as_of")), article_id=r.get("article_id"))
-        for r in doc.get("roles", [])
-    ]
-    return Person(id=doc["id"], name=doc["name"], aliases=list(doc.get("aliases", [])), roles=roles, gender=doc.get("gender"))
+    path = Path(path_text)
+    try:
+        return path_text, ingest.load_article(path), None
+    except ArticleError as exc:
+        return path_text, None, str(exc)
+    except Exception as exc:
+        return path_text, None, f"could not be analysed ({type(exc).__name__}: {exc})"
 
 
 class Store:
@@ -112,8 +117,11 @@ class Store:
         self._lock = FileLock(str(self.path / ".lock"), timeout=LOCK_TIMEOUT)
         self._dbs: dict[str, TinyDB] = {}
         self._article_doc: dict[str, int] = {}
-        self._quote_docs: dict[str, list[int]] = {}
+        self._quote_docs: dict[str, list[int]] | None = None  # article id -> quote doc ids
+        self._quote_by_id: dict[str, dict[str, Any]] | None = None
+        self._text_doc: dict[str, int] | None = None  # article id -> texts doc id
         self._search: Any = None
+        self._search_lock = threading.Lock()
         self.backup: Path | None = None  # where a migration copied the old files
 
     # ------------------------------------------------------------------ opening
@@ -134,19 +142,47 @@ class Store:
         for family in FAMILIES:
             storage_path = folder / f"{family}.json"
             store._dbs[family] = TinyDB(storage_path, storage=AtomicJSONStorage, create_dirs=False)
-        store._load_all()
+        store._open()
         return store
 
     def _storage(self, family: str) -> AtomicJSONStorage:
         return self._dbs[family].storage  # type: ignore[return-value]
 
-    def _load_all(self) -> None:
-        for family in FAMILIES:
+    def _open(self) -> None:
+        for family in EAGER:
             self._load_family(family)
+        for family in FAMILIES:
+            if family not in EAGER:
+                self._quick_check(family)
         version = self._check_schema()
         if version is not None and version < SCHEMA_VERSION:
             self._migrate(version)
         self._reindex()
+
+    def _quick_check(self, family: str) -> None:
+        """Catch a truncated or foreign file at open without parsing it (that waits for first use)."""
+        path = self._storage(family).path
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(1)
+                fh.seek(0, os.SEEK_END)
+                size = fh.tell()
+                fh.seek(max(0, size - 64))
+                tail = fh.read().rstrip()
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            raise self._corrupt(CorruptFile(path, f"cannot be read ({exc.strerror or exc})")) from exc
+        if size == 0:
+            raise self._corrupt(CorruptFile(path, "empty file (0 bytes of JSON)"))
+        if head != b"{" or not tail.endswith(b"}"):
+            raise self._corrupt(CorruptFile(path, "not valid JSON (truncated or not a database file)"))
+
+    @staticmethod
+    def _corrupt(exc: CorruptFile) -> StoreError:
+        return StoreError(
+            f"{exc.path}: {exc.problem}; the file was left untouched — run 'natojp repair' to move it aside and rebuild"
+        )
 
     def _migrate(self, version: int) -> None:
         """Upgrade an older database in place, after copying it to a backup folder."""
@@ -165,9 +201,7 @@ class Store:
         try:
             self._storage(family).load()
         except CorruptFile as exc:
-            raise StoreError(
-                f"{exc.path}: {exc.problem}; the file was left untouched — run 'natojp repair' to move it aside and rebuild"
-            ) from exc
+            raise self._corrupt(exc) from exc
         self._dbs[family].clear_cache()
 
     def _check_schema(self) -> int | None:
@@ -184,18 +218,38 @@ class Store:
         return version
 
     def _tables(self, family: str) -> dict[str, dict[str, Any]]:
-        return self._storage(family).tables()
+        """A family's raw tables, reading the file on first use."""
+        try:
+            return self._storage(family).tables()
+        except CorruptFile as exc:
+            raise self._corrupt(exc) from exc
+
+    def _loaded(self, family: str) -> bool:
+        return self._storage(family)._data is not None
 
     def _reindex(self) -> None:
         self._article_doc = {doc["id"]: int(doc_id) for doc_id, doc in self._tables("articles").get("articles", {}).items()}
-        self._quote_docs = {}
-        for doc_id, doc in self._tables("quotes").get("quotes", {}).items():
-            self._quote_docs.setdefault(doc["article_id"], []).append(int(doc_id))
+        self._quote_docs = None
+        self._quote_by_id = None
+        self._text_doc = None
         self._search = None
 
+    def _quote_index(self) -> dict[str, list[int]]:
+        if self._quote_docs is None:
+            index: dict[str, list[int]] = {}
+            for doc_id, doc in self._tables("quotes").get("quotes", {}).items():
+                index.setdefault(doc["article_id"], []).append(int(doc_id))
+            self._quote_docs = index
+        return self._quote_docs
+
+    def _text_index(self) -> dict[str, int]:
+        if self._text_doc is None:
+            self._text_doc = {d["article_id"]: int(k) for k, d in self._tables("texts").get("texts", {}).items()}
+        return self._text_doc
+
     def reload_if_changed(self) -> bool:
-        """Re-read the families another process wrote since we last looked."""
-        changed = [f for f in FAMILIES if self._storage(f).changed_on_disk()]
+        """Re-read the families another process wrote since we last read them."""
+        changed = [f for f in FAMILIES if self._loaded(f) and self._storage(f).changed_on_disk()]
         for family in changed:
             self._load_family(family)
         if changed:
@@ -214,6 +268,8 @@ class Store:
             raise StoreError(f"{self.path}: cannot lock the database ({exc.strerror or exc})") from exc
         try:
             self.reload_if_changed()
+            for family in families:
+                self._tables(family)  # read before changing: a write replaces the whole file
             with contextlib.ExitStack() as stack:
                 for family in families:
                     stack.enter_context(self._deferred(family))
@@ -285,23 +341,23 @@ class Store:
         meta = self.article_meta(article_id)
         if meta is None:
             return None
-        text = next((d for d in self._tables("texts").get("texts", {}).values() if d["article_id"] == article_id), None)
-        paragraphs = [Paragraph(t, k) for k, t in (text or {}).get("paragraphs", [])]
-        quotes = self.quotes(article_id=article_id)
-        events = self.events(article_id=article_id)
+        doc_id = self._text_index().get(article_id)
+        text = self._tables("texts")["texts"][str(doc_id)] if doc_id is not None else {}
+        paragraphs = [Paragraph(t, k) for k, t in text.get("paragraphs", [])]
         ids = set(meta.get("people", []))
-        people = [p for p in self.people() if p.id in ids]
+        people = [person_from_doc(d) for d in self._tables("people").get("people", {}).values() if d["id"] in ids]
         return Article(
-            id=meta["id"], title=meta["title"], paragraphs=paragraphs, published=_date(meta.get("published")),
-            updated=_datetime(meta.get("updated")), source=meta.get("source"), url=meta.get("url"),
+            id=meta["id"], title=meta["title"], paragraphs=paragraphs, published=to_date(meta.get("published")),
+            updated=to_datetime(meta.get("updated")), source=meta.get("source"), url=meta.get("url"),
             language=meta.get("language", "en"), path=meta.get("path"), checksum=meta.get("checksum", ""),
-            place=meta.get("place"), encoding=meta.get("encoding", "utf-8"), quotes=quotes, events=events, people=people,
+            place=meta.get("place"), encoding=meta.get("encoding", "utf-8"),
+            quotes=self.quotes(article_id=article_id), events=self.events(article_id=article_id), people=people,
         )
 
     def quote_docs(self) -> Iterator[dict[str, Any]]:
         """Raw quote documents of recorded articles (fast path for indexes and exports)."""
         table = self._tables("quotes").get("quotes", {})
-        for article_id, doc_ids in self._quote_docs.items():
+        for article_id, doc_ids in self._quote_index().items():
             if article_id in self._article_doc:
                 for doc_id in doc_ids:
                     yield table[str(doc_id)]
@@ -310,7 +366,7 @@ class Store:
         """Quotes in text order, filtered by article, speaker (substring) and kind."""
         table = self._tables("quotes").get("quotes", {})
         if article_id is not None:
-            docs = [table[str(i)] for i in self._quote_docs.get(article_id, [])]
+            docs = [table[str(i)] for i in self._quote_index().get(article_id, [])]
         else:
             docs = list(self.quote_docs())
         if speaker:
@@ -321,9 +377,14 @@ class Store:
         docs.sort(key=lambda d: (d["article_id"], d["paragraph"], d["start"]))
         return [quote_from_doc(d) for d in docs]
 
+    def _quote_doc(self, quote_id: str) -> dict[str, Any] | None:
+        if self._quote_by_id is None:
+            self._quote_by_id = {d["id"]: d for d in self.quote_docs()}
+        return self._quote_by_id.get(quote_id)
+
     def quote(self, quote_id: str) -> Quote | None:
-        article_id = quote_id.split(":", 1)[0]
-        return next((q for q in self.quotes(article_id=article_id) if q.id == quote_id), None)
+        doc = self._quote_doc(quote_id)
+        return quote_from_doc(doc) if doc else None
 
     def events(self, article_id: str | None = None) -> list[Event]:
         docs = [
@@ -346,11 +407,9 @@ class Store:
             table = self._dbs["user"].table("stars")
             existing = [int(k) for k, d in self._tables("user").get("stars", {}).items() if d["quote_id"] == quote_id]
             if on and not existing:
-                quote = self.quote(quote_id)
                 table.insert({
                     "quote_id": quote_id,
                     "article_id": quote_id.split(":", 1)[0],
-                    "text": quote.text if quote else None,
                     "at": datetime.now().isoformat(timespec="seconds"),
                 })
             elif not on and existing:
@@ -380,32 +439,52 @@ class Store:
         return {d["id"]: d.get("checksum", "") for d in self._tables("articles").get("articles", {}).values()}
 
     def import_paths(
-        self, targets: Iterable[str | os.PathLike[str]], progress: ProgressFn | None = None
+        self, targets: Iterable[str | os.PathLike[str]], progress: ProgressFn | None = None, *, workers: int | None = None
     ) -> ImportReport:
-        """Import files, folders and globs: read and extract, then write once."""
+        """Import files, folders and globs: read and extract (in parallel when many), then write once."""
         from natojp_tui import ingest
 
         files, problems = ingest.expand_paths(targets)
         report = ImportReport(failed=[(p.path, p.reason) for p in problems])
         known = self.checksums()
-        articles: list[Article] = []
-        for n, path in enumerate(files, start=1):
-            if progress:
-                progress(n, len(files), str(path))
+        todo: list[Path] = []
+        for path in files:
             try:
-                data = ingest.read_file_bytes(path)
                 aid = ingest.article_id_for(path)
-                if known.get(aid) == ingest.checksum_of(data):
+                if aid in known and known[aid] == ingest.checksum_of(ingest.read_file_bytes(path)):
                     report.unchanged.append(aid)
                     continue
-                articles.append(ingest.load_article(path, data))
-            except ArticleError as exc:
-                report.failed.append((str(path), str(exc)))
+            except ArticleError:
+                pass  # reported when it is read for real below
+            todo.append(path)
+        articles: list[Article] = []
+        done = len(report.unchanged)
+        for path_text, article, error in self._extract_all(todo, workers):
+            done += 1
+            if progress:
+                progress(done, len(files), path_text)
+            if article is not None:
+                articles.append(article)
+            else:
+                report.failed.append((path_text, error or "unreadable"))
         sub = self.add_articles(articles)
         report.imported += sub.imported
         report.updated += sub.updated
         report.unchanged += sub.unchanged
         return report
+
+    @staticmethod
+    def _extract_all(paths: list[Path], workers: int | None) -> Iterator[tuple[str, Article | None, str | None]]:
+        texts = [str(p) for p in paths]
+        if workers is None:
+            workers = min(os.cpu_count() or 1, 4)
+        if workers <= 1 or len(texts) < PARALLEL_MIN_FILES:
+            yield from map(_load_one, texts)
+            return
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            yield from pool.map(_load_one, texts, chunksize=16)
 
     def add_articles(self, articles: Sequence[Article]) -> ImportReport:
         """Write analysed articles in one batch; an article with a known id is replaced."""
@@ -424,22 +503,17 @@ class Store:
                     fresh[a.id] = a
             if not fresh:
                 return report
+            index = self._current_index()
             ids = set(fresh)
             replaced = [aid for aid in ids if aid in self._article_doc]
             self._remove_rows(ids)
-            self._dbs["texts"].table("texts").insert_multiple(
-                {"article_id": a.id, "path": a.path, "paragraphs": [[p.kind, p.text] for p in a.paragraphs]} for a in fresh.values()
-            )
-            self._dbs["quotes"].table("quotes").insert_multiple(
-                to_jsonable(q) for a in fresh.values() for q in a.quotes
-            )
-            self._dbs["events"].table("events").insert_multiple(
-                to_jsonable(e) for a in fresh.values() for e in a.events
-            )
+            self._dbs["texts"].table("texts").insert_multiple(text_row(a) for a in fresh.values())
+            self._dbs["quotes"].table("quotes").insert_multiple(quote_doc(q) for a in fresh.values() for q in a.quotes)
+            self._dbs["events"].table("events").insert_multiple(event_doc(e) for a in fresh.values() for e in a.events)
             people_table = self._dbs["people"].table("people")
             merged = merge_people(self.people(), [p for a in fresh.values() for p in a.people])
             people_table.truncate()
-            people_table.insert_multiple(to_jsonable(p) for p in merged)
+            people_table.insert_multiple(person_doc(p) for p in merged)
             arts = self._dbs["articles"].table("articles")
             meta_table = self._dbs["articles"].table("meta")
             if not meta_table.all():
@@ -448,14 +522,15 @@ class Store:
             if old:
                 arts.remove(doc_ids=old)
             now = datetime.now().isoformat(timespec="seconds")
-            arts.insert_multiple(self._article_row(a, now) for a in fresh.values())
+            arts.insert_multiple(article_row(a, now) for a in fresh.values())
             report.imported = [aid for aid in fresh if aid not in replaced]
             report.updated = replaced
         self._reindex()
+        self._update_index(index, fresh)
         return report
 
     def _remove_rows(self, article_ids: set[str]) -> None:
-        quote_ids = [i for aid in article_ids for i in self._quote_docs.get(aid, [])]
+        quote_ids = [i for aid in article_ids for i in self._quote_index().get(aid, [])]
         if quote_ids:
             self._dbs["quotes"].table("quotes").remove(doc_ids=quote_ids)
         for family in ("texts", "events"):
@@ -463,15 +538,6 @@ class Store:
             doomed = [int(k) for k, d in rows.items() if d.get("article_id") in article_ids]
             if doomed:
                 self._dbs[family].table(family).remove(doc_ids=doomed)
-
-    @staticmethod
-    def _article_row(a: Article, now: str) -> dict[str, Any]:
-        return {
-            "id": a.id, "title": a.title, "published": _iso(a.published), "updated": _iso(a.updated),
-            "source": a.source, "url": a.url, "language": a.language, "path": a.path, "checksum": a.checksum,
-            "place": a.place, "encoding": a.encoding, "quotes": len(a.quotes), "events": len(a.events),
-            "people": [p.id for p in a.people], "imported_at": now,
-        }
 
     def ensure_seeded(self, progress: ProgressFn | None = None) -> ImportReport | None:
         """First use of an empty database imports the bundled articles."""
@@ -481,40 +547,82 @@ class Store:
 
         return self.import_paths([bundled_articles_dir()], progress=progress)
 
-    def wait_unlocked(self, seconds: float = 5.0) -> None:
-        """Wait (bounded) until no other process holds the write lock."""
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            try:
-                with self._lock.acquire(timeout=0.05):
-                    return
-            except Timeout:
-                continue
-
     # ------------------------------------------------------------------ search
-    def quote_records(self) -> list[Any]:
-        """Every quote as a search record, with its article's title, date and source."""
+    def _quotes_tag(self) -> str:
+        sig = file_signature(self._storage("quotes").path)
+        return f"{sig[0]}:{sig[1]}" if sig else "none"
+
+    def _record(self, doc: dict[str, Any]) -> Any:
         from natojp_tui.core.search import QuoteRecord
 
-        arts = {d["id"]: d for d in self._tables("articles").get("articles", {}).values()}
-        stars = self.starred()
-        records = []
-        for d in self.quote_docs():
-            a = arts[d["article_id"]]
-            records.append(QuoteRecord(
-                id=d["id"], text=d["text"], speaker=d.get("speaker"), kind=d["kind"], article_id=d["article_id"],
-                published=a.get("published"), title=a.get("title") or "", source=a.get("source"),
-                starred=d["id"] in stars, paragraph=d["paragraph"], start=d["start"],
-            ))
-        return records
+        a = self._tables("articles")["articles"][str(self._article_doc[doc["article_id"]])]
+        return QuoteRecord(
+            id=doc["id"], text=doc["text"], speaker=doc.get("speaker"), kind=doc["kind"], article_id=doc["article_id"],
+            published=a.get("published"), title=a.get("title") or "", source=a.get("source"),
+            paragraph=doc["paragraph"], start=doc["start"],
+        )
+
+    def _fetch_record(self, quote_id: str) -> Any:
+        doc = self._quote_doc(quote_id)
+        if doc is None:
+            raise KeyError(quote_id)
+        return self._record(doc)
+
+    def quote_records(self) -> list[Any]:
+        """Every quote as a search record, with its article's title, date and source."""
+        return [self._record(d) for d in self.quote_docs()]
+
+    def _saved_index(self) -> Any:
+        """The index saved at import, if it matches the quotes on disk."""
+        from natojp_tui.core.search import SearchIndex
+
+        path = self.path / SEARCH_INDEX_FILE
+        try:
+            data = path.read_bytes()
+            index = SearchIndex.from_bytes(data, fetch=self._fetch_record, starred=self.starred())
+        except Exception:
+            return None
+        return index if index.tag == self._quotes_tag() else None
+
+    def _current_index(self) -> Any:
+        with self._search_lock:
+            if self._search is None:
+                self._search = self._saved_index()
+            return self._search
+
+    def _update_index(self, index: Any, fresh: dict[str, Article]) -> None:
+        """Bring the index up to date after an import and save it beside the quotes."""
+        from natojp_tui.core.search import SearchIndex
+
+        if index is None:
+            index = SearchIndex.build(self.quote_records(), fetch=self._fetch_record)
+            for quote_id in self.starred():
+                index.set_starred(quote_id, True)
+        else:
+            for aid in fresh:
+                index.remove_article(aid)
+            index.add(self._record(quote_doc(q)) for a in fresh.values() for q in a.quotes)
+        self._save_index(index)
+        self._search = index
+
+    def _save_index(self, index: Any) -> None:
+        with contextlib.suppress(OSError):  # a cache: failing to save it only costs a rebuild
+            atomic_write_bytes(self.path / SEARCH_INDEX_FILE, index.to_bytes(tag=self._quotes_tag()), keep_backup=False)
 
     def search_index(self) -> Any:
-        """The in-memory quote search index, built on first use and after each import."""
-        if self._search is None:
-            from natojp_tui.core.search import SearchIndex
+        """The quote search index: loaded from ``search.idx``, or rebuilt and saved if stale."""
+        from natojp_tui.core.search import SearchIndex
 
-            self._search = SearchIndex.build(self.quote_records())
-        return self._search
+        with self._search_lock:
+            if self._search is None:
+                self._search = self._saved_index()
+            if self._search is None:
+                index = SearchIndex.build(self.quote_records(), fetch=self._fetch_record)
+                for quote_id in self.starred():
+                    index.set_starred(quote_id, True)
+                self._save_index(index)
+                self._search = index
+            return self._search
 
     def search(self, query: str, limit: int = 200, offset: int = 0) -> Any:
         """First page of quotes matching ``query`` (see :mod:`natojp_tui.core.search`) and the total."""
@@ -522,5 +630,4 @@ class Store:
 
     def search_ids(self, query: str) -> list[str]:
         """Ids of every quote matching ``query``, best first."""
-        result = self.search(query, limit=10**9)
-        return [hit.record.id for hit in result.hits]
+        return list(self.search_index().ids(query))

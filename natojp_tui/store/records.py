@@ -1,0 +1,87 @@
+"""Converting between model dataclasses and the documents stored in TinyDB tables.
+
+Written by hand rather than with ``dataclasses.asdict`` (which deep-copies): an import
+of 10,000 articles turns about 100,000 quotes into documents.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from natojp_tui.core.model import Article, Event, Person, Quote, Role
+
+_QUOTE_FIELDS = tuple(Quote.__dataclass_fields__)
+_EVENT_FIELDS = tuple(Event.__dataclass_fields__)
+
+
+def iso(value: date | datetime | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="minutes")
+    return value.isoformat()
+
+
+def to_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def to_datetime(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def quote_doc(q: Quote) -> dict[str, Any]:
+    doc = {f: getattr(q, f) for f in _QUOTE_FIELDS}
+    doc["speaker_ids"] = list(q.speaker_ids)
+    return doc
+
+
+def quote_from_doc(doc: dict[str, Any]) -> Quote:
+    data = {k: v for k, v in doc.items() if k in Quote.__dataclass_fields__}
+    data["speaker_ids"] = list(data.get("speaker_ids") or [])
+    return Quote(**data)
+
+
+def event_doc(e: Event) -> dict[str, Any]:
+    doc = {f: getattr(e, f) for f in _EVENT_FIELDS}
+    doc["date"] = iso(e.date)
+    doc["participants"] = list(e.participants)
+    return doc
+
+
+def event_from_doc(doc: dict[str, Any]) -> Event:
+    data = {k: v for k, v in doc.items() if k in Event.__dataclass_fields__}
+    data["date"] = to_date(data.get("date"))
+    data["participants"] = list(data.get("participants") or [])
+    return Event(**data)
+
+
+def person_doc(p: Person) -> dict[str, Any]:
+    return {
+        "id": p.id, "name": p.name, "aliases": list(p.aliases), "gender": p.gender,
+        "roles": [{"title": r.title, "organisation": r.organisation, "as_of": iso(r.as_of), "article_id": r.article_id}
+                  for r in p.roles],
+    }
+
+
+def person_from_doc(doc: dict[str, Any]) -> Person:
+    roles = [
+        Role(title=r["title"], organisation=r.get("organisation"), as_of=to_date(r.get("as_of")), article_id=r.get("article_id"))
+        for r in doc.get("roles", [])
+    ]
+    return Person(id=doc["id"], name=doc["name"], aliases=list(doc.get("aliases", [])), roles=roles, gender=doc.get("gender"))
+
+
+def article_row(a: Article, now: str) -> dict[str, Any]:
+    """The ``articles`` table row: metadata and counts (the text lives in ``texts``)."""
+    return {
+        "id": a.id, "title": a.title, "published": iso(a.published), "updated": iso(a.updated),
+        "source": a.source, "url": a.url, "language": a.language, "path": a.path, "checksum": a.checksum,
+        "place": a.place, "encoding": a.encoding, "quotes": len(a.quotes), "events": len(a.events),
+        "people": [p.id for p in a.people], "imported_at": now,
+    }
+
+
+def text_row(a: Article) -> dict[str, Any]:
+    return {"article_id": a.id, "path": a.path, "paragraphs": [[p.kind, p.text] for p in a.paragraphs]}
