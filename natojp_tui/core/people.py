@@ -15,10 +15,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import wraps
 from itertools import pairwise
+from typing import TypeVar
 
 from natojp_tui.core.model import Person, Role
 
@@ -30,6 +32,35 @@ MAX_PARAGRAPH_CHARS = 100_000
 
 def wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+_T = TypeVar("_T")
+
+
+def memo_short(longest: int = 80, size: int = 16384) -> Callable[[Callable[[str], _T]], Callable[[str], _T]]:
+    """Memoise a pure function of one string. Only strings up to ``longest`` characters
+    are kept (words and name runs recur across articles; hostile megabyte tokens must
+    not pile up), and the table is emptied when it holds ``size`` entries. Cached
+    values are shared: callers must not mutate them."""
+
+    def decorate(fn: Callable[[str], _T]) -> Callable[[str], _T]:
+        table: dict[str, _T] = {}
+
+        @wraps(fn)
+        def cached(text: str) -> _T:
+            try:
+                return table[text]
+            except KeyError:
+                value = fn(text)
+                if len(text) <= longest:
+                    if len(table) >= size:
+                        table.clear()
+                    table[text] = value
+                return value
+
+        return cached
+
+    return decorate
 
 
 HONORIFICS: dict[str, str | None] = {
@@ -175,15 +206,19 @@ class Mention:
     text: str
 
 
-@dataclass(slots=True)
 class _Tok:
-    text: str
-    start: int
-    end: int
+    """One whitespace-separated token of a run, with its folded form computed once."""
 
-    @property
-    def low(self) -> str:
-        return self.text.lower().rstrip(".,;:") if len(self.text) > 2 else self.text.lower()
+    __slots__ = ("end", "low", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.low = _low(text)
+
+
+@memo_short()
+def _low(text: str) -> str:
+    return text.lower().rstrip(".,;:") if len(text) > 2 else text.lower()
 
 
 @dataclass(slots=True)
@@ -210,6 +245,7 @@ def slugify(name: str) -> str:
     return _SLUG_RE.sub("-", folded.lower()).strip("-")
 
 
+@memo_short()
 def role_key(title: str) -> str:
     """Canonical lowercase key of a role title, folding synonyms and hyphen spellings."""
     key = " ".join(title.lower().replace("’", "'").split())
@@ -227,6 +263,8 @@ def role_display(role: Role) -> str:
 
 
 def _strip_possessive(word: str) -> str:
+    if not word or word[-1] not in "s'’":
+        return word
     for apo in APOSTROPHES:
         if word.endswith(apo + "s"):
             return word[:-2]
@@ -235,6 +273,7 @@ def _strip_possessive(word: str) -> str:
     return word
 
 
+@memo_short()
 def _org_of(words: str) -> str | None:
     """Organisation or country named by ``words`` ("NATO's", "Japanese", "Japan")."""
     low = _strip_possessive(words).lower().strip(".") if words.lower() != "u.s." else "u.s."
@@ -247,6 +286,7 @@ def _org_of(words: str) -> str | None:
     return NATIONALITIES.get(low)
 
 
+@memo_short()
 def _is_name_token(word: str) -> bool:
     if not word or not word[0].isupper():
         return False
@@ -258,6 +298,7 @@ def _is_name_token(word: str) -> bool:
     return any(ch.isalpha() for ch in bare)
 
 
+@memo_short()
 def _norm_name_token(word: str) -> str:
     word = _strip_possessive(word).rstrip(",;:")
     if len(word) > 1 and word.isupper() and not word.endswith("."):
@@ -314,8 +355,23 @@ def _split_country(title: str) -> tuple[str, str | None]:
 
 def parse_run(text: str, start: int, end: int) -> ParsedRun:
     """Split the capitalised run ``text[start:end]`` into honorific/org/role/name parts."""
-    toks = _tokens(text[start:end], start)
-    run = ParsedRun(start, end)
+    parsed = _parse_run_text(text[start:end])  # shared and cached: copy before shifting
+
+    def shift(pos: int | None) -> int | None:
+        return None if pos is None else pos + start
+
+    return ParsedRun(
+        start, end, parsed.honorific, parsed.gender, parsed.org, parsed.role_title,
+        shift(parsed.role_start), shift(parsed.role_end), list(parsed.name),
+        shift(parsed.name_start), shift(parsed.name_end),
+    )
+
+
+@memo_short(longest=200, size=8192)
+def _parse_run_text(text: str) -> ParsedRun:
+    """``parse_run`` of a whole run text at offset 0 (the same runs recur across articles)."""
+    toks = _tokens(text, 0)
+    run = ParsedRun(0, len(text))
     i = 0
 
     def honorifics() -> None:
@@ -383,6 +439,9 @@ def canonical_order(tokens: list[str], written: list[str] | None = None) -> list
     return tokens
 
 
+_MEMO_CHARS = 200  # longer names and cues are not remembered by a registry
+
+
 class PeopleRegistry:
     """The people named in one article (or merged articles) and where they are named."""
 
@@ -400,6 +459,7 @@ class PeopleRegistry:
         self._reindex()
 
     def _reindex(self) -> None:
+        self._forget()
         self._by_id = {p.id: p for p in self.people}
         self._alias: dict[str, list[str]] = {}
         for p in self.people:
@@ -408,6 +468,13 @@ class PeopleRegistry:
                 if p.id not in ids:
                     ids.append(p.id)
         self._keys = [(m.paragraph, m.start) for m in self._mentions]
+
+    def _forget(self) -> None:
+        """Drop remembered answers of ``by_name``/``resolve_role``/``resolve``: they hold
+        only while the people and their names and roles stay as they were indexed."""
+        self._names: dict[str, Person | None] = {}
+        self._roles: dict[str, list[Person]] = {}
+        self._cues: dict[str, Person | None] = {}
 
     @staticmethod
     def _aliases_of(person: Person) -> Iterable[str]:
@@ -436,6 +503,14 @@ class PeopleRegistry:
 
     def by_name(self, name: str) -> Person | None:
         """The person a (possibly partial, family-first or ALL-CAPS) name refers to."""
+        if name in self._names:
+            return self._names[name]
+        person = self._by_name(name)
+        if len(name) <= _MEMO_CHARS:
+            self._names[name] = person
+        return person
+
+    def _by_name(self, name: str) -> Person | None:
         words = [_norm_name_token(w) for w in _strip_honorifics(name).split()]
         words = [w for w in words if w]
         if not words:
@@ -463,6 +538,14 @@ class PeopleRegistry:
 
     def resolve_role(self, cue: str) -> list[Person]:
         """Everyone a role cue (*the Secretary General*, *NATO's chief*) may refer to."""
+        found = self._roles.get(cue)
+        if found is None:
+            found = self._resolve_role(cue)
+            if len(cue) <= _MEMO_CHARS:
+                self._roles[cue] = found
+        return list(found)
+
+    def _resolve_role(self, cue: str) -> list[Person]:
         words = _strip_honorifics(cue).replace("’", "'").split()
         if words and words[0].lower() in ("the", "a", "an", "both", "two"):
             words = words[1:]
@@ -488,6 +571,14 @@ class PeopleRegistry:
         role before them); role cues resolve when one person in the article holds the role.
         Pronouns need a position: see ``resolve_at``.
         """
+        if cue in self._cues:
+            return self._cues[cue]
+        person = self._resolve(cue)
+        if len(cue) <= _MEMO_CHARS:
+            self._cues[cue] = person
+        return person
+
+    def _resolve(self, cue: str) -> Person | None:
         cue = " ".join(cue.split()).strip(" ,.;:")
         if not cue:
             return None
@@ -545,11 +636,14 @@ class PeopleRegistry:
 
     def add_person(self, person: Person) -> None:
         """Index one more person (keeps building a registry linear)."""
+        self._forget()
         self.people.append(person)
         self._by_id[person.id] = person
         self.reindex_person(person)
 
     def reindex_person(self, person: Person) -> None:
+        """Index the names of ``person`` again (after a name, alias or role changed)."""
+        self._forget()
         for alias in self._aliases_of(person):
             ids = self._alias.setdefault(alias, [])
             if person.id not in ids:
