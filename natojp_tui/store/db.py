@@ -624,6 +624,11 @@ class Store:
                 self._search = index
             return self._search
 
+    def warm(self) -> None:
+        """Read what searching and browsing need (quotes, the index) ahead of the first use."""
+        self.search_index()
+        self._quote_doc("")
+
     def search(self, query: str, limit: int = 200, offset: int = 0) -> Any:
         """First page of quotes matching ``query`` (see :mod:`natojp_tui.core.search`) and the total."""
         return self.search_index().search(query, limit=limit, offset=offset)

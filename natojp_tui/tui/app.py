@@ -60,6 +60,15 @@ class NatoJpApp(App[None]):
     def on_ready(self) -> None:
         self.ready_ms = (time.perf_counter() - STARTED) * 1000
         self.log.info(f"ready in {self.ready_ms:.0f} ms")
+        self._warm_worker()
+
+    @work(thread=True, exclusive=True, group="warm")
+    def _warm_worker(self) -> None:
+        """After the first screen: read quotes and the search index so the first search is instant."""
+        try:
+            self.data.warm()
+        except Exception as exc:  # a damaged file is reported, never a traceback
+            self.call_from_thread(self.notify, str(exc), title="Database", severity="error", markup=False)
 
     def _remember_theme(self, theme) -> None:
         self.data.set_state("theme", theme.name)

@@ -253,6 +253,12 @@ class ReaderData:
 
         return self.store.import_paths([str(Path(t).expanduser()) for t in targets], progress=progress)
 
+    def warm(self) -> None:
+        """Let the store read the quotes and the search index before the first search."""
+        warm = getattr(self.store, "warm", None)
+        if warm:
+            warm()
+
     def reload_if_changed(self) -> bool:
         reload = getattr(self.store, "reload_if_changed", None)
         return bool(reload()) if reload else False
