@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from natojp_tui.core.model import Person
-from natojp_tui.core.people import HONORIFICS, PeopleRegistry, wordset
+from natojp_tui.core.people import HONORIFICS, PeopleRegistry, memo_short, wordset
 
 WINDOW = 160  # characters looked at around a quote or verb for a cue
 
@@ -63,6 +65,8 @@ def trie_pattern(words: list[str]) -> str:
 
 VERB_FORMS = [w for form in _VERB_FORMS.split("|") for w in _expand(form)]
 VERB_RE = re.compile(rf"\b{trie_pattern(VERB_FORMS)}\b")
+# one-word forms: a bare token is a speech verb iff it is one of these (VERB_RE.fullmatch)
+_ONE_WORD_VERBS = frozenset(w for w in VERB_FORMS if " " not in w)
 _EXPRESSED_RE = re.compile(
     r"(?:his|her|their|its|the|a|strong|deep|sincere|great|)\s*(?:strong\s+|deep\s+|sincere\s+|"
     r"great\s+|full\s+|firm\s+)?(?:hope|hopes|concern|concerns|gratitude|appreciation|support|"
@@ -147,60 +151,84 @@ class Speaker:
 
 
 class _TextIndex:
-    """Sentence ends and speech-verb matches of one paragraph, found in one pass each,
-    so that every later window query is a binary search instead of a rescan."""
+    """Sentence ends and speech-verb matches of one paragraph, each found in one pass
+    when first asked for, so that every later window query is a binary search instead
+    of a rescan (a paragraph without speech verbs never has its sentences split)."""
+
+    __slots__ = ("_end_ends", "_end_starts", "_verb_starts", "_verbs", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.ends: list[tuple[int, int]] = [
-            (m.start(), m.end()) for m in _SENTENCE_END_RE.finditer(text)
-            if not _abbreviation_before(text, m.start())
-        ]
-        self.end_starts = [a for a, _ in self.ends]
-        self.end_ends = [b for _, b in self.ends]
-        self.verbs = list(VERB_RE.finditer(text))
-        self.verb_starts = [m.start() for m in self.verbs]
+        self._end_starts: list[int] | None = None
+        self._end_ends: list[int] = []
+        self._verbs: list[re.Match[str]] | None = None
+        self._verb_starts: list[int] = []
+
+    def sentence_ends(self) -> tuple[list[int], list[int]]:
+        """Starts and ends of the sentence-ending punctuation (abbreviations skipped)."""
+        if self._end_starts is None:
+            text = self.text
+            ends = [m.span() for m in _SENTENCE_END_RE.finditer(text)
+                    if not _abbreviation_before(text, m.start())]
+            self._end_starts = [a for a, _ in ends]
+            self._end_ends = [b for _, b in ends]
+        return self._end_starts, self._end_ends
+
+    def verbs(self) -> tuple[list[re.Match[str]], list[int]]:
+        """Speech-verb matches and their starts."""
+        if self._verbs is None:
+            self._verbs = list(VERB_RE.finditer(self.text))
+            self._verb_starts = [m.start() for m in self._verbs]
+        return self._verbs, self._verb_starts
 
 
-_INDEX_CACHE: list[_TextIndex] = []
+_INDEX_CACHE: dict[int, _TextIndex] = {}  # by id() of the text; the index keeps it alive
+_INDEX_CACHE_SIZE = 64  # more than the paragraphs one quote's attribution looks back over
 
 
 def text_index(text: str) -> _TextIndex:
     """The (cached) index of a paragraph text."""
-    for idx in _INDEX_CACHE:
-        if idx.text is text:
-            return idx
+    idx = _INDEX_CACHE.get(id(text))
+    if idx is not None and idx.text is text:
+        return idx
     idx = _TextIndex(text)
-    _INDEX_CACHE.insert(0, idx)
-    del _INDEX_CACHE[4:]
+    if len(_INDEX_CACHE) >= _INDEX_CACHE_SIZE:
+        del _INDEX_CACHE[next(iter(_INDEX_CACHE))]  # the oldest
+    _INDEX_CACHE[id(text)] = idx
     return idx
 
 
 def verbs_in(text: str, start: int, end: int) -> list[re.Match[str]]:
     """Speech-verb matches starting in ``text[start:end]``, in order."""
-    idx = text_index(text)
-    return idx.verbs[bisect_left(idx.verb_starts, start):bisect_left(idx.verb_starts, end)]
+    verbs, starts = text_index(text).verbs()
+    return verbs[bisect_left(starts, start):bisect_left(starts, end)]
 
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """Start and end of the sentence around ``pos`` (looking at most WINDOW*3 chars away)."""
-    idx = text_index(text)
+    end_starts, end_ends = text_index(text).sentence_ends()
     lo = max(0, pos - WINDOW * 3)
-    k = bisect_right(idx.end_ends, pos) - 1
-    start = max(lo, idx.end_ends[k]) if k >= 0 else lo
+    k = bisect_right(end_ends, pos) - 1
+    start = max(lo, end_ends[k]) if k >= 0 else lo
     hi = min(len(text), pos + WINDOW * 3)
-    k = bisect_left(idx.end_starts, pos)
-    end = min(hi, idx.end_ends[k]) if k < len(idx.ends) else hi
+    k = bisect_left(end_starts, pos)
+    end = min(hi, end_ends[k]) if k < len(end_starts) else hi
     while start < end and text[start].isspace():
         start += 1
     return start, end
 
 
 def _abbreviation_before(text: str, dot: int) -> bool:
-    j = dot
-    while j > 0 and not text[j - 1].isspace():
-        j -= 1
-    word = text[j:dot].lower().lstrip("(“\"‘'")
+    window = text[max(0, dot - 24):dot]
+    parts = window.rsplit(None, 1)
+    if len(parts) == 2 or dot <= 24:
+        word = parts[-1] if parts and not window[-1:].isspace() else ""
+    else:  # a token longer than the window: find where it starts
+        j = dot
+        while j > 0 and not text[j - 1].isspace():
+            j -= 1
+        word = text[j:dot]
+    word = word.lower().lstrip("(“\"‘'")
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
@@ -209,6 +237,21 @@ def _bare(token: str) -> str:
 
 
 def _cue_token(token: str, first: bool) -> bool:
+    """Can ``token`` be part of a speaker cue (a name, honorific or role word)?"""
+    return (_is_first_cue_token if first else _is_cue_token)(token)
+
+
+@memo_short()
+def _is_first_cue_token(token: str) -> bool:
+    return _cue_token_uncached(token, True)
+
+
+@memo_short()
+def _is_cue_token(token: str) -> bool:
+    return _cue_token_uncached(token, False)
+
+
+def _cue_token_uncached(token: str, first: bool) -> bool:
     bare = _bare(token)
     if not bare:
         return False
@@ -222,6 +265,7 @@ def _cue_token(token: str, first: bool) -> bool:
     )
 
 
+@memo_short()
 def classify_cue(text: str) -> str:
     """The type of a cue: name, role, pronoun, group, document or org."""
     low = text.lower().replace("’", "'")
@@ -259,7 +303,7 @@ def cue_after(text: str, pos: int) -> Cue | None:
         word = tok.group()
         if not _cue_token(word, n == 0):
             break
-        if VERB_RE.fullmatch(_bare(word)) and n > 0:
+        if n > 0 and _bare(word) in _ONE_WORD_VERBS:
             break
         end = tok.start() + len(word.rstrip(",.;:!?)”’\"'")) if word[-1] in ",.;:!?)”’\"'" else tok.end()
         if word.endswith(".") and _bare(word).lower() in ABBREVIATIONS:
@@ -282,11 +326,8 @@ def _trim_cue(text: str, start: int, end: int) -> Cue | None:
     return Cue(start, start + len(cue_text), cue_text, classify_cue(cue_text))
 
 
-def _limited_tokens(text: str, start: int, limit: int):
-    for n, m in enumerate(_TOKEN_RE.finditer(text, start, min(len(text), start + WINDOW))):
-        if n >= limit:
-            return
-        yield m
+def _limited_tokens(text: str, start: int, limit: int) -> Iterator[re.Match[str]]:
+    return islice(_TOKEN_RE.finditer(text, start, min(len(text), start + WINDOW)), limit)
 
 
 def cue_before(text: str, pos: int, floor: int = 0) -> Cue | None:
@@ -401,6 +442,14 @@ def verb_phrase_end(text: str, verb_end: int, verb: str) -> int:
     return verb_end
 
 
+_DOCUMENT_HEADS = (
+    r"(?:Declaration|Statement|Communiqué|Communique|Concept|Strategy|Agreement|Treaty|Plan|"
+    r"Programme|Report|Memorandum)\b"
+)
+_DOCUMENT_HEAD_RE = re.compile(_DOCUMENT_HEADS)
+_DOCUMENT_NAME_RE = re.compile(rf"(?:[A-Z][\w’'-]*\s+){{1,5}}{_DOCUMENT_HEADS}")
+
+
 class Resolver:
     """Resolve cues to speakers, remembering who spoke last for pronouns."""
 
@@ -413,12 +462,11 @@ class Resolver:
 
     def _find_documents(self) -> list[str]:
         names: list[str] = []
-        pat = re.compile(
-            r"(?:[A-Z][\w’'-]*\s+){1,5}(?:Declaration|Statement|Communiqué|Communique|Concept|"
-            r"Strategy|Agreement|Treaty|Plan|Programme|Report|Memorandum)\b"
-        )
         for text in self.paragraphs:
-            for m in pat.finditer(text[: 20000]):
+            head = text[:20000]
+            if not _DOCUMENT_HEAD_RE.search(head):
+                continue  # quick look: no document word, no document name
+            for m in _DOCUMENT_NAME_RE.finditer(head):
                 name = m.group()
                 first = name.split()[0]
                 if first in ("The", "In", "On", "At", "This", "A", "An"):

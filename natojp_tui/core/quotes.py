@@ -24,6 +24,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import accumulate
 
 from natojp_tui.core.attribution import (
     ADVERBS,
@@ -50,6 +51,7 @@ NAMING_WORDS = frozenset(
 _ACCORDING_RE = re.compile(r"\b(?:[Aa]ccording to|[Ii]n the words of)\s")
 _LEADING_PREP_RE = re.compile(r"(?:in|at|on|during|after|before|to|with|in a statement|later)\b")
 _TRAILING_PUNCT = " \u00a0,.;:!?”’\"'—–-)"
+KIND_FACTOR = {"direct": 1.0, "partial": 0.9, "indirect": 0.85}
 CONFIDENCE = {"name": 0.95, "role": 0.9, "document": 0.85, "group": 0.85, "pronoun": 0.85,
               "org": 0.6}
 
@@ -61,17 +63,17 @@ class _Intervals:
     def __init__(self, ranges: list[tuple[int, int]]) -> None:
         self.ranges = sorted(ranges)
         self.starts = [a for a, _ in self.ranges]
-        self.max_end: list[int] = []
-        best = -1
-        for _, b in self.ranges:
-            best = max(best, b)
-            self.max_end.append(best)
+        self.max_end: list[int] = list(accumulate((b for _, b in self.ranges), max))
 
     def covers(self, pos: int) -> bool:
+        if not self.starts:
+            return False
         i = bisect_right(self.starts, pos) - 1
         return i >= 0 and self.max_end[i] > pos
 
     def starts_within(self, a: int, b: int) -> bool:
+        if not self.starts:
+            return False
         return bisect_left(self.starts, a) < bisect_left(self.starts, b)
 
 
@@ -608,7 +610,7 @@ def _backfill(quotes: list[Quote], utterance: int | None, speaker: Speaker, item
 
 
 def _to_quote(item: _Item, text: str, speaker: Speaker, confidence: float) -> Quote:
-    kind_factor = {"direct": 1.0, "partial": 0.9, "indirect": 0.85}[item.kind]
+    kind_factor = KIND_FACTOR[item.kind]
     return Quote(
         text=text[item.start:item.end],
         kind=item.kind,  # type: ignore[arg-type]
