@@ -189,7 +189,8 @@ _CAP = (
 )
 _CONNECT = r"(?:(?:of|for)(?:[ \u00A0]the)?|van|von|der|den|de|da|di|du|bin|al|le|la|del|dos|ter)"
 # A run of capitalised words joined by single spaces and a few lowercase connectors.
-RUN_RE = re.compile(rf"{_CAP}(?:[ \u00A0](?:{_CONNECT}[ \u00A0])*{_CAP})*")
+# (the look-ahead is only a quick test: every run starts with a capital letter)
+RUN_RE = re.compile(rf"(?=[A-Z\u00C0-\u00DE]){_CAP}(?:[ \u00A0](?:{_CONNECT}[ \u00A0])*{_CAP})*")
 _TOKEN_RE = re.compile(r"\S+")
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
 _UNDECOMPOSABLE = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "ß": "ss", "æ": "ae"})
@@ -671,9 +672,9 @@ class _Intro:
 def _runs(text: str) -> list[ParsedRun]:
     """Parsed capitalised runs of ``text`` (cached: intros and mentions share them);
     lone capitalised function words and place names are skipped unparsed."""
-    for cached_text, runs in _RUN_CACHE:
-        if cached_text is text:
-            return runs
+    cached = _RUN_CACHE.get(id(text))
+    if cached is not None and cached[0] is text:
+        return cached[1]
     runs = []
     for m in RUN_RE.finditer(text):
         word = m.group()
@@ -682,12 +683,13 @@ def _runs(text: str) -> list[ParsedRun]:
             if low in _SKIP_SINGLE:
                 continue
         runs.append(parse_run(text, m.start(), m.end()))
-    _RUN_CACHE.insert(0, (text, runs))
-    del _RUN_CACHE[64:]
+    if len(_RUN_CACHE) >= 64:
+        del _RUN_CACHE[next(iter(_RUN_CACHE))]  # the oldest
+    _RUN_CACHE[id(text)] = (text, runs)
     return runs
 
 
-_RUN_CACHE: list[tuple[str, list[ParsedRun]]] = []
+_RUN_CACHE: dict[int, tuple[str, list[ParsedRun]]] = {}  # by id() of the text it keeps alive
 _SKIP_SINGLE = frozenset(
     w for w in NON_NAME_WORDS | {a.lower() for a in ACRONYMS} | set(_COUNTRY_KEYS)
     if w not in ROLE_HEADS
