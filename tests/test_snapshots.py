@@ -27,6 +27,7 @@ def steps(*keys: str):
         app = pilot.app
         await pilot.pause()
         await app.workers.wait_for_complete()
+        await pilot.pause()  # the first article opens on the UI thread after its worker
         await pilot.press(*keys)
         await pilot.pause()
         await app.workers.wait_for_complete()

@@ -6,6 +6,7 @@ messages up and the watchers push the new state down.
 
 from __future__ import annotations
 
+import contextlib
 from typing import ClassVar
 
 from rich.text import Text
@@ -78,9 +79,16 @@ class ReaderScreen(Screen[None]):
         if target not in {r.id for r in rows}:
             target = rows[0].id if rows else None
         if target:
-            self.open_article(target)
+            self._open_first(target)
         self.action_focus_pane("body")
         self.set_interval(RELOAD_SECONDS, self.check_for_changes)
+
+    @work(exclusive=True, thread=True, group="first-article")
+    def _open_first(self, article_id: str) -> None:
+        """Read the first article off the UI thread: the list is drawn before the big files are read."""
+        with contextlib.suppress(Exception):  # open_article reports a damaged file on the UI thread
+            self.data.article(article_id)  # reads the texts, quotes and events files once
+        self.app.call_from_thread(self.open_article, article_id)
 
     # -- data -------------------------------------------------------------------------
     def refresh_articles(self) -> None:
