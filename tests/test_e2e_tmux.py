@@ -56,8 +56,8 @@ class Tmux:
         raise AssertionError(f"nothing reached the tmux buffer; screen:\n{self.screen()}")
 
 
-def test_search_enter_y_puts_the_attributed_quote_in_the_tmux_buffer(tmp_path):
-    env = {
+def _env(tmp_path: Path) -> dict[str, str]:
+    return {
         "NATOJP_DB": str(tmp_path / "db"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
@@ -66,10 +66,15 @@ def test_search_enter_y_puts_the_attributed_quote_in_the_tmux_buffer(tmp_path):
         "PATH": os.environ.get("PATH", ""),
         "LANG": "C.UTF-8",
     }
-    command = " ".join(
-        ["env", "-i", *(f"{k}={shlex.quote(v)}" for k, v in env.items()),
-         shlex.quote(str(NATOJP)), "open", shlex.quote(str(SEED))]
-    )
+
+
+def _natojp_command(env: dict[str, str], *args: str) -> str:
+    return " ".join(["env", "-i", *(f"{k}={shlex.quote(v)}" for k, v in env.items()),
+                     shlex.quote(str(NATOJP)), *map(shlex.quote, args)])
+
+
+def test_search_enter_y_puts_the_attributed_quote_in_the_tmux_buffer(tmp_path):
+    command = _natojp_command(_env(tmp_path), "open", str(SEED))
     tmux = Tmux()
     tmux("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", command)
     try:
@@ -83,12 +88,44 @@ def test_search_enter_y_puts_the_attributed_quote_in_the_tmux_buffer(tmp_path):
         tmux.wait_for("Next quote")
         tmux("send-keys", "-t", "e2e", "y")
         copied = tmux.buffer()
-        assert copied.startswith(
+        assert copied == (
             "“We are natural partners and together we can make a difference.” — Anders Fogh Rasmussen, "
+            f'NATO Secretary General, Tokyo, 15 April 2013 ("{TITLE}", NATO)'
         )
-        assert f'("{TITLE}", NATO)' in copied
         screen = tmux.wait_for("Copied")
         assert "terminal clipboard (OSC 52)" in screen.replace("\n", " ") or "OSC 52" in screen
+        tmux("send-keys", "-t", "e2e", "q")
+    finally:
+        tmux("kill-server", check=False)
+
+
+HOSTILE = (
+    "Hostile \x1b]0;PWNED-TITLE\x07headline [bold red]x[/]\n\n"
+    "Secretary General Jane Doe met the minister in Tokyo. “We stand together \x1b[2J\x1b[31mred"
+    "\x1b]52;c;UFdORUQtQ0xJUA==\x07 [@click=app.quit]quit[/] \u202eevil\u202c and \x1b]8;;http://e.vil\x1b\\link"
+    "\x1b]8;;\x1b\\,” the Secretary General said.\n"
+)
+
+
+def test_a_hostile_article_reaches_the_terminal_inert(tmp_path):
+    article = tmp_path / "hostile.txt"
+    article.write_text(HOSTILE, encoding="utf-8")
+    tmux = Tmux()
+    tmux("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40",
+         _natojp_command(_env(tmp_path), "open", str(article)))
+    try:
+        tmux("set", "-g", "set-clipboard", "on")
+        tmux("set", "-g", "allow-rename", "on")
+        screen = tmux.wait_for("[bold red]x[/]")
+        assert "[@click=app.quit]quit[/]" in screen, "markup is shown as characters"
+        tmux("send-keys", "-t", "e2e", "n")
+        tmux.wait_for("Jane Doe")
+        tmux("send-keys", "-t", "e2e", "y")
+        copied = tmux.buffer()
+        assert "We stand together red [@click=app.quit]quit[/] evil and link" in copied
+        assert "\x1b" not in copied and "PWNED" not in copied
+        assert "PWNED" not in tmux("display", "-p", "-t", "e2e", "#{pane_title} #{window_name}")
+        assert "PWNED" not in tmux("list-buffers", "-F", "#{buffer_sample}")
         tmux("send-keys", "-t", "e2e", "q")
     finally:
         tmux("kill-server", check=False)
