@@ -293,45 +293,54 @@ def cmd_people(args: argparse.Namespace) -> int:
     return 0
 
 
+def _all_articles(store) -> list[Any]:
+    return [a for a in (store.article(aid) for aid in store.article_ids()) if a is not None]
+
+
+def _print_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    """A Rich table whose cells are plain text (article data is never markup)."""
+    from rich.table import Table
+
+    table = Table(title=_text(title))
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*(_text(cell) for cell in row))
+    _console().print(table)
+
+
 def cmd_timeline(args: argparse.Namespace) -> int:
     from natojp_tui.core.timeline import build_timeline
 
-    store = _open_store(args)
-    articles = [store.article(aid) for aid in store.article_ids()]
-    entries = build_timeline([a for a in articles if a], visit_id=args.visit, person=args.person)
+    entries = build_timeline(_all_articles(_open_store(args)), visit_id=args.visit, person=args.person)
     if args.json:
         _print_json(entries)
         return 0
-    from rich.table import Table
 
-    table = Table(title=_text(f"{len(entries)} timeline entries"))
-    for col in ("date", "time", "place", "what", "who", "sources"):
-        table.add_column(col)
-    for e in entries:
-        when = e.date.isoformat() if e.date else ("during the visit" if e.date_precision == "visit" else "date unknown")
-        table.add_row(_text(when), _text(e.time), _text(e.place), _text(e.summary), _text(", ".join(e.participants)),
-                      _text(", ".join(sorted({s.article_id for s in e.sources}))))
-    _console().print(table)
+    def when(e) -> str:
+        if e.date:
+            return e.date.isoformat()
+        return "during the visit" if e.date_precision == "visit" else "date unknown"
+
+    _print_table(
+        f"{len(entries)} timeline entries", ("date", "time", "place", "what", "who", "sources"),
+        [(when(e), e.time, e.place, e.summary, ", ".join(e.participants),
+          ", ".join(sorted({s.article_id for s in e.sources}))) for e in entries],
+    )
     return 0
 
 
 def cmd_visits(args: argparse.Namespace) -> int:
     from natojp_tui.core.timeline import build_visits
 
-    store = _open_store(args)
-    articles = [store.article(aid) for aid in store.article_ids()]
-    visits = build_visits([a for a in articles if a])
+    visits = build_visits(_all_articles(_open_store(args)))
     if args.json:
         _print_json(visits)
         return 0
-    from rich.table import Table
-
-    table = Table(title=_text(f"{len(visits)} visits"))
-    for col in ("id", "visitor", "host", "from", "to", "articles"):
-        table.add_column(col)
-    for v in visits:
-        table.add_row(_text(v.id), _text(v.visitor), _text(v.host), _text(v.start), _text(v.end), _text(len(v.article_ids)))
-    _console().print(table)
+    _print_table(
+        f"{len(visits)} visits", ("id", "visitor", "host", "from", "to", "articles"),
+        [(v.id, v.visitor, v.host, v.start, v.end, len(v.article_ids)) for v in visits],
+    )
     return 0
 
 
