@@ -248,3 +248,10 @@ def test_an_older_schema_is_migrated_with_a_backup_kept(store: Store, tmp_path: 
     meta = orjson.loads((db / "articles.json").read_bytes())["meta"]
     assert [d["schema"] for d in meta.values()] == [SCHEMA_VERSION]
     assert Store.open(db).backup is None, "migration runs once"
+
+
+def test_speaker_filter_matches_a_part_of_the_name_or_a_close_spelling(store: Store) -> None:
+    store.ensure_seeded()
+    assert {q.speaker for q in store.quotes(speaker="fogh")} == {"Anders Fogh Rasmussen"}
+    assert {q.speaker for q in store.quotes(speaker="Rasmusen")} == {"Anders Fogh Rasmussen"}
+    assert store.quotes(speaker="Stoltenberg") == []

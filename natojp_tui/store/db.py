@@ -96,6 +96,20 @@ PARALLEL_MIN_FILES = 64  # below this, extracting in a process pool costs more t
 
 
 
+def match_speakers(query: str, names: Iterable[str], cutoff: float = 85.0) -> set[str]:
+    """Speaker names matching ``query``: case-insensitive substring, else a close spelling
+    (rapidfuzz, so "Rasmusen" still finds "Anders Fogh Rasmussen")."""
+    names = [n for n in names if n]
+    needle = query.casefold().strip()
+    found = {n for n in names if needle in n.casefold()}
+    if found or not needle:
+        return found
+    from rapidfuzz import fuzz, process
+
+    hits = process.extract(needle, names, scorer=fuzz.partial_ratio, processor=str.casefold, score_cutoff=cutoff, limit=None)
+    return {name for name, _score, _i in hits}
+
+
 def _load_one(path_text: str) -> tuple[str, Article | None, str | None]:
     """Read and analyse one file (runs in a worker process for big imports)."""
     from natojp_tui import ingest
@@ -370,8 +384,8 @@ class Store:
         else:
             docs = list(self.quote_docs())
         if speaker:
-            needle = speaker.casefold()
-            docs = [d for d in docs if needle in (d.get("speaker") or "").casefold()]
+            names = match_speakers(speaker, {d.get("speaker") or "" for d in docs})
+            docs = [d for d in docs if (d.get("speaker") or "") in names]
         if kind:
             docs = [d for d in docs if d.get("kind") == kind]
         docs.sort(key=lambda d: (d["article_id"], d["paragraph"], d["start"]))
