@@ -471,8 +471,9 @@ class PeopleRegistry:
         self._keys = [(m.paragraph, m.start) for m in self._mentions]
 
     def _forget(self) -> None:
-        """Drop remembered answers of ``by_name``/``resolve_role``/``resolve``: they hold
-        only while the people and their names and roles stay as they were indexed."""
+        """Drop remembered answers of ``by_name``/``resolve_role``/``resolve``/``role_of``:
+        they hold only while the people and their names and roles stay as they were indexed."""
+        self._role_names: dict[str, tuple[Person, str | None]] = {}
         self._names: dict[str, Person | None] = {}
         self._roles: dict[str, list[Person]] = {}
         self._cues: dict[str, Person | None] = {}
@@ -499,8 +500,13 @@ class PeopleRegistry:
 
     def role_of(self, person: Person) -> str | None:
         """Display string of the person's role on the article date."""
+        known = self._role_names.get(person.id)
+        if known is not None and known[0] is person:
+            return known[1]
         role = person.role_on(self.published)
-        return role_display(role) if role else None
+        shown = role_display(role) if role else None
+        self._role_names[person.id] = (person, shown)
+        return shown
 
     def by_name(self, name: str) -> Person | None:
         """The person a (possibly partial, family-first or ALL-CAPS) name refers to."""

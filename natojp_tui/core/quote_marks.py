@@ -233,6 +233,9 @@ def find_quote_spans(paragraphs: Sequence[str]) -> list[QuoteSpan]:
     group: int | None = None
     groups = 0
     for p, text in enumerate(paragraphs):
+        if carried is None and MARK_RE.search(text) is None:
+            group = None  # quick look: no mark, no span, nothing carried on
+            continue
         scanner = _ParagraphScanner(text, p, carried)
         first_mark = _indent(text)
         if carried is not None:

@@ -66,15 +66,18 @@ class _Intervals:
         self.max_end: list[int] = list(accumulate((b for _, b in self.ranges), max))
 
     def covers(self, pos: int) -> bool:
-        if not self.starts:
-            return False
         i = bisect_right(self.starts, pos) - 1
         return i >= 0 and self.max_end[i] > pos
 
     def starts_within(self, a: int, b: int) -> bool:
-        if not self.starts:
-            return False
         return bisect_left(self.starts, a) < bisect_left(self.starts, b)
+
+
+_NO_INTERVALS = _Intervals([])
+
+
+def _intervals(ranges: list[tuple[int, int]]) -> _Intervals:
+    return _Intervals(ranges) if ranges else _NO_INTERVALS
 
 
 @dataclass(slots=True)
@@ -488,7 +491,7 @@ def extract_quotes(
     for p, text in enumerate(paragraphs):
         para_spans = by_paragraph.get(p, [])
         prev_colon = p > 0 and paragraphs[p - 1][-3:].rstrip().endswith(":")
-        outer = _Intervals([(s.outer_start, s.outer_end) for s in para_spans])
+        outer = _intervals([(s.outer_start, s.outer_end) for s in para_spans])
         quoted_items: list[tuple[QuoteSpan, _Item]] = []
         after_direct = False
         for span in para_spans:
@@ -505,7 +508,7 @@ def extract_quotes(
                 lo = min(item.cue.start, span.outer_start)
                 hi = max(item.cue.end, span.outer_end) + 40
                 blocked.append((lo, min(hi, _attribution_end(text, item.cue.end))))
-        indirect = _indirect(text, p, _Intervals(blocked), _Intervals(direct))
+        indirect = _indirect(text, p, _intervals(blocked), _intervals(direct))
         para_items = [i for _, i in quoted_items] + indirect
         para_items.sort(key=lambda i: i.start)
         items.extend(para_items)
