@@ -1,4 +1,5 @@
-"""Command line: ``python -m natojp_tui.bench corpus DIR --articles N`` and ``... run``."""
+"""Command line: ``python -m natojp_tui.bench corpus DIR --articles N``, ``... run`` and
+``... extract DIR`` (extraction ms/article per stage)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     run.add_argument("--keep", type=Path, help="build in this folder and keep it")
     run.add_argument("--json", action="store_true", help="print the report as JSON")
     run.add_argument("--markdown", action="store_true", help="print a Markdown table too")
+    extract = sub.add_parser("extract", help="time extraction (registry, quotes, events) per article")
+    extract.add_argument("folder", type=Path)
+    extract.add_argument("--repeats", type=int, default=3, help="passes; each article keeps its best")
     args = parser.parse_args(argv)
 
     if args.command == "corpus":
@@ -34,6 +38,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         truths = write_corpus(args.folder, args.articles, args.seed)
         quotes = sum(len(t.quotes) for t in truths)
         print(f"wrote {len(truths)} articles ({quotes} quotes) and manifest.jsonl to {args.folder}")
+        return 0
+
+    if args.command == "extract":
+        from natojp_tui.bench.extract_speed import load_articles, measure, render
+
+        articles, skipped = load_articles(args.folder)
+        if not articles:
+            parser.error(f"no article files in {args.folder}")
+        report = measure(articles, args.repeats)
+        report.skipped = skipped
+        print(render(report))
         return 0
 
     from rich.console import Console
