@@ -270,8 +270,8 @@ def cmd_people(args: argparse.Namespace) -> int:
     store = _open_store(args)
     counts: dict[str, int] = {}
     for q in store.quotes():
-        if q.speaker_id:
-            counts[q.speaker_id] = counts.get(q.speaker_id, 0) + 1
+        for pid in {q.speaker_id, *q.speaker_ids} - {None}:  # a joint statement counts for each speaker
+            counts[pid] = counts.get(pid, 0) + 1
     rows = []
     for p in sorted(store.people(), key=lambda p: (-counts.get(p.id, 0), p.name)):
         data = to_jsonable(p)
