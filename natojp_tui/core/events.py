@@ -229,6 +229,12 @@ def mask_quotes(text: str, spans: Sequence[tuple[int, int]]) -> str:
 
 # --- triggers ----------------------------------------------------------------------------
 
+def _starting_with(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``pattern`` behind a look-ahead for the characters ``first`` its matches start with:
+    the same matches, but places where none can start are passed over at C speed."""
+    return re.compile(f"(?=[{first}])(?:{pattern})", flags)
+
+
 _NOUNS: tuple[tuple[str, str], ...] = (
     ("courtesy_call", r"courtesy\s(?:call|visit)s?"),
     ("press_conference", r"(?:press|news)\s(?:conference|point|briefing|availability|encounter)s?"),
@@ -249,14 +255,16 @@ _LIGHT = (
 )
 _DET = r"(?:(?:a|an|the|his|her|their|its|this|another|separate)\s)?"
 _MODS = r"(?:[\w'’-]+\s){0,4}?"
-_PATTERN_A = re.compile(rf"\b(?P<light>{_LIGHT})\s{_DET}(?P<mods>{_MODS})(?:{_NOUN_ALT})\b", re.I)
-_PATTERN_B = re.compile(
+_PATTERN_A = _starting_with("a-z", rf"\b(?P<light>{_LIGHT})\s{_DET}(?P<mods>{_MODS})(?:{_NOUN_ALT})\b", re.I)
+_PATTERN_B = _starting_with(
+    "a-z",
     rf"\b(?P<frame>at|in|during|after|following|over)\s{_DET}(?P<mods>{_MODS})(?:{_NOUN_ALT})"
     rf"\s(?=with\b|between\b|to\b)",
     re.I,
 )
 # "..., in talks at the alliance's headquarters", "... over a working lunch."
-_PATTERN_B2 = re.compile(
+_PATTERN_B2 = _starting_with(
+    ",a-z",
     r"(?:,\s|\b(?:also|then)\s)(?:(?P<frame>in|during|over)\s(?:(?:a|an|their)\s)?|"
     r"(?:following|after)\s(?:their|his|her)\s)(?P<mods>(?:[\w-]+\s){0,2}?)"
     r"(?P<noun>talks|meeting|summit|(?:working\s)?(?:lunch(?:eon)?|dinner|breakfast))\b"
@@ -276,9 +284,7 @@ _PASSIVE_TAIL = r"(?:was|were)\s(?:also\s)?(?:held|hosted|given|delivered|conven
 _PATTERN_PASSIVE = re.compile(
     rf"\b{_DET}(?P<mods>{_MODS})(?:{_NOUN_ALT})\s(?:[\w,'’-]+\s){{0,6}}?{_PASSIVE_TAIL}", re.I
 )
-# Quick looks: a sentence without an event noun has no match of patterns A, B, B2 and
-# PASSIVE (each holds one); without "was held"-like words it has no passive match.
-_ANY_NOUN_RE = re.compile(_NOUN_ALT, re.I)
+# Quick look: a sentence without "was held"-like words has no passive match.
 _PASSIVE_TAIL_RE = re.compile(_PASSIVE_TAIL, re.I)
 _VERBS: tuple[tuple[str, str], ...] = (
     ("courtesy_call", r"(?:paid|made)\s(?:a\s)?courtesy\s(?:call|visit)\s(?:on|to)"),
@@ -295,8 +301,8 @@ _VERBS: tuple[tuple[str, str], ...] = (
     ("received_by", r"(?:was|were)\s(?:warmly\s|also\s)?(?:received|welcomed|hosted|greeted)\sby"),
     ("topic", r"discussed|exchanged\s(?:views|opinions)|held\s(?:an\s)?exchange\sof\sviews"),
 )  # fmt: skip
-_VERB_RE = re.compile(
-    r"\b(?:" + "|".join(f"(?P<v_{kind}>{rx})" for kind, rx in _VERBS) + r")\b", re.I
+_VERB_RE = _starting_with(
+    "a-z", r"\b(?:" + "|".join(f"(?P<v_{kind}>{rx})" for kind, rx in _VERBS) + r")\b", re.I
 )
 _BLOCKING_LEFT = re.compile(
     r"(?:\b(?:will|would|shall|may|might|could|should|must|to|not|never|has|have|cannot|"
@@ -336,12 +342,14 @@ _NOT_AUDIENCE = re.compile(
 
 # --- participants ------------------------------------------------------------------------
 
-_PRONOUN_RE = re.compile(r"\b(?P<sg>[Hh]e|[Ss]he)\b|\b(?P<pl>[Tt]hey)\b")
-_PLURAL_RE = re.compile(
+_PRONOUN_RE = _starting_with("HhSsTt", r"\b(?P<sg>[Hh]e|[Ss]he)\b|\b(?P<pl>[Tt]hey)\b")
+_PLURAL_RE = _starting_with(
+    "TtBb",
     r"\b(?:[Tt]he|[Bb]oth)\s(?:two\s)?(?:leaders|ministers|sides|men|women|heads\sof\s(?:state|government)|"
     r"(?:foreign|defen[cs]e|prime)\sministers|counterparts|pair)\b|\b[Tt]he\stwo\b"
 )
-_ROLE_CUE_RE = re.compile(
+_ROLE_CUE_RE = _starting_with(
+    "TtNJADVSPFCM",
     r"\b(?:[Tt]he\s)?(?:(?:NATO|Japanese|Japan['’]s|NATO['’]s|Alliance['’]s|Allied)\s)?"
     r"(?:Deputy\s|Vice\s)?(?:Secretary[\s-]General|Prime\sMinister|Foreign\sMinister|"
     r"Defen[cs]e\sMinister|Chief\sCabinet\sSecretary|Minister\sof\s(?:State\s)?(?:for\s)?"
@@ -935,8 +943,7 @@ def _search_all(
 
 def _find_triggers(masked: str, s0: int, s1: int, cands: list[_Candidate]) -> list[_Trigger]:
     found: list[_Trigger] = []
-    if _ANY_NOUN_RE.search(masked, s0, s1) is not None:
-        _find_noun_triggers(masked, s0, s1, found)
+    _find_noun_triggers(masked, s0, s1, found)
     for m in _VERB_RE.finditer(masked, s0, s1):
         kind = next(k[2:] for k, v in m.groupdict().items() if v is not None and k.startswith("v_"))
         if kind == "person_verb" and not _person_follows(masked, m.end(), cands):
