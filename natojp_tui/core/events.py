@@ -572,7 +572,11 @@ def _read_paragraph(p: int, text: str, mentions: list[MentionLike], ctx: _Contex
             _candidates(masked, sent_mentions, ctx, s0, s1) if sent_mentions or look.people else []
         )
         dates = _sentence_dates(masked, s0, s1, ctx.published) if look.dates else []
-        new = _read_sentence(p, text, masked, s0, s1, sent_cands, dates, ctx) if look.events else []
+        new = (
+            _read_sentence(p, text, masked, s0, s1, sent_cands, dates, ctx, look.nouns)
+            if look.events
+            else []
+        )
         if not new and para_events and (dates or look.places):
             _attach_trailing_context(masked, s0, s1, sent_cands, dates, para_events, ctx)
         para_events.extend(new)
@@ -605,6 +609,13 @@ _DATE_LOOK = re.compile(trie_pattern(list(_DATE_WORDS)))
 _PEOPLE_LOOK = re.compile(trie_pattern(list(_PEOPLE_WORDS)))
 _PLACE_LOOK = re.compile(trie_pattern([" in ", " to ", " at ", "visiting", "aboard"]))
 _VISIT_LOOK = re.compile(trie_pattern(["visit", "trip", "stay", "arrived", " is in ", " was in "]))
+# every match of the noun patterns (A, B, B2, passive) holds one of these, in any case
+_NOUN_LOOK = re.compile(trie_pattern([
+    "courtesy", "press", "news", "lunch", "dinner", "breakfast", "banquet", "supper", "signing",
+    "speech", "address", "lecture", "keynote", "remarks", "meeting", "talks", "summit",
+    "discussion", "consultation", "dialogue", "phone", "video", "tête-à-tête", "audience",
+    "bilateral", "conversation", "session",
+]))  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -617,6 +628,7 @@ class _Look:
     people: bool
     places: bool
     visits: bool
+    nouns: bool = True  # may hold an event noun ("talks", "lunch", ...)
 
     @classmethod
     def of(cls, sentence: str) -> _Look:
@@ -626,12 +638,16 @@ class _Look:
         dates = (not long or events) and (
             _DIGIT_RE.search(low) is not None or _DATE_LOOK.search(low) is not None
         )
+        # case-insensitive patterns fold some non-ASCII letters ("K", Kelvin) to ASCII
+        # ones: only an ASCII sentence is known to be noun-free from its lower case
+        nouns = events and (not sentence.isascii() or _NOUN_LOOK.search(low) is not None)
         return cls(
             events=events,
             dates=dates,
             people=_PEOPLE_LOOK.search(low) is not None,
             places=_PLACE_LOOK.search(low) is not None,
             visits=_VISIT_LOOK.search(low) is not None,
+            nouns=nouns,
         )
 
 
@@ -685,11 +701,12 @@ def _read_sentence(
     cands: list[_Candidate],
     dates: list[DateMention],
     ctx: _Context,
+    nouns: bool = True,
 ) -> list[Event]:
     ctx.sentence = {}
     if ctx.triggers_read >= MAX_TRIGGERS:
         return []
-    triggers = _find_triggers(masked, s0, s1, cands)
+    triggers = _find_triggers(masked, s0, s1, cands, nouns)
     if not triggers:
         return []
     ctx.triggers_read += len(triggers)
@@ -941,9 +958,14 @@ def _search_all(
     return out
 
 
-def _find_triggers(masked: str, s0: int, s1: int, cands: list[_Candidate]) -> list[_Trigger]:
+def _find_triggers(
+    masked: str, s0: int, s1: int, cands: list[_Candidate], nouns: bool = True
+) -> list[_Trigger]:
+    """Event triggers of ``masked[s0:s1]``; ``nouns=False`` when a quick look found no
+    event noun there (the noun patterns are then skipped)."""
     found: list[_Trigger] = []
-    _find_noun_triggers(masked, s0, s1, found)
+    if nouns:
+        _find_noun_triggers(masked, s0, s1, found)
     for m in _VERB_RE.finditer(masked, s0, s1):
         kind = next(k[2:] for k, v in m.groupdict().items() if v is not None and k.startswith("v_"))
         if kind == "person_verb" and not _person_follows(masked, m.end(), cands):

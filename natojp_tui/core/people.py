@@ -356,15 +356,14 @@ def _split_country(title: str) -> tuple[str, str | None]:
 
 def parse_run(text: str, start: int, end: int) -> ParsedRun:
     """Split the capitalised run ``text[start:end]`` into honorific/org/role/name parts."""
-    parsed = _parse_run_text(text[start:end])  # shared and cached: copy before shifting
-
-    def shift(pos: int | None) -> int | None:
-        return None if pos is None else pos + start
-
+    p = _parse_run_text(text[start:end])  # shared and cached: copy before shifting
     return ParsedRun(
-        start, end, parsed.honorific, parsed.gender, parsed.org, parsed.role_title,
-        shift(parsed.role_start), shift(parsed.role_end), list(parsed.name),
-        shift(parsed.name_start), shift(parsed.name_end),
+        start, end, p.honorific, p.gender, p.org, p.role_title,
+        None if p.role_start is None else p.role_start + start,
+        None if p.role_end is None else p.role_end + start,
+        list(p.name),
+        None if p.name_start is None else p.name_start + start,
+        None if p.name_end is None else p.name_end + start,
     )
 
 

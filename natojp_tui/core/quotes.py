@@ -48,7 +48,9 @@ from natojp_tui.core.quote_marks import QuoteSpan, find_quote_spans
 NAMING_WORDS = frozenset(
     ["called", "named", "dubbed", "titled", "entitled", "so-called", "known", "code-named", "codenamed", "theme", "slogan", "motto", "banner", "name", "term", "word", "phrase", "exercise", "operation", "drill", "initiative", "programme", "program", "project", "document", "report", "book", "campaign", "concept"]
 )
-_ACCORDING_RE = re.compile(r"\b(?:[Aa]ccording to|[Ii]n the words of)\s")
+# (the look-ahead only skips places where neither phrase can start)
+_ACCORDING_RE = re.compile(r"(?=[AaIi])\b(?:[Aa]ccording to|[Ii]n the words of)\s")
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
 _LEADING_PREP_RE = re.compile(r"(?:in|at|on|during|after|before|to|with|in a statement|later)\b")
 _TRAILING_PUNCT = " \u00a0,.;:!?”’\"'—–-)"
 KIND_FACTOR = {"direct": 1.0, "partial": 0.9, "indirect": 0.85}
@@ -134,7 +136,7 @@ def _post_attribution(text: str, span: QuoteSpan) -> tuple[Cue, str | None, int]
     vpos = cue.end
     while True:
         nxt = _skip(text, vpos, " \u00a0")
-        word = re.match(r"[a-z]+", text[nxt:nxt + 20])
+        word = _LOWER_WORD_RE.match(text[nxt:nxt + 20])
         if word and word.group() in ADVERBS:
             vpos = nxt + word.end()
             continue
