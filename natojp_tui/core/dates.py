@@ -61,8 +61,9 @@ _RELATIVE = (
     r"|(?:earlier|later)\stoday|this\s(?:morning|afternoon|evening)|today|tonight|yesterday"
     r"|last\snight|tomorrow)\b"
 )
+# (the look-ahead only skips places where no date can start: a digit or a letter)
 _DATE_RE = re.compile(
-    rf"\b(?:(?:{_RANGE_DM})|(?:{_RANGE_MD})|(?:{_DMY})|(?:{_MDY})|(?:{_ISO})|(?:{_WEEKDAY_PHRASE})"
+    rf"(?=[\da-z])\b(?:(?:{_RANGE_DM})|(?:{_RANGE_MD})|(?:{_DMY})|(?:{_MDY})|(?:{_ISO})|(?:{_WEEKDAY_PHRASE})"
     rf"|(?:{_RELATIVE}))",
     re.IGNORECASE,
 )
