@@ -1,0 +1,130 @@
+"""The speed-ups of extraction never change an answer: memos are bounded and forget
+what a changed registry no longer says, cached parses are private copies, paragraph
+indexes survive eviction, and every quick look or look-ahead keeps the same matches."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from natojp_tui.core import attribution, events
+from natojp_tui.core.dates import find_dates
+from natojp_tui.core.model import Person, Role
+from natojp_tui.core.people import PeopleRegistry, memo_short, parse_run
+
+DEV = Path(__file__).parent / "data" / "dev"
+# Characters that case-insensitive patterns fold to ASCII letters (Kelvin sign, long s),
+# and digits that \d matches outside ASCII: quick looks must not lose them.
+TRICKY = [
+    "The ministers held \u212aeynote talks with Japan on 15 April.",
+    "They held a ſummit with Japan; the Secretary General signed it on ٣ May.",
+    "NATO and Japan HELD TALKS. He said: “We MET.” They met over lunch the next day.",
+]
+
+
+def dev_texts() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(DEV.glob("*.txt"))]
+    return [para for t in texts for para in t.split("\n") if para.strip()] + TRICKY
+
+
+def test_memo_keeps_answers_for_short_strings_only():
+    calls: list[str] = []
+
+    @memo_short(longest=5, size=3)
+    def upper(text: str) -> str:
+        calls.append(text)
+        return text.upper()
+
+    assert [upper("abc"), upper("abc"), upper("abcdefgh"), upper("abcdefgh")] == [
+        "ABC", "ABC", "ABCDEFGH", "ABCDEFGH",
+    ]
+    assert calls == ["abc", "abcdefgh", "abcdefgh"]  # the long one is not kept
+    for word in ("a", "b", "c", "d"):  # the table is emptied when full, never grows past it
+        upper(word)
+    upper("abc")
+    assert calls[-1] == "abc"
+
+
+def test_parsed_runs_are_private_copies_at_their_own_offsets():
+    first = parse_run("Minister Kamikawa Yoko", 0, 22)
+    first.name.append("Extra")
+    first.role_title = "changed"
+    text = "Today Minister Kamikawa Yoko spoke."
+    again = parse_run(text, 6, 28)
+    assert again.role_title == "Minister" and again.name == ["Kamikawa", "Yoko"]
+    assert text[again.name_start:again.name_end] == "Kamikawa Yoko"  # type: ignore[misc]
+    assert text[again.role_start:again.role_end] == "Minister"  # type: ignore[misc]
+
+
+def test_registry_answers_follow_people_added_or_changed_after_a_question():
+    registry = PeopleRegistry([Person("jens-stoltenberg", "Jens Stoltenberg")])
+    assert registry.resolve("Mr. Rutte") is None
+    assert registry.resolve_role("the Secretary General") == []
+    rutte = Person("mark-rutte", "Mark Rutte")
+    registry.add_person(rutte)
+    assert registry.resolve("Mr. Rutte") is rutte
+    assert registry.role_of(rutte) is None
+    rutte.roles.append(Role("Secretary General", "NATO"))
+    registry.reindex_person(rutte)
+    assert registry.resolve_role("the Secretary General") == [rutte]
+    assert registry.resolve("the Secretary General") is rutte
+    assert registry.role_of(rutte) == "NATO Secretary General"
+
+
+def test_role_holders_are_a_fresh_list_each_time():
+    sg = Person("mark-rutte", "Mark Rutte", roles=[Role("Secretary General", "NATO")])
+    registry = PeopleRegistry([sg])
+    registry.resolve_role("the Secretary General").clear()
+    assert registry.resolve_role("the Secretary General") == [sg]
+
+
+def test_paragraph_indexes_stay_right_past_the_cache_size():
+    texts = [f"Paragraph {n:03}. Mr. Abe said it twice. He said so again." for n in range(150)]
+    sentence = (15, 37)  # "Mr. Abe said it twice." ("Mr." does not end a sentence)
+    attribution._INDEX_CACHE.clear()
+    for _ in range(2):  # second round: every index was evicted and is built again
+        for t in texts:
+            copy = "".join(list(t))  # an equal text that is another object
+            assert copy[slice(*attribution.sentence_bounds(copy, 20))] == "Mr. Abe said it twice."
+            assert attribution.sentence_bounds(t, 20) == sentence
+            assert [m.group() for m in attribution.verbs_in(copy, 0, len(copy))] == ["said", "said"]
+            assert [m.start() for m in attribution.verbs_in(t, 30, len(t))] == [41]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["_PATTERN_A", "_PATTERN_B", "_PATTERN_B2", "_VERB_RE", "_PRONOUN_RE", "_PLURAL_RE", "_ROLE_CUE_RE"],
+)
+def test_event_look_aheads_keep_the_same_matches(name):
+    fast: re.Pattern[str] = getattr(events, name)
+    head = re.match(r"\(\?=\[[^\]]+\]\)\(\?:", fast.pattern)
+    assert head is not None, "the pattern starts with its look-ahead"
+    plain = re.compile(fast.pattern[head.end():-1], fast.flags)
+    for text in dev_texts():
+        assert [m.group(0) for m in fast.finditer(text)] == [m.group(0) for m in plain.finditer(text)]
+
+
+def test_date_look_ahead_keeps_the_same_dates():
+    from natojp_tui.core import dates
+
+    plain = re.compile(dates._DATE_RE.pattern.replace(r"(?=[\da-z])", "", 1), dates._DATE_RE.flags)
+    for text in dev_texts():
+        assert [m.span() for m in dates._DATE_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [d.text for d in find_dates("on Monday (15 April) and 16-17 May 2013")] == [
+        "Monday (15 April)", "16-17 May 2013",
+    ]
+
+
+def test_sentences_skipped_by_the_noun_look_have_no_noun_trigger():
+    skipped = 0
+    for text in dev_texts():
+        for s0, s1 in events.iter_sentences(text):
+            if events._Look.of(text[s0:s1]).nouns:
+                continue
+            skipped += 1
+            for pattern in (events._PATTERN_A, events._PATTERN_B, events._PATTERN_B2, events._PATTERN_PASSIVE):
+                assert pattern.search(text, s0, s1) is None
+    assert skipped > 0
+    assert events._Look.of(TRICKY[1]).nouns  # "ſummit" is not ASCII: looked at in full
