@@ -79,7 +79,8 @@ class ReaderScreen(Screen[None]):
         if target not in {r.id for r in rows}:
             target = rows[0].id if rows else None
         if target:
-            self._open_first(target)
+            # After the first paint: the list shows before the big files are read.
+            self.call_after_refresh(self._open_first, target)
         self.action_focus_pane("body")
         self.set_interval(RELOAD_SECONDS, self.check_for_changes)
 
