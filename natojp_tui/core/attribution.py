@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 
 from natojp_tui.core.model import Person
 from natojp_tui.core.people import HONORIFICS, PeopleRegistry, memo_short, wordset
@@ -291,15 +291,16 @@ def cue_after(text: str, pos: int) -> Cue | None:
     start = pos
     while start < len(text) and text[start] in " \u00a0":
         start += 1
-    toks = list(_limited_tokens(text, start, 14))
-    if not toks:
+    toks = _limited_tokens(text, start, 14)  # read lazily: a cue is a few words
+    head = next(toks, None)
+    if head is None:
         return None
-    first = _bare(toks[0].group()).lower()
-    if first in PRONOUNS and toks[0].group().rstrip(",.;:").lower() == first:
-        end = toks[0].start() + len(_bare(toks[0].group()))
-        return Cue(toks[0].start(), end, text[toks[0].start():end], "pronoun")
+    first = _bare(head.group()).lower()
+    if first in PRONOUNS and head.group().rstrip(",.;:").lower() == first:
+        end = head.start() + len(_bare(head.group()))
+        return Cue(head.start(), end, text[head.start():end], "pronoun")
     end = None
-    for n, tok in enumerate(toks):
+    for n, tok in enumerate(chain((head,), toks)):
         word = tok.group()
         if not _cue_token(word, n == 0):
             break
@@ -312,8 +313,7 @@ def cue_after(text: str, pos: int) -> Cue | None:
             break
     if end is None:
         return None
-    cue = _trim_cue(text, toks[0].start(), end)
-    return cue
+    return _trim_cue(text, head.start(), end)
 
 
 def _trim_cue(text: str, start: int, end: int) -> Cue | None:

@@ -517,13 +517,12 @@ class PeopleRegistry:
         return person
 
     def _by_name(self, name: str) -> Person | None:
-        words = [_norm_name_token(w) for w in _strip_honorifics(name).split()]
-        words = [w for w in words if w]
-        if not words:
+        keys = _name_keys(name)
+        if not keys:
             return None
-        ids = self._alias.get(" ".join(words).lower(), [])
-        if not ids and len(words) == 2:
-            ids = self._alias.get(f"{words[1]} {words[0]}".lower(), [])
+        ids = self._alias.get(keys[0], [])
+        if not ids and len(keys) == 2:
+            ids = self._alias.get(keys[1], [])
         return self._by_id[ids[0]] if len(ids) == 1 else None
 
     def holders(self, key: str, org: str | None = None) -> list[Person]:
@@ -585,22 +584,20 @@ class PeopleRegistry:
         return person
 
     def _resolve(self, cue: str) -> Person | None:
-        cue = " ".join(cue.split()).strip(" ,.;:")
-        if not cue:
+        plan = _cue_plan(cue)
+        if not plan.cue:
             return None
-        run = parse_run(cue, 0, len(cue))
-        if run.name and (p := self.by_name(" ".join(run.name))):
+        if plan.name and (p := self.by_name(plan.name)):
             return p
-        if (p := self.by_name(cue)) is not None:
+        if (p := self.by_name(plan.cue)) is not None:
             return p
-        for part in reversed(cue.split(", ")):  # "Keidanren's chairman, Masakazu Tokura"
-            if part != cue and (p := self.resolve(part)) is not None:
+        for part in plan.parts:  # "Keidanren's chairman, Masakazu Tokura"
+            if (p := self.resolve(part)) is not None:
                 return p
-        words = cue.split()
-        for k in range(1, len(words)):
-            if words[k][:1].isupper() and (p := self.by_name(" ".join(words[k:]))) is not None:
+        for tail in plan.tails:
+            if (p := self.by_name(tail)) is not None:
                 return p
-        holders = self.resolve_role(cue)
+        holders = self.resolve_role(plan.cue)
         return holders[0] if len(holders) == 1 else None
 
     def last_mentioned(self, ids: Iterable[str], paragraph: int, pos: int) -> Person | None:
@@ -654,6 +651,41 @@ class PeopleRegistry:
             ids = self._alias.setdefault(alias, [])
             if person.id not in ids:
                 ids.append(person.id)
+
+
+@memo_short(longest=200)
+def _name_keys(name: str) -> tuple[str, ...]:
+    """Alias keys a name is looked up by: as written (honorifics off, ALL-CAPS and
+    possessives folded), then for two words the other order; none for an empty name."""
+    words = [_norm_name_token(w) for w in _strip_honorifics(name).split()]
+    words = [w for w in words if w]
+    if not words:
+        return ()
+    key = " ".join(words).lower()
+    return (key, f"{words[1]} {words[0]}".lower()) if len(words) == 2 else (key,)
+
+
+@dataclass(frozen=True, slots=True)
+class _CuePlan:
+    """What ``PeopleRegistry.resolve`` tries for one cue, in order (the same for every
+    registry, so worked out once per cue text)."""
+
+    cue: str  # spaces folded, edge punctuation off
+    name: str  # the name part of the cue read as a run ("" if none)
+    parts: tuple[str, ...]  # comma-separated parts, last first
+    tails: tuple[str, ...]  # the cue from each later capitalised word on
+
+
+@memo_short(longest=200, size=8192)
+def _cue_plan(raw: str) -> _CuePlan:
+    cue = " ".join(raw.split()).strip(" ,.;:")
+    if not cue:
+        return _CuePlan("", "", (), ())
+    run = _parse_run_text(cue)
+    parts = tuple(part for part in reversed(cue.split(", ")) if part != cue)
+    words = cue.split()
+    tails = tuple(" ".join(words[k:]) for k in range(1, len(words)) if words[k][:1].isupper())
+    return _CuePlan(cue, " ".join(run.name), parts, tails)
 
 
 def _fold_name(name: str) -> str:
