@@ -80,14 +80,17 @@ def _detect(data: bytes) -> tuple[str, str]:
     raise DecodeError("undecodable bytes (not UTF-8, cp1252, Shift_JIS or EUC-JP text)")
 
 
+_BINARY_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ud800-\udfff\ufffd]")
+
+
 def _looks_textual(text: str) -> bool:
+    """Few control, private-use, surrogate or replacement characters outside escape sequences."""
     if not text:
         return False
     sample = _ESCAPES.sub("", text[:20000])
     if not sample:
         return True
-    bad = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Co", "Cs", "Cn") and ch not in "\t\n\r\f")
-    return bad / len(sample) <= MAX_BINARY_RATIO
+    return len(_BINARY_CHARS.findall(sample)) / len(sample) <= MAX_BINARY_RATIO
 
 
 # ESC-introduced sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), DCS/SOS/PM/APC

@@ -110,10 +110,14 @@ def read_article(data: bytes, name: str, *, article_id: str = "", path: str | No
     )
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_JAPANESE = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")
+
+
 def guess_language(text: str) -> str:
     """``ja`` when Japanese script dominates the letters, else ``en``."""
-    letters = [ch for ch in text[:5000] if ch.isalpha()]
-    if not letters:
+    sample = text[:5000]
+    japanese = len(_JAPANESE.findall(sample))
+    if not japanese:
         return "en"
-    japanese = sum(1 for ch in letters if "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff")
-    return "ja" if japanese / len(letters) > 0.3 else "en"
+    return "ja" if japanese / len(_LETTER.findall(sample)) > 0.3 else "en"
