@@ -282,7 +282,10 @@ def _classify(
         return _unclosed(text, span, item)
     words = len(quoted.split())
     embedded = not _starts_clause(text, span)
-    phrase = embedded and quoted[-1:] not in ".!?," and (words <= 8 or quoted[:1].islower())
+    phrase = embedded and (
+        (quoted[-1:] not in ".!?," and (words <= 8 or quoted[:1].islower()))
+        or _text_before(text, span.outer_start).endswith(" that")  # "added that “...”"
+    )
     post = _post_attribution(text, span)
     pre = None if post else _pre_attribution(text, span.outer_start)
     if pre and phrase and not _text_before(text, span.outer_start).endswith((":", ",")):
@@ -352,6 +355,8 @@ def _indirect(text: str, p: int, blocked: _Intervals, direct: _Intervals) -> lis
         if text[after:after + 1] == "," and text[s_start:m.start()].strip() == "":
             start, end = _clause(text, after + 1, s_end)
         else:
+            if _has_speaker_verb(text, s_start, m.start()):
+                continue  # "The two leaders agreed that ..., according to a readout"
             start, end = _trim(text, s_start, m.start())
         if _valid_clause(text, start, end, direct):
             items.append(_Item("indirect", p, start, end, cue, p, "according to"))
@@ -363,6 +368,10 @@ def _indirect(text: str, p: int, blocked: _Intervals, direct: _Intervals) -> lis
         cue = cue_before(text, m.start(), s_start)
         if cue is None and text[max(s_start, m.start() - 5):m.start()] == " and ":
             cue = _shared_subject(text, s_start, m.start())
+        elif cue is None and verb == "adding":
+            cue = _shared_subject(text, s_start, m.start())  # "he said, adding that ..."
+        elif cue is None:
+            cue = _subject_before_aside(text, s_start, m.start())
         if cue is None or (cue.kind == "pronoun" and cue.text.lower() in ("it", "we", "i")):
             continue
         if verb.startswith("welcome"):
@@ -371,10 +380,15 @@ def _indirect(text: str, p: int, blocked: _Intervals, direct: _Intervals) -> lis
             if obj is not None and not possessive and obj.kind in ("name", "role", "pronoun", "group"):
                 continue  # "welcomed the Foreign Minister to NATO Headquarters": hosting
         phrase_end = verb_phrase_end(text, m.end(), verb)
+        tail = _ATTRIBUTION_TAIL_RE.match(text, phrase_end, s_end)
+        if tail and text[s_start:cue.start].rstrip().endswith(","):
+            phrase_end = tail.end()  # "..., the ministry said in a statement."
         if _ends_sentence(text, phrase_end) and text[s_start:cue.start].rstrip().endswith(","):
             # "Japan will stand with Ukraine, the minister said."
             start, end = _trim(text, s_start, text.rindex(",", s_start, cue.start))
             start = _after_dateline(text, start, end)
+            if _has_speaker_verb(text, start, end):
+                continue  # "The two leaders agreed that ..., the ministry said."
             verb_text = text[m.start():phrase_end]
         else:
             start, end = _clause(text, phrase_end, s_end)
@@ -382,9 +396,41 @@ def _indirect(text: str, p: int, blocked: _Intervals, direct: _Intervals) -> lis
             if verb in THAT_ONLY and not has_that:
                 continue
             verb_text = text[m.start():phrase_end]
-        if _valid_clause(text, start, end, direct):
-            items.append(_Item("indirect", p, start, end, cue, p, verb_text))
+        for part_start, part_end in _that_clauses(text, start, end):
+            if _valid_clause(text, part_start, part_end, direct):
+                items.append(_Item("indirect", p, part_start, part_end, cue, p, verb_text))
     return items
+
+
+# a time or place phrase after an inverted attribution verb, up to the clause end
+_ATTRIBUTION_TAIL_RE = re.compile(
+    r"\s+(?:on|in|at|during|after|before|later|earlier|late|today|yesterday|last|this)\b"
+    r"[^,.;:!?“”\"]{0,50}?(?=[.,;!?](?:\s|$))"
+)
+# "stated that A, and that B": the second complementizer starts a second report
+_AND_THAT_RE = re.compile(
+    r",?\s+and\s+that\b(?!\s+(?:is|was|has|had|will|would|can|could|should|may|might|must|of)\b)"
+)
+
+
+def _that_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A reported clause split at each *and that* (*stated that A, and that B*)."""
+    parts = []
+    for m in _AND_THAT_RE.finditer(text, start, end):
+        parts.append(_trim(text, start, m.start()))
+        start = _skip(text, m.end(), " \u00a0,")
+    parts.append(_trim(text, start, end))
+    return parts
+
+
+def _has_speaker_verb(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a report of its own (*X agreed that ...*)."""
+    return any(
+        v.group() not in DIRECT_ONLY
+        and text.startswith(" that ", verb_phrase_end(text, v.end(), v.group()))
+        and cue_before(text, v.start(), start) is not None
+        for v in verbs_in(text, start, end)
+    )
 
 
 def _extend_appositives(text: str, cue: Cue, s_end: int) -> Cue:
@@ -409,15 +455,33 @@ def _cue_word(word: str) -> bool:
 
 
 def _shared_subject(text: str, s_start: int, verb_start: int) -> Cue | None:
-    """The subject of an earlier speech verb in the sentence: *X described ... and said*."""
+    """The subject of an earlier speech verb in the sentence: *X described ... and said*;
+    else a person or role opening the sentence: *Abe thanked ... and said*."""
     for v in verbs_in(text, s_start, verb_start):
         cue = cue_before(text, v.start(), s_start)
         if cue is not None:
             return cue
-    return None
+    cue = cue_after(text, s_start)
+    return cue if cue is not None and cue.kind in ("name", "role") else None
 
 
-_WIRE_DATELINE_RE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}(?:\([^)]{1,30}\))?\s*[—–-]+\s+")
+_ASIDE_RE = re.compile(
+    r",\s+(?:speaking|asked|answering|responding|writing|who|visiting|addressing)\b[^,]{0,120},\s*$"
+)
+
+
+def _subject_before_aside(text: str, s_start: int, verb_start: int) -> Cue | None:
+    """*A senior official, speaking on condition of anonymity, said ...*: the subject
+    before a comma-enclosed participial or relative aside."""
+    m = _ASIDE_RE.search(text, max(s_start, verb_start - 140), verb_start)
+    if m is None:
+        return None
+    return cue_before(text, m.start(), s_start)
+
+
+_WIRE_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z .,'’-]{1,40}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[—–-]+\s+"
+)
 
 
 def _after_dateline(text: str, start: int, end: int) -> int:
@@ -437,26 +501,41 @@ def _clause(text: str, pos: int, s_end: int) -> tuple[int, int]:
     if text.startswith("that ", pos):
         pos += 5
     for lead in ("for ", "about ", "over ", "regarding ", "on "):
-        if text.startswith(lead, pos) and text[pos - 5:pos].strip() in ("hope", "concern", "appreciation", "gratitude", "support", "thanks", "respect", "view", "interest", "regret"):
+        if text.startswith(lead, pos) and text[max(0, pos - 14):pos].split()[-1:] in (
+            ["hope"], ["concern"], ["appreciation"], ["gratitude"], ["support"], ["thanks"],
+            ["respect"], ["view"], ["interest"], ["regret"], ["expectation"], ["condolences"],
+        ):  # "expressed his appreciation for X": X
             pos += len(lead)
             break
     end = s_end
-    for conj in (", as ", ", ahead of "):  # narrated background, not the report
+    for conj in (", as ", ", ahead of ", ", though ", ", although ", ", according to "):
+        # narrated background or a source, not the report
         k = text.find(conj, pos, s_end)
-        if k >= 0:
+        if k >= 0 and not text.endswith("that", 0, k):  # "and that, as ..., ..."
             end = k
     for v in verbs_in(text, pos, end):
         if v.group() not in DIRECT_ONLY and text[max(pos, v.start() - 6):v.start()] == ", and ":
             return _trim(text, pos, v.start() - 6)  # "..., and expressed his hope that ..."
+        if v.group() not in DIRECT_ONLY and text[max(pos, v.start() - 5):v.start()] == " and ":
+            return _trim(text, pos, v.start() - 5)  # "... partners and expressed his ..."
         cue = cue_before(text, v.start(), pos)
         if cue is None:
             continue
         before = text[pos:cue.start].rstrip()
+        if before.endswith(",") and _ends_sentence(text, _attribution_tail_end(text, v, end)):
+            return _trim(text, pos, len(before) + pos - 1)  # "..., the ministry said."
         for conj in (", and", " and", ", but", " but", ";", ", while", " while"):
             if before.endswith(conj):
                 end = pos + len(before) - len(conj)
                 return _trim(text, pos, end)
     return _trim(text, pos, end)
+
+
+def _attribution_tail_end(text: str, verb: re.Match[str], limit: int) -> int:
+    """Where an attribution verb's phrase ends, over a trailing time or place phrase."""
+    end = verb_phrase_end(text, verb.end(), verb.group())
+    tail = _ATTRIBUTION_TAIL_RE.match(text, end, limit + 1)
+    return tail.end() if tail else end
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
