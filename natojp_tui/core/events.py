@@ -403,7 +403,14 @@ _SEQUENCE_RE = re.compile(
     r"(?:[\w-]+\s){0,3}?(?:meeting|talks|summit|ceremony|signing|call|conference|lunch|dinner|"
     r"discussions?|session)|afterwards|subsequently|thereafter|then|at\sthe\soutset|"
     r"on\sthe\s(?:sidelines|margins)|"
-    r"(?:on\s)?the\ssame\sday|also\son\sthat\sday|later\sthat\sday)\b",
+    r"(?:on\s)?the\ssame\sday|also\son\sthat\sday|later\sthat\sday|"
+    r"in\sthe\s(?:morning|afternoon|evening))\b",
+    re.I,
+)
+# a time given only vaguely ("last week", "earlier this month"): no day to inherit
+_VAGUE_TIME_RE = re.compile(
+    r"\b(?:(?:last|next|earlier\sthis|later\sthis)\s(?:week|month|year)|recently|"
+    r"in\srecent\s(?:days|weeks|months))\b",
     re.I,
 )
 _TOPIC_END_RE = re.compile(
@@ -905,6 +912,21 @@ def _people_of(e: Event, ctx: _Context) -> list[str]:
     return [n for n in e.participants if n in names]
 
 
+def _sentence_subject(
+    before: list[_Candidate], pronoun: _Candidate, ctx: _Context
+) -> tuple[str, ...]:
+    """A singular pronoun's antecedent when the same sentence opened with a person subject."""
+    if pronoun.kind == "plural":
+        return ()
+    gender = "f" if pronoun.end - pronoun.start == 3 else "m"
+    for c in before:
+        if c.subject and c.kind == "person" and len(c.names) == 1:
+            if _gender(c.names[0], ctx) in (None, gender):
+                return c.names
+            return ()
+    return ()
+
+
 def _subject_names(cands: list[_Candidate], pos: int, s0: int, ctx: _Context) -> tuple[str, ...]:
     """Who does what a trigger at ``pos`` says: the nearest subject group before it."""
     before = [c for c in cands if c.end <= pos and pos - c.end <= _MAX_WINDOW and c.start >= s0]
@@ -913,7 +935,8 @@ def _subject_names(cands: list[_Candidate], pos: int, s0: int, ctx: _Context) ->
         if not c.subject:
             continue
         if c.kind != "person":
-            return _resolve_pronoun(c, ctx)
+            same = _sentence_subject(before[:i], c, ctx)  # "X attended ..., where he spoke"
+            return same if same else _resolve_pronoun(c, ctx)
         group = [c]
         j = i
         while before[j].linked and j > 0 and before[j - 1].subject:
@@ -1482,6 +1505,8 @@ def _event_date(
             return resolved, "seq" if same_day else "own"
     if _memo(ctx, "visit", lambda: _VISIT_FRAME_RE.search(masked, s0, s1) is not None):
         return None, "visit"
+    if _memo(ctx, "vague", lambda: _VAGUE_TIME_RE.search(masked, s0, s1) is not None):
+        return None, "none"  # "met with Stoltenberg last week"
     prev = ctx.events[-1] if ctx.events else None
     sequence = _memo(
         ctx,
