@@ -128,3 +128,32 @@ def test_sentences_skipped_by_the_noun_look_have_no_noun_trigger():
                 assert pattern.search(text, s0, s1) is None
     assert skipped > 0
     assert events._Look.of(TRICKY[1]).nouns  # "ſummit" is not ASCII: looked at in full
+
+
+def test_threads_extracting_at_once_get_what_one_thread_gets():
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    from natojp_tui.core.people import build_registry
+    from natojp_tui.core.quotes import extract_quotes
+
+    articles = [
+        [f"{n}: “We are ready,” said Secretary General Jens Stoltenberg in Tokyo.",
+         f"Prime Minister Kishida met Mr. Stoltenberg; he said the talks on item {n} went well."]
+        for n in range(60)
+    ]  # fmt: skip
+
+    def quotes_of(paragraphs: list[str]) -> list[tuple[str, str | None]]:
+        paragraphs = ["".join(list(p)) for p in paragraphs]  # new text objects every time
+        return [(q.text, q.speaker) for q in extract_quotes(paragraphs, build_registry(paragraphs))]
+
+    expected = [quotes_of(a) for a in articles]
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible: caches are shared
+    try:
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            got = list(pool.map(quotes_of, articles * 3))
+    finally:
+        sys.setswitchinterval(old)
+    assert got == expected * 3
+    assert ("We are ready,", "Jens Stoltenberg") in expected[0]

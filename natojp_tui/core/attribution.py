@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice
@@ -182,7 +183,9 @@ class _TextIndex:
         return self._verbs, self._verb_starts
 
 
-_INDEX_CACHE: dict[int, _TextIndex] = {}  # by id() of the text; the index keeps it alive
+# by id() of the text (the index keeps it alive), oldest first; OrderedDict operations
+# are atomic, so extractions on several threads never see a half-evicted cache
+_INDEX_CACHE: OrderedDict[int, _TextIndex] = OrderedDict()
 _INDEX_CACHE_SIZE = 64  # more than the paragraphs one quote's attribution looks back over
 
 
@@ -193,7 +196,7 @@ def text_index(text: str) -> _TextIndex:
         return idx
     idx = _TextIndex(text)
     if len(_INDEX_CACHE) >= _INDEX_CACHE_SIZE:
-        del _INDEX_CACHE[next(iter(_INDEX_CACHE))]  # the oldest
+        _INDEX_CACHE.popitem(last=False)
     _INDEX_CACHE[id(text)] = idx
     return idx
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -721,12 +722,13 @@ def _runs(text: str) -> list[ParsedRun]:
                 continue
         runs.append(parse_run(text, m.start(), m.end()))
     if len(_RUN_CACHE) >= 64:
-        del _RUN_CACHE[next(iter(_RUN_CACHE))]  # the oldest
+        _RUN_CACHE.popitem(last=False)  # the oldest (atomic: safe beside other threads)
     _RUN_CACHE[id(text)] = (text, runs)
     return runs
 
 
-_RUN_CACHE: dict[int, tuple[str, list[ParsedRun]]] = {}  # by id() of the text it keeps alive
+# by id() of the text it keeps alive, oldest first
+_RUN_CACHE: OrderedDict[int, tuple[str, list[ParsedRun]]] = OrderedDict()
 _SKIP_SINGLE = frozenset(
     w for w in NON_NAME_WORDS | {a.lower() for a in ACRONYMS} | set(_COUNTRY_KEYS)
     if w not in ROLE_HEADS
