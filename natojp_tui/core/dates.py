@@ -271,7 +271,7 @@ _AMPM = r"(?P<ampm>[ap]\.\s?m\b\.?|[ap]m\b|[AP]M\b)"
 _CLOCK_RE = re.compile(
     rf"(?<![\d:.,])(?:(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])\s?(?:{_AMPM.replace('ampm', 'ampm24')})?"
     rf"|(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s?(?P<ampm12>[ap]\.\s?m\b\.?|[ap]m\b|[AP]M\b)"
-    rf"|(?P<word>noon|midday|midnight)\b)",
+    rf"|\b(?P<word>noon|midday|midnight)\b)",
 )
 _ZONE_RE = re.compile(
     r"[\s,(]{0,3}(?:\(?(?P<zone>(?:local|Japan|Japanese|Tokyo|JST|Brussels|CET|CEST|GMT|UTC)"
