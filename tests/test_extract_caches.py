@@ -157,3 +157,30 @@ def test_threads_extracting_at_once_get_what_one_thread_gets():
         sys.setswitchinterval(old)
     assert got == expected * 3
     assert ("We are ready,", "Jens Stoltenberg") in expected[0]
+
+
+def test_memos_never_change_an_answer():
+    """Every dev article analysed after all the others (memos warm) and again with every
+    memo emptied, in the other order, gives the same people, mentions, quotes and events."""
+    from natojp_tui.core.model import to_jsonable
+    from natojp_tui.core.people import build_registry, forget_memos
+    from natojp_tui.core.quotes import extract_quotes
+    from natojp_tui.core.readers import read_article
+
+    def analysed(path: Path) -> object:
+        article = read_article(path.read_bytes(), path.name, article_id=path.stem)
+        body = article.body
+        registry = build_registry([*body, *article.captions], article.published, article.id, article.title)
+        return to_jsonable([
+            registry.people, registry.mentions(), extract_quotes(body, registry, article.published),
+            events.extract_events(body, registry, article.published, article.title, article.place),
+        ])  # fmt: skip
+
+    paths = sorted(DEV.glob("*.txt"))
+    warm = [analysed(p) for p in paths]
+    cold = []
+    for p in reversed(paths):
+        forget_memos()
+        cold.append(analysed(p))
+    assert cold[::-1] == warm
+    assert any(w[2] for w in warm) and any(w[3] for w in warm)  # quotes and events were found

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from itertools import chain, islice
 
 from natojp_tui.core.model import Person
-from natojp_tui.core.people import HONORIFICS, PeopleRegistry, memo_short, wordset
+from natojp_tui.core.people import HONORIFICS, PeopleRegistry, memo_short, register_memo, wordset
 
 WINDOW = 160  # characters looked at around a quote or verb for a cue
 
@@ -186,6 +186,7 @@ class _TextIndex:
 # by id() of the text (the index keeps it alive), oldest first; OrderedDict operations
 # are atomic, so extractions on several threads never see a half-evicted cache
 _INDEX_CACHE: OrderedDict[int, _TextIndex] = OrderedDict()
+register_memo(_INDEX_CACHE)
 _INDEX_CACHE_SIZE = 64  # more than the paragraphs one quote's attribution looks back over
 
 

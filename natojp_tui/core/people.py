@@ -16,7 +16,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import wraps
@@ -36,6 +36,19 @@ def wordset(text: str) -> frozenset[str]:
 
 
 _T = TypeVar("_T")
+_MEMOS: list[MutableMapping] = []  # every table memo_short fills, and the paragraph caches
+
+
+def register_memo(table: MutableMapping) -> None:
+    """Let ``forget_memos`` empty ``table`` too (a cache of another extractor module)."""
+    _MEMOS.append(table)
+
+
+def forget_memos() -> None:
+    """Empty every memo and paragraph cache of the extractors (answers never depend on
+    them; a cold start is what a fresh import worker sees)."""
+    for table in _MEMOS:
+        table.clear()
 
 
 def memo_short(longest: int = 80, size: int = 16384) -> Callable[[Callable[[str], _T]], Callable[[str], _T]]:
@@ -46,6 +59,7 @@ def memo_short(longest: int = 80, size: int = 16384) -> Callable[[Callable[[str]
 
     def decorate(fn: Callable[[str], _T]) -> Callable[[str], _T]:
         table: dict[str, _T] = {}
+        _MEMOS.append(table)
 
         @wraps(fn)
         def cached(text: str) -> _T:
@@ -729,6 +743,7 @@ def _runs(text: str) -> list[ParsedRun]:
 
 # by id() of the text it keeps alive, oldest first
 _RUN_CACHE: OrderedDict[int, tuple[str, list[ParsedRun]]] = OrderedDict()
+register_memo(_RUN_CACHE)
 _SKIP_SINGLE = frozenset(
     w for w in NON_NAME_WORDS | {a.lower() for a in ACRONYMS} | set(_COUNTRY_KEYS)
     if w not in ROLE_HEADS
