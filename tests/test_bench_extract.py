@@ -40,6 +40,7 @@ def test_report_keeps_each_articles_best_pass_and_orders_percentiles(corpus):
     for s in report.stages:
         assert 0 <= s.p50 <= s.p95 <= s.worst
     assert report.first_pass_ms >= report.stages[0].mean  # the best pass is never slower
+    assert report.cold_ms > 0
     assert report.articles_per_second > 0
 
 
