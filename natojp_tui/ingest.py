@@ -6,6 +6,7 @@ This is the I/O edge in front of the pure core: it reads bytes and hands them to
 
 from __future__ import annotations
 
+import functools
 import glob
 import hashlib
 import os
@@ -56,11 +57,15 @@ def expand_paths(targets: Iterable[str | os.PathLike[str]]) -> tuple[list[Path],
     return list(files), problems
 
 
+@functools.cache
+def _bundled_dir() -> Path:
+    return bundled_articles_dir().resolve()
+
+
 def article_id_for(path: Path) -> str:
     """A stable id: bundled articles by file name, everything else by absolute path."""
     resolved = path.resolve()
-    bundled = bundled_articles_dir().resolve()
-    key = f"bundled:{resolved.name}" if resolved.parent == bundled else f"file:{resolved}"
+    key = f"bundled:{resolved.name}" if resolved.parent == _bundled_dir() else f"file:{resolved}"
     return hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
