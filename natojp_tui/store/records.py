@@ -7,12 +7,15 @@ of 10,000 articles turns about 100,000 quotes into documents.
 from __future__ import annotations
 
 from datetime import date, datetime
+from operator import attrgetter
 from typing import Any
 
 from natojp_tui.core.model import Article, Event, Person, Quote, Role
 
 _QUOTE_FIELDS = tuple(Quote.__dataclass_fields__)
 _EVENT_FIELDS = tuple(Event.__dataclass_fields__)
+_quote_values = attrgetter(*_QUOTE_FIELDS)
+_event_values = attrgetter(*_EVENT_FIELDS)
 
 
 def iso(value: date | datetime | None) -> str | None:
@@ -32,7 +35,7 @@ def to_datetime(value: str | None) -> datetime | None:
 
 
 def quote_doc(q: Quote) -> dict[str, Any]:
-    doc = {f: getattr(q, f) for f in _QUOTE_FIELDS}
+    doc = dict(zip(_QUOTE_FIELDS, _quote_values(q), strict=True))
     doc["speaker_ids"] = list(q.speaker_ids)
     return doc
 
@@ -44,7 +47,7 @@ def quote_from_doc(doc: dict[str, Any]) -> Quote:
 
 
 def event_doc(e: Event) -> dict[str, Any]:
-    doc = {f: getattr(e, f) for f in _EVENT_FIELDS}
+    doc = dict(zip(_EVENT_FIELDS, _event_values(e), strict=True))
     doc["date"] = iso(e.date)
     doc["participants"] = list(e.participants)
     return doc
