@@ -324,11 +324,14 @@ class Store:
     def article_ids(self) -> list[str]:
         return list(self._article_doc)
 
-    def articles(self) -> list[dict[str, Any]]:
-        """Article metadata with quote and event counts, newest first."""
+    def articles(self, *, copy: bool = True) -> list[dict[str, Any]]:
+        """Article metadata with quote and event counts, newest first.
+
+        ``copy=False`` hands out the stored rows themselves, for callers that only read.
+        """
         docs = list(self._tables("articles").get("articles", {}).values())
         docs.sort(key=lambda d: (d.get("published") or "", d.get("updated") or "", d.get("title") or ""), reverse=True)
-        return [dict(d) for d in docs]
+        return [dict(d) for d in docs] if copy else docs
 
     def article_meta(self, article_id: str) -> dict[str, Any] | None:
         doc_id = self._article_doc.get(article_id)

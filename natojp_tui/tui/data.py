@@ -19,7 +19,7 @@ def _date(value: Any) -> date | None:
         return value
     if isinstance(value, str) and value:
         try:
-            return date.fromisoformat(value[:10])
+            return date.fromisoformat(value if len(value) == 10 else value[:10])
         except ValueError:
             return None
     return None
@@ -38,13 +38,14 @@ class ArticleRow:
 
     @classmethod
     def from_meta(cls, meta: dict[str, Any]) -> ArticleRow:
+        published = meta.get("published")
         return cls(
-            id=str(meta["id"]),
-            title=str(meta.get("title") or meta["id"]),
-            published=_date(meta.get("published")),
-            source=meta.get("source"),
-            quotes=int(meta.get("quotes") or 0),
-            events=int(meta.get("events") or 0),
+            meta["id"],
+            meta.get("title") or meta["id"],
+            _date(published) if published else None,
+            meta.get("source"),
+            meta.get("quotes") or 0,
+            meta.get("events") or 0,
         )
 
     @property
@@ -175,7 +176,8 @@ class ReaderData:
 
     def article_rows(self) -> list[ArticleRow]:
         """All articles, newest first."""
-        return [ArticleRow.from_meta(m) for m in self.store.articles()]
+        from_meta = ArticleRow.from_meta
+        return [from_meta(m) for m in self.store.articles(copy=False)]
 
     def article(self, article_id: str) -> Article | None:
         return self.store.article(article_id)
