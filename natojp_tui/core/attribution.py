@@ -29,7 +29,7 @@ _VERB_FORMS = (
     "highlighted|highlights|pointed out|insisted|warned|urged|commended|praised|acknowledged|"
     "argued|asserted|claimed|commented|continued|concluded|replied|responded|answered|asked|"
     "wrote|tweeted|posted|recalled|observed|conveyed|mentioned|indicated|agreed|"
-    "called for|called on|described|hailed|cautioned|vowed|pledged|promised|suggested|"
+    "called for|called on|described|hailed|cautioned|vowed|pledged|promised|suggested|concurred|adding|"
     "proposed|requested|spoke of|maintained|shared|expressed|expresses|called|"
     "state|stress|emphasi[sz]e|note|underline|explain|welcome|reaffirm|express"
 )
@@ -75,7 +75,7 @@ _EXPRESSED_RE = re.compile(
     r"solidarity|commitment|interest|welcome|respect|thanks)\b"
 )
 # verbs that report speech only with a that-clause ("It indicates areas ..." is not speech)
-THAT_ONLY = frozenset(("indicated", "agreed", "recalled", "acknowledged", "suggested", "shared",
+THAT_ONLY = frozenset(("indicated", "agreed", "concurred", "recalled", "acknowledged", "suggested", "shared",
                        "maintained", "continued", "asked", "observed", "wrote", "posted"))
 # verbs that take a direct quote but never introduce reported speech on their own
 DIRECT_ONLY = frozenset(("asked", "continued", "tweeted", "replied", "answered", "concluded",
@@ -343,12 +343,16 @@ def cue_before(text: str, pos: int, floor: int = 0) -> Cue | None:
     if not near:
         return None
     last_word = near[-1]
+    if last_word in ("has", "have", "had") and len(near) > 1:
+        last_word = near[-2]
     if (last_word[:1].islower() and last_word[-1] != "," and _bare(last_word).lower() not in ROLE_WORDS
             and last_word.lower() not in ADVERBS and last_word.lower() not in PRONOUNS):
         return None  # fast path: "the plan works and said" has no subject cue
     toks = list(_TOKEN_RE.finditer(text, lo, pos))
     while toks and _bare(toks[-1].group()).lower() in ADVERBS and toks[-1].group()[-1].isalpha():
         toks.pop()
+    if toks and toks[-1].group() in ("has", "have", "had"):
+        toks.pop()  # "officials have cautioned that ..."
     if toks and toks[-1].group().lower() == "once":
         toks.pop()
     if not toks:
@@ -571,11 +575,12 @@ class Resolver:
             person = self.registry.get(in_sentence[0].person_id)
             if person is not None and _compatible(person, gender):
                 return self.speaker_of(person)
-        # 2. the last speaker, if recent
+        # 2. the last speaker, if recent and no one else opened a sentence since
         last = self.last
         recent = last is not None and self.last_at[0] >= paragraph - 1
         if recent and len(last.people) == 1 and _compatible(last.people[0], gender):  # type: ignore[union-attr]
-            return last  # type: ignore[return-value]
+            newer = self._subject_since(paragraph, pos, gender)
+            return newer if newer is not None else last  # type: ignore[return-value]
         # 3. the nearest compatible person named before
         # 3. the subject (first compatible person) of the nearest sentence naming one
         for n, m in enumerate(self.registry.previous_mentions(paragraph, pos)):
@@ -592,6 +597,25 @@ class Resolver:
                     return self.speaker_of(subject)
             return self.speaker_of(person)
         return Speaker()
+
+
+    def _subject_since(self, paragraph: int, pos: int, gender: str | None) -> Speaker | None:
+        """A compatible person opening a sentence (*Japan's Minister of Defense, Gen
+        Nakatani, briefed ...*) after the last speaker was named and before ``pos``."""
+        for n, m in enumerate(self.registry.previous_mentions(paragraph, pos)):
+            if n > 20 or (m.paragraph, m.start) <= self.last_at:
+                return None
+            person = self.registry.get(m.person_id)
+            if person is None or self.last is None or person in self.last.people:
+                continue
+            m_text = self.paragraphs[m.paragraph]
+            s_start, _ = sentence_bounds(m_text, m.start)
+            lead = m_text[s_start:m.start].split()
+            if all(w[:1].isupper() or w in ("the", "of", "and") for w in lead) and _compatible(
+                person, gender
+            ):
+                return self.speaker_of(person)
+        return None
 
 
 def _compatible(person: Person, gender: str | None) -> bool:
