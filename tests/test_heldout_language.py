@@ -161,3 +161,14 @@ def test_he_in_a_where_clause_is_the_subject_of_the_sentence() -> None:
     )
     speeches = [e for e in events if e.kind == "address"]
     assert [e.participants for e in speeches] == [["Fumio Kishida"]]
+
+
+def test_a_visit_since_taking_office_is_not_read_as_a_site() -> None:
+    events = _events(
+        "On April 9, commencing at 5:30 p.m. for approximately 40 minutes, Mr. ISHIBA Shigeru, "
+        "Prime Minister of Japan, received a courtesy call from H.E. Mr. Mark Rutte, Secretary "
+        "General of NATO.",
+        "Prime Minister Ishiba welcomed Secretary General Rutte on his first visit to Japan since "
+        "assuming office.",
+    )
+    assert events and all(e.place is None or "since" not in e.place for e in events)

@@ -99,7 +99,10 @@ _SITE_HEADS = (
     r"facility|camp|garrison|site|plant|institute|kantei|embassy|hotel|station|hospital"
 )
 _SITE_HEAD_RE = re.compile(rf"\b(?:{_SITE_HEADS})s?\b", re.IGNORECASE)
-_SITE_WORD = r"(?!(?:where|which|when|in|on|at|and|with|to|for|during|after|before)\b)[\w'’-]+\s"
+_SITE_WORD = (
+    r"(?!(?:where|which|when|in|on|at|and|with|to|for|during|after|before|since|until|while|as|"
+    r"from|by|than|assuming|taking|leaving|becoming)\b)[\w'’-]+\s"
+)
 _AT_SITE_RE = re.compile(
     rf"\b(?:at|aboard|on\sboard|to)\s(?P<site>(?:the\s|an?\s)?(?:{_SITE_WORD}){{0,3}}"
     rf"(?i:{_SITE_HEADS})s?\b"
