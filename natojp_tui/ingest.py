@@ -36,7 +36,7 @@ class FileProblem:
 
 def expand_paths(targets: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[FileProblem]]:
     """Files, folders (recursively, article suffixes only) and globs to a sorted file list."""
-    files: dict[Path, None] = {}
+    files: dict[Path, Path] = {}  # resolved path -> the path as found (links to one file count once)
     problems: list[FileProblem] = []
     for target in targets:
         text = os.fspath(target)
@@ -47,14 +47,14 @@ def expand_paths(targets: Iterable[str | os.PathLike[str]]) -> tuple[list[Path],
             if path.is_dir():
                 for found in sorted(path.rglob("*")):
                     if found.is_file() and found.suffix.lower() in ARTICLE_SUFFIXES and not found.name.startswith("."):
-                        files[found] = None
+                        files.setdefault(found.resolve(), found)
             elif path.is_file():
-                files[path] = None
+                files.setdefault(path.resolve(), path)
             elif path.exists():
                 problems.append(FileProblem(text, "not a regular file"))
             else:
                 problems.append(FileProblem(text, "no such file or folder"))
-    return list(files), problems
+    return list(files.values()), problems
 
 
 @functools.cache

@@ -255,3 +255,12 @@ def test_speaker_filter_matches_a_part_of_the_name_or_a_close_spelling(store: St
     assert {q.speaker for q in store.quotes(speaker="fogh")} == {"Anders Fogh Rasmussen"}
     assert {q.speaker for q in store.quotes(speaker="Rasmusen")} == {"Anders Fogh Rasmussen"}
     assert store.quotes(speaker="Stoltenberg") == []
+
+
+def test_a_file_reached_twice_through_a_link_is_imported_once(store: Store, tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    write_article(src, "a.txt")
+    (src / "link.txt").symlink_to(src / "a.txt")
+    report = store.import_paths([src, src / "a.txt"])
+    assert len(report.imported) == 1 and not report.failed
