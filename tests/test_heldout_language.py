@@ -172,3 +172,33 @@ def test_a_visit_since_taking_office_is_not_read_as_a_site() -> None:
         "assuming office.",
     )
     assert events and all(e.place is None or "since" not in e.place for e in events)
+
+
+CHAIR_VISIT = (
+    "The Chair of the NATO Military Committee, Admiral Giuseppe Cavo Dragone, concluded a "
+    "three-day visit to Japan on Wednesday (18 June 2025).",
+    "On Monday (16 June), Admiral Cavo Dragone held talks with General Yoshihide Yoshida at the "
+    "Ministry of Defense in Ichigaya.",
+    "On Tuesday, the Chair paid a courtesy call on State Minister of Defense Masahisa Miyazaki and "
+    "visited Camp Asaka, where he observed a demonstration of counter-drone systems.",
+)
+
+
+def test_an_office_in_apposition_outranks_a_military_rank_and_the_bare_office_names_the_person() -> None:
+    registry = build_registry(list(CHAIR_VISIT), date(2025, 6, 18), "t", "Test")
+    chair = registry.resolve("Admiral Cavo Dragone")
+    assert chair is not None and chair.roles[0].title == "Chair of the NATO Military Committee"
+    assert registry.resolve("the Chair") is chair
+
+
+def test_a_courtesy_call_by_the_chair_has_the_chair_as_participant() -> None:
+    events = _events(*CHAIR_VISIT, published=date(2025, 6, 18))
+    call = next(e for e in events if e.kind == "courtesy_call")
+    assert call.participants == ["Giuseppe Cavo Dragone", "Masahisa Miyazaki"]
+
+
+def test_a_ministry_of_something_is_the_whole_site_and_a_demonstration_is_no_site() -> None:
+    events = _events(*CHAIR_VISIT, published=date(2025, 6, 18))
+    places = [e.place for e in events]
+    assert "Ministry of Defense" in places
+    assert not any(p and p.startswith("of ") for p in places)

@@ -106,6 +106,7 @@ _SITE_WORD = (
 _AT_SITE_RE = re.compile(
     rf"\b(?:at|aboard|on\sboard|to)\s(?P<site>(?:the\s|an?\s)?(?:{_SITE_WORD}){{0,3}}"
     rf"(?i:{_SITE_HEADS})s?\b"
+    r"(?:\s(?:of|for)\s(?:the\s)?[A-Z][\w'’.&-]*(?:\s(?:[A-Z][\w'’.&-]*|and))*)?"  # "Ministry of Defense"
     r"|(?:the\s)?(?:[A-Z][\w'’.&-]*|JS|HMS|USS)(?:\s(?:[A-Z][\w'’.&-]*|of|the|for|and|de)){0,7})"
 )
 _IN_CITY_RE = re.compile(r"\b(?i:in|to|visiting|at)\s(?P<city>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+)?)")
@@ -1590,8 +1591,8 @@ def _site_object(masked: str, r0: int, r1: int) -> str | None:
     np = np.strip(" .;~")
     np = re.sub(r"^(?:to|at)\s", "", np)
     np = re.sub(r"^(?:the|an?)\s", "", np)
-    if not np or len(np) > 100:
-        return None
+    if not np or len(np) > 100 or re.match(r"(?:of|for|from|with|by|about|on|into)\b", np):
+        return None  # "a demonstration of counter-drone systems" names no site
     if np in COUNTRIES or np in CITIES or f"the {np}" in _COUNTRY_PHRASES or np in _COUNTRY_PHRASES:
         return None
     words = np.split()

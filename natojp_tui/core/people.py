@@ -542,7 +542,8 @@ class PeopleRegistry:
 
     def holders(self, key: str, org: str | None = None) -> list[Person]:
         """People holding a role whose key is ``key`` (or, for bare heads like
-        ``"minister"``, any role ending in it except "prime minister")."""
+        ``"minister"``, any role ending in it except "prime minister"; a bare head also
+        names an office written out in full, "chair" → "chair of the military committee")."""
         found = []
         for p in self.people:
             for r in p.roles:
@@ -550,6 +551,9 @@ class PeopleRegistry:
                 ok = rk == key or (
                     key in ("minister", "secretary", "director", "representative", "ambassador")
                     and rk.endswith(key) and rk != "prime minister"
+                ) or (
+                    # a bare head names the office in full: "the Chair" → "Chair of the … Committee"
+                    key in ROLE_HEADS and rk.startswith((f"{key} of ", f"{key} for "))
                 )
                 if ok and (org is None or r.organisation in (None, org)):
                     found.append(p)
@@ -770,6 +774,18 @@ _BARE_SPEECH_RE = re.compile(
 _SAID_BEFORE_RE = re.compile(r"(?:said|says|added|stated|according to)[ \u00A0]$")
 
 
+RANKS = frozenset({
+    "admiral", "vice admiral", "rear admiral", "general", "lieutenant general", "major general",
+    "brigadier general", "brigadier", "colonel", "lieutenant colonel", "captain", "commander",
+    "major", "lieutenant", "air marshal", "air chief marshal",
+})
+
+
+def _rank_or_none(title: str | None) -> bool:
+    """No role yet, or only a military rank (which an office in apposition replaces)."""
+    return title is None or title.lower() in RANKS
+
+
 def _attach_appositives(text: str, runs: list[ParsedRun]) -> None:
     """``KISHIDA Fumio, Prime Minister of Japan`` / ``the Secretary General, Jens Stoltenberg``."""
     for n, (a, b) in enumerate(pairwise(runs)):
@@ -788,9 +804,10 @@ def _attach_appositives(text: str, runs: list[ParsedRun]) -> None:
                     break
                 b = c
             continue
-        if a.name and not a.role_title and b.role_title and not b.name:
+        # An office beats a military rank: "Admiral X, Chair of the NATO Military Committee".
+        if a.name and _rank_or_none(a.role_title) and b.role_title and not b.name:
             a.role_title, a.org = b.role_title, b.org or a.org
-        elif a.role_title and not a.name and b.name and not b.role_title:
+        elif a.role_title and not a.name and b.name and _rank_or_none(b.role_title):
             b.role_title, b.org = a.role_title, a.org
 
 
