@@ -202,3 +202,13 @@ def test_a_ministry_of_something_is_the_whole_site_and_a_demonstration_is_no_sit
     places = [e.place for e in events]
     assert "Ministry of Defense" in places
     assert not any(p and p.startswith("of ") for p in places)
+
+
+def test_a_person_naming_something_in_quotes_is_a_partial_quote_but_a_named_drill_is_not() -> None:
+    lead = "Secretary General Mark Rutte visited Tokyo with Foreign Minister Yoko Kamikawa."
+    found = [(q.kind, q.text, q.speaker) for q in _quotes(
+        lead,
+        "They discussed North Korean troops in Russia, which the Secretary General called "
+        "\"a dangerous expansion of Russia's war\". The drill called “Iron Shield” began on Monday.",
+    )]
+    assert found == [("partial", "a dangerous expansion of Russia's war", "Mark Rutte")]

@@ -420,8 +420,9 @@ def _clause_start(text: str, start: int, lo: int) -> bool:
         return True
     if before[-1] in ".!?" and not _abbreviation_before(text, len(before) + max(0, start - 12) - 1):
         return True
-    return before.endswith((" and", " but", " while", " where", " as")) or before in (
-        "and", "but", "while"
+    # a relative clause opens a clause too: "…, which the Secretary General called “…”"
+    return before.endswith((" and", " but", " while", " where", " as", " which", " what")) or before in (
+        "and", "but", "while", "which", "what"
     )
 
 

@@ -237,6 +237,22 @@ def _sentence_speaker(text: str, span: QuoteSpan, outer: _Intervals) -> tuple[Cu
     return None
 
 
+_PERSON_NAMING_RE = re.compile(r"\b(called|termed|dubbed|described\sas)[ \u00a0]*$")
+
+
+def _person_naming(text: str, span: QuoteSpan) -> tuple[Cue, str] | None:
+    """*the Secretary General called “…”*: a person naming something in their own words.
+    (*an exercise called “…”* has no person before the verb: a term.)"""
+    m = _PERSON_NAMING_RE.search(text, max(0, span.outer_start - 40), span.outer_start)
+    if m is None:
+        return None
+    s_start, _ = sentence_bounds(text, span.outer_start)
+    cue = cue_before(text, m.start(), s_start)
+    if cue is None or cue.kind in ("org", "document"):
+        return None
+    return cue, m.group(1)
+
+
 def _named_before(text: str, pos: int) -> bool:
     """*the drill “...”*, *so-called “...”*, *known as “...”*: a name follows, not speech."""
     words = text[max(0, pos - 30):pos].lower().split()
@@ -299,6 +315,10 @@ def _classify(
     if not embedded and sentence_like and (not span.single or after_direct):
         return item
     # an embedded phrase: a partial quote if the sentence says who spoke, else a term
+    if (naming := _person_naming(text, span)) is not None:
+        item.kind = "partial"  # "which the Secretary General called “a dangerous expansion”"
+        item.cue, item.verb = naming
+        return item
     if _named_before(text, span.outer_start):
         return None
     if _is_title_case(quoted) and words <= 6:
