@@ -212,3 +212,12 @@ def test_a_person_naming_something_in_quotes_is_a_partial_quote_but_a_named_dril
         "\"a dangerous expansion of Russia's war\". The drill called “Iron Shield” began on Monday.",
     )]
     assert found == [("partial", "a dangerous expansion of Russia's war", "Mark Rutte")]
+
+
+def test_councils_ministers_and_allies_are_groups_met() -> None:
+    events = _events(
+        "On Tuesday (11 July 2024), Prime Minister Fumio Kishida addressed the North Atlantic Council "
+        "at NATO Headquarters in Brussels.",
+        published=date(2024, 7, 12),
+    )
+    assert any("North Atlantic Council" in p for e in events for p in e.participants)

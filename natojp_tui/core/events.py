@@ -364,7 +364,7 @@ _GROUP_RE = re.compile(
     r"crew|officials|lawmakers|parliamentarians|legislators|delegations?|delegates|experts|"
     r"scholars|academics|journalists|veterans|families|survivors|community|think\stanks?|"
     r"business(?:es|people)?|industry|citizens|residents|cadets|officers|servicemen|"
-    r"service\smembers|sailors|soldiers|group|counterparts?)\b",
+    r"service\smembers|sailors|soldiers|group|counterparts?|ministers|allies|(?-i:Council))\b",
     re.I,
 )
 _OBJECT_WORDS = _words(
