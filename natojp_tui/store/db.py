@@ -209,7 +209,7 @@ class Store:
             meta = self._dbs["articles"].table("meta")
             meta.update({"schema": SCHEMA_VERSION, "migrated_from": version})
             for family in FAMILIES:
-                self._storage(family)._dirty = True
+                self._storage(family).mark_changed()
 
     def _load_family(self, family: str) -> None:
         try:
@@ -239,7 +239,7 @@ class Store:
             raise self._corrupt(exc) from exc
 
     def _loaded(self, family: str) -> bool:
-        return self._storage(family)._data is not None
+        return self._storage(family).loaded
 
     def _reindex(self) -> None:
         self._article_doc = {doc["id"]: int(doc_id) for doc_id, doc in self._tables("articles").get("articles", {}).items()}
@@ -286,7 +286,7 @@ class Store:
                 self._tables(family)  # read before changing: a write replaces the whole file
             with contextlib.ExitStack() as stack:
                 for family in families:
-                    stack.enter_context(self._deferred(family))
+                    stack.enter_context(self._storage(family).deferred())
                 yield
             # Flush in the given order (articles last for imports).
             for family in families:
@@ -299,15 +299,6 @@ class Store:
             raise
         finally:
             self._lock.release()
-
-    @contextlib.contextmanager
-    def _deferred(self, family: str) -> Iterator[None]:
-        storage = self._storage(family)
-        storage._batch_depth += 1
-        try:
-            yield
-        finally:
-            storage._batch_depth -= 1
 
     def _flush(self, family: str) -> None:
         try:
@@ -394,10 +385,13 @@ class Store:
         docs.sort(key=lambda d: (d["article_id"], d["paragraph"], d["start"]))
         return [quote_from_doc(d) for d in docs]
 
-    def _quote_doc(self, quote_id: str) -> dict[str, Any] | None:
+    def _quote_docs_by_id(self) -> dict[str, dict[str, Any]]:
         if self._quote_by_id is None:
             self._quote_by_id = {d["id"]: d for d in self.quote_docs()}
-        return self._quote_by_id.get(quote_id)
+        return self._quote_by_id
+
+    def _quote_doc(self, quote_id: str) -> dict[str, Any] | None:
+        return self._quote_docs_by_id().get(quote_id)
 
     def quote(self, quote_id: str) -> Quote | None:
         doc = self._quote_doc(quote_id)
@@ -644,7 +638,7 @@ class Store:
     def warm(self) -> None:
         """Read what searching and browsing need (quotes, the index) ahead of the first use."""
         self.search_index()
-        self._quote_doc("")
+        self._quote_docs_by_id()
 
     def search(self, query: str, limit: int = 200, offset: int = 0) -> Any:
         """First page of quotes matching ``query`` (see :mod:`natojp_tui.core.search`) and the total."""

@@ -4,7 +4,7 @@ The default ``JSONStorage`` re-reads and re-parses the whole file on every read 
 rewrites it on every insert. This one:
 
 - parses the file once with orjson and hands TinyDB the cached tables;
-- defers writes inside :meth:`AtomicJSONStorage.batch`, then writes once;
+- holds writes inside :meth:`AtomicJSONStorage.deferred` until the store flushes;
 - writes a temp file in the same folder, fsyncs it, hard-links the previous file to
   ``NAME.bak`` (the last good copy), ``os.replace``s the temp file over the original
   and fsyncs the folder, so a crash at any point leaves a complete file behind;
@@ -154,15 +154,21 @@ class AtomicJSONStorage(Storage):
         self.load()
 
     @contextlib.contextmanager
-    def batch(self) -> Iterator[None]:
-        """Defer writes until the outermost batch ends, then write once."""
+    def deferred(self) -> Iterator[None]:
+        """Hold writes in memory until :meth:`flush` (the store flushes families in order)."""
         self._batch_depth += 1
         try:
             yield
         finally:
             self._batch_depth -= 1
-        if self._batch_depth == 0:
-            self.flush()
+
+    def mark_changed(self) -> None:
+        """The cached tables were changed in place (a migration): write them at the next flush."""
+        self._dirty = True
+
+    @property
+    def loaded(self) -> bool:
+        return self._data is not None
 
     def tables(self) -> dict[str, dict[str, Any]]:
         """The raw tables, for bulk reads that would be slow through Document objects."""
