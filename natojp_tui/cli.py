@@ -86,11 +86,17 @@ def _progress_import(store, targets: Sequence[str]):
     if len(files) <= 5 or not sys.stderr.isatty():
         return store.import_paths(targets)
     with Progress(
-        TextColumn("importing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=_console(stderr=True), transient=True,
+        TextColumn("importing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=_console(stderr=True),
+        transient=True,
     ) as bar:
         task = bar.add_task("import", total=len(files))
-        return store.import_paths(targets, progress=lambda n, total, _p: bar.update(task, completed=n, total=total))
+        return store.import_paths(
+            targets, progress=lambda n, total, _p: bar.update(task, completed=n, total=total)
+        )
 
 
 # ---------------------------------------------------------------------- commands
@@ -105,8 +111,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     for path, reason in report.failed:
         _error_line(f"{path}: {reason}")
     if args.json:
-        _print_json({"imported": report.imported, "updated": report.updated, "unchanged": report.unchanged,
-                     "failed": [{"path": p, "reason": r} for p, r in report.failed]})
+        _print_json(
+            {
+                "imported": report.imported,
+                "updated": report.updated,
+                "unchanged": report.unchanged,
+                "failed": [{"path": p, "reason": r} for p, r in report.failed],
+            }
+        )
     else:
         _console().print(_text(report.summary()))
     return 0 if report.ok else 1
@@ -126,11 +138,19 @@ def cmd_list(args: argparse.Namespace) -> int:
     from rich.table import Table
 
     table = Table(title=_text(f"{len(rows)} articles"), expand=False)
-    for col, kw in (("id", {"no_wrap": True}), ("published", {"no_wrap": True}), ("source", {}), ("title", {"ratio": 1}),
-                    ("quotes", {"justify": "right"}), ("events", {"justify": "right"})):
+    for col, kw in (
+        ("id", {"no_wrap": True}),
+        ("published", {"no_wrap": True}),
+        ("source", {}),
+        ("title", {"ratio": 1}),
+        ("quotes", {"justify": "right"}),
+        ("events", {"justify": "right"}),
+    ):
         table.add_column(col, **kw)
     for r in rows:
-        table.add_row(*(_text(r[c]) for c in ("id", "published", "source", "title", "quotes", "events")))
+        table.add_row(
+            *(_text(r[c]) for c in ("id", "published", "source", "title", "quotes", "events"))
+        )
     _console().print(table)
     return 0
 
@@ -138,7 +158,9 @@ def cmd_list(args: argparse.Namespace) -> int:
 def _resolve_article(store, target: str) -> str:
     aid = store.find_article(target)
     if aid is None:
-        raise Failure(f"no article matches {target!r} (give an id, a unique id prefix or an imported file's path)")
+        raise Failure(
+            f"no article matches {target!r} (give an id, a unique id prefix or an imported file's path)"
+        )
     return aid
 
 
@@ -209,21 +231,46 @@ def cmd_extract(args: argparse.Namespace) -> int:
         out = _console()
         for rec in records:
             out.rule(_text(rec["title"]))
-            out.print(_text(f"{rec['published']} · {rec['source'] or 'source unknown'} · {rec['path']}", "dim"))
+            out.print(
+                _text(
+                    f"{rec['published']} · {rec['source'] or 'source unknown'} · {rec['path']}",
+                    "dim",
+                )
+            )
             for q in rec["quotes"]:
                 who = q.speaker or "(unattributed)"
-                out.print(_text(f"[{q.kind}] {who} ({q.cue or '-'}), ¶{q.paragraph} {q.start}-{q.end}: {q.text}"))
+                out.print(
+                    _text(
+                        f"[{q.kind}] {who} ({q.cue or '-'}), ¶{q.paragraph} {q.start}-{q.end}: {q.text}"
+                    )
+                )
             for e in rec["events"]:
-                when = e.date.isoformat() if e.date else "during the visit" if e.date_precision == "visit" else "date unknown"
-                out.print(_text(f"[{e.kind}] {when} {e.time or ''} {e.place or ''}: {e.summary} — {', '.join(e.participants)}"))
+                when = (
+                    e.date.isoformat()
+                    if e.date
+                    else "during the visit"
+                    if e.date_precision == "visit"
+                    else "date unknown"
+                )
+                out.print(
+                    _text(
+                        f"[{e.kind}] {when} {e.time or ''} {e.place or ''}: {e.summary} — {', '.join(e.participants)}"
+                    )
+                )
     return 1 if failed else 0
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:
     store = _open_store(args)
     article_id = _resolve_article(store, args.article) if args.article else None
-    quotes = _select_quotes(store, args.query, article_id=article_id, speaker=args.speaker, kind=args.kind,
-                            starred=args.starred)
+    quotes = _select_quotes(
+        store,
+        args.query,
+        article_id=article_id,
+        speaker=args.speaker,
+        kind=args.kind,
+        starred=args.starred,
+    )
     if args.json or args.csv or args.md:
         from natojp_tui.export import render_quotes
 
@@ -238,7 +285,13 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     meta = {a["id"]: a for a in store.articles()}
     for q in quotes:
         a = meta.get(q.article_id, {})
-        table.add_row(_text(a.get("published")), _text(q.speaker or "—"), _text(q.kind), _text(q.text), _text(a.get("title")))
+        table.add_row(
+            _text(a.get("published")),
+            _text(q.speaker or "—"),
+            _text(q.kind),
+            _text(q.text),
+            _text(a.get("title")),
+        )
     _console().print(table)
     return 0
 
@@ -254,7 +307,9 @@ def _article_cache(store):
     return lookup
 
 
-def _select_quotes(store, query: str | None, *, article_id=None, speaker=None, kind=None, starred=False):
+def _select_quotes(
+    store, query: str | None, *, article_id=None, speaker=None, kind=None, starred=False
+):
     quotes = store.quotes(article_id=article_id, speaker=speaker, kind=kind)
     if starred:
         stars = store.starred()
@@ -270,7 +325,9 @@ def cmd_people(args: argparse.Namespace) -> int:
     store = _open_store(args)
     counts: dict[str, int] = {}
     for q in store.quotes():
-        for pid in {q.speaker_id, *q.speaker_ids} - {None}:  # a joint statement counts for each speaker
+        for pid in {q.speaker_id, *q.speaker_ids} - {
+            None
+        }:  # a joint statement counts for each speaker
             counts[pid] = counts.get(pid, 0) + 1
     rows = []
     for p in sorted(store.people(), key=lambda p: (-counts.get(p.id, 0), p.name)):
@@ -286,9 +343,21 @@ def cmd_people(args: argparse.Namespace) -> int:
     for col in ("name", "roles", "quotes", "aliases"):
         table.add_column(col)
     for r in rows:
-        roles = "; ".join(" ".join(x for x in (role.get("organisation"), role["title"], f"({role['as_of']})" if role.get("as_of") else None) if x)
-                          for role in r["roles"])
-        table.add_row(_text(r["name"]), _text(roles), _text(r["quotes"]), _text(", ".join(r["aliases"])))
+        roles = "; ".join(
+            " ".join(
+                x
+                for x in (
+                    role.get("organisation"),
+                    role["title"],
+                    f"({role['as_of']})" if role.get("as_of") else None,
+                )
+                if x
+            )
+            for role in r["roles"]
+        )
+        table.add_row(
+            _text(r["name"]), _text(roles), _text(r["quotes"]), _text(", ".join(r["aliases"]))
+        )
     _console().print(table)
     return 0
 
@@ -312,7 +381,9 @@ def _print_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[obj
 def cmd_timeline(args: argparse.Namespace) -> int:
     from natojp_tui.core.timeline import build_timeline
 
-    entries = build_timeline(_all_articles(_open_store(args)), visit_id=args.visit, person=args.person)
+    entries = build_timeline(
+        _all_articles(_open_store(args)), visit_id=args.visit, person=args.person
+    )
     if args.json:
         _print_json(entries)
         return 0
@@ -323,9 +394,19 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         return "during the visit" if e.date_precision == "visit" else "date unknown"
 
     _print_table(
-        f"{len(entries)} timeline entries", ("date", "time", "place", "what", "who", "sources"),
-        [(when(e), e.time, e.place, e.summary, ", ".join(e.participants),
-          ", ".join(sorted({s.article_id for s in e.sources}))) for e in entries],
+        f"{len(entries)} timeline entries",
+        ("date", "time", "place", "what", "who", "sources"),
+        [
+            (
+                when(e),
+                e.time,
+                e.place,
+                e.summary,
+                ", ".join(e.participants),
+                ", ".join(sorted({s.article_id for s in e.sources})),
+            )
+            for e in entries
+        ],
     )
     return 0
 
@@ -338,7 +419,8 @@ def cmd_visits(args: argparse.Namespace) -> int:
         _print_json(visits)
         return 0
     _print_table(
-        f"{len(visits)} visits", ("id", "visitor", "host", "from", "to", "articles"),
+        f"{len(visits)} visits",
+        ("id", "visitor", "host", "from", "to", "articles"),
         [(v.id, v.visitor, v.host, v.start, v.end, len(v.article_ids)) for v in visits],
     )
     return 0
@@ -349,10 +431,18 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     store = _open_store(args)
     article_id = _resolve_article(store, args.article) if args.article else None
-    quotes = _select_quotes(store, args.query, article_id=article_id, speaker=args.speaker, kind=args.kind,
-                            starred=args.starred)
+    quotes = _select_quotes(
+        store,
+        args.query,
+        article_id=article_id,
+        speaker=args.speaker,
+        kind=args.kind,
+        starred=args.starred,
+    )
     try:
-        target = export_quotes(quotes, _article_cache(store), args.output, args.format, force=args.force)
+        target = export_quotes(
+            quotes, _article_cache(store), args.output, args.format, force=args.force
+        )
     except ExportError as exc:
         raise Failure(str(exc)) from exc
     _console(stderr=True).print(_text(f"exported {len(quotes)} quotes to {target}"))
@@ -406,9 +496,14 @@ def _run_reader(store, article_id: str | None) -> int:
 
 # ---------------------------------------------------------------------- parser
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="natojp", description="Read press releases and readouts; find who said what, when and where.")
+    p = _Parser(
+        prog="natojp",
+        description="Read press releases and readouts; find who said what, when and where.",
+    )
     p.add_argument("--version", action="version", version=f"natojp-tui {__version__}")
-    p.add_argument("--db", metavar="PATH", help="database folder (default: $NATOJP_DB or the user data dir)")
+    p.add_argument(
+        "--db", metavar="PATH", help="database folder (default: $NATOJP_DB or the user data dir)"
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def add(name: str, func, help_: str) -> argparse.ArgumentParser:
@@ -428,12 +523,23 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("id", metavar="ID", help="article id, unique id prefix, or imported path")
     sp.add_argument("--json", action="store_true")
 
-    sp = add("extract", cmd_extract, "read files without touching the database; print paragraphs, quotes, events")
+    sp = add(
+        "extract",
+        cmd_extract,
+        "read files without touching the database; print paragraphs, quotes, events",
+    )
     sp.add_argument("files", nargs="+", metavar="FILE")
-    sp.add_argument("--json", action="store_true", help="one JSON object (a list for several files)")
+    sp.add_argument(
+        "--json", action="store_true", help="one JSON object (a list for several files)"
+    )
 
     def quote_filters(sp: argparse.ArgumentParser) -> None:
-        sp.add_argument("query", nargs="?", metavar="QUERY", help='search terms; speaker:NAME kind:K year:Y "phrase"')
+        sp.add_argument(
+            "query",
+            nargs="?",
+            metavar="QUERY",
+            help='search terms; speaker:NAME kind:K year:Y "phrase"',
+        )
         sp.add_argument("--speaker", metavar="NAME")
         sp.add_argument("--article", metavar="ID")
         sp.add_argument("--kind", choices=("direct", "partial", "indirect"))
@@ -460,7 +566,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("export", cmd_export, "export quotes to a Markdown, CSV or JSON file")
     quote_filters(sp)
     sp.add_argument("-o", "--output", required=True, metavar="FILE")
-    sp.add_argument("--format", choices=("md", "markdown", "csv", "json"), help="default: from the file suffix")
+    sp.add_argument(
+        "--format", choices=("md", "markdown", "csv", "json"), help="default: from the file suffix"
+    )
     sp.add_argument("--force", action="store_true", help="overwrite an existing file")
 
     add("repair", cmd_repair, "move a corrupt database aside and rebuild it from its source files")

@@ -55,7 +55,9 @@ def format_for(path: Path, fmt: str | None = None) -> ExportFormat:
     """The export format: ``fmt`` if given, else guessed from the file extension."""
     if fmt:
         if fmt not in EXPORT_FORMATS:
-            raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+            raise ExportError(
+                f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}"
+            )
         return fmt  # type: ignore[return-value]
     guessed = EXTENSIONS.get(path.suffix.lower())
     if guessed is None:
@@ -154,7 +156,9 @@ def export_quotes(
     kind = format_for(target, fmt)
     folder = target.parent
     if not folder.is_dir():
-        raise ExportError(f"folder {str(folder)!r} does not exist; create it or choose another path")
+        raise ExportError(
+            f"folder {str(folder)!r} does not exist; create it or choose another path"
+        )
     if target.exists() and not force:
         raise ExportError(f"{str(target)!r} already exists; use force to overwrite it")
     text = render_quotes(quotes, article_of, kind, heading)

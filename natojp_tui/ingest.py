@@ -36,17 +36,27 @@ class FileProblem:
 
 def expand_paths(targets: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[FileProblem]]:
     """Files, folders (recursively, article suffixes only) and globs to a sorted file list."""
-    files: dict[Path, Path] = {}  # resolved path -> the path as found (links to one file count once)
+    files: dict[
+        Path, Path
+    ] = {}  # resolved path -> the path as found (links to one file count once)
     problems: list[FileProblem] = []
     for target in targets:
         text = os.fspath(target)
-        matches = [Path(p) for p in sorted(glob.glob(text, recursive=True))] if glob.has_magic(text) else [Path(text)]
+        matches = (
+            [Path(p) for p in sorted(glob.glob(text, recursive=True))]
+            if glob.has_magic(text)
+            else [Path(text)]
+        )
         if not matches:
             problems.append(FileProblem(text, "no file matches this pattern"))
         for path in matches:
             if path.is_dir():
                 for found in sorted(path.rglob("*")):
-                    if found.is_file() and found.suffix.lower() in ARTICLE_SUFFIXES and not found.name.startswith("."):
+                    if (
+                        found.is_file()
+                        and found.suffix.lower() in ARTICLE_SUFFIXES
+                        and not found.name.startswith(".")
+                    ):
                         files.setdefault(found.resolve(), found)
             elif path.is_file():
                 files.setdefault(path.resolve(), path)
@@ -75,7 +85,9 @@ def read_file_bytes(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
         with open(path, "rb") as fh:
             size = os.fstat(fh.fileno()).st_size
             if size > max_bytes:
-                raise ArticleError(f"too large ({size / 1048576:.1f} MiB; the limit is {max_bytes // 1048576} MiB)")
+                raise ArticleError(
+                    f"too large ({size / 1048576:.1f} MiB; the limit is {max_bytes // 1048576} MiB)"
+                )
             data = fh.read(max_bytes + 1)
     except FileNotFoundError as exc:
         raise ArticleError("no such file (moved or deleted before it could be read)") from exc
@@ -98,5 +110,7 @@ def load_article(path: Path, data: bytes | None = None) -> Article:
     """Read, parse and analyse one file. Raises :class:`ArticleError`."""
     if data is None:
         data = read_file_bytes(path)
-    article = read_article(data, path.name, article_id=article_id_for(path), path=str(path.resolve()))
+    article = read_article(
+        data, path.name, article_id=article_id_for(path), path=str(path.resolve())
+    )
     return analyse(article)

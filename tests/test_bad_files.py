@@ -25,7 +25,15 @@ def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path: Path) ->
 
 
 def test_deeply_nested_html_finishes_in_bounded_time() -> None:
-    html = "<html><body>" + "<div>" * 100_000 + "<p>" + "Deep text. " * 20 + "</p>" + "</div>" * 100_000 + "</body></html>"
+    html = (
+        "<html><body>"
+        + "<div>" * 100_000
+        + "<p>"
+        + "Deep text. " * 20
+        + "</p>"
+        + "</div>" * 100_000
+        + "</body></html>"
+    )
     started = time.monotonic()
     with contextlib.suppress(ArticleError):  # refusing it is fine; hanging or crashing is not
         read_article(html.encode(), "deep.html")
@@ -39,7 +47,9 @@ def test_a_five_megabyte_single_line_is_read_in_bounded_time() -> None:
     assert time.monotonic() - started < 15
 
 
-def test_a_batch_with_every_kind_of_bad_file_still_imports_the_good_ones(tmp_path: Path, data_dir: Path) -> None:
+def test_a_batch_with_every_kind_of_bad_file_still_imports_the_good_ones(
+    tmp_path: Path, data_dir: Path
+) -> None:
     src = tmp_path / "src"
     src.mkdir()
     (src / "good.txt").write_text(GOOD, encoding="utf-8")
@@ -56,7 +66,9 @@ def test_a_batch_with_every_kind_of_bad_file_still_imports_the_good_ones(tmp_pat
     assert all(r and "\n" not in r for r in reasons.values())
 
 
-def test_a_file_that_disappears_mid_import_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_that_disappears_mid_import_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     src = tmp_path / "src"
     src.mkdir()
     for name in ("a.txt", "b.txt", "c.txt"):
@@ -90,7 +102,9 @@ def test_an_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.Monk
         ingest.read_file_bytes(target)
 
 
-def test_a_read_only_database_folder_is_a_clear_error_and_keeps_the_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_read_only_database_folder_is_a_clear_error_and_keeps_the_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store = Store.open(tmp_path / "db")
     store.ensure_seeded()
     before = {p.name: p.read_bytes() for p in (tmp_path / "db").glob("*.json")}
@@ -109,7 +123,9 @@ def test_a_read_only_database_folder_is_a_clear_error_and_keeps_the_data(tmp_pat
     assert before == {p.name: p.read_bytes() for p in (tmp_path / "db").glob("*.json")}
 
 
-def test_file_names_with_escape_sequences_are_printed_inert(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch) -> None:
+def test_file_names_with_escape_sequences_are_printed_inert(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
     from natojp_tui.cli import main
 
     monkeypatch.setenv("NATOJP_DB", str(tmp_path / "db"))

@@ -23,7 +23,9 @@ from natojp_tui.core.search import QuoteRecord, parse_query
 
 SAMPLE = [generate_article(i, seed=7) for i in range(80)]
 # nato.int prints "6 Jun. 2015"; core.datelines does not read "Jun."/"Jul." yet.
-JUN_JUL = [a for a in SAMPLE if a.truth.shape == "nato-text" and a.truth.published[5:7] in ("06", "07")]
+JUN_JUL = [
+    a for a in SAMPLE if a.truth.shape == "nato-text" and a.truth.published[5:7] in ("06", "07")
+]
 
 
 def test_an_article_depends_only_on_its_number_and_the_seed():
@@ -38,7 +40,9 @@ def test_written_corpus_is_the_same_every_time(tmp_path):
     assert len(names) == 13  # 12 articles and the manifest
     for name in names:
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
-    assert sorted(t.file for t in read_manifest(tmp_path / "one")) == [n for n in names if n != MANIFEST]
+    assert sorted(t.file for t in read_manifest(tmp_path / "one")) == [
+        n for n in names if n != MANIFEST
+    ]
 
 
 def test_every_quote_sits_exactly_where_the_truth_says():
@@ -56,7 +60,9 @@ def test_the_corpus_varies_shapes_kinds_cues_and_dates():
     days = [date.fromisoformat(a.truth.published) for a in SAMPLE]
     assert min(days) >= date(2005, 1, 1) and max(days) <= date(2026, 12, 31)
     assert len({d.year for d in days}) > 10
-    assert any("commencing at" in p for a in SAMPLE for p in a.truth.body)  # readouts with clock times
+    assert any(
+        "commencing at" in p for a in SAMPLE for p in a.truth.body
+    )  # readouts with clock times
     assert len({q.speaker for q in quotes}) > 40
 
 
@@ -111,8 +117,21 @@ def small_run(tmp_path_factory):
     out = io.StringIO()
     work = tmp_path_factory.mktemp("bench")
     with contextlib.redirect_stdout(out):
-        code = main(["run", "--articles", "30", "--queries", "40", "--kills", "2",
-                     "--keep", str(work), "--json", "--markdown"])
+        code = main(
+            [
+                "run",
+                "--articles",
+                "30",
+                "--queries",
+                "40",
+                "--kills",
+                "2",
+                "--keep",
+                str(work),
+                "--json",
+                "--markdown",
+            ]
+        )
     assert code == 0
     text = out.getvalue()
     report = json.loads(text[: text.rindex("}") + 1])
@@ -130,5 +149,7 @@ def test_a_small_run_reports_every_row(small_run):
 def test_the_markdown_table_has_a_line_per_row(small_run):
     report, text = small_run
     table = text[text.index("| what |") :]
-    assert len([ln for ln in table.splitlines() if ln.startswith("| ")]) == 2 + len(report["rows"])  # header, rule, rows
+    assert len([ln for ln in table.splitlines() if ln.startswith("| ")]) == 2 + len(
+        report["rows"]
+    )  # header, rule, rows
     assert report["machine"] in text

@@ -27,7 +27,9 @@ VISIT = (
     "Secretary General Anders Fogh Rasmussen signed a Joint Political Declaration during "
     "his visit to Tokyo on Monday (15 April)."
 )
-PARTNERS = "“We are natural partners and together we can make a difference,” the Secretary General said."
+PARTNERS = (
+    "“We are natural partners and together we can make a difference,” the Secretary General said."
+)
 
 
 def make_article(*, role: str | None = "NATO Secretary General", url: str | None = None) -> Article:
@@ -126,7 +128,9 @@ def test_markdown_blockquote_escapes_syntax_and_links_the_title():
     lines = md.splitlines()
     assert lines[0] == r"> We \*are\* \[natural\] partners."
     assert lines[1] == ">"
-    assert lines[2].startswith("> — Anders Fogh Rasmussen, NATO Secretary General, Tokyo, 15 April 2013, in [“NATO")
+    assert lines[2].startswith(
+        "> — Anders Fogh Rasmussen, NATO Secretary General, Tokyo, 15 April 2013, in [“NATO"
+    )
     assert "(<https://www.nato.int/cps/en/natohq/news_99709.htm>)" in lines[2]
 
 

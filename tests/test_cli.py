@@ -30,7 +30,17 @@ def test_list_json_shows_the_bundled_seed_on_first_use(capsys, db: Path) -> None
     code, out, _ = run(capsys, "list", "--json")
     assert code == 0
     [row] = json.loads(out)
-    assert set(row) == {"id", "title", "published", "updated", "source", "url", "path", "quotes", "events"}
+    assert set(row) == {
+        "id",
+        "title",
+        "published",
+        "updated",
+        "source",
+        "url",
+        "path",
+        "quotes",
+        "events",
+    }
     assert row["title"] == "NATO and Japan sign Political Declaration for a stronger partnership"
     assert row["published"] == "2013-04-15" and row["updated"] == "2013-04-15T15:45"
 
@@ -41,23 +51,34 @@ def test_db_flag_overrides_the_environment(capsys, db: Path, tmp_path: Path) -> 
     assert (other / "articles.json").exists() and not db.exists()
 
 
-def test_extract_json_reads_without_touching_the_database(capsys, db: Path, seed_path: Path) -> None:
+def test_extract_json_reads_without_touching_the_database(
+    capsys, db: Path, seed_path: Path
+) -> None:
     code, out, _ = run(capsys, "extract", str(seed_path), "--json")
     assert code == 0
     rec = json.loads(out)
     assert {"path", "title", "published", "paragraphs", "quotes", "events"} <= set(rec)
     assert rec["published"] == "2013-04-15" and len(rec["paragraphs"]) == 5
     for q in rec["quotes"]:
-        assert rec["paragraphs"][q["paragraph"]][q["start"]:q["end"]] == q["text"]
+        assert rec["paragraphs"][q["paragraph"]][q["start"] : q["end"]] == q["text"]
     assert not db.exists()
 
 
-def test_extract_of_several_files_prints_a_list(capsys, db: Path, seed_path: Path, data_dir: Path) -> None:
-    code, out, _ = run(capsys, "extract", str(seed_path), str(data_dir / "readers" / "no_date.txt"), "--json")
-    assert code == 0 and [r["title"] for r in json.loads(out)][1] == "A note on partnership without a date"
+def test_extract_of_several_files_prints_a_list(
+    capsys, db: Path, seed_path: Path, data_dir: Path
+) -> None:
+    code, out, _ = run(
+        capsys, "extract", str(seed_path), str(data_dir / "readers" / "no_date.txt"), "--json"
+    )
+    assert (
+        code == 0
+        and [r["title"] for r in json.loads(out)][1] == "A note on partnership without a date"
+    )
 
 
-def test_import_reports_each_bad_file_in_one_line_and_exits_1(capsys, db: Path, tmp_path: Path, seed_path: Path) -> None:
+def test_import_reports_each_bad_file_in_one_line_and_exits_1(
+    capsys, db: Path, tmp_path: Path, seed_path: Path
+) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"")
     code, out, err = run(capsys, "import", str(bad), str(seed_path), str(tmp_path / "missing.txt"))
@@ -110,7 +131,9 @@ def test_export_refuses_to_overwrite_without_force(capsys, db: Path, tmp_path: P
     code, _, err = run(capsys, "export", "-o", str(target))
     assert code == 1 and "already exists" in err and target.read_text() == "keep me"
     code, _, _ = run(capsys, "export", "-o", str(target), "--force")
-    assert (code == 0 and target.read_text().startswith(("text,", "quote,", "id,", "\ufeff"))) or target.read_text() != "keep me"
+    assert (
+        code == 0 and target.read_text().startswith(("text,", "quote,", "id,", "\ufeff"))
+    ) or target.read_text() != "keep me"
 
 
 def test_export_to_a_missing_folder_is_a_clear_error(capsys, db: Path, tmp_path: Path) -> None:
@@ -119,13 +142,35 @@ def test_export_to_a_missing_folder_is_a_clear_error(capsys, db: Path, tmp_path:
 
 
 def test_every_command_has_help() -> None:
-    for cmd in ("import", "list", "show", "extract", "quotes", "people", "timeline", "visits", "export", "repair", "open"):
-        proc = subprocess.run([sys.executable, "-m", "natojp_tui", cmd, "--help"], capture_output=True, text=True, check=False)
+    for cmd in (
+        "import",
+        "list",
+        "show",
+        "extract",
+        "quotes",
+        "people",
+        "timeline",
+        "visits",
+        "export",
+        "repair",
+        "open",
+    ):
+        proc = subprocess.run(
+            [sys.executable, "-m", "natojp_tui", cmd, "--help"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         assert proc.returncode == 0 and "usage: natojp" in proc.stdout, cmd
 
 
 def test_version() -> None:
-    proc = subprocess.run([sys.executable, "-m", "natojp_tui", "--version"], capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "natojp_tui", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 0 and proc.stdout.startswith("natojp-tui ")
 
 
@@ -140,6 +185,11 @@ def test_core_and_extract_do_not_import_textual(seed_path: Path) -> None:
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'textual', 'tinydb'})\n"
         "assert not bad, bad\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False,
-                          env={**os.environ})
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ},
+    )
     assert proc.returncode == 0, proc.stderr

@@ -18,7 +18,9 @@ from natojp_tui.clipboard import (
 
 def test_text_goes_to_the_terminal_and_the_system_tool(tmp_path):
     sent, system = [], []
-    clip = Clipboard(osc52=sent.append, system=lambda t: system.append(t) or "xclip", fallback_dir=tmp_path)
+    clip = Clipboard(
+        osc52=sent.append, system=lambda t: system.append(t) or "xclip", fallback_dir=tmp_path
+    )
     result = clip.copy("We are natural partners")
     assert sent == ["We are natural partners"] and system == ["We are natural partners"]
     assert result.osc52 and result.system == "xclip" and result.file is None
@@ -46,7 +48,9 @@ def test_with_nothing_reachable_the_file_is_the_only_place(tmp_path):
 
 def test_big_payloads_skip_osc52_and_point_at_export(tmp_path):
     sent = []
-    clip = Clipboard(osc52=sent.append, system=lambda t: "wl-copy", fallback_dir=tmp_path, osc52_limit=10)
+    clip = Clipboard(
+        osc52=sent.append, system=lambda t: "wl-copy", fallback_dir=tmp_path, osc52_limit=10
+    )
     result = clip.copy("x" * 11)
     assert sent == [] and result.too_large and result.system == "wl-copy"
     assert "use export (e)" in result.message()

@@ -28,14 +28,20 @@ Secretary General Anders Fogh Rasmussen met Prime Minister Shinzo Abe in Tokyo o
 def make_articles(folder: Path, count: int, prefix: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for n in range(count):
-        (folder / f"{prefix}-{n:03}.txt").write_text(BODY.format(n=f"{prefix}{n}", day=1 + n % 28), encoding="utf-8")
+        (folder / f"{prefix}-{n:03}.txt").write_text(
+            BODY.format(n=f"{prefix}{n}", day=1 + n % 28), encoding="utf-8"
+        )
     return folder
 
 
 def natojp(db: Path, *args: str) -> subprocess.Popen[bytes]:
     env = {**os.environ, "NATOJP_DB": str(db)}
-    return subprocess.Popen([sys.executable, "-m", "natojp_tui", *args], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-m", "natojp_tui", *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def test_two_importers_at_once_keep_every_article_of_both(tmp_path: Path) -> None:
@@ -61,7 +67,9 @@ def test_an_importer_killed_mid_run_leaves_a_database_that_opens(tmp_path: Path)
         proc.wait()
         store = Store.open(db)  # must not raise
         ids = set(store.article_ids())
-        assert {q.article_id for q in store.quotes()} <= ids, "no quote of an unrecorded article is visible"
+        assert {q.article_id for q in store.quotes()} <= ids, (
+            "no quote of an unrecorded article is visible"
+        )
     proc = natojp(db, "import", str(src))
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 0, err.decode()

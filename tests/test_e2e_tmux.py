@@ -30,8 +30,13 @@ class Tmux:
         self.socket = f"natojp-e2e-{uuid.uuid4().hex[:8]}"
 
     def __call__(self, *args: str, check: bool = True) -> str:
-        done = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True,
-                              timeout=10, check=check)
+        done = subprocess.run(
+            ["tmux", "-L", self.socket, *args],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=check,
+        )
         return done.stdout
 
     def screen(self) -> str:
@@ -69,8 +74,15 @@ def _env(tmp_path: Path) -> dict[str, str]:
 
 
 def _natojp_command(env: dict[str, str], *args: str) -> str:
-    return " ".join(["env", "-i", *(f"{k}={shlex.quote(v)}" for k, v in env.items()),
-                     shlex.quote(str(NATOJP)), *map(shlex.quote, args)])
+    return " ".join(
+        [
+            "env",
+            "-i",
+            *(f"{k}={shlex.quote(v)}" for k, v in env.items()),
+            shlex.quote(str(NATOJP)),
+            *map(shlex.quote, args),
+        ]
+    )
 
 
 def test_search_enter_y_puts_the_attributed_quote_in_the_tmux_buffer(tmp_path):
@@ -111,8 +123,19 @@ def test_a_hostile_article_reaches_the_terminal_inert(tmp_path):
     article = tmp_path / "hostile.txt"
     article.write_text(HOSTILE, encoding="utf-8")
     tmux = Tmux()
-    tmux("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40",
-         _natojp_command(_env(tmp_path), "open", str(article)))
+    tmux(
+        "-f",
+        "/dev/null",
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        _natojp_command(_env(tmp_path), "open", str(article)),
+    )
     try:
         tmux("set", "-g", "set-clipboard", "on")
         tmux("set", "-g", "allow-rename", "on")

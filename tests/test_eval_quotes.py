@@ -12,12 +12,14 @@ DEV = Path(__file__).parent / "data" / "dev"
 
 def test_paragraph_convention_drops_title_and_a_dateline_only_paragraph():
     title, paras, dateline = split_article(
-        "A title\n\nTokyo, 15 April 2013 -\n\nFirst line\nwraps here.\n\n  \n\nSecond.")
+        "A title\n\nTokyo, 15 April 2013 -\n\nFirst line\nwraps here.\n\n  \n\nSecond."
+    )
     assert title == "A title" and dateline == "Tokyo, 15 April 2013 -"
     assert paras == ["First line wraps here.", "Second."]
     assert split_article("T\n\nJanuary 31, 2023\n\nBody.")[1] == ["Body."]
     assert split_article("T\n\nOn January 31, 2023 the minister spoke.")[1] == [
-        "On January 31, 2023 the minister spoke."]
+        "On January 31, 2023 the minister spoke."
+    ]
 
 
 def test_dev_set_has_thirty_articles_and_every_gold_span_is_found_in_its_paragraph():
@@ -45,9 +47,20 @@ def test_dev_set_meets_the_quality_targets():
 def test_scorer_counts_a_wrong_gold_span_as_a_miss_and_an_extra(tmp_path):
     (tmp_path / "q1.txt").write_text(
         "Title\n\nSecretary General Jens Stoltenberg spoke. “We are ready,” he said.\n",
-        encoding="utf-8")
-    gold = {"quotes": [{"paragraph": 0, "text": "Stoltenberg spoke", "kind": "direct",
-                        "speaker": "Jens Stoltenberg", "cue": "he", "pattern": "curly"}]}
+        encoding="utf-8",
+    )
+    gold = {
+        "quotes": [
+            {
+                "paragraph": 0,
+                "text": "Stoltenberg spoke",
+                "kind": "direct",
+                "speaker": "Jens Stoltenberg",
+                "cue": "he",
+                "pattern": "curly",
+            }
+        ]
+    }
     (tmp_path / "q1.quotes.json").write_text(json.dumps(gold), encoding="utf-8")
     d = score_directory(tmp_path).as_dict()
     assert d["span"]["tp"] == 0 and d["span"]["fp"] == 1 and d["span"]["fn"] == 1
@@ -57,9 +70,20 @@ def test_scorer_counts_a_wrong_gold_span_as_a_miss_and_an_extra(tmp_path):
 def test_scorer_checks_speakers_and_partial_overlap(tmp_path):
     (tmp_path / "q1.txt").write_text(
         "Title\n\nSecretary General Jens Stoltenberg met Mr. Taro Kono. “We are ready "
-        "for anything that comes,” he said.\n", encoding="utf-8")
-    gold = {"quotes": [{"paragraph": 0, "text": "We are ready for anything that comes",
-                        "kind": "direct", "speaker": "Taro Kono", "cue": "he"}]}
+        "for anything that comes,” he said.\n",
+        encoding="utf-8",
+    )
+    gold = {
+        "quotes": [
+            {
+                "paragraph": 0,
+                "text": "We are ready for anything that comes",
+                "kind": "direct",
+                "speaker": "Taro Kono",
+                "cue": "he",
+            }
+        ]
+    }
     (tmp_path / "q1.quotes.json").write_text(json.dumps(gold), encoding="utf-8")
     d = score_directory(tmp_path).as_dict()
     assert d["span"]["tp"] == 1 and d["exact_span"]["tp"] == 0  # the comma differs

@@ -14,7 +14,9 @@ from natojp_tui.ingest import load_article
 SEED = Path(__file__).parent.parent / "articles" / "2013-04-15-nato-japan-political-declaration.txt"
 
 
-def events_of(paragraphs: list[str], published: date | None, place: str | None = None) -> list[Event]:
+def events_of(
+    paragraphs: list[str], published: date | None, place: str | None = None
+) -> list[Event]:
     registry = build_registry(paragraphs, published, "t", "")
     return extract_events(paragraphs, registry, published, "", place)
 
@@ -68,7 +70,9 @@ def test_seed_has_no_events_for_past_contributions_or_hopes(seed_events: list[Ev
 
 
 def test_seed_events_get_stable_ids(seed_events: list[Event]) -> None:
-    assert [e.id.rsplit(":", 1)[1] for e in seed_events] == [f"e{n}" for n in range(len(seed_events))]
+    assert [e.id.rsplit(":", 1)[1] for e in seed_events] == [
+        f"e{n}" for n in range(len(seed_events))
+    ]
 
 
 # --- readouts ----------------------------------------------------------------------------
@@ -109,7 +113,12 @@ def test_local_time_kept_japan_time_noted_and_headquarters_as_place() -> None:
         "Stoltenberg, Secretary General of NATO, at NATO Headquarters."
     ]
     [e] = events_of(text, date(2024, 4, 4))
-    assert (e.date, e.time, e.duration, e.note) == (date(2024, 4, 4), "11:35", 40, "Japan time 18:35")
+    assert (e.date, e.time, e.duration, e.note) == (
+        date(2024, 4, 4),
+        "11:35",
+        40,
+        "Japan time 18:35",
+    )
     assert e.place == "NATO Headquarters"
 
 
@@ -187,7 +196,9 @@ def test_visiting_a_country_is_a_visit_not_an_event_but_a_site_is_an_event() -> 
         ("visit", "Japan Maritime Self-Defense Force base at Yokosuka"),
         ("visit", "Chidorigafuchi National Cemetery"),
     ]
-    visits = extract_visit_mentions(text, build_registry(text, date(2023, 1, 31)), date(2023, 1, 31))
+    visits = extract_visit_mentions(
+        text, build_registry(text, date(2023, 1, 31)), date(2023, 1, 31)
+    )
     assert [(v.visitor, v.host) for v in visits] == [("Jens Stoltenberg", "Japan")]
 
 
@@ -212,7 +223,9 @@ def test_press_conference_address_and_group_meeting() -> None:
 
 
 def test_dateline_place_is_the_default_place() -> None:
-    text = ["NATO Secretary General Jens Stoltenberg met Japan's Ambassador Takeshi Osuga on Thursday."]
+    text = [
+        "NATO Secretary General Jens Stoltenberg met Japan's Ambassador Takeshi Osuga on Thursday."
+    ]
     [e] = events_of(text, date(2019, 12, 5), place="Brussels")
     assert e.place == "Brussels"
 

@@ -38,7 +38,10 @@ def test_memo_keeps_answers_for_short_strings_only():
         return text.upper()
 
     assert [upper("abc"), upper("abc"), upper("abcdefgh"), upper("abcdefgh")] == [
-        "ABC", "ABC", "ABCDEFGH", "ABCDEFGH",
+        "ABC",
+        "ABC",
+        "ABCDEFGH",
+        "ABCDEFGH",
     ]
     assert calls == ["abc", "abcdefgh", "abcdefgh"]  # the long one is not kept
     for word in ("a", "b", "c", "d"):  # the table is emptied when full, never grows past it
@@ -54,8 +57,8 @@ def test_parsed_runs_are_private_copies_at_their_own_offsets():
     text = "Today Minister Kamikawa Yoko spoke."
     again = parse_run(text, 6, 28)
     assert again.role_title == "Minister" and again.name == ["Kamikawa", "Yoko"]
-    assert text[again.name_start:again.name_end] == "Kamikawa Yoko"  # type: ignore[misc]
-    assert text[again.role_start:again.role_end] == "Minister"  # type: ignore[misc]
+    assert text[again.name_start : again.name_end] == "Kamikawa Yoko"  # type: ignore[misc]
+    assert text[again.role_start : again.role_end] == "Minister"  # type: ignore[misc]
 
 
 def test_registry_answers_follow_people_added_or_changed_after_a_question():
@@ -95,15 +98,25 @@ def test_paragraph_indexes_stay_right_past_the_cache_size():
 
 @pytest.mark.parametrize(
     "name",
-    ["_PATTERN_A", "_PATTERN_B", "_PATTERN_B2", "_VERB_RE", "_PRONOUN_RE", "_PLURAL_RE", "_ROLE_CUE_RE"],
+    [
+        "_PATTERN_A",
+        "_PATTERN_B",
+        "_PATTERN_B2",
+        "_VERB_RE",
+        "_PRONOUN_RE",
+        "_PLURAL_RE",
+        "_ROLE_CUE_RE",
+    ],
 )
 def test_event_look_aheads_keep_the_same_matches(name):
     fast: re.Pattern[str] = getattr(events, name)
     head = re.match(r"\(\?=\[[^\]]+\]\)\(\?:", fast.pattern)
     assert head is not None, "the pattern starts with its look-ahead"
-    plain = re.compile(fast.pattern[head.end():-1], fast.flags)
+    plain = re.compile(fast.pattern[head.end() : -1], fast.flags)
     for text in dev_texts():
-        assert [m.group(0) for m in fast.finditer(text)] == [m.group(0) for m in plain.finditer(text)]
+        assert [m.group(0) for m in fast.finditer(text)] == [
+            m.group(0) for m in plain.finditer(text)
+        ]
 
 
 def test_date_look_ahead_keeps_the_same_dates():
@@ -111,9 +124,12 @@ def test_date_look_ahead_keeps_the_same_dates():
 
     plain = re.compile(dates._DATE_RE.pattern.replace(r"(?=[\da-z])", "", 1), dates._DATE_RE.flags)
     for text in dev_texts():
-        assert [m.span() for m in dates._DATE_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in dates._DATE_RE.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
     assert [d.text for d in find_dates("on Monday (15 April) and 16-17 May 2013")] == [
-        "Monday (15 April)", "16-17 May 2013",
+        "Monday (15 April)",
+        "16-17 May 2013",
     ]
 
 
@@ -124,7 +140,12 @@ def test_sentences_skipped_by_the_noun_look_have_no_noun_trigger():
             if events._Look.of(text[s0:s1]).nouns:
                 continue
             skipped += 1
-            for pattern in (events._PATTERN_A, events._PATTERN_B, events._PATTERN_B2, events._PATTERN_PASSIVE):
+            for pattern in (
+                events._PATTERN_A,
+                events._PATTERN_B,
+                events._PATTERN_B2,
+                events._PATTERN_PASSIVE,
+            ):
                 assert pattern.search(text, s0, s1) is None
     assert skipped > 0
     assert events._Look.of(TRICKY[1]).nouns  # "ſummit" is not ASCII: looked at in full
@@ -170,7 +191,9 @@ def test_memos_never_change_an_answer():
     def analysed(path: Path) -> object:
         article = read_article(path.read_bytes(), path.name, article_id=path.stem)
         body = article.body
-        registry = build_registry([*body, *article.captions], article.published, article.id, article.title)
+        registry = build_registry(
+            [*body, *article.captions], article.published, article.id, article.title
+        )
         return to_jsonable([
             registry.people, registry.mentions(), extract_quotes(body, registry, article.published),
             events.extract_events(body, registry, article.published, article.title, article.place),

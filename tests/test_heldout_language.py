@@ -70,7 +70,9 @@ def test_said_in_a_statement_after_the_clause_attributes_the_clause() -> None:
         "Foreign Minister Takeshi Iwaya arrived in Brussels on Monday.",
         "Japan will coordinate closely with NATO allies on the issue, Iwaya said in a statement.",
     )
-    assert found == [("Japan will coordinate closely with NATO allies on the issue", "Takeshi Iwaya")]
+    assert found == [
+        ("Japan will coordinate closely with NATO allies on the issue", "Takeshi Iwaya")
+    ]
 
 
 def test_wire_dateline_with_a_date_is_not_part_of_the_reported_clause() -> None:
@@ -184,7 +186,9 @@ CHAIR_VISIT = (
 )
 
 
-def test_an_office_in_apposition_outranks_a_military_rank_and_the_bare_office_names_the_person() -> None:
+def test_an_office_in_apposition_outranks_a_military_rank_and_the_bare_office_names_the_person() -> (
+    None
+):
     registry = build_registry(list(CHAIR_VISIT), date(2025, 6, 18), "t", "Test")
     chair = registry.resolve("Admiral Cavo Dragone")
     assert chair is not None and chair.roles[0].title == "Chair of the NATO Military Committee"
@@ -206,11 +210,14 @@ def test_a_ministry_of_something_is_the_whole_site_and_a_demonstration_is_no_sit
 
 def test_a_person_naming_something_in_quotes_is_a_partial_quote_but_a_named_drill_is_not() -> None:
     lead = "Secretary General Mark Rutte visited Tokyo with Foreign Minister Yoko Kamikawa."
-    found = [(q.kind, q.text, q.speaker) for q in _quotes(
-        lead,
-        "They discussed North Korean troops in Russia, which the Secretary General called "
-        "\"a dangerous expansion of Russia's war\". The drill called “Iron Shield” began on Monday.",
-    )]
+    found = [
+        (q.kind, q.text, q.speaker)
+        for q in _quotes(
+            lead,
+            "They discussed North Korean troops in Russia, which the Secretary General called "
+            '"a dangerous expansion of Russia\'s war". The drill called “Iron Shield” began on Monday.',
+        )
+    ]
     assert found == [("partial", "a dangerous expansion of Russia's war", "Mark Rutte")]
 
 

@@ -38,7 +38,9 @@ def test_whitespace_is_folded_in_lines() -> None:
 
 def test_markup_is_kept_literally_as_data() -> None:
     # Markup is not ours to interpret: it stays as characters; rendering keeps it inert.
-    assert clean_text("[bold red]x[/] [@click=app.quit]q[/]") == "[bold red]x[/] [@click=app.quit]q[/]"
+    assert (
+        clean_text("[bold red]x[/] [@click=app.quit]q[/]") == "[bold red]x[/] [@click=app.quit]q[/]"
+    )
 
 
 def test_hostile_article_is_read_inert() -> None:

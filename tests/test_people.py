@@ -17,8 +17,15 @@ def seed_paragraphs() -> list[str]:
 
 def test_seed_article_cues_all_resolve_to_the_secretary_general():
     reg = build_registry(seed_paragraphs(), published=date(2013, 4, 15), article_id="seed")
-    for cue in ("Mr. Fogh Rasmussen", "Mr Fogh Rasmussen", "Rasmussen", "the Secretary General",
-                "NATO's chief", "NATO’s chief", "Anders Fogh Rasmussen"):
+    for cue in (
+        "Mr. Fogh Rasmussen",
+        "Mr Fogh Rasmussen",
+        "Rasmussen",
+        "the Secretary General",
+        "NATO's chief",
+        "NATO’s chief",
+        "Anders Fogh Rasmussen",
+    ):
         person = reg.resolve(cue)
         assert person is not None and person.id == "anders-fogh-rasmussen", cue
 
@@ -42,18 +49,20 @@ def test_mentions_slice_exactly_and_include_role_references():
     mentions = reg.mentions()
     assert mentions, "the seed names people"
     for m in mentions:
-        assert paras[m.paragraph][m.start:m.end] == m.text
+        assert paras[m.paragraph][m.start : m.end] == m.text
     texts = {(m.text, m.person_id) for m in mentions}
     assert ("Abe", "shinzo-abe") in texts  # "Prime Minister Abe’s personal commitment"
     assert ("the Japanese Prime Minister", "shinzo-abe") in texts
 
 
 def test_japanese_family_name_first_forms_map_to_the_usual_order():
-    reg = build_registry([
-        "KISHIDA Fumio, Prime Minister of Japan, held a meeting with H.E. Mr. Jens "
-        "STOLTENBERG, Secretary General of NATO.",
-        "Foreign Minister Kono Taro also attended. Minister Kono said Japan would help.",
-    ])
+    reg = build_registry(
+        [
+            "KISHIDA Fumio, Prime Minister of Japan, held a meeting with H.E. Mr. Jens "
+            "STOLTENBERG, Secretary General of NATO.",
+            "Foreign Minister Kono Taro also attended. Minister Kono said Japan would help.",
+        ]
+    )
     kishida = reg.resolve("KISHIDA Fumio")
     assert kishida is not None and kishida.name == "Fumio Kishida"
     assert reg.role_of(kishida) == "Prime Minister of Japan"
@@ -81,10 +90,12 @@ def test_role_cue_shared_by_two_people_is_ambiguous_without_a_position():
 
 
 def test_wire_style_lowercase_titles_and_appositives():
-    reg = build_registry([
-        "NATO chief Mark Rutte met Japan's Foreign Minister, Yoko Kamikawa, in Brussels.",
-        "Dr. Jamie Shea, the Alliance's spokesman, answered questions.",
-    ])
+    reg = build_registry(
+        [
+            "NATO chief Mark Rutte met Japan's Foreign Minister, Yoko Kamikawa, in Brussels.",
+            "Dr. Jamie Shea, the Alliance's spokesman, answered questions.",
+        ]
+    )
     rutte = reg.resolve("the NATO chief")
     assert rutte is not None and rutte.name == "Mark Rutte"
     kamikawa = reg.resolve("the Foreign Minister")
@@ -93,18 +104,32 @@ def test_wire_style_lowercase_titles_and_appositives():
 
 
 def test_nobody_is_invented_from_capitalised_non_names():
-    reg = build_registry([
-        "The Joint Political Declaration was signed in Tokyo on Monday.",
-        "North Korea and the Indo-Pacific were discussed at the NATO Summit.",
-    ])
+    reg = build_registry(
+        [
+            "The Joint Political Declaration was signed in Tokyo on Monday.",
+            "North Korea and the Indo-Pacific were discussed at the NATO Summit.",
+        ]
+    )
     assert reg.people == []
 
 
 def test_merge_keeps_one_person_with_dated_roles_and_united_aliases():
-    old = [Person("jens-stoltenberg", "Jens Stoltenberg", ["Mr Stoltenberg"],
-                  [Role("Secretary General", "NATO", date(2015, 1, 1), "a")])]
-    new = [Person("jens-stoltenberg", "Jens Stoltenberg", ["Jens STOLTENBERG"],
-                  [Role("Secretary General", "NATO", date(2023, 7, 1), "b")])]
+    old = [
+        Person(
+            "jens-stoltenberg",
+            "Jens Stoltenberg",
+            ["Mr Stoltenberg"],
+            [Role("Secretary General", "NATO", date(2015, 1, 1), "a")],
+        )
+    ]
+    new = [
+        Person(
+            "jens-stoltenberg",
+            "Jens Stoltenberg",
+            ["Jens STOLTENBERG"],
+            [Role("Secretary General", "NATO", date(2023, 7, 1), "b")],
+        )
+    ]
     merged = merge_people(old, new)
     assert len(merged) == 1
     assert merged[0].aliases == ["Mr Stoltenberg", "Jens STOLTENBERG"]
@@ -113,10 +138,12 @@ def test_merge_keeps_one_person_with_dated_roles_and_united_aliases():
 
 
 def test_the_secretary_general_of_2013_is_not_the_one_of_2023():
-    reg_2013 = build_registry(["NATO Secretary General Anders Fogh Rasmussen spoke."],
-                              published=date(2013, 4, 15))
-    reg_2023 = build_registry(["NATO Secretary General Jens Stoltenberg spoke."],
-                              published=date(2023, 7, 18))
+    reg_2013 = build_registry(
+        ["NATO Secretary General Anders Fogh Rasmussen spoke."], published=date(2013, 4, 15)
+    )
+    reg_2023 = build_registry(
+        ["NATO Secretary General Jens Stoltenberg spoke."], published=date(2023, 7, 18)
+    )
     people = merge_people(reg_2013.people, reg_2023.people)
     assert {p.name for p in people} == {"Anders Fogh Rasmussen", "Jens Stoltenberg"}
     assert reg_2013.resolve("the Secretary General").name == "Anders Fogh Rasmussen"

@@ -10,13 +10,53 @@ from natojp_tui.core.pipeline import analyse
 from natojp_tui.core.readers import ArticleError, read_article
 
 # Text that looks like press releases and readouts, with the hostile and awkward bits mixed in.
-PIECES = st.sampled_from([
-    "“", "”", '"', "‘", "’", "'", "«", "»", "「", "」", "『", "』", " said ", " he said. ", ", said Mr. Doe. ",
-    "Secretary General Jane Doe", "Prime Minister KISHIDA Fumio", "the minister", "NATO", "Japan’s", "\n\n",
-    "\n", " — ", ": ", "On 15 April 2013, ", "on Tuesday", "at 6:15 p.m. for around 30 minutes", "held talks with ",
-    "met ", "during his visit", "\x1b[2J", "\x1b]0;t\x07", "\u202e", "\x00", "[bold]x[/]", "• 15 Apr. 2013 -",
-    "---\ntitle: t\n---\n", "<p>", "</p>", "<html>", " ", ".", ",",
-])
+PIECES = st.sampled_from(
+    [
+        "“",
+        "”",
+        '"',
+        "‘",
+        "’",
+        "'",
+        "«",
+        "»",
+        "「",
+        "」",
+        "『",
+        "』",
+        " said ",
+        " he said. ",
+        ", said Mr. Doe. ",
+        "Secretary General Jane Doe",
+        "Prime Minister KISHIDA Fumio",
+        "the minister",
+        "NATO",
+        "Japan’s",
+        "\n\n",
+        "\n",
+        " — ",
+        ": ",
+        "On 15 April 2013, ",
+        "on Tuesday",
+        "at 6:15 p.m. for around 30 minutes",
+        "held talks with ",
+        "met ",
+        "during his visit",
+        "\x1b[2J",
+        "\x1b]0;t\x07",
+        "\u202e",
+        "\x00",
+        "[bold]x[/]",
+        "• 15 Apr. 2013 -",
+        "---\ntitle: t\n---\n",
+        "<p>",
+        "</p>",
+        "<html>",
+        " ",
+        ".",
+        ",",
+    ]
+)
 DOCUMENTS = st.one_of(
     st.lists(PIECES | st.text(max_size=20), max_size=60).map("".join),
     st.text(max_size=400),
@@ -43,14 +83,16 @@ def test_any_text_reads_or_is_refused_with_a_reason(text: str, name: str) -> Non
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(DOCUMENTS, NAMES)
-def test_every_quote_and_event_points_inside_its_paragraph_and_output_is_deterministic(text: str, name: str) -> None:
+def test_every_quote_and_event_points_inside_its_paragraph_and_output_is_deterministic(
+    text: str, name: str
+) -> None:
     first = _read(text, name)
     if first is None:
         return
     analyse(first)
     body = first.body
     for q in first.quotes:
-        assert body[q.paragraph][q.start:q.end] == q.text
+        assert body[q.paragraph][q.start : q.end] == q.text
     for e in first.events:
         assert 0 <= e.start <= e.end <= len(body[e.paragraph])
     second = analyse(_read(text, name))

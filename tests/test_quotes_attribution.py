@@ -8,7 +8,7 @@ def extract(*paragraphs):
     paragraphs = list(paragraphs)
     quotes = extract_quotes(paragraphs, build_registry(paragraphs))
     for q in quotes:
-        assert paragraphs[q.paragraph][q.start:q.end] == q.text
+        assert paragraphs[q.paragraph][q.start : q.end] == q.text
     return quotes
 
 
@@ -34,23 +34,35 @@ def test_quote_only_paragraph_inherits_the_previous_speaker():
 
 
 def test_dash_and_colon_attributions():
-    qs = extract(INTRO, "“Stand firm.” — Secretary General Stoltenberg",
-                 "Minister Kamikawa said: “Japan stands with Ukraine.”")
+    qs = extract(
+        INTRO,
+        "“Stand firm.” — Secretary General Stoltenberg",
+        "Minister Kamikawa said: “Japan stands with Ukraine.”",
+    )
     assert [(q.text, q.speaker) for q in qs if q.kind == "direct"] == [
-        ("Stand firm.", "Jens Stoltenberg"), ("Japan stands with Ukraine.", "Yoko Kamikawa")]
+        ("Stand firm.", "Jens Stoltenberg"),
+        ("Japan stands with Ukraine.", "Yoko Kamikawa"),
+    ]
 
 
 def test_from_the_chair_label_names_the_chair():
-    qs = extract("The consultations were chaired by Assistant Secretary General Boris Ruge.",
-                 "From the Chair:", "“Participants agreed on next steps.”")
+    qs = extract(
+        "The consultations were chaired by Assistant Secretary General Boris Ruge.",
+        "From the Chair:",
+        "“Participants agreed on next steps.”",
+    )
     assert qs[-1].speaker == "Boris Ruge" and qs[-1].cue == "the Chair"
 
 
 def test_pronouns_resolve_to_the_nearest_compatible_speaker():
-    qs = extract("Ms. Yoko Kamikawa met Mr. Jens Stoltenberg.",
-                 "“Thank you,” she said. “You are welcome,” he replied.")
+    qs = extract(
+        "Ms. Yoko Kamikawa met Mr. Jens Stoltenberg.",
+        "“Thank you,” she said. “You are welcome,” he replied.",
+    )
     assert [(q.cue, q.speaker) for q in qs] == [
-        ("she", "Yoko Kamikawa"), ("he", "Jens Stoltenberg")]
+        ("she", "Yoko Kamikawa"),
+        ("he", "Jens Stoltenberg"),
+    ]
 
 
 def test_role_cue_resolves_to_the_holder_of_the_role():
@@ -59,16 +71,22 @@ def test_role_cue_resolves_to_the_holder_of_the_role():
 
 
 def test_partial_quote_takes_the_sentence_speaker_and_terms_are_not_quotes():
-    qs = extract(INTRO, "Calling NATO and Japan “natural partners”, the Secretary General "
-                 "stressed the value of the drill “Iron Shield” for both.")
+    qs = extract(
+        INTRO,
+        "Calling NATO and Japan “natural partners”, the Secretary General "
+        "stressed the value of the drill “Iron Shield” for both.",
+    )
     partial = [q for q in qs if q.kind == "partial"]
     assert [(q.text, q.speaker) for q in partial] == [("natural partners", "Jens Stoltenberg")]
     assert all(q.text != "Iron Shield" for q in qs)
 
 
 def test_indirect_readout_verbs_and_coordinated_reports():
-    qs = extract(INTRO, "Minister Kamikawa stated that the security of Europe and Asia is "
-                 "inseparable, and she expressed her hope that the visit would deepen ties.")
+    qs = extract(
+        INTRO,
+        "Minister Kamikawa stated that the security of Europe and Asia is "
+        "inseparable, and she expressed her hope that the visit would deepen ties.",
+    )
     assert [(q.kind, q.text, q.speaker) for q in qs] == [
         ("indirect", "the security of Europe and Asia is inseparable", "Yoko Kamikawa"),
         ("indirect", "the visit would deepen ties", "Yoko Kamikawa"),
@@ -76,22 +94,29 @@ def test_indirect_readout_verbs_and_coordinated_reports():
 
 
 def test_according_to_and_joint_speakers():
-    qs = extract(INTRO, "According to Minister Kamikawa, the talks were productive.",
-                 "The two leaders said that they would meet again next year.")
+    qs = extract(
+        INTRO,
+        "According to Minister Kamikawa, the talks were productive.",
+        "The two leaders said that they would meet again next year.",
+    )
     assert (qs[0].text, qs[0].speaker) == ("the talks were productive", "Yoko Kamikawa")
     assert qs[1].speaker == "Jens Stoltenberg and Yoko Kamikawa"
     assert qs[1].speaker_ids == ["jens-stoltenberg", "yoko-kamikawa"] and qs[1].speaker_id is None
 
 
 def test_a_document_can_speak():
-    qs = extract("Japan and NATO adopted a Joint Statement.",
-                 "The Joint Statement says that cooperation on cyber defence will grow.")
+    qs = extract(
+        "Japan and NATO adopted a Joint Statement.",
+        "The Joint Statement says that cooperation on cyber defence will grow.",
+    )
     assert (qs[0].speaker, qs[0].speaker_id) == ("Joint Statement", None)
 
 
 def test_family_name_first_and_honorifics():
-    qs = extract("Foreign Minister KISHIDA Fumio met H.E. Mr. Jens STOLTENBERG.",
-                 "“We agree,” said Mr. Kishida. “So do we,” Mr Stoltenberg said.")
+    qs = extract(
+        "Foreign Minister KISHIDA Fumio met H.E. Mr. Jens STOLTENBERG.",
+        "“We agree,” said Mr. Kishida. “So do we,” Mr Stoltenberg said.",
+    )
     assert [q.speaker for q in qs] == ["Fumio Kishida", "Jens Stoltenberg"]
 
 

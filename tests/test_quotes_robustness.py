@@ -9,16 +9,28 @@ from natojp_tui.core.people import build_registry
 from natojp_tui.core.quotes import extract_quotes
 
 MARKS = "“”\"„«»「」『』‘’'‹›"
-ALPHABET = st.sampled_from(list(MARKS) + list(" ,.:;—-\n") + list("abcHeShe") + [
-    " he said", " said Mr. Abe", "Secretary General Jens Stoltenberg", " according to ",
-    " stated that ", "Japan’s", "the ’90s", " and ", "From the Chair:",
-])
+ALPHABET = st.sampled_from(
+    list(MARKS)
+    + list(" ,.:;—-\n")
+    + list("abcHeShe")
+    + [
+        " he said",
+        " said Mr. Abe",
+        "Secretary General Jens Stoltenberg",
+        " according to ",
+        " stated that ",
+        "Japan’s",
+        "the ’90s",
+        " and ",
+        "From the Chair:",
+    ]
+)
 
 
 def run(paragraphs):
     quotes = extract_quotes(paragraphs, build_registry(paragraphs))
     for q in quotes:
-        assert paragraphs[q.paragraph][q.start:q.end] == q.text
+        assert paragraphs[q.paragraph][q.start : q.end] == q.text
         assert q.kind in ("direct", "partial", "indirect")
     return quotes
 
@@ -43,8 +55,10 @@ def test_forty_thousand_stray_marks_finish_fast():
 
 
 def test_a_five_megabyte_paragraph_finishes_fast():
-    sentence = ("“We are natural partners,” said Secretary General Jens Stoltenberg, and he "
-                "stated that Japan’s role grows. ")
+    sentence = (
+        "“We are natural partners,” said Secretary General Jens Stoltenberg, and he "
+        "stated that Japan’s role grows. "
+    )
     paragraph = sentence * (5_000_000 // len(sentence))
     started = time.perf_counter()
     quotes = run([paragraph, "“Still read,” said Mr. Stoltenberg."])
@@ -53,8 +67,11 @@ def test_a_five_megabyte_paragraph_finishes_fast():
 
 
 def test_an_unbalanced_quote_does_not_swallow_later_paragraphs():
-    paragraphs = ["Secretary General Jens Stoltenberg spoke.", "“We will stand together, "
-                  "he said.", "Later, “Japan matters,” Mr. Stoltenberg said."]
+    paragraphs = [
+        "Secretary General Jens Stoltenberg spoke.",
+        "“We will stand together, he said.",
+        "Later, “Japan matters,” Mr. Stoltenberg said.",
+    ]
     quotes = run(paragraphs)
     assert [q.paragraph for q in quotes if q.kind == "direct"] == [1, 2]
     assert quotes[0].text == "We will stand together," and quotes[0].speaker == "Jens Stoltenberg"

@@ -30,8 +30,8 @@ def test_exactly_five_direct_quotes_all_by_fogh_rasmussen_with_their_cues():
         assert q.speaker == "Anders Fogh Rasmussen"
         assert q.speaker_id == "anders-fogh-rasmussen"
         assert q.role == "NATO Secretary General"
-        assert paragraphs[q.paragraph][q.start:q.end] == q.text
-        assert paragraphs[q.paragraph][q.start - 1] in "“\""  # the text is inside the marks
+        assert paragraphs[q.paragraph][q.start : q.end] == q.text
+        assert paragraphs[q.paragraph][q.start - 1] in '“"'  # the text is inside the marks
 
 
 def test_the_reported_speech_is_an_indirect_quote_of_his():
@@ -44,7 +44,7 @@ def test_the_reported_speech_is_an_indirect_quote_of_his():
     assert said[0].speaker == "Anders Fogh Rasmussen" and said[0].verb == "said"
     for q in indirect:  # every other report is his too (commended, expressed hope)
         assert q.speaker == "Anders Fogh Rasmussen"
-        assert paragraphs[q.paragraph][q.start:q.end] == q.text
+        assert paragraphs[q.paragraph][q.start : q.end] == q.text
 
 
 def test_no_quote_opens_or_closes_at_an_apostrophe():

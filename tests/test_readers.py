@@ -29,7 +29,9 @@ def test_seed_metadata_matches_the_page(seed_path: Path) -> None:
 def test_seed_caption_is_kept_once_and_video_is_boilerplate(seed_path: Path) -> None:
     a = read_article(seed_path.read_bytes(), seed_path.name)
     kinds = [p.kind for p in a.paragraphs]
-    caption = "NATO Secretary General Anders Fogh Rasmussen and the Prime Minister of Japan Shinzo Abe"
+    caption = (
+        "NATO Secretary General Anders Fogh Rasmussen and the Prime Minister of Japan Shinzo Abe"
+    )
     assert a.captions == [caption]
     assert a.paragraphs[-1].text == "Video" and a.paragraphs[-1].kind == "boilerplate"
     assert kinds.count("dateline") == 3  # "15 Apr. 2013 -", "|", "Last updated: …"
@@ -41,9 +43,13 @@ def test_seed_body_paragraphs_are_the_story_text(seed_path: Path) -> None:
     # The page has five paragraphs of story text between the date lines and "Video".
     assert len(a.body) == 5
     assert a.body[0].startswith("Secretary General Anders Fogh Rasmussen signed")
-    assert a.body[-1].endswith("“We are natural partners and together we can make a difference,” the Secretary General said.")
+    assert a.body[-1].endswith(
+        "“We are natural partners and together we can make a difference,” the Secretary General said."
+    )
     original = " ".join(seed_path.read_text(encoding="utf-8").split())
-    assert all(p in original for p in a.body), "body paragraphs are the file's text, whitespace folded"
+    assert all(p in original for p in a.body), (
+        "body paragraphs are the file's text, whitespace folded"
+    )
 
 
 def test_checksum_is_of_the_original_bytes(seed_path: Path) -> None:
@@ -55,7 +61,11 @@ def test_checksum_is_of_the_original_bytes(seed_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("name", "published"),
-    [("weekday_dateline.txt", date(2013, 4, 15)), ("month_dateline.txt", date(2023, 1, 31)), ("no_date.txt", None)],
+    [
+        ("weekday_dateline.txt", date(2013, 4, 15)),
+        ("month_dateline.txt", date(2023, 1, 31)),
+        ("no_date.txt", None),
+    ],
 )
 def test_plain_text_date_lines(name: str, published: date | None) -> None:
     a = read(name)
@@ -75,7 +85,10 @@ def test_markdown_front_matter_and_inline_syntax() -> None:
     assert a.published == date(2019, 12, 4)
     assert a.source == "NATO"
     assert a.url == "https://example.org/news/staff-talks"
-    assert a.body[0] == "Staff from NATO and Japan met in Brussels to review the partnership programme."
+    assert (
+        a.body[0]
+        == "Staff from NATO and Japan met in Brussels to review the partnership programme."
+    )
     assert a.captions == ["Delegations at the staff talks"]
     assert a.body[1:] == ["Cyber defence was discussed.", "Maritime security was discussed."]
 
@@ -105,11 +118,17 @@ def test_html_without_a_body_is_refused() -> None:
     ("name", "encodings", "needle"),
     [
         ("cp1252.txt", {"cp1252"}, "Japan’s minister said “we are ready”"),
-        ("shift_jis.txt", {"shift_jis", "cp932"}, "岸田総理大臣は「日本とNATOは自然なパートナーです」と述べた。"),
+        (
+            "shift_jis.txt",
+            {"shift_jis", "cp932"},
+            "岸田総理大臣は「日本とNATOは自然なパートナーです」と述べた。",
+        ),
         ("euc_jp.txt", {"euc_jp"}, "外務大臣は「協力を深めたい」と述べました。"),
     ],
 )
-def test_legacy_encodings_without_bom_are_detected(name: str, encodings: set[str], needle: str) -> None:
+def test_legacy_encodings_without_bom_are_detected(
+    name: str, encodings: set[str], needle: str
+) -> None:
     a = read(name)
     assert a.encoding in encodings
     assert needle in a.body[0]

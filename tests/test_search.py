@@ -83,7 +83,9 @@ def test_an_unclosed_quote_is_a_phrase_being_typed():
 
 
 def test_filters_are_read_and_removed_from_the_words():
-    pq = parse_query('speaker:"Fogh Rasmussen" kind:dir year:2013 article:nato-jap is:starred peace')
+    pq = parse_query(
+        'speaker:"Fogh Rasmussen" kind:dir year:2013 article:nato-jap is:starred peace'
+    )
     assert pq == ParsedQuery(
         terms=["peace"], speaker="fogh rasmussen", kind="direct", year=2013,
         article="nato-jap", starred=True,
@@ -168,7 +170,9 @@ def test_a_word_with_punctuation_inside_matches_its_parts_side_by_side(seed_inde
 
 
 def test_a_phrase_never_spans_two_quotes():
-    index = SearchIndex.build([record("we meet in Tokyo", start=0), record("today we talk", start=50)])
+    index = SearchIndex.build(
+        [record("we meet in Tokyo", start=0), record("today we talk", start=50)]
+    )
     assert index.search('"tokyo today"').total == 0
 
 
@@ -251,7 +255,9 @@ def test_total_counts_every_match_and_hits_are_one_page():
 
 
 def test_add_replaces_a_quote_with_the_same_id(seed_index):
-    new = record("an entirely new text", article=SEED, paragraph=4, start=700, published="2013-04-15")
+    new = record(
+        "an entirely new text", article=SEED, paragraph=4, start=700, published="2013-04-15"
+    )
     seed_index.add([new])
     assert len(seed_index) == len(SEED_QUOTES)
     assert seed_index.search("natural").total == 0
@@ -270,7 +276,9 @@ def test_remove_article_drops_its_quotes_and_keeps_stars_of_others(seed_index):
 def test_a_saved_index_reloads_with_the_same_answers(seed_index):
     by_id = {r.id: r for r in seed_records()}
     reloaded = SearchIndex.from_bytes(
-        seed_index.to_bytes(tag="quotes.json 1234 5678"), by_id.__getitem__, starred=[f"{SEED}:0:10"]
+        seed_index.to_bytes(tag="quotes.json 1234 5678"),
+        by_id.__getitem__,
+        starred=[f"{SEED}:0:10"],
     )
     assert reloaded.tag == "quotes.json 1234 5678"
     for q in ["part", '"natural partners"', "speaker:fogh japan", "kind:indirect", ""]:
@@ -336,7 +344,8 @@ def reference(records: list[QuoteRecord], pq: ParsedQuery, starred: set[str]) ->
             ws = words(text)
             k = len(ws)
             if ws and not any(
-                all(toks[i + j] == ws[j] for j in range(k - 1)) and toks[i + k - 1].startswith(ws[-1])
+                all(toks[i + j] == ws[j] for j in range(k - 1))
+                and toks[i + k - 1].startswith(ws[-1])
                 for i in range(len(toks) - k + 1)
             ):
                 return False
@@ -356,9 +365,9 @@ def reference(records: list[QuoteRecord], pq: ParsedQuery, starred: set[str]) ->
 
 
 texts = st.lists(st.sampled_from(POOL), min_size=1, max_size=8).flatmap(
-    lambda ws: st.lists(st.sampled_from([" ", ", ", ". ", "-"]), min_size=len(ws), max_size=len(ws)).map(
-        lambda seps: "".join(w + s for w, s in zip(ws, seps, strict=True)).strip()
-    )
+    lambda ws: st.lists(
+        st.sampled_from([" ", ", ", ". ", "-"]), min_size=len(ws), max_size=len(ws)
+    ).map(lambda seps: "".join(w + s for w, s in zip(ws, seps, strict=True)).strip())
 )
 records_st = st.lists(
     st.tuples(
@@ -380,27 +389,46 @@ records_st = st.lists(
         for i, (t, a, p, k, s) in enumerate(rows)
     ]
 )
-word_or_prefix = st.sampled_from(POOL).flatmap(lambda w: st.integers(1, len(w)).map(lambda n: w[:n]))
+word_or_prefix = st.sampled_from(POOL).flatmap(
+    lambda w: st.integers(1, len(w)).map(lambda n: w[:n])
+)
 queries = st.lists(
     st.one_of(
         word_or_prefix,
         st.lists(word_or_prefix, min_size=2, max_size=3).map(lambda ws: '"' + " ".join(ws) + '"'),
-        st.sampled_from(["speaker:abe", 'speaker:"fogh r"', "kind:direct", "kind:ind",
-                         "year:2013", "article:a", "is:starred"]),
+        st.sampled_from(
+            [
+                "speaker:abe",
+                'speaker:"fogh r"',
+                "kind:direct",
+                "kind:ind",
+                "year:2013",
+                "article:a",
+                "is:starred",
+            ]
+        ),
     ),
     max_size=3,
 ).map(" ".join)
 
 
 @pytest.mark.parametrize("share", [1, 4, 10**9])  # few, some, every word with a bitmap
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(records=records_st, query_list=st.lists(queries, min_size=1, max_size=4), data=st.data())
 def test_index_agrees_with_the_reference(monkeypatch, share, records, query_list, data):
     monkeypatch.setattr(search_module, "BITMAP_SHARE", share)
     split = data.draw(st.integers(0, len(records)))
     index = SearchIndex.build(records[:split])
     index.add(records[split:])  # an index grown in two steps
-    starred = set(data.draw(st.lists(st.sampled_from([r.id for r in records]), max_size=3))) if records else set()
+    starred = (
+        set(data.draw(st.lists(st.sampled_from([r.id for r in records]), max_size=3)))
+        if records
+        else set()
+    )
     for quote_id in starred:
         index.set_starred(quote_id, True)
     by_id = {r.id: r for r in records}

@@ -16,7 +16,9 @@ SIZES = [(80, 24), (160, 50)]
 @pytest.fixture
 def reader_app(tmp_path, monkeypatch):
     isolate(tmp_path, monkeypatch)
-    app, _, _ = make_app(tmp_path, [seed_article(), plain_article(1, quotes=3), plain_article(2, 0)])
+    app, _, _ = make_app(
+        tmp_path, [seed_article(), plain_article(1, quotes=3), plain_article(2, 0)]
+    )
     return app
 
 

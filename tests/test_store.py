@@ -60,7 +60,9 @@ def test_a_changed_file_updates_its_article_in_place(store: Store, tmp_path: Pat
     assert all(q.article_id == aid for q in store.quotes())
 
 
-def test_a_folder_imports_recursively_and_bad_files_are_reported_one_by_one(store: Store, tmp_path: Path) -> None:
+def test_a_folder_imports_recursively_and_bad_files_are_reported_one_by_one(
+    store: Store, tmp_path: Path
+) -> None:
     src = tmp_path / "src"
     (src / "sub").mkdir(parents=True)
     write_article(src, "good.txt")
@@ -126,7 +128,9 @@ def test_atomic_write_keeps_the_previous_file_as_backup(tmp_path: Path) -> None:
     assert not list(tmp_path.glob(".*tmp")), "no temp files left behind"
 
 
-def test_a_failed_write_leaves_the_previous_database_intact(store: Store, tmp_path: Path, monkeypatch) -> None:
+def test_a_failed_write_leaves_the_previous_database_intact(
+    store: Store, tmp_path: Path, monkeypatch
+) -> None:
     store.import_paths([write_article(tmp_path, "a.txt")])
     db = tmp_path / "db"
     before = {p.name: p.read_bytes() for p in db.glob("*.json")}
@@ -143,7 +147,9 @@ def test_a_failed_write_leaves_the_previous_database_intact(store: Store, tmp_pa
     assert len(Store.open(db).articles()) == 1
 
 
-def test_a_corrupt_file_is_reported_with_its_path_and_left_untouched(store: Store, tmp_path: Path) -> None:
+def test_a_corrupt_file_is_reported_with_its_path_and_left_untouched(
+    store: Store, tmp_path: Path
+) -> None:
     store.import_paths([write_article(tmp_path, "a.txt")])
     quotes = tmp_path / "db" / "quotes.json"
     damaged = quotes.read_bytes()[:25]
@@ -165,7 +171,9 @@ def test_a_database_from_a_newer_schema_is_refused(store: Store, tmp_path: Path)
         Store.open(tmp_path / "db")
 
 
-def test_repair_moves_damaged_files_aside_and_rebuilds_keeping_stars(store: Store, tmp_path: Path) -> None:
+def test_repair_moves_damaged_files_aside_and_rebuilds_keeping_stars(
+    store: Store, tmp_path: Path
+) -> None:
     src = write_article(tmp_path, "a.txt")
     store.import_paths([src])
     quote = store.quotes()[0]
@@ -179,7 +187,10 @@ def test_repair_moves_damaged_files_aside_and_rebuilds_keeping_stars(store: Stor
     fresh = Store.open(db)
     assert fresh.starred() == {quote.id}
     titles = {a["title"] for a in fresh.articles()}
-    assert titles == {"A visit to Tokyo", "NATO and Japan sign Political Declaration for a stronger partnership"}
+    assert titles == {
+        "A visit to Tokyo",
+        "NATO and Japan sign Political Declaration for a stronger partnership",
+    }
     assert result.ok and not result.missing_sources
 
 
@@ -198,7 +209,9 @@ def test_repair_says_which_sources_could_not_be_recovered(store: Store, tmp_path
 
 def test_repair_recovers_sources_from_the_backup_copy(store: Store, tmp_path: Path) -> None:
     store.import_paths([write_article(tmp_path, "a.txt")])
-    store.import_paths([write_article(tmp_path, "b.txt", "Second visit")])  # articles.json.bak now lists a.txt
+    store.import_paths(
+        [write_article(tmp_path, "b.txt", "Second visit")]
+    )  # articles.json.bak now lists a.txt
     db = tmp_path / "db"
     (db / "articles.json").write_bytes(b"")
     result = repair(db)
@@ -242,7 +255,9 @@ def test_an_older_schema_is_migrated_with_a_backup_kept(store: Store, tmp_path: 
     old_texts = (db / "texts.json").read_bytes()
 
     migrated = Store.open(db)
-    assert migrated.backup is not None and (migrated.backup / "texts.json").read_bytes() == old_texts
+    assert (
+        migrated.backup is not None and (migrated.backup / "texts.json").read_bytes() == old_texts
+    )
     texts = orjson.loads((db / "texts.json").read_bytes())
     assert [d["path"] for d in texts["texts"].values()] == [str(src.resolve())]
     meta = orjson.loads((db / "articles.json").read_bytes())["meta"]

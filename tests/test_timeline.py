@@ -65,7 +65,8 @@ def test_a_meeting_told_by_a_nato_release_and_a_japanese_readout_is_one_entry() 
     assert {s.article_id for s in summit.sources} == {"nato", "mofa"}
     assert (summit.time, summit.duration, summit.date_precision) == ("18:15", 30, "exact")
     assert {name_key(p) for p in summit.participants} == {
-        name_key("Jens Stoltenberg"), name_key("Fumio Kishida")
+        name_key("Jens Stoltenberg"),
+        name_key("Fumio Kishida"),
     }
     for s in summit.sources:
         source = next(a for a in ALL if a.id == s.article_id)
@@ -104,9 +105,7 @@ def test_filters_by_visit_and_by_person() -> None:
     assert visit and all(e.visit_id == "jens-stoltenberg-japan-2023-01-30" for e in visit)
     assert all(e.date != date(2023, 7, 12) for e in visit)
     hamada = build_timeline(ALL, person="hamada")
-    assert hamada and all(
-        any("Hamada" in p for p in e.participants) for e in hamada
-    )
+    assert hamada and all(any("Hamada" in p for p in e.participants) for e in hamada)
     assert build_timeline(ALL, person="nobody at all") == []
 
 

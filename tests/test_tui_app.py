@@ -150,8 +150,12 @@ async def test_y_copies_and_the_toast_says_where_it_went(isolated_dirs):
         await settle(app, pilot)
         assert clip.osc52_sent == [ATTRIBUTED_LAST]
         messages = [n.message for n in app._notifications]
-        assert any(m.startswith(f"Copied {len(ATTRIBUTED_LAST)} characters to system clipboard (test-tool)")
-                   for m in messages)
+        assert any(
+            m.startswith(
+                f"Copied {len(ATTRIBUTED_LAST)} characters to system clipboard (test-tool)"
+            )
+            for m in messages
+        )
 
 
 async def test_Y_offers_formats_and_copies_the_chosen_one(isolated_dirs):
@@ -206,7 +210,9 @@ async def test_timeline_shows_kishida_and_onodera_during_the_visit(isolated_dirs
     async with app.run_test(size=WIDE) as pilot:
         await settle(app, pilot)
         timeline = app.reader.query_one(TimelineView)
-        prompts = [str(timeline.get_option_at_index(i).prompt) for i in range(timeline.option_count)]
+        prompts = [
+            str(timeline.get_option_at_index(i).prompt) for i in range(timeline.option_count)
+        ]
         kishida = next(p for p in prompts if "Fumio Kishida" in p)
         onodera = next(p for p in prompts if "Itsunori Onodera" in p)
         assert kishida.startswith(DURING_THE_VISIT) and onodera.startswith(DURING_THE_VISIT)
@@ -451,12 +457,21 @@ def test_a_result_row_slides_to_show_a_match_beyond_the_visible_width():
 
     text = SEED_QUOTES[1]
     start = text.index("partners")
-    row = QuoteRow("q", text, AFR, "direct", "a", None, "Title", "NATO",
-                   spans=((start, start + len("partners")),))
+    row = QuoteRow(
+        "q",
+        text,
+        AFR,
+        "direct",
+        "a",
+        None,
+        "Title",
+        "NATO",
+        spans=((start, start + len("partners")),),
+    )
     rendered = quote_row_text(row, 80)
     assert rendered.cell_len == 80
     assert "partners" in rendered.plain and "…" in rendered.plain
-    styled = [rendered.plain[s.start:s.end] for s in rendered.spans if s.style == MATCH_STYLE]
+    styled = [rendered.plain[s.start : s.end] for s in rendered.spans if s.style == MATCH_STYLE]
     assert styled == ["partners"]
 
 
@@ -486,7 +501,9 @@ async def test_the_imported_seed_article_end_to_end(isolated_dirs):
         await pilot.press("i")
         assert highlighted_quote_ids(app) == {q.id for q in article.quotes}
         timeline = app.reader.query_one(TimelineView)
-        prompts = [str(timeline.get_option_at_index(i).prompt) for i in range(timeline.option_count)]
+        prompts = [
+            str(timeline.get_option_at_index(i).prompt) for i in range(timeline.option_count)
+        ]
         for name in ("Fumio Kishida", "Itsunori Onodera"):
             assert next(p for p in prompts if name in p).startswith(DURING_THE_VISIT)
         await pilot.press("i", "slash")
@@ -498,7 +515,9 @@ async def test_the_imported_seed_article_end_to_end(isolated_dirs):
         assert copied.startswith(
             "“We are natural partners and together we can make a difference.” — Anders Fogh Rasmussen, "
         )
-        assert copied.endswith('("NATO and Japan sign Political Declaration for a stronger partnership", NATO)')
+        assert copied.endswith(
+            '("NATO and Japan sign Political Declaration for a stronger partnership", NATO)'
+        )
 
 
 async def test_ctrl_o_imports_a_folder_with_progress_and_opens_the_new_article(isolated_dirs):

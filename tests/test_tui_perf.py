@@ -20,8 +20,13 @@ BUDGET = 1.0  # seconds, generous for a loaded CI machine; typical figures are f
 def article_rows(n: int) -> list[ArticleRow]:
     start = date(1990, 1, 1)
     return [
-        ArticleRow(f"a{k:06d}", f"Press release {k} on NATO–Japan cooperation", start + timedelta(days=k),
-                   "NATO" if k % 2 else "MOFA", k % 9)
+        ArticleRow(
+            f"a{k:06d}",
+            f"Press release {k} on NATO–Japan cooperation",
+            start + timedelta(days=k),
+            "NATO" if k % 2 else "MOFA",
+            k % 9,
+        )
         for k in range(n)
     ]
 
@@ -29,8 +34,17 @@ def article_rows(n: int) -> list[ArticleRow]:
 def quote_rows(n: int) -> list[QuoteRow]:
     days = [date(1990, 1, 1) + timedelta(days=d) for d in range(n // 10 + 1)]
     return [
-        QuoteRow(f"q{k}", "Words about security and partnership", f"Speaker {k % 37}", "direct",
-                 f"a{k // 10:06d}", days[k // 10], "Release", "NATO", start=k)
+        QuoteRow(
+            f"q{k}",
+            "Words about security and partnership",
+            f"Speaker {k % 37}",
+            "direct",
+            f"a{k // 10:06d}",
+            days[k // 10],
+            "Release",
+            "NATO",
+            start=k,
+        )
         for k in range(n)
     ]
 
@@ -71,7 +85,9 @@ async def test_ten_thousand_articles_and_a_hundred_thousand_quotes_stay_instant(
         sort_rows(quotes, how)
     sorted_all = (time.perf_counter() - started) / len(SORTS)
 
-    print(f"\nshow 10k articles + 100k quotes: {shown * 1000:.0f} ms; G to the last quote: "
-          f"{jumped * 1000:.0f} ms; filter 10k articles: {filtered * 1000:.0f} ms; "
-          f"sort 100k quotes: {sorted_all * 1000:.0f} ms")
+    print(
+        f"\nshow 10k articles + 100k quotes: {shown * 1000:.0f} ms; G to the last quote: "
+        f"{jumped * 1000:.0f} ms; filter 10k articles: {filtered * 1000:.0f} ms; "
+        f"sort 100k quotes: {sorted_all * 1000:.0f} ms"
+    )
     assert shown < BUDGET and jumped < BUDGET and filtered < BUDGET and sorted_all < BUDGET

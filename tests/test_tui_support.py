@@ -60,22 +60,49 @@ def seed_article() -> Article:
     for text in SEED_QUOTES:
         paragraph, start = _locate(body, text)
         article.quotes.append(
-            Quote(text, "direct", paragraph, start, start + len(text), speaker=AFR,
-                  speaker_id="anders-fogh-rasmussen", role="NATO Secretary General",
-                  cue="the Secretary General", verb="said")
+            Quote(
+                text,
+                "direct",
+                paragraph,
+                start,
+                start + len(text),
+                speaker=AFR,
+                speaker_id="anders-fogh-rasmussen",
+                role="NATO Secretary General",
+                cue="the Secretary General",
+                verb="said",
+            )
         )
     events = []
     for summary, needle, who, precision in (
-        ("Signed the Joint Political Declaration", "signed a Joint Political Declaration",
-         [AFR, "Shinzo Abe"], "day"),
-        ("Talks with the Minister of Foreign Affairs", "Fumio Kishida", [AFR, "Fumio Kishida"], "visit"),
+        (
+            "Signed the Joint Political Declaration",
+            "signed a Joint Political Declaration",
+            [AFR, "Shinzo Abe"],
+            "day",
+        ),
+        (
+            "Talks with the Minister of Foreign Affairs",
+            "Fumio Kishida",
+            [AFR, "Fumio Kishida"],
+            "visit",
+        ),
         ("Talks with the Defence Minister", "Itsunori Onodera", [AFR, "Itsunori Onodera"], "visit"),
     ):
         paragraph, start = _locate(body, needle)
-        events.append(Event("meeting" if precision == "visit" else "signing", summary, paragraph, start,
-                            start + len(needle), participants=who, place="Tokyo",
-                            date=date(2013, 4, 15) if precision == "day" else None,
-                            date_precision=precision))
+        events.append(
+            Event(
+                "meeting" if precision == "visit" else "signing",
+                summary,
+                paragraph,
+                start,
+                start + len(needle),
+                participants=who,
+                place="Tokyo",
+                date=date(2013, 4, 15) if precision == "day" else None,
+                date_precision=precision,
+            )
+        )
     article.events = events
     assign_ids(article)
     return article
@@ -84,7 +111,9 @@ def seed_article() -> Article:
 def plain_article(n: int, quotes: int = 2, title: str | None = None) -> Article:
     """A small synthetic article number ``n`` (for lists and performance tests)."""
     words = [f"Quote number {k} of article {n} about partnership" for k in range(quotes)]
-    para = " ".join(f"“{w},” said Speaker {k % 3}." for k, w in enumerate(words)) or "No quotes here."
+    para = (
+        " ".join(f"“{w},” said Speaker {k % 3}." for k, w in enumerate(words)) or "No quotes here."
+    )
     article = Article(
         id=f"a{n:05d}",
         title=title or f"Article {n} on NATO–Japan cooperation",
@@ -95,7 +124,9 @@ def plain_article(n: int, quotes: int = 2, title: str | None = None) -> Article:
     )
     for k, w in enumerate(words):
         start = para.index(w)
-        article.quotes.append(Quote(w, "direct", 0, start, start + len(w), speaker=f"Speaker {k % 3}"))
+        article.quotes.append(
+            Quote(w, "direct", 0, start, start + len(w), speaker=f"Speaker {k % 3}")
+        )
     assign_ids(article)
     return article
 
@@ -112,8 +143,16 @@ def hostile_article() -> Article:
         checksum="h",
     )
     start = para.index(HOSTILE_QUOTE)
-    article.quotes.append(Quote(HOSTILE_QUOTE, "direct", 0, start, start + len(HOSTILE_QUOTE),
-                                speaker="[b]Evil[/b] Speaker"))
+    article.quotes.append(
+        Quote(
+            HOSTILE_QUOTE,
+            "direct",
+            0,
+            start,
+            start + len(HOSTILE_QUOTE),
+            speaker="[b]Evil[/b] Speaker",
+        )
+    )
     assign_ids(article)
     return article
 

@@ -25,9 +25,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     run.add_argument("--keep", type=Path, help="build in this folder and keep it")
     run.add_argument("--json", action="store_true", help="print the report as JSON")
     run.add_argument("--markdown", action="store_true", help="print a Markdown table too")
-    extract = sub.add_parser("extract", help="time extraction (registry, quotes, events) per article")
+    extract = sub.add_parser(
+        "extract", help="time extraction (registry, quotes, events) per article"
+    )
     extract.add_argument("folder", type=Path)
-    extract.add_argument("--repeats", type=int, default=3, help="passes; each article keeps its best")
+    extract.add_argument(
+        "--repeats", type=int, default=3, help="passes; each article keeps its best"
+    )
     args = parser.parse_args(argv)
 
     if args.command == "corpus":
@@ -61,8 +65,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     err = Console(stderr=True)
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
-    report = run_bench(args.articles, args.seed, queries=args.queries, kills=args.kills,
-                       work=args.keep, progress=lambda msg: err.print(f"[dim]{msg}[/]"))
+    report = run_bench(
+        args.articles,
+        args.seed,
+        queries=args.queries,
+        kills=args.kills,
+        work=args.keep,
+        progress=lambda msg: err.print(f"[dim]{msg}[/]"),
+    )
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:

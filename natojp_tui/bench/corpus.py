@@ -29,119 +29,350 @@ MANIFEST = "manifest.jsonl"  # one ArticleTruth per line; its suffix is not an a
 SHAPES = ("nato-text", "dateline-text", "markdown", "html")
 SHAPE_WEIGHTS = (35, 25, 28, 12)
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 # ---------------------------------------------------------------- fictional people
 
-_WEST_GIVEN_M = ("Anders", "Henrik", "Pieter", "Lukas", "Tomas", "Jonas", "Marco", "Stefan",
-                 "Karel", "Mikael", "Julien", "Rui", "Bram", "Ola", "Dariusz", "Andrei")
-_WEST_GIVEN_F = ("Ingrid", "Helena", "Marta", "Sofie", "Camille", "Agnieszka", "Liisa", "Elena",
-                 "Birgit", "Clara", "Ana", "Katrin", "Mette", "Ilse", "Rasa", "Zofia")
-_WEST_FAMILY = ("Vandermolen", "Lindqvist", "Castellano", "Novakova", "Brenner", "Aaltonen",
-                "Kowalczyk", "Dubreuil", "Haugland", "Petrescu", "Van Rensburg", "Oliveira",
-                "Mikkelsen", "Stanev", "Kallas-Moor", "De Vries", "Fogh Lindberg", "Morel")
+_WEST_GIVEN_M = (
+    "Anders",
+    "Henrik",
+    "Pieter",
+    "Lukas",
+    "Tomas",
+    "Jonas",
+    "Marco",
+    "Stefan",
+    "Karel",
+    "Mikael",
+    "Julien",
+    "Rui",
+    "Bram",
+    "Ola",
+    "Dariusz",
+    "Andrei",
+)
+_WEST_GIVEN_F = (
+    "Ingrid",
+    "Helena",
+    "Marta",
+    "Sofie",
+    "Camille",
+    "Agnieszka",
+    "Liisa",
+    "Elena",
+    "Birgit",
+    "Clara",
+    "Ana",
+    "Katrin",
+    "Mette",
+    "Ilse",
+    "Rasa",
+    "Zofia",
+)
+_WEST_FAMILY = (
+    "Vandermolen",
+    "Lindqvist",
+    "Castellano",
+    "Novakova",
+    "Brenner",
+    "Aaltonen",
+    "Kowalczyk",
+    "Dubreuil",
+    "Haugland",
+    "Petrescu",
+    "Van Rensburg",
+    "Oliveira",
+    "Mikkelsen",
+    "Stanev",
+    "Kallas-Moor",
+    "De Vries",
+    "Fogh Lindberg",
+    "Morel",
+)
 _JP_GIVEN_M = ("Haruto", "Kenji", "Takeshi", "Daisuke", "Hiroshi", "Ryota", "Satoshi", "Kazuki")
 _JP_GIVEN_F = ("Yuki", "Aiko", "Naomi", "Emiko", "Sakura", "Keiko", "Mariko", "Haruka")
-_JP_FAMILY = ("Tanabe", "Morikawa", "Ishizaki", "Kuroda", "Nakahara", "Fujiwara", "Okamura",
-              "Hasegawa", "Sugimoto", "Takeda", "Uchida", "Yoshimura")
+_JP_FAMILY = (
+    "Tanabe",
+    "Morikawa",
+    "Ishizaki",
+    "Kuroda",
+    "Nakahara",
+    "Fujiwara",
+    "Okamura",
+    "Hasegawa",
+    "Sugimoto",
+    "Takeda",
+    "Uchida",
+    "Yoshimura",
+)
 
-_NATO_ROLES = ("Secretary General", "Deputy Secretary General",
-               "Chair of the NATO Military Committee",
-               "Assistant Secretary General for Political Affairs and Security Policy",
-               "NATO Spokesperson")
-_JAPAN_ROLES = ("Prime Minister", "Minister for Foreign Affairs", "Minister of Defense",
-                "Parliamentary Vice-Minister for Foreign Affairs", "Chief Cabinet Secretary",
-                "Ambassador of Japan to NATO")
-_OTHER_ROLES = (("Foreign Minister", "Lithuania"), ("Defence Minister", "Estonia"),
-                ("Foreign Minister", "Poland"), ("Minister of Defence", "the Netherlands"),
-                ("Foreign Minister", "Australia"), ("Foreign Minister", "the Republic of Korea"))
+_NATO_ROLES = (
+    "Secretary General",
+    "Deputy Secretary General",
+    "Chair of the NATO Military Committee",
+    "Assistant Secretary General for Political Affairs and Security Policy",
+    "NATO Spokesperson",
+)
+_JAPAN_ROLES = (
+    "Prime Minister",
+    "Minister for Foreign Affairs",
+    "Minister of Defense",
+    "Parliamentary Vice-Minister for Foreign Affairs",
+    "Chief Cabinet Secretary",
+    "Ambassador of Japan to NATO",
+)
+_OTHER_ROLES = (
+    ("Foreign Minister", "Lithuania"),
+    ("Defence Minister", "Estonia"),
+    ("Foreign Minister", "Poland"),
+    ("Minister of Defence", "the Netherlands"),
+    ("Foreign Minister", "Australia"),
+    ("Foreign Minister", "the Republic of Korea"),
+)
 
 _PLACES_JP = ("Tokyo", "Osaka", "Hiroshima", "Yokosuka", "Sapporo", "Fukuoka")
 _PLACES_NATO = ("Brussels", "Vilnius", "Madrid", "Washington", "Bucharest", "Riga", "Mons")
 
 # ---------------------------------------------------------------- what they say
 
-_SUBJECTS = ("NATO and Japan", "We", "Our two nations", "Like-minded partners",
-             "Allies and partners", "Europe and the Indo-Pacific", "Japan and the Alliance",
-             "Our experts", "Both sides")
-_PREDICATES = ("share a deep commitment to", "will continue to work together on",
-               "are determined to strengthen cooperation on", "see very clearly the value of",
-               "must stand together on", "have made real progress on",
-               "are stepping up dialogue on", "cannot afford to neglect",
-               "will deepen practical cooperation in", "need to invest more in")
-_TOPICS = ("cyber defence", "maritime security", "disaster relief", "counter-piracy",
-           "space security", "emerging and disruptive technologies", "hybrid threats",
-           "arms control", "non-proliferation", "the security of the Indo-Pacific",
-           "women, peace and security", "climate change and security", "strategic communications",
-           "defence industrial cooperation", "interoperability", "capacity building",
-           "the rules-based international order", "support for Ukraine", "crisis management",
-           "countering disinformation", "the protection of critical undersea infrastructure",
-           "military medicine", "humanitarian demining", "supply chain resilience")
-_TAILS = ("in the years ahead", "because security is global", "despite the challenges we face",
-          "for the benefit of both our peoples", "at a time of great uncertainty",
-          "as the security environment becomes more severe", "with concrete projects",
-          "from the Baltic to the East China Sea", "and we will keep doing so",
-          "through regular high-level dialogue", "on the basis of our shared values")
-_EXTRA = ("This is a {adj} moment for our partnership.",
-          "{Issue} in {region} {state}.",
-          "We discussed {issue} and {issue2} in some detail.",
-          "Japan will contribute {number} {amount} to {issue} by {year}.",
-          "Over {number} {amount} have taken part in {issue} since {year}.",
-          "I am {feeling} by what we have achieved together.",
-          "The security of Europe and of the Indo-Pacific is {link}.",
-          "No country can face these threats alone.",
-          "We will not accept any unilateral attempt to change the status quo by force.",
-          "Our cooperation on {topic} is {adj}.",
-          "Today we agreed to take our cooperation to the next level.")
+_SUBJECTS = (
+    "NATO and Japan",
+    "We",
+    "Our two nations",
+    "Like-minded partners",
+    "Allies and partners",
+    "Europe and the Indo-Pacific",
+    "Japan and the Alliance",
+    "Our experts",
+    "Both sides",
+)
+_PREDICATES = (
+    "share a deep commitment to",
+    "will continue to work together on",
+    "are determined to strengthen cooperation on",
+    "see very clearly the value of",
+    "must stand together on",
+    "have made real progress on",
+    "are stepping up dialogue on",
+    "cannot afford to neglect",
+    "will deepen practical cooperation in",
+    "need to invest more in",
+)
+_TOPICS = (
+    "cyber defence",
+    "maritime security",
+    "disaster relief",
+    "counter-piracy",
+    "space security",
+    "emerging and disruptive technologies",
+    "hybrid threats",
+    "arms control",
+    "non-proliferation",
+    "the security of the Indo-Pacific",
+    "women, peace and security",
+    "climate change and security",
+    "strategic communications",
+    "defence industrial cooperation",
+    "interoperability",
+    "capacity building",
+    "the rules-based international order",
+    "support for Ukraine",
+    "crisis management",
+    "countering disinformation",
+    "the protection of critical undersea infrastructure",
+    "military medicine",
+    "humanitarian demining",
+    "supply chain resilience",
+)
+_TAILS = (
+    "in the years ahead",
+    "because security is global",
+    "despite the challenges we face",
+    "for the benefit of both our peoples",
+    "at a time of great uncertainty",
+    "as the security environment becomes more severe",
+    "with concrete projects",
+    "from the Baltic to the East China Sea",
+    "and we will keep doing so",
+    "through regular high-level dialogue",
+    "on the basis of our shared values",
+)
+_EXTRA = (
+    "This is a {adj} moment for our partnership.",
+    "{Issue} in {region} {state}.",
+    "We discussed {issue} and {issue2} in some detail.",
+    "Japan will contribute {number} {amount} to {issue} by {year}.",
+    "Over {number} {amount} have taken part in {issue} since {year}.",
+    "I am {feeling} by what we have achieved together.",
+    "The security of Europe and of the Indo-Pacific is {link}.",
+    "No country can face these threats alone.",
+    "We will not accept any unilateral attempt to change the status quo by force.",
+    "Our cooperation on {topic} is {adj}.",
+    "Today we agreed to take our cooperation to the next level.",
+)
 _ADJ = ("historic", "decisive", "remarkable", "important", "significant", "promising", "timely")
 _FEELING = ("encouraged", "impressed", "inspired", "heartened")
 _LINK = ("closely interconnected", "inseparable", "deeply linked", "indivisible")
-_PARTIAL = ("a new chapter", "natural partners", "indispensable", "an unwavering commitment",
-            "a turning point", "stronger than ever", "a clear signal", "an essential partner",
-            "a model of cooperation", "rock solid", "frank and productive", "long overdue")
+_PARTIAL = (
+    "a new chapter",
+    "natural partners",
+    "indispensable",
+    "an unwavering commitment",
+    "a turning point",
+    "stronger than ever",
+    "a clear signal",
+    "an essential partner",
+    "a model of cooperation",
+    "rock solid",
+    "frank and productive",
+    "long overdue",
+)
 _VERBS = ("said", "stressed", "underlined", "added", "noted", "emphasised", "told reporters")
-_REPORT_VERBS = ("stated that", "said that", "expressed hope that", "emphasised that",
-                 "explained that", "welcomed the fact that", "noted that", "reaffirmed that")
-_ISSUES = ("sanctions enforcement", "export controls", "satellite navigation", "submarine cables",
-           "semiconductor supply", "ammunition production", "uncrewed systems", "ballistic missiles",
-           "artificial intelligence", "quantum technologies", "ransomware attacks", "energy security",
-           "food security", "pandemic preparedness", "shipbuilding", "military logistics",
-           "joint exercises", "officer training", "cadet exchanges", "research scholarships",
-           "peacekeeping", "mine clearance", "earthquake response", "tsunami warning",
-           "typhoon relief", "flood defences", "wildfire fighting", "nuclear safety",
-           "chemical weapons", "biological threats", "maritime domain awareness",
-           "air policing", "missile defence", "satellite imagery", "critical minerals",
-           "foreign interference", "election security", "cognitive warfare", "port security",
-           "freedom of navigation", "sea lines of communication", "cyber hygiene",
-           "information sharing", "defence budgets", "procurement reform", "standardisation",
-           "medical evacuation", "search and rescue", "coastguard cooperation", "counter-terrorism",
-           "border security", "small arms control", "veterans' care", "gender mainstreaming",
-           "youth engagement", "science for peace", "space debris", "hypersonic weapons",
-           "electronic warfare", "undersea surveillance")
-_REGIONS = ("the Baltic Sea", "the Black Sea", "the East China Sea", "the South China Sea",
-            "the Korean Peninsula", "the Taiwan Strait", "the Arctic", "the Sahel",
-            "the Middle East", "Central Asia", "the Western Balkans", "the Mediterranean",
-            "the Pacific Islands", "Southeast Asia", "the Horn of Africa", "the Caucasus",
-            "the High North", "the Indian Ocean", "the Sea of Japan", "Eastern Europe")
-_STATES = ("remains a serious concern", "is becoming more complex", "has improved markedly",
-           "deserves our full attention", "is a shared responsibility", "calls for vigilance",
-           "requires sustained investment", "is changing rapidly", "demands a united response",
-           "has never been more important")
-_AMOUNTS = ("million euros", "million yen", "experts", "officers", "projects", "trainees",
-            "vessels", "aircraft", "satellites", "tonnes of equipment")
-_CLAUSES = ("Japan would continue its support for {topic}",
-            "{issue} in {region} {state}",
-            "the two sides would explore cooperation on {issue}",
-            "the two sides would deepen cooperation on {topic}",
-            "the security environment was becoming increasingly severe",
-            "NATO valued Japan as one of its closest partners",
-            "dialogue on {topic} should be stepped up",
-            "the partnership had entered a new phase",
-            "both sides opposed any attempt to change the status quo by force",
-            "practical cooperation on {topic} had advanced considerably",
-            "the Individually Tailored Partnership Programme would guide future work")
+_REPORT_VERBS = (
+    "stated that",
+    "said that",
+    "expressed hope that",
+    "emphasised that",
+    "explained that",
+    "welcomed the fact that",
+    "noted that",
+    "reaffirmed that",
+)
+_ISSUES = (
+    "sanctions enforcement",
+    "export controls",
+    "satellite navigation",
+    "submarine cables",
+    "semiconductor supply",
+    "ammunition production",
+    "uncrewed systems",
+    "ballistic missiles",
+    "artificial intelligence",
+    "quantum technologies",
+    "ransomware attacks",
+    "energy security",
+    "food security",
+    "pandemic preparedness",
+    "shipbuilding",
+    "military logistics",
+    "joint exercises",
+    "officer training",
+    "cadet exchanges",
+    "research scholarships",
+    "peacekeeping",
+    "mine clearance",
+    "earthquake response",
+    "tsunami warning",
+    "typhoon relief",
+    "flood defences",
+    "wildfire fighting",
+    "nuclear safety",
+    "chemical weapons",
+    "biological threats",
+    "maritime domain awareness",
+    "air policing",
+    "missile defence",
+    "satellite imagery",
+    "critical minerals",
+    "foreign interference",
+    "election security",
+    "cognitive warfare",
+    "port security",
+    "freedom of navigation",
+    "sea lines of communication",
+    "cyber hygiene",
+    "information sharing",
+    "defence budgets",
+    "procurement reform",
+    "standardisation",
+    "medical evacuation",
+    "search and rescue",
+    "coastguard cooperation",
+    "counter-terrorism",
+    "border security",
+    "small arms control",
+    "veterans' care",
+    "gender mainstreaming",
+    "youth engagement",
+    "science for peace",
+    "space debris",
+    "hypersonic weapons",
+    "electronic warfare",
+    "undersea surveillance",
+)
+_REGIONS = (
+    "the Baltic Sea",
+    "the Black Sea",
+    "the East China Sea",
+    "the South China Sea",
+    "the Korean Peninsula",
+    "the Taiwan Strait",
+    "the Arctic",
+    "the Sahel",
+    "the Middle East",
+    "Central Asia",
+    "the Western Balkans",
+    "the Mediterranean",
+    "the Pacific Islands",
+    "Southeast Asia",
+    "the Horn of Africa",
+    "the Caucasus",
+    "the High North",
+    "the Indian Ocean",
+    "the Sea of Japan",
+    "Eastern Europe",
+)
+_STATES = (
+    "remains a serious concern",
+    "is becoming more complex",
+    "has improved markedly",
+    "deserves our full attention",
+    "is a shared responsibility",
+    "calls for vigilance",
+    "requires sustained investment",
+    "is changing rapidly",
+    "demands a united response",
+    "has never been more important",
+)
+_AMOUNTS = (
+    "million euros",
+    "million yen",
+    "experts",
+    "officers",
+    "projects",
+    "trainees",
+    "vessels",
+    "aircraft",
+    "satellites",
+    "tonnes of equipment",
+)
+_CLAUSES = (
+    "Japan would continue its support for {topic}",
+    "{issue} in {region} {state}",
+    "the two sides would explore cooperation on {issue}",
+    "the two sides would deepen cooperation on {topic}",
+    "the security environment was becoming increasingly severe",
+    "NATO valued Japan as one of its closest partners",
+    "dialogue on {topic} should be stepped up",
+    "the partnership had entered a new phase",
+    "both sides opposed any attempt to change the status quo by force",
+    "practical cooperation on {topic} had advanced considerably",
+    "the Individually Tailored Partnership Programme would guide future work",
+)
 _MEETINGS = ("meeting", "telephone talk", "courtesy call", "working lunch", "video conference")
 
 
@@ -228,8 +459,17 @@ class _Body:
         for piece in pieces:
             if isinstance(piece, tuple):
                 quote, kind, who, cue = piece
-                self.quotes.append(QuoteTruth(quote, kind, who.name, len(self.paragraphs),
-                                              len(text), len(text) + len(quote), cue))
+                self.quotes.append(
+                    QuoteTruth(
+                        quote,
+                        kind,
+                        who.name,
+                        len(self.paragraphs),
+                        len(text),
+                        len(text) + len(quote),
+                        cue,
+                    )
+                )
                 piece = quote
             text += piece
         self.paragraphs.append(text)
@@ -256,23 +496,37 @@ def _person(rnd: random.Random, org: str, role: str, taken: set[str]) -> Speaker
 
 def _statement(rnd: random.Random) -> str:
     """A first-person statement without its final full stop."""
-    first = (f"{rnd.choice(_SUBJECTS)} {rnd.choice(_PREDICATES)} {rnd.choice(_TOPICS)} "
-             f"{rnd.choice(_TAILS)}")
+    first = (
+        f"{rnd.choice(_SUBJECTS)} {rnd.choice(_PREDICATES)} {rnd.choice(_TOPICS)} "
+        f"{rnd.choice(_TAILS)}"
+    )
     if rnd.random() < 0.6:
         issue = rnd.choice(_ISSUES)
         extra = rnd.choice(_EXTRA).format(
-            adj=rnd.choice(_ADJ), feeling=rnd.choice(_FEELING), link=rnd.choice(_LINK),
-            topic=rnd.choice(_TOPICS), issue=issue, Issue=issue[0].upper() + issue[1:],
-            issue2=rnd.choice(_ISSUES), region=rnd.choice(_REGIONS), state=rnd.choice(_STATES),
+            adj=rnd.choice(_ADJ),
+            feeling=rnd.choice(_FEELING),
+            link=rnd.choice(_LINK),
+            topic=rnd.choice(_TOPICS),
+            issue=issue,
+            Issue=issue[0].upper() + issue[1:],
+            issue2=rnd.choice(_ISSUES),
+            region=rnd.choice(_REGIONS),
+            state=rnd.choice(_STATES),
             number=rnd.choice((rnd.randint(2, 99), rnd.randint(100, 9999))),
-            amount=rnd.choice(_AMOUNTS), year=rnd.randint(2005, 2030))
+            amount=rnd.choice(_AMOUNTS),
+            year=rnd.randint(2005, 2030),
+        )
         return f"{first}. {extra.rstrip('.')}"
     return first
 
 
 def _clause(rnd: random.Random) -> str:
-    return rnd.choice(_CLAUSES).format(topic=rnd.choice(_TOPICS), issue=rnd.choice(_ISSUES),
-                                       region=rnd.choice(_REGIONS), state=rnd.choice(_STATES))
+    return rnd.choice(_CLAUSES).format(
+        topic=rnd.choice(_TOPICS),
+        issue=rnd.choice(_ISSUES),
+        region=rnd.choice(_REGIONS),
+        state=rnd.choice(_STATES),
+    )
 
 
 def _marks(rnd: random.Random) -> tuple[str, str]:
@@ -310,29 +564,46 @@ def _quote_paragraph(rnd: random.Random, body: _Body, who: Speaker, style: str) 
         body.add(o, (_statement(rnd), "direct", who, "named"), f",{c} {said} {named}.")
     elif style == "role":
         lead = f"{named} welcomed the progress made on {rnd.choice(_TOPICS)}. "
-        body.add(lead, o, (_statement(rnd), "direct", who, "role"),
-                 f",{c} the {who.role} {said}.")
+        body.add(lead, o, (_statement(rnd), "direct", who, "role"), f",{c} the {who.role} {said}.")
     elif style == "pronoun":
         lead = f"{named} also discussed {rnd.choice(_TOPICS)}. "
         pieces: list[str | tuple[str, str, Speaker, str]] = [
-            lead, o, (_statement(rnd), "direct", who, "pronoun"), f",{c} {who.pronoun} {said}."
+            lead,
+            o,
+            (_statement(rnd), "direct", who, "pronoun"),
+            f",{c} {who.pronoun} {said}.",
         ]
         if rnd.random() < 0.5:
             o2, c2 = _marks(rnd)
-            pieces += [" ", o2, (_statement(rnd), "direct", who, "pronoun"),
-                       f",{c2} {who.pronoun} {rnd.choice(_VERBS)}."]
+            pieces += [
+                " ",
+                o2,
+                (_statement(rnd), "direct", who, "pronoun"),
+                f",{c2} {who.pronoun} {rnd.choice(_VERBS)}.",
+            ]
         body.add(*pieces)
     elif style == "colon":
-        body.add(f"{_title_of(who)} {who.name} {said}: ", o,
-                 (_statement(rnd) + ".", "direct", who, "named"), c)
+        body.add(
+            f"{_title_of(who)} {who.name} {said}: ",
+            o,
+            (_statement(rnd) + ".", "direct", who, "named"),
+            c,
+        )
     elif style == "partial":
         p1, p2 = rnd.sample(_PARTIAL, 2)
-        body.add(f"{named} called the talks {o}", (p1, "partial", who, "named"),
-                 f"{c} and described cooperation on {rnd.choice(_TOPICS)} as {o}",
-                 (p2, "partial", who, "named"), f"{c}.")
+        body.add(
+            f"{named} called the talks {o}",
+            (p1, "partial", who, "named"),
+            f"{c} and described cooperation on {rnd.choice(_TOPICS)} as {o}",
+            (p2, "partial", who, "named"),
+            f"{c}.",
+        )
     else:  # indirect
-        body.add(f"{_title_of(who)} {who.name} {rnd.choice(_REPORT_VERBS)} ",
-                 (_clause(rnd), "indirect", who, "reported"), ".")
+        body.add(
+            f"{_title_of(who)} {who.name} {rnd.choice(_REPORT_VERBS)} ",
+            (_clause(rnd), "indirect", who, "reported"),
+            ".",
+        )
 
 
 _STYLES = ("named", "role", "pronoun", "colon", "partial", "indirect")
@@ -345,33 +616,51 @@ def _quotes_block(rnd: random.Random, body: _Body, people: list[Speaker], target
         style = rnd.choices(_STYLES, _STYLE_WEIGHTS)[0]
         _quote_paragraph(rnd, body, who, style)
         if rnd.random() < 0.3:
-            body.add(f"The two sides exchanged views on {rnd.choice(_TOPICS)} and "
-                     f"{rnd.choice(_TOPICS)}, and agreed to remain in close contact.")
+            body.add(
+                f"The two sides exchanged views on {rnd.choice(_TOPICS)} and "
+                f"{rnd.choice(_TOPICS)}, and agreed to remain in close contact."
+            )
 
 
 # ---------------------------------------------------------------- articles
 
 
-def _nato_release(rnd: random.Random, when: date, body: _Body, taken: set[str]) -> tuple[str, list[Speaker], EventTruth]:
+def _nato_release(
+    rnd: random.Random, when: date, body: _Body, taken: set[str]
+) -> tuple[str, list[Speaker], EventTruth]:
     sg = _person(rnd, "NATO", rnd.choice(_NATO_ROLES[:3]), taken)
     guest = _person(rnd, "Japan", rnd.choice(_JAPAN_ROLES[:3]), taken)
     place = rnd.choice(_PLACES_NATO + _PLACES_JP)
     weekday = _WEEKDAYS[when.weekday()]
-    verb, event = rnd.choice((("met", "meeting"), ("held talks with", "meeting"),
-                              ("signed a joint statement with", "signing")))
+    verb, event = rnd.choice(
+        (
+            ("met", "meeting"),
+            ("held talks with", "meeting"),
+            ("signed a joint statement with", "signing"),
+        )
+    )
     o, c = _marks(rnd)
-    body.add(f"{_title_of(sg)} {sg.name} {verb} {_title_of(guest)} {guest.name} in {place} on "
-             f"{weekday} ({when.day} {_MONTHS[when.month - 1]}). ", o,
-             (_statement(rnd), "direct", sg, "role"),
-             f",{c} said the {sg.role} after the {event}.")
-    title = rnd.choice((f"{sg.role} meets {_title_of(guest)}",
-                        f"NATO and Japan step up cooperation on {rnd.choice(_TOPICS)}",
-                        f"{_title_of(guest)} visits NATO"))
+    body.add(
+        f"{_title_of(sg)} {sg.name} {verb} {_title_of(guest)} {guest.name} in {place} on "
+        f"{weekday} ({when.day} {_MONTHS[when.month - 1]}). ",
+        o,
+        (_statement(rnd), "direct", sg, "role"),
+        f",{c} said the {sg.role} after the {event}.",
+    )
+    title = rnd.choice(
+        (
+            f"{sg.role} meets {_title_of(guest)}",
+            f"NATO and Japan step up cooperation on {rnd.choice(_TOPICS)}",
+            f"{_title_of(guest)} visits NATO",
+        )
+    )
     ev = EventTruth(event, [sg.name, guest.name], when.isoformat(), None, None, place)
     return title[0].upper() + title[1:], [sg, guest], ev
 
 
-def _mofa_readout(rnd: random.Random, when: date, body: _Body, taken: set[str]) -> tuple[str, list[Speaker], EventTruth]:
+def _mofa_readout(
+    rnd: random.Random, when: date, body: _Body, taken: set[str]
+) -> tuple[str, list[Speaker], EventTruth]:
     host = _person(rnd, "Japan", rnd.choice(_JAPAN_ROLES), taken)
     guest = _person(rnd, "NATO", rnd.choice(_NATO_ROLES), taken)
     if rnd.random() < 0.4:
@@ -381,17 +670,29 @@ def _mofa_readout(rnd: random.Random, when: date, body: _Body, taken: set[str]) 
     hh, mm = rnd.randint(8, 19), rnd.choice((0, 5, 10, 15, 20, 30, 40, 45, 50))
     minutes = rnd.choice((15, 20, 30, 40, 45, 50, 60, 70, 90))
     place = rnd.choice(_PLACES_JP)
-    body.add(f"1. On {_MONTHS[when.month - 1]} {when.day}, commencing at {hh:02d}:{mm:02d} for "
-             f"approximately {minutes} minutes, {host.honorific} {host.mofa_name}, "
-             f"{_title_of(host)}, held a {kind} with H.E. {guest.honorific} {guest.name}, "
-             f"{_title_of(guest)}, in {place}. The overview of the {kind} is as follows.")
-    body.add(f"2. {host.role} {host.family} {rnd.choice(_REPORT_VERBS)} ",
-             (_clause(rnd), "indirect", host, "reported"), ". In response, ",
-             f"{_title_of(guest)} {guest.family} {rnd.choice(_REPORT_VERBS)} ",
-             (_clause(rnd), "indirect", guest, "reported"), ".")
+    body.add(
+        f"1. On {_MONTHS[when.month - 1]} {when.day}, commencing at {hh:02d}:{mm:02d} for "
+        f"approximately {minutes} minutes, {host.honorific} {host.mofa_name}, "
+        f"{_title_of(host)}, held a {kind} with H.E. {guest.honorific} {guest.name}, "
+        f"{_title_of(guest)}, in {place}. The overview of the {kind} is as follows."
+    )
+    body.add(
+        f"2. {host.role} {host.family} {rnd.choice(_REPORT_VERBS)} ",
+        (_clause(rnd), "indirect", host, "reported"),
+        ". In response, ",
+        f"{_title_of(guest)} {guest.family} {rnd.choice(_REPORT_VERBS)} ",
+        (_clause(rnd), "indirect", guest, "reported"),
+        ".",
+    )
     title = f"Japan-{guest.org} {kind.title()} ({host.role} {host.family})"
-    ev = EventTruth(kind.replace(" ", "_"), [host.name, guest.name], when.isoformat(),
-                    f"{hh:02d}:{mm:02d}", minutes, place)
+    ev = EventTruth(
+        kind.replace(" ", "_"),
+        [host.name, guest.name],
+        when.isoformat(),
+        f"{hh:02d}:{mm:02d}",
+        minutes,
+        place,
+    )
     return title, [host, guest], ev
 
 
@@ -416,21 +717,31 @@ def generate_article(index: int, seed: int = 0) -> GeneratedArticle:
     _quotes_block(rnd, body, people, target=rnd.randint(8, 12))
     source = "Ministry of Foreign Affairs of Japan" if readout else "NATO"
     name = f"{when.isoformat()}-{_slug(title)}-{index:05d}"
-    truth = ArticleTruth("", shape, title, when.isoformat(), source, body.paragraphs,
-                         body.quotes, [event])
+    truth = ArticleTruth(
+        "", shape, title, when.isoformat(), source, body.paragraphs, body.quotes, [event]
+    )
     content, ext = _render(rnd, shape, truth, when, people)
     truth.file = f"{name}.{ext}"
     return GeneratedArticle(truth.file, content, truth)
 
 
-def _render(rnd: random.Random, shape: str, t: ArticleTruth, when: date,
-            people: list[Speaker]) -> tuple[str, str]:
+def _render(
+    rnd: random.Random, shape: str, t: ArticleTruth, when: date, people: list[Speaker]
+) -> tuple[str, str]:
     paras = list(t.body)
     if shape == "nato-text":
-        caption = f"{_title_of(people[0])} {people[0].name} and {_title_of(people[1])} {people[1].name}"
+        caption = (
+            f"{_title_of(people[0])} {people[0].name} and {_title_of(people[1])} {people[1].name}"
+        )
         hh, mm = rnd.randint(8, 20), rnd.randint(0, 59)
-        head = [t.title, "", f"  • {_short(when)} -", "  • |",
-                f"  • Last updated: {_short(when)} {hh:02d}:{mm:02d}", ""]
+        head = [
+            t.title,
+            "",
+            f"  • {_short(when)} -",
+            "  • |",
+            f"  • Last updated: {_short(when)} {hh:02d}:{mm:02d}",
+            "",
+        ]
         blocks = [paras[0], caption, caption, *paras[1:], "Video"]
         return "\n".join(head) + "\n" + "\n\n".join(blocks) + "\n", "txt"
     if shape == "dateline-text":
@@ -448,16 +759,18 @@ def _render(rnd: random.Random, shape: str, t: ArticleTruth, when: date,
                 _drop_head(t, n, len(number) + 1)
         paras = list(t.body)
         url = f"https://example.org/news/{when.isoformat()}/{_slug(t.title)}"
-        front = (f"---\ntitle: \"{t.title}\"\ndate: {when.isoformat()}\n"
-                 f"source: {t.source}\nurl: {url}\n---\n\n")
+        front = (
+            f'---\ntitle: "{t.title}"\ndate: {when.isoformat()}\n'
+            f"source: {t.source}\nurl: {url}\n---\n\n"
+        )
         return front + "\n\n".join(paras) + "\n", "md"
     ps = "\n".join(f"    <p>{html.escape(p, quote=False)}</p>" for p in paras)
     page = (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{html.escape(t.title)}</title>\n"
-        f"<meta property=\"article:published_time\" content=\"{when.isoformat()}\">\n"
-        f"<meta property=\"og:site_name\" content=\"{html.escape(t.source)}\">\n</head>\n<body>\n"
-        "<nav><a href=\"/\">Home</a> | <a href=\"/news\">News</a> | <a href=\"/about\">About</a></nav>\n"
+        f'<meta property="article:published_time" content="{when.isoformat()}">\n'
+        f'<meta property="og:site_name" content="{html.escape(t.source)}">\n</head>\n<body>\n'
+        '<nav><a href="/">Home</a> | <a href="/news">News</a> | <a href="/about">About</a></nav>\n'
         f"<main>\n  <article>\n    <h1>{html.escape(t.title)}</h1>\n"
         f"{ps}\n  </article>\n</main>\n"
         "<footer><p>Copyright. All rights reserved.</p></footer>\n</body>\n</html>\n"

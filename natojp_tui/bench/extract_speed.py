@@ -70,11 +70,15 @@ def load_articles(folder: Path) -> tuple[list[Article], list[str]]:
     return articles, skipped
 
 
-def time_article(article: Article, clock: Callable[[], float] = time.process_time) -> dict[str, float]:
+def time_article(
+    article: Article, clock: Callable[[], float] = time.process_time
+) -> dict[str, float]:
     """Seconds each stage of ``pipeline.analyse`` takes on ``article`` (left unchanged)."""
     body = article.body
     t0 = clock()
-    registry = build_registry([*body, *article.captions], article.published, article.id, article.title)
+    registry = build_registry(
+        [*body, *article.captions], article.published, article.id, article.title
+    )
     t1 = clock()
     extract_quotes(body, registry, article.published)
     t2 = clock()
@@ -86,7 +90,11 @@ def time_article(article: Article, clock: Callable[[], float] = time.process_tim
 def _stat(name: str, seconds: list[float]) -> StageStat:
     ms = sorted(s * 1000.0 for s in seconds)
     return StageStat(
-        name, statistics.fmean(ms), ms[len(ms) // 2], ms[min(len(ms) - 1, int(len(ms) * 0.95))], ms[-1]
+        name,
+        statistics.fmean(ms),
+        ms[len(ms) // 2],
+        ms[min(len(ms) - 1, int(len(ms) * 0.95))],
+        ms[-1],
     )
 
 
@@ -122,7 +130,9 @@ def render(report: ExtractReport) -> str:
     ]
     for s in report.stages:
         lines.append(f"{s.name:<9} {s.mean:7.2f} {s.p50:7.2f} {s.p95:7.2f} {s.worst:7.2f}")
-    lines.append(f"first pass mean {report.first_pass_ms:.2f} ms/article, cold {report.cold_ms:.2f}")
+    lines.append(
+        f"first pass mean {report.first_pass_ms:.2f} ms/article, cold {report.cold_ms:.2f}"
+    )
     lines.append(f"single process: {report.articles_per_second:.0f} articles/s")
     if report.skipped:
         lines.append(f"skipped {len(report.skipped)} file(s): {report.skipped[0]}")

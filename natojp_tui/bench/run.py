@@ -129,8 +129,12 @@ def row_import(ctx: Context) -> Row:
     """The real import path: ``Store.import_paths`` (extraction in a process pool, one batched write)."""
     from natojp_tui.store import Store
 
-    row = Row("import", f"import {ctx.articles} article files, extraction included",
-              "≥ 500 articles/s (10,000 in ≤ 20 s)", versus_label="store share")
+    row = Row(
+        "import",
+        f"import {ctx.articles} article files, extraction included",
+        "≥ 500 articles/s (10,000 in ≤ 20 s)",
+        versus_label="store share",
+    )
     ctx.files = sorted(p for p in ctx.corpus.iterdir() if p.suffix in {".txt", ".md", ".html"})
     store = Store.open(ctx.db)
     writes: list[float] = []
@@ -153,9 +157,11 @@ def row_import(ctx: Context) -> Row:
     row.versus = Stat.one(write, "s")
     row.ratio = write / total if total else None
     row.met = rate >= 500
-    row.note = (f"{rate:.0f} articles/s on {os.cpu_count()} cores; extraction {total - write:.2f} s, "
-                f"store write (with search index) {write:.2f} s; {report.summary()}; "
-                f"{sum(len(a.quotes) for a in ctx.loaded)} quotes")
+    row.note = (
+        f"{rate:.0f} articles/s on {os.cpu_count()} cores; extraction {total - write:.2f} s, "
+        f"store write (with search index) {write:.2f} s; {report.summary()}; "
+        f"{sum(len(a.quotes) for a in ctx.loaded)} quotes"
+    )
     return row
 
 
@@ -169,9 +175,13 @@ def row_index_build(ctx: Context) -> Row:
         ctx.index = SearchIndex.build(ctx.records)
     data = ctx.index.to_bytes()
     ctx.index_path.write_bytes(data)
-    return Row("index-build", f"build the search index from {len(ctx.records)} quotes (import time)",
-               "—", ours=Stat.one(_ms(build[0]), "ms"),
-               note=f"saved index {len(data) / 1e6:.1f} MB")
+    return Row(
+        "index-build",
+        f"build the search index from {len(ctx.records)} quotes (import time)",
+        "—",
+        ours=Stat.one(_ms(build[0]), "ms"),
+        note=f"saved index {len(data) / 1e6:.1f} MB",
+    )
 
 
 def row_open(ctx: Context) -> Row:
@@ -179,8 +189,12 @@ def row_open(ctx: Context) -> Row:
     from natojp_tui.store import Store
 
     files = sorted(ctx.db.glob("*.json"))
-    row = Row("open", "open the store and build the search index", "≤ 150 ms",
-              versus_label="json.loads of the store files")
+    row = Row(
+        "open",
+        "open the store and build the search index",
+        "≤ 150 ms",
+        versus_label="json.loads of the store files",
+    )
     floor = []
     for _ in range(5):
         with _timer() as t:
@@ -198,9 +212,11 @@ def row_open(ctx: Context) -> Row:
     row.ratio = row.ours.p50 / row.versus.p50
     row.met = row.ours.p50 <= 150
     size = sum(f.stat().st_size for f in files) / 1e6
-    row.note = (f"{size:.0f} MB of JSON in {len(files)} files; Store.open alone "
-                f"{statistics.median(opened):.0f} ms (reads articles.json and user.json; quotes and "
-                f"texts are read on first use), the rest loads the saved search index")
+    row.note = (
+        f"{size:.0f} MB of JSON in {len(files)} files; Store.open alone "
+        f"{statistics.median(opened):.0f} ms (reads articles.json and user.json; quotes and "
+        f"texts are read on first use), the rest loads the saved search index"
+    )
     return row
 
 
@@ -213,9 +229,13 @@ def row_index_load(ctx: Context) -> Row:
         with _timer() as t:
             SearchIndex.from_bytes(ctx.index_path.read_bytes(), by_id.__getitem__).search("")
         times.append(_ms(t[0]))
-    return Row("index-load", "load the saved search index (read file + from_bytes)",
-               "well under 100 ms", ours=Stat.of(times, "ms"),
-               met=statistics.median(times) < 100)
+    return Row(
+        "index-load",
+        "load the saved search index (read file + from_bytes)",
+        "well under 100 ms",
+        ours=Stat.of(times, "ms"),
+        met=statistics.median(times) < 100,
+    )
 
 
 def bench_queries(records: Sequence[QuoteRecord], count: int, seed: int) -> list[str]:
@@ -265,31 +285,42 @@ def row_search(ctx: Context) -> Row:
         totals.append(result.total)
     fts, fts_build = _fts5_times(ctx.records, index, queries)
     naive = _tinydb_times(ctx.records, queries[:NAIVE_QUERIES])
-    row = Row("search", "quote search: first 200 hits + total, per keystroke", "p95 ≤ 5 ms; ours/FTS5 ≤ 1.0",
-              ours=Stat.of(ours, "ms"), versus_label="SQLite FTS5 trigram", versus=Stat.of(fts, "ms"))
+    row = Row(
+        "search",
+        "quote search: first 200 hits + total, per keystroke",
+        "p95 ≤ 5 ms; ours/FTS5 ≤ 1.0",
+        ours=Stat.of(ours, "ms"),
+        versus_label="SQLite FTS5 trigram",
+        versus=Stat.of(fts, "ms"),
+    )
     row.ratio = row.ours.p95 / row.versus.p95
     row.met = row.ours.p95 <= 5 and row.ratio <= 1.0
     naive_stat = Stat.of(naive, "ms")
     cpu_stat = Stat.of(cpu, "ms")
-    row.note = (f"{len(queries)} queries (best of {REPEATS} each) over {len(ctx.records)} quotes, "
-                f"median {statistics.median(totals):.0f} matches; "
-                f"ours in CPU time p50 {cpu_stat.show()} / p95 {cpu_stat.show('p95')}; "
-                f"ours/FTS5 p50 {row.ours.p50 / row.versus.p50:.2f}; FTS5 table built in {fts_build:.1f} s; "
-                f"TinyDB Query().search p50 {naive_stat.show()} / p95 {naive_stat.show('p95')} "
-                f"({len(naive)} queries)")
+    row.note = (
+        f"{len(queries)} queries (best of {REPEATS} each) over {len(ctx.records)} quotes, "
+        f"median {statistics.median(totals):.0f} matches; "
+        f"ours in CPU time p50 {cpu_stat.show()} / p95 {cpu_stat.show('p95')}; "
+        f"ours/FTS5 p50 {row.ours.p50 / row.versus.p50:.2f}; FTS5 table built in {fts_build:.1f} s; "
+        f"TinyDB Query().search p50 {naive_stat.show()} / p95 {naive_stat.show('p95')} "
+        f"({len(naive)} queries)"
+    )
     return row
 
 
-def _fts5_times(records: Sequence[QuoteRecord], index: SearchIndex,
-                queries: Sequence[str]) -> tuple[list[float], float]:
+def _fts5_times(
+    records: Sequence[QuoteRecord], index: SearchIndex, queries: Sequence[str]
+) -> tuple[list[float], float]:
     """The same queries on an FTS5 trigram table whose rowids follow our result order."""
     order = index.ids("")
     by_id = {r.id: r for r in records}
     db = sqlite3.connect(":memory:")
     start = time.perf_counter()
     db.execute("CREATE VIRTUAL TABLE q USING fts5(text, tokenize='trigram')")
-    db.executemany("INSERT INTO q(rowid, text) VALUES (?, ?)",
-                   ((i, by_id[qid].text) for i, qid in enumerate(order)))
+    db.executemany(
+        "INSERT INTO q(rowid, text) VALUES (?, ?)",
+        ((i, by_id[qid].text) for i, qid in enumerate(order)),
+    )
     db.commit()
     built = time.perf_counter() - start
     times = []
@@ -298,8 +329,9 @@ def _fts5_times(records: Sequence[QuoteRecord], index: SearchIndex,
         walls = []
         for _ in range(REPEATS):
             with _timer() as t:
-                rows = db.execute("SELECT rowid, text FROM q WHERE q MATCH ? ORDER BY rowid LIMIT 200",
-                                  (match,)).fetchall()
+                rows = db.execute(
+                    "SELECT rowid, text FROM q WHERE q MATCH ? ORDER BY rowid LIMIT 200", (match,)
+                ).fetchall()
                 db.execute("SELECT count(*) FROM q WHERE q MATCH ?", (match,)).fetchone()
             del rows
             walls.append(_ms(t[0]))
@@ -370,7 +402,9 @@ def _peak_kb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 """
-_READER_DRIVER = _PEAK + """
+_READER_DRIVER = (
+    _PEAK
+    + """
 import inspect, pathlib, resource, sys, time
 from natojp_tui.store import Store
 from natojp_tui.tui.app import NatoJpApp
@@ -389,8 +423,11 @@ class FirstScreen(NatoJpApp):
 FirstScreen(Store.open(sys.argv[1])).run(headless=True)
 print("RSS", _peak_kb())
 """
+)
 
-_EMPTY_DRIVER = _PEAK + """
+_EMPTY_DRIVER = (
+    _PEAK
+    + """
 import resource, time
 from textual.app import App
 
@@ -402,6 +439,7 @@ class Empty(App):
 Empty().run(headless=True)
 print("RSS", _peak_kb())
 """
+)
 
 
 def _child(work: Path, code: str, *args: str) -> tuple[float, float]:
@@ -410,8 +448,13 @@ def _child(work: Path, code: str, *args: str) -> tuple[float, float]:
     script = work / f"driver-{abs(hash(code))}.py"  # a file: Textual inspects the app's source
     script.write_text(code, encoding="utf-8")
     start = time.time()
-    done = subprocess.run([sys.executable, str(script), *args], capture_output=True, text=True,
-                          timeout=300, env={**os.environ, "TEXTUAL_ANIMATIONS": "none"})
+    done = subprocess.run(
+        [sys.executable, str(script), *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "TEXTUAL_ANIMATIONS": "none"},
+    )
     if done.returncode != 0 or "RSS" not in done.stdout or "READY" not in done.stdout:
         raise RuntimeError((done.stderr.strip().splitlines() or ["no output"])[-1])
     ready = float(done.stdout.split("READY", 1)[1].split()[0]) - start
@@ -421,8 +464,12 @@ def _child(work: Path, code: str, *args: str) -> tuple[float, float]:
 
 def rows_reader(ctx: Context) -> list[Row]:
     """First screen of the reader vs an empty Textual app, and the reader's peak memory."""
-    first = Row("first-screen", "first screen of the reader (process start to ready)",
-                "≤ 2 × empty Textual app", versus_label="empty Textual app")
+    first = Row(
+        "first-screen",
+        "first screen of the reader (process start to ready)",
+        "≤ 2 × empty Textual app",
+        versus_label="empty Textual app",
+    )
     memory = Row("memory", "peak memory with the reader open", "≤ 300 MB")
     try:
         import natojp_tui.tui.app  # noqa: F401
@@ -439,12 +486,16 @@ def rows_reader(ctx: Context) -> list[Row]:
     first.versus = Stat.of([_ms(w) for w, _ in empty], "ms")
     first.ratio = first.ours.p50 / first.versus.p50
     first.met = first.ratio <= 2.0
-    first.note = ("headless; from spawning the process to the app's Ready event (article list drawn); "
-                  "the reader then reads the first article and warms the search in workers")
+    first.note = (
+        "headless; from spawning the process to the app's Ready event (article list drawn); "
+        "the reader then reads the first article and warms the search in workers"
+    )
     memory.ours = Stat.one(max(rss for _, rss in reader), "MB")
     memory.met = memory.ours.p50 <= 300
-    memory.note = (f"child's VmHWM over 3 s with the first article open and search warmed; "
-                   f"empty Textual app {max(r for _, r in empty):.0f} MB")
+    memory.note = (
+        f"child's VmHWM over 3 s with the first article open and search warmed; "
+        f"empty Textual app {max(r for _, r in empty):.0f} MB"
+    )
     return [first, memory]
 
 
@@ -491,9 +542,10 @@ def row_sigkill(ctx: Context) -> Row:
             problems.append(str(exc))
     row.ours = Stat.one(unreadable, "")
     row.met = unreadable == 0
-    row.note = (f"{len(subset)}-article database, killed 50–600 ms after start; "
-                f"{mid_write} kills left a half-written temp file") + (
-        f"; first problem: {problems[0]}" if problems else "")
+    row.note = (
+        f"{len(subset)}-article database, killed 50–600 ms after start; "
+        f"{mid_write} kills left a half-written temp file"
+    ) + (f"; first problem: {problems[0]}" if problems else "")
     return row
 
 
@@ -511,11 +563,26 @@ def _records(store: Any) -> list[QuoteRecord]:
 # ---------------------------------------------------------------- running
 
 ROWS: tuple[Callable[[Context], Row | list[Row]], ...] = (
-    row_import, row_index_build, row_open, row_index_load, row_search, row_star, rows_reader,
+    row_import,
+    row_index_build,
+    row_open,
+    row_index_load,
+    row_search,
+    row_star,
+    rows_reader,
     row_sigkill,
 )
-ROW_KEYS = ("import", "index-build", "open", "index-load", "search", "star", "first-screen",
-            "memory", "sigkill")
+ROW_KEYS = (
+    "import",
+    "index-build",
+    "open",
+    "index-load",
+    "search",
+    "star",
+    "first-screen",
+    "memory",
+    "sigkill",
+)
 
 
 def machine() -> str:
@@ -536,12 +603,20 @@ def machine() -> str:
     load = ""
     with contextlib.suppress(OSError, AttributeError):
         load = f"; load average {os.getloadavg()[0]:.1f} at start"
-    return (f"{cpu}, {os.cpu_count()} CPUs{mem}; {platform.system()} {platform.release()}; "
-            f"Python {platform.python_version()}; SQLite {sqlite3.sqlite_version}{load}")
+    return (
+        f"{cpu}, {os.cpu_count()} CPUs{mem}; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}; SQLite {sqlite3.sqlite_version}{load}"
+    )
 
 
-def run(articles: int = 10_000, seed: int = 0, queries: int = 200, kills: int = 40,
-        work: Path | None = None, progress: Callable[[str], None] | None = None) -> dict[str, Any]:
+def run(
+    articles: int = 10_000,
+    seed: int = 0,
+    queries: int = 200,
+    kills: int = 40,
+    work: Path | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
     """Build the corpus and store in a temporary folder and measure every row."""
     say = progress or (lambda _msg: None)
     folder = Path(tempfile.mkdtemp(prefix="natojp-bench-")) if work is None else work
@@ -579,13 +654,24 @@ def render(report: dict[str, Any]) -> Any:
     """The report as a Rich table."""
     from rich.table import Table
 
-    table = Table(title=f"natojp-tui benchmark: {report['articles']} articles "
-                        f"(seed {report['seed']}, {report['total_seconds']} s)",
-                  caption=report["machine"], show_lines=False)
-    for name, justify in (("what", "left"), ("target", "left"), ("ours p50", "right"),
-                          ("ours p95", "right"), ("comparison", "left"), ("theirs p50", "right"),
-                          ("theirs p95", "right"), ("ratio", "right"), ("verdict", "left"),
-                          ("notes", "left")):
+    table = Table(
+        title=f"natojp-tui benchmark: {report['articles']} articles "
+        f"(seed {report['seed']}, {report['total_seconds']} s)",
+        caption=report["machine"],
+        show_lines=False,
+    )
+    for name, justify in (
+        ("what", "left"),
+        ("target", "left"),
+        ("ours p50", "right"),
+        ("ours p95", "right"),
+        ("comparison", "left"),
+        ("theirs p50", "right"),
+        ("theirs p95", "right"),
+        ("ratio", "right"),
+        ("verdict", "left"),
+        ("notes", "left"),
+    ):
         table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
     for r in report["rows"]:
         ours = Stat(**r["ours"]) if r["ours"] else None
@@ -605,17 +691,30 @@ def render(report: dict[str, Any]) -> Any:
 
 def markdown(report: dict[str, Any]) -> str:
     """The report as a Markdown table (for the README)."""
-    lines = [f"{report['articles']} articles, seed {report['seed']}; {report['machine']}", "",
-             "| what | target | ours p50 | ours p95 | comparison | theirs p50 | theirs p95 | ratio | verdict |",
-             "| --- | --- | ---: | ---: | --- | ---: | ---: | ---: | --- |"]
+    lines = [
+        f"{report['articles']} articles, seed {report['seed']}; {report['machine']}",
+        "",
+        "| what | target | ours p50 | ours p95 | comparison | theirs p50 | theirs p95 | ratio | verdict |",
+        "| --- | --- | ---: | ---: | --- | ---: | ---: | ---: | --- |",
+    ]
     for r in report["rows"]:
         ours = Stat(**r["ours"]) if r["ours"] else None
         versus = Stat(**r["versus"]) if r["versus"] else None
         verdict = {True: "met", False: "missed", None: "—"}[r["met"]]
-        lines.append(" | ".join([
-            f"| {r['what']}", r["target"], ours.show() if ours else "—",
-            ours.show("p95") if ours and ours.n > 1 else "", r["versus_label"],
-            versus.show() if versus else "", versus.show("p95") if versus and versus.n > 1 else "",
-            f"{r['ratio']:.2f}" if r["ratio"] is not None else "", verdict,
-        ]) + " |")
+        lines.append(
+            " | ".join(
+                [
+                    f"| {r['what']}",
+                    r["target"],
+                    ours.show() if ours else "—",
+                    ours.show("p95") if ours and ours.n > 1 else "",
+                    r["versus_label"],
+                    versus.show() if versus else "",
+                    versus.show("p95") if versus and versus.n > 1 else "",
+                    f"{r['ratio']:.2f}" if r["ratio"] is not None else "",
+                    verdict,
+                ]
+            )
+            + " |"
+        )
     return "\n".join(lines)

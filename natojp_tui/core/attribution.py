@@ -75,11 +75,37 @@ _EXPRESSED_RE = re.compile(
     r"solidarity|commitment|interest|welcome|respect|thanks)\b"
 )
 # verbs that report speech only with a that-clause ("It indicates areas ..." is not speech)
-THAT_ONLY = frozenset(("indicated", "agreed", "concurred", "recalled", "acknowledged", "suggested", "shared",
-                       "maintained", "continued", "asked", "observed", "wrote", "posted"))
+THAT_ONLY = frozenset(
+    (
+        "indicated",
+        "agreed",
+        "concurred",
+        "recalled",
+        "acknowledged",
+        "suggested",
+        "shared",
+        "maintained",
+        "continued",
+        "asked",
+        "observed",
+        "wrote",
+        "posted",
+    )
+)
 # verbs that take a direct quote but never introduce reported speech on their own
-DIRECT_ONLY = frozenset(("asked", "continued", "tweeted", "replied", "answered", "concluded",
-                         "called", "described", "hailed"))
+DIRECT_ONLY = frozenset(
+    (
+        "asked",
+        "continued",
+        "tweeted",
+        "replied",
+        "answered",
+        "concluded",
+        "called",
+        "described",
+        "hailed",
+    )
+)
 ADVERBS = wordset(
     "also further then again strongly once firmly warmly repeatedly later briefly clearly "
     "openly publicly already in turn separately explicitly particularly specifically"
@@ -97,12 +123,27 @@ DOCUMENT_WORDS = wordset(
     "declaration statement communiqué communique document report agreement strategy concept "
     "letter resolution plan treaty memorandum readout programme"
 )
-GROUP_WORDS = frozenset(["leaders", "ministers", "sides", "officials", "both", "two", "delegations"])
+GROUP_WORDS = frozenset(
+    ["leaders", "ministers", "sides", "officials", "both", "two", "delegations"]
+)
 ORG_CUES = frozenset(
     (
-        "japan", "nato", "the japanese side", "the nato side", "both sides", "the two sides",
-        "the ministry", "the government", "the alliance", "allies", "the allies", "officials",
-        "a spokesperson", "the spokesperson", "a nato official", "a japanese official",
+        "japan",
+        "nato",
+        "the japanese side",
+        "the nato side",
+        "both sides",
+        "the two sides",
+        "the ministry",
+        "the government",
+        "the alliance",
+        "allies",
+        "the allies",
+        "officials",
+        "a spokesperson",
+        "the spokesperson",
+        "a nato official",
+        "a japanese official",
         "the japanese government",
     )
 )
@@ -120,10 +161,43 @@ ABBREVIATIONS = wordset(
 
 NOT_CUE_CAPITALS = frozenset(
     (
-        "but", "and", "in", "on", "at", "during", "after", "while", "however", "meanwhile",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "from",
-        "by", "to", "with", "for", "asked", "calling", "speaking", "addressing", "when", "as",
-        "also", "today", "yesterday", "earlier", "later", "then", "there", "here", "this",
+        "but",
+        "and",
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "while",
+        "however",
+        "meanwhile",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "from",
+        "by",
+        "to",
+        "with",
+        "for",
+        "asked",
+        "calling",
+        "speaking",
+        "addressing",
+        "when",
+        "as",
+        "also",
+        "today",
+        "yesterday",
+        "earlier",
+        "later",
+        "then",
+        "there",
+        "here",
+        "this",
     )
 )
 
@@ -169,8 +243,11 @@ class _TextIndex:
         """Starts and ends of the sentence-ending punctuation (abbreviations skipped)."""
         if self._end_starts is None:
             text = self.text
-            ends = [m.span() for m in _SENTENCE_END_RE.finditer(text)
-                    if not _abbreviation_before(text, m.start())]
+            ends = [
+                m.span()
+                for m in _SENTENCE_END_RE.finditer(text)
+                if not _abbreviation_before(text, m.start())
+            ]
             self._end_starts = [a for a, _ in ends]
             self._end_ends = [b for _, b in ends]
         return self._end_starts, self._end_ends
@@ -205,7 +282,7 @@ def text_index(text: str) -> _TextIndex:
 def verbs_in(text: str, start: int, end: int) -> list[re.Match[str]]:
     """Speech-verb matches starting in ``text[start:end]``, in order."""
     verbs, starts = text_index(text).verbs()
-    return verbs[bisect_left(starts, start):bisect_left(starts, end)]
+    return verbs[bisect_left(starts, start) : bisect_left(starts, end)]
 
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -223,7 +300,7 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 def _abbreviation_before(text: str, dot: int) -> bool:
-    window = text[max(0, dot - 24):dot]
+    window = text[max(0, dot - 24) : dot]
     parts = window.rsplit(None, 1)
     if len(parts) == 2 or dot <= 24:
         word = parts[-1] if parts and not window[-1:].isspace() else ""
@@ -302,7 +379,7 @@ def cue_after(text: str, pos: int) -> Cue | None:
     first = _bare(head.group()).lower()
     if first in PRONOUNS and head.group().rstrip(",.;:").lower() == first:
         end = head.start() + len(_bare(head.group()))
-        return Cue(head.start(), end, text[head.start():end], "pronoun")
+        return Cue(head.start(), end, text[head.start() : end], "pronoun")
     end = None
     for n, tok in enumerate(chain((head,), toks)):
         word = tok.group()
@@ -310,10 +387,16 @@ def cue_after(text: str, pos: int) -> Cue | None:
             break
         if n > 0 and _bare(word) in _ONE_WORD_VERBS:
             break
-        end = tok.start() + len(word.rstrip(",.;:!?)”’\"'")) if word[-1] in ",.;:!?)”’\"'" else tok.end()
+        end = (
+            tok.start() + len(word.rstrip(",.;:!?)”’\"'"))
+            if word[-1] in ",.;:!?)”’\"'"
+            else tok.end()
+        )
         if word.endswith(".") and _bare(word).lower() in ABBREVIATIONS:
             end = tok.end()
-        if word[-1] in ",;:!?)" or (word.endswith(".") and _bare(word).lower() not in ABBREVIATIONS):
+        if word[-1] in ",;:!?)" or (
+            word.endswith(".") and _bare(word).lower() not in ABBREVIATIONS
+        ):
             break
     if end is None:
         return None
@@ -339,14 +422,19 @@ def cue_before(text: str, pos: int, floor: int = 0) -> Cue | None:
     a speech verb at ``pos``. The cue must begin its clause (sentence start, a comma,
     *and*, a colon or a dash before it)."""
     lo = max(floor, pos - WINDOW)
-    near = text[max(lo, pos - 30):pos].split()
+    near = text[max(lo, pos - 30) : pos].split()
     if not near:
         return None
     last_word = near[-1]
     if last_word in ("has", "have", "had") and len(near) > 1:
         last_word = near[-2]
-    if (last_word[:1].islower() and last_word[-1] != "," and _bare(last_word).lower() not in ROLE_WORDS
-            and last_word.lower() not in ADVERBS and last_word.lower() not in PRONOUNS):
+    if (
+        last_word[:1].islower()
+        and last_word[-1] != ","
+        and _bare(last_word).lower() not in ROLE_WORDS
+        and last_word.lower() not in ADVERBS
+        and last_word.lower() not in PRONOUNS
+    ):
         return None  # fast path: "the plan works and said" has no subject cue
     toks = list(_TOKEN_RE.finditer(text, lo, pos))
     while toks and _bare(toks[-1].group()).lower() in ADVERBS and toks[-1].group()[-1].isalpha():
@@ -364,7 +452,9 @@ def cue_before(text: str, pos: int, floor: int = 0) -> Cue | None:
         return None
     if _bare(last).lower() in PRONOUNS and _bare(last) == last:
         start = toks[-1].start()
-        return Cue(start, toks[-1].end(), last, "pronoun") if _clause_start(text, start, lo) else None
+        return (
+            Cue(start, toks[-1].end(), last, "pronoun") if _clause_start(text, start, lo) else None
+        )
     k = len(toks)
     while k > 0:
         word = toks[k - 1].group()
@@ -398,9 +488,9 @@ def _appositive_cue(text: str, toks: list[re.Match[str]], lo: int) -> Cue | None
             commas += 1
             if commas > 2:
                 break
-        if not _cue_token(word, False) and not (commas and word.lower().rstrip(",") in (
-            "then", "former", "now", "a", "an"
-        )):
+        if not _cue_token(word, False) and not (
+            commas and word.lower().rstrip(",") in ("then", "former", "now", "a", "an")
+        ):
             break
         k -= 1
     if k == len(toks) or commas != 2:
@@ -413,17 +503,17 @@ def _appositive_cue(text: str, toks: list[re.Match[str]], lo: int) -> Cue | None
 
 
 def _clause_start(text: str, start: int, lo: int) -> bool:
-    before = text[max(0, start - 12):start].rstrip()
+    before = text[max(0, start - 12) : start].rstrip()
     if not before or (start <= lo and lo == 0):
         return True
-    if before.endswith((",", ";", ":", "—", "–", "(", "”", "\"")):
+    if before.endswith((",", ";", ":", "—", "–", "(", "”", '"')):
         return True
     if before[-1] in ".!?" and not _abbreviation_before(text, len(before) + max(0, start - 12) - 1):
         return True
     # a relative clause opens a clause too: "…, which the Secretary General called “…”"
-    return before.endswith((" and", " but", " while", " where", " as", " which", " what")) or before in (
-        "and", "but", "while", "which", "what"
-    )
+    return before.endswith(
+        (" and", " but", " while", " where", " as", " which", " what")
+    ) or before in ("and", "but", "while", "which", "what")
 
 
 def is_speech_verb(word: str) -> bool:
@@ -441,11 +531,13 @@ def verb_phrase_end(text: str, verb_end: int, verb: str) -> int:
         return m.end()
     if verb in ("told", "tells"):
         k = text.find(" that ", verb_end, verb_end + 60)
-        if k >= 0 and not any(c in text[verb_end:k] for c in ",;:.“\""):
+        if k >= 0 and not any(c in text[verb_end:k] for c in ',;:.“"'):
             return k + 5
-        m = re.compile(r"\s+(?:reporters|journalists|the press|the media|a news conference|"
-                       r"a press conference|the audience|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|"
-                       r"him|her|them|us|me)").match(text, verb_end)
+        m = re.compile(
+            r"\s+(?:reporters|journalists|the press|the media|a news conference|"
+            r"a press conference|the audience|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|"
+            r"him|her|them|us|me)"
+        ).match(text, verb_end)
         if m:
             return m.end()
     return verb_end
@@ -561,8 +653,10 @@ class Resolver:
     def _pronoun(self, pronoun: str, paragraph: int, pos: int) -> Speaker:
         gender = PRONOUNS.get(pronoun)
         if gender == "p":
-            if self.last is not None and len(self.last.people) > 1 and (
-                self.last_at[0] >= paragraph - 1
+            if (
+                self.last is not None
+                and len(self.last.people) > 1
+                and (self.last_at[0] >= paragraph - 1)
             ):
                 return self.last
             return Speaker()
@@ -599,7 +693,6 @@ class Resolver:
             return self.speaker_of(person)
         return Speaker()
 
-
     def _subject_since(self, paragraph: int, pos: int, gender: str | None) -> Speaker | None:
         """A compatible person opening a sentence (*Japan's Minister of Defense, Gen
         Nakatani, briefed ...*) after the last speaker was named and before ``pos``."""
@@ -611,7 +704,7 @@ class Resolver:
                 continue
             m_text = self.paragraphs[m.paragraph]
             s_start, _ = sentence_bounds(m_text, m.start)
-            lead = m_text[s_start:m.start].split()
+            lead = m_text[s_start : m.start].split()
             if all(w[:1].isupper() or w in ("the", "of", "and") for w in lead) and _compatible(
                 person, gender
             ):

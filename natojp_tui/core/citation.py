@@ -165,8 +165,10 @@ def format_citation_line(quote: Quote, article: Article) -> str:
     who = f"{att.speaker} ({att.role})" if att.role else att.speaker
     head = ", ".join(p for p in (who, att.place, format_date(att.when)) if p)
     parts = [f"{head}.", f'"{att.title}".']
-    tail = f"{att.source}, paragraph {quote.paragraph + 1}" if att.source else (
-        f"Paragraph {quote.paragraph + 1}"
+    tail = (
+        f"{att.source}, paragraph {quote.paragraph + 1}"
+        if att.source
+        else (f"Paragraph {quote.paragraph + 1}")
     )
     parts.append(f"{tail}.")
     if att.url:

@@ -12,15 +12,29 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTH = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _TIME = r"(?:,?\s*(?:at\s+)?(?P<hh>\d{1,2})[:.](?P<mm>\d{2})(?:\s*(?P<ampm>[ap])\.?m\.?)?(?:\s*(?:CET|CEST|GMT|UTC|JST|EST|EDT))?)?"
 
-_DMY = re.compile(_WEEKDAY + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>\d{4})" + _TIME, re.I)
-_MDY = re.compile(_WEEKDAY + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME, re.I)
+_DMY = re.compile(
+    _WEEKDAY + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>\d{4})" + _TIME, re.I
+)
+_MDY = re.compile(
+    _WEEKDAY + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME, re.I
+)
 _ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<hh>\d{2}):(?P<mm>\d{2}))?")
 _JA = re.compile(r"(?P<y>\d{4})年\s*(?P<m>\d{1,2})月\s*(?P<d>\d{1,2})日")
 
@@ -41,7 +55,9 @@ class DateMatch:
         return datetime(self.day.year, self.day.month, self.day.day, *self.time)
 
 
-def _build(y: str, m: int, d: str, hh: str | None, mm: str | None, ampm: str | None) -> tuple[date, tuple[int, int] | None] | None:
+def _build(
+    y: str, m: int, d: str, hh: str | None, mm: str | None, ampm: str | None
+) -> tuple[date, tuple[int, int] | None] | None:
     try:
         day = date(int(y), m, int(d))
     except ValueError:
@@ -109,7 +125,7 @@ def parse_dateline(line: str, max_len: int = 100) -> Dateline | None:
     else:
         text = _PUBLISHED.sub("", text, count=1)
     m = find_date(text)
-    if m is None or not _TRAILER.match(text[m.end:]):
+    if m is None or not _TRAILER.match(text[m.end :]):
         return None
     head = text[: m.start]
     place = None

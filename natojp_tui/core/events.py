@@ -233,6 +233,7 @@ def mask_quotes(text: str, spans: Sequence[tuple[int, int]]) -> str:
 
 # --- triggers ----------------------------------------------------------------------------
 
+
 def _starting_with(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``pattern`` behind a look-ahead for the characters ``first`` its matches start with:
     the same matches, but places where none can start are passed over at C speed."""
@@ -259,7 +260,9 @@ _LIGHT = (
 )
 _DET = r"(?:(?:a|an|the|his|her|their|its|this|another|separate)\s)?"
 _MODS = r"(?:[\w'’-]+\s){0,4}?"
-_PATTERN_A = _starting_with("a-z", rf"\b(?P<light>{_LIGHT})\s{_DET}(?P<mods>{_MODS})(?:{_NOUN_ALT})\b", re.I)
+_PATTERN_A = _starting_with(
+    "a-z", rf"\b(?P<light>{_LIGHT})\s{_DET}(?P<mods>{_MODS})(?:{_NOUN_ALT})\b", re.I
+)
 _PATTERN_B = _starting_with(
     "a-z",
     rf"\b(?P<frame>at|in|during|after|following|over)\s{_DET}(?P<mods>{_MODS})(?:{_NOUN_ALT})"
@@ -350,14 +353,14 @@ _PRONOUN_RE = _starting_with("HhSsTt", r"\b(?P<sg>[Hh]e|[Ss]he)\b|\b(?P<pl>[Tt]h
 _PLURAL_RE = _starting_with(
     "TtBb",
     r"\b(?:[Tt]he|[Bb]oth)\s(?:two\s)?(?:leaders|ministers|sides|men|women|heads\sof\s(?:state|government)|"
-    r"(?:foreign|defen[cs]e|prime)\sministers|counterparts|pair)\b|\b[Tt]he\stwo\b"
+    r"(?:foreign|defen[cs]e|prime)\sministers|counterparts|pair)\b|\b[Tt]he\stwo\b",
 )
 _ROLE_CUE_RE = _starting_with(
     "TtNJADVSPFCM",
     r"\b(?:[Tt]he\s)?(?:(?:NATO|Japanese|Japan['’]s|NATO['’]s|Alliance['’]s|Allied)\s)?"
     r"(?:Deputy\s|Vice\s)?(?:Secretary[\s-]General|Prime\sMinister|Foreign\sMinister|"
     r"Defen[cs]e\sMinister|Chief\sCabinet\sSecretary|Minister\sof\s(?:State\s)?(?:for\s)?"
-    r"[A-Z]\w+(?:\s(?:and\s)?[A-Z]\w+)?|Minister|President|Chancellor|Ambassador)\b(?!['’]s)"
+    r"[A-Z]\w+(?:\s(?:and\s)?[A-Z]\w+)?|Minister|President|Chancellor|Ambassador)\b(?!['’]s)",
 )
 _GROUP_RE = re.compile(
     r"\b(?:members|representatives|leaders|heads|executives|ambassadors|envoys|diplomats|students|staff|personnel|troops|"

@@ -112,7 +112,9 @@ _ESCAPE_START = re.compile(r"[\x1b\x90-\x9f]")
 # C0 (except tab and newline) and C1 controls, DEL.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Runs of two or more blanks, or any blank that is not a plain space.
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_SPACES = re.compile(
+    r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+)
 
 
 def strip_controls(text: str) -> str:
@@ -129,7 +131,9 @@ def clean_text(text: str) -> str:
     Line structure is kept (paragraph splitting needs it); runs of spaces inside a
     line are folded by :func:`fold_line`.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\u2028", "\n")
+    text = (
+        text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\u2028", "\n")
+    )
     text = text.replace("\u2029", "\n\n").replace("\x85", "\n")
     text = unicodedata.normalize("NFC", text)
     return strip_controls(text)

@@ -51,7 +51,9 @@ def forget_memos() -> None:
         table.clear()
 
 
-def memo_short(longest: int = 80, size: int = 16384) -> Callable[[Callable[[str], _T]], Callable[[str], _T]]:
+def memo_short(
+    longest: int = 80, size: int = 16384
+) -> Callable[[Callable[[str], _T]], Callable[[str], _T]]:
     """Memoise a pure function of one string. Only strings up to ``longest`` characters
     are kept (words and name runs recur across articles; hostile megabyte tokens must
     not pile up), and the table is emptied when it holds ``size`` entries. Cached
@@ -79,42 +81,157 @@ def memo_short(longest: int = 80, size: int = 16384) -> Callable[[Callable[[str]
 
 
 HONORIFICS: dict[str, str | None] = {
-    "mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
-    "madam": "f", "mme": "f", "mme.": "f", "dame": "f", "dr": None, "dr.": None,
-    "prof": None, "prof.": None, "professor": None, "h.e.": None, "he.": None,
-    "hon.": None, "the honorable": None, "the honourable": None,
+    "mr": "m",
+    "mr.": "m",
+    "sir": "m",
+    "mrs": "f",
+    "mrs.": "f",
+    "ms": "f",
+    "ms.": "f",
+    "madam": "f",
+    "mme": "f",
+    "mme.": "f",
+    "dame": "f",
+    "dr": None,
+    "dr.": None,
+    "prof": None,
+    "prof.": None,
+    "professor": None,
+    "h.e.": None,
+    "he.": None,
+    "hon.": None,
+    "the honorable": None,
+    "the honourable": None,
 }
 ORGANISATIONS: dict[str, str] = {
-    "nato": "NATO", "alliance": "NATO", "allied": "NATO", "eu": "EU", "european union": "EU",
-    "un": "UN", "united nations": "UN", "g7": "G7", "g20": "G20", "asean": "ASEAN",
-    "osce": "OSCE", "european commission": "EU", "european council": "EU",
+    "nato": "NATO",
+    "alliance": "NATO",
+    "allied": "NATO",
+    "eu": "EU",
+    "european union": "EU",
+    "un": "UN",
+    "united nations": "UN",
+    "g7": "G7",
+    "g20": "G20",
+    "asean": "ASEAN",
+    "osce": "OSCE",
+    "european commission": "EU",
+    "european council": "EU",
 }
 COUNTRIES: tuple[str, ...] = (
-    "Japan", "United States", "United Kingdom", "France", "Germany", "Italy", "Canada",
-    "Australia", "New Zealand", "Republic of Korea", "South Korea", "Korea", "North Korea",
-    "China", "Russia", "Ukraine", "India", "Poland", "Netherlands", "Belgium", "Norway",
-    "Denmark", "Sweden", "Finland", "Spain", "Portugal", "Türkiye", "Turkey", "Greece",
-    "Estonia", "Latvia", "Lithuania", "Romania", "Bulgaria", "Hungary", "Czech Republic",
-    "Czechia", "Slovakia", "Slovenia", "Croatia", "Albania", "Montenegro", "North Macedonia",
-    "Iceland", "Luxembourg", "Georgia", "Moldova", "Afghanistan", "Iraq", "Mongolia",
-    "Philippines", "Singapore", "Indonesia", "Viet Nam", "Vietnam", "Thailand", "Malaysia",
-    "Austria", "Switzerland", "Ireland", "Israel", "Brazil", "Mexico", "Taiwan",
+    "Japan",
+    "United States",
+    "United Kingdom",
+    "France",
+    "Germany",
+    "Italy",
+    "Canada",
+    "Australia",
+    "New Zealand",
+    "Republic of Korea",
+    "South Korea",
+    "Korea",
+    "North Korea",
+    "China",
+    "Russia",
+    "Ukraine",
+    "India",
+    "Poland",
+    "Netherlands",
+    "Belgium",
+    "Norway",
+    "Denmark",
+    "Sweden",
+    "Finland",
+    "Spain",
+    "Portugal",
+    "Türkiye",
+    "Turkey",
+    "Greece",
+    "Estonia",
+    "Latvia",
+    "Lithuania",
+    "Romania",
+    "Bulgaria",
+    "Hungary",
+    "Czech Republic",
+    "Czechia",
+    "Slovakia",
+    "Slovenia",
+    "Croatia",
+    "Albania",
+    "Montenegro",
+    "North Macedonia",
+    "Iceland",
+    "Luxembourg",
+    "Georgia",
+    "Moldova",
+    "Afghanistan",
+    "Iraq",
+    "Mongolia",
+    "Philippines",
+    "Singapore",
+    "Indonesia",
+    "Viet Nam",
+    "Vietnam",
+    "Thailand",
+    "Malaysia",
+    "Austria",
+    "Switzerland",
+    "Ireland",
+    "Israel",
+    "Brazil",
+    "Mexico",
+    "Taiwan",
 )
 NATIONALITIES: dict[str, str] = {
-    "japanese": "Japan", "american": "United States", "u.s.": "United States",
-    "us": "United States", "british": "United Kingdom", "uk": "United Kingdom",
-    "french": "France", "german": "Germany", "italian": "Italy", "canadian": "Canada",
-    "australian": "Australia", "korean": "Republic of Korea", "south korean": "Republic of Korea",
-    "chinese": "China", "russian": "Russia", "ukrainian": "Ukraine", "indian": "India",
-    "polish": "Poland", "dutch": "Netherlands", "belgian": "Belgium", "norwegian": "Norway",
-    "danish": "Denmark", "swedish": "Sweden", "finnish": "Finland", "spanish": "Spain",
-    "portuguese": "Portugal", "turkish": "Türkiye", "greek": "Greece", "estonian": "Estonia",
-    "latvian": "Latvia", "lithuanian": "Lithuania", "romanian": "Romania",
-    "bulgarian": "Bulgaria", "hungarian": "Hungary", "czech": "Czech Republic",
-    "slovak": "Slovakia", "croatian": "Croatia", "georgian": "Georgia",
-    "mongolian": "Mongolia", "philippine": "Philippines", "filipino": "Philippines",
-    "singaporean": "Singapore", "indonesian": "Indonesia", "vietnamese": "Viet Nam",
-    "austrian": "Austria", "swiss": "Switzerland", "irish": "Ireland",
+    "japanese": "Japan",
+    "american": "United States",
+    "u.s.": "United States",
+    "us": "United States",
+    "british": "United Kingdom",
+    "uk": "United Kingdom",
+    "french": "France",
+    "german": "Germany",
+    "italian": "Italy",
+    "canadian": "Canada",
+    "australian": "Australia",
+    "korean": "Republic of Korea",
+    "south korean": "Republic of Korea",
+    "chinese": "China",
+    "russian": "Russia",
+    "ukrainian": "Ukraine",
+    "indian": "India",
+    "polish": "Poland",
+    "dutch": "Netherlands",
+    "belgian": "Belgium",
+    "norwegian": "Norway",
+    "danish": "Denmark",
+    "swedish": "Sweden",
+    "finnish": "Finland",
+    "spanish": "Spain",
+    "portuguese": "Portugal",
+    "turkish": "Türkiye",
+    "greek": "Greece",
+    "estonian": "Estonia",
+    "latvian": "Latvia",
+    "lithuanian": "Lithuania",
+    "romanian": "Romania",
+    "bulgarian": "Bulgaria",
+    "hungarian": "Hungary",
+    "czech": "Czech Republic",
+    "slovak": "Slovakia",
+    "croatian": "Croatia",
+    "georgian": "Georgia",
+    "mongolian": "Mongolia",
+    "philippine": "Philippines",
+    "filipino": "Philippines",
+    "singaporean": "Singapore",
+    "indonesian": "Indonesia",
+    "vietnamese": "Viet Nam",
+    "austrian": "Austria",
+    "swiss": "Switzerland",
+    "irish": "Ireland",
 }
 _COUNTRY_KEYS = {c.lower(): c for c in COUNTRIES}
 
@@ -149,8 +266,11 @@ ROLE_SYNONYMS: dict[str, str] = {
     "secretary-general": "secretary general",
     "deputy secretary-general": "deputy secretary general",
     "assistant secretary-general": "assistant secretary general",
-    "chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
-    "spokesman": "spokesperson", "spokeswoman": "spokesperson",
+    "chairman": "chair",
+    "chairwoman": "chair",
+    "chairperson": "chair",
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
     "premier": "prime minister",
     "state minister of defense": "state minister of defence",
 }
@@ -208,7 +328,9 @@ _CONNECT = r"(?:(?:of|for)(?:[ \u00A0]the)?|van|von|der|den|de|da|di|du|bin|al|l
 RUN_RE = re.compile(rf"(?=[A-Z\u00C0-\u00DE]){_CAP}(?:[ \u00A0](?:{_CONNECT}[ \u00A0])*{_CAP})*")
 _TOKEN_RE = re.compile(r"\S+")
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
-_UNDECOMPOSABLE = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "ß": "ss", "æ": "ae"})
+_UNDECOMPOSABLE = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "ß": "ss", "æ": "ae"}
+)
 
 
 @dataclass(slots=True)
@@ -334,7 +456,10 @@ def _match_role(toks: list[_Tok], i: int) -> tuple[int, str] | None:
     # two-word heads first: "Secretary General", "Director General", "Vice Minister"
     head_end = None
     if j + 1 < len(toks) and f"{toks[j].low} {toks[j + 1].low}" in (
-        "secretary general", "director general", "vice minister", "vice president",
+        "secretary general",
+        "director general",
+        "vice minister",
+        "vice president",
     ):
         head_end = j + 2
     elif j < len(toks) and toks[j].low in ROLE_HEADS and toks[j].text[0].isupper():
@@ -362,7 +487,7 @@ def _split_country(title: str) -> tuple[str, str | None]:
     for sep in (" of the ", " of ", " for "):
         pos = title.rfind(sep)
         if pos > 0:
-            tail = title[pos + len(sep):]
+            tail = title[pos + len(sep) :]
             org = _org_of(tail) or _org_of("the " + tail)
             if org:
                 return title[:pos], org
@@ -373,7 +498,12 @@ def parse_run(text: str, start: int, end: int) -> ParsedRun:
     """Split the capitalised run ``text[start:end]`` into honorific/org/role/name parts."""
     p = _parse_run_text(text[start:end])  # shared and cached: copy before shifting
     return ParsedRun(
-        start, end, p.honorific, p.gender, p.org, p.role_title,
+        start,
+        end,
+        p.honorific,
+        p.gender,
+        p.org,
+        p.role_title,
         None if p.role_start is None else p.role_start + start,
         None if p.role_end is None else p.role_end + start,
         list(p.name),
@@ -447,8 +577,10 @@ def canonical_order(tokens: list[str], written: list[str] | None = None) -> list
         b_caps = len(b) > 1 and b.isupper()
         if a_caps and not b_caps:
             return [tokens[1], tokens[0]]
-        if not a_caps and not b_caps and (
-            tokens[0].lower() in JP_FAMILY_NAMES and tokens[1].lower() in JP_GIVEN_NAMES
+        if (
+            not a_caps
+            and not b_caps
+            and (tokens[0].lower() in JP_FAMILY_NAMES and tokens[1].lower() in JP_GIVEN_NAMES)
         ):
             return [tokens[1], tokens[0]]
     return tokens
@@ -468,9 +600,7 @@ class PeopleRegistry:
     ) -> None:
         self.people: list[Person] = list(people or [])
         self.published = published
-        self._mentions: list[Mention] = sorted(
-            mentions or [], key=lambda m: (m.paragraph, m.start)
-        )
+        self._mentions: list[Mention] = sorted(mentions or [], key=lambda m: (m.paragraph, m.start))
         self._reindex()
 
     def _reindex(self) -> None:
@@ -548,12 +678,17 @@ class PeopleRegistry:
         for p in self.people:
             for r in p.roles:
                 rk = role_key(r.title)
-                ok = rk == key or (
-                    key in ("minister", "secretary", "director", "representative", "ambassador")
-                    and rk.endswith(key) and rk != "prime minister"
-                ) or (
-                    # a bare head names the office in full: "the Chair" → "Chair of the … Committee"
-                    key in ROLE_HEADS and rk.startswith((f"{key} of ", f"{key} for "))
+                ok = (
+                    rk == key
+                    or (
+                        key in ("minister", "secretary", "director", "representative", "ambassador")
+                        and rk.endswith(key)
+                        and rk != "prime minister"
+                    )
+                    or (
+                        # a bare head names the office in full: "the Chair" → "Chair of the … Committee"
+                        key in ROLE_HEADS and rk.startswith((f"{key} of ", f"{key} for "))
+                    )
                 )
                 if ok and (org is None or r.organisation in (None, org)):
                     found.append(p)
@@ -749,20 +884,21 @@ def _runs(text: str) -> list[ParsedRun]:
 _RUN_CACHE: OrderedDict[int, tuple[str, list[ParsedRun]]] = OrderedDict()
 register_memo(_RUN_CACHE)
 _SKIP_SINGLE = frozenset(
-    w for w in NON_NAME_WORDS | {a.lower() for a in ACRONYMS} | set(_COUNTRY_KEYS)
+    w
+    for w in NON_NAME_WORDS | {a.lower() for a in ACRONYMS} | set(_COUNTRY_KEYS)
     if w not in ROLE_HEADS
 )
 
 
-_ORG_WORD = r"(?:NATO|the Alliance|Alliance|Japan|Japanese|the EU|EU|the UN|UN|U\.S\.|US|[A-Z][a-z]+an)"
+_ORG_WORD = (
+    r"(?:NATO|the Alliance|Alliance|Japan|Japanese|the EU|EU|the UN|UN|U\.S\.|US|[A-Z][a-z]+an)"
+)
 _LOWER_ROLE = (
     r"(?:(?:deputy|vice|assistant|chief|foreign|defen[cs]e|prime|state|senior|top)[ \u00A0])*"
     r"(?:secretary[- ]general|minister|spokes(?:person|man|woman)|chief|ambassador|president|"
     r"envoy|diplomat|leader|head|chair(?:man|woman|person)?)"
 )
-_ROLE_BEFORE_RE = re.compile(
-    rf"(?:({_ORG_WORD})(?:['’]s)?[ \u00A0])?({_LOWER_ROLE})[ \u00A0]$"
-)
+_ROLE_BEFORE_RE = re.compile(rf"(?:({_ORG_WORD})(?:['’]s)?[ \u00A0])?({_LOWER_ROLE})[ \u00A0]$")
 _ROLE_AFTER_RE = re.compile(
     rf",[ \u00A0](?:the[ \u00A0])?(?:({_ORG_WORD})(?:['’]s)?[ \u00A0])?({_LOWER_ROLE})\b"
 )
@@ -774,11 +910,26 @@ _BARE_SPEECH_RE = re.compile(
 _SAID_BEFORE_RE = re.compile(r"(?:said|says|added|stated|according to)[ \u00A0]$")
 
 
-RANKS = frozenset({
-    "admiral", "vice admiral", "rear admiral", "general", "lieutenant general", "major general",
-    "brigadier general", "brigadier", "colonel", "lieutenant colonel", "captain", "commander",
-    "major", "lieutenant", "air marshal", "air chief marshal",
-})
+RANKS = frozenset(
+    {
+        "admiral",
+        "vice admiral",
+        "rear admiral",
+        "general",
+        "lieutenant general",
+        "major general",
+        "brigadier general",
+        "brigadier",
+        "colonel",
+        "lieutenant colonel",
+        "captain",
+        "commander",
+        "major",
+        "lieutenant",
+        "air marshal",
+        "air chief marshal",
+    }
+)
 
 
 def _rank_or_none(title: str | None) -> bool:
@@ -789,13 +940,13 @@ def _rank_or_none(title: str | None) -> bool:
 def _attach_appositives(text: str, runs: list[ParsedRun]) -> None:
     """``KISHIDA Fumio, Prime Minister of Japan`` / ``the Secretary General, Jens Stoltenberg``."""
     for n, (a, b) in enumerate(pairwise(runs)):
-        gap = text[a.end:b.start]
+        gap = text[a.end : b.start]
         if not _APPOSITIVE_RE.fullmatch(gap) or gap.startswith(", and"):
             continue
         if a.role_title and not a.name and len(b.name) < 2:
             # "Assistant Secretary General for Innovation, Hybrid and Cyber, Jane Doe"
             for c in runs[n + 2 : n + 5]:
-                between = text[b.end:c.start]
+                between = text[b.end : c.start]
                 if len(between) > 40 or not re.fullmatch(r"[ ,\w’'-]*", between):
                     break
                 if len(c.name) >= 2 and not c.role_title:
@@ -836,8 +987,8 @@ def _introduces(text: str, run: ParsedRun) -> bool:
         return True
     if len(run.name) < 2:
         return False
-    after = text[run.end:run.end + 12]
-    before = text[max(0, run.start - 16):run.start]
+    after = text[run.end : run.end + 12]
+    before = text[max(0, run.start - 16) : run.start]
     return bool(_BARE_SPEECH_RE.match(after) or _SAID_BEFORE_RE.search(before))
 
 
@@ -851,7 +1002,7 @@ def _collect_intros(paragraphs: Sequence[str], title: str) -> list[_Intro]:
         for run in runs:
             _lowercase_role(text, run)
             if _introduces(text, run):
-                written = text[run.name_start:run.name_end].split()  # type: ignore[misc]
+                written = text[run.name_start : run.name_end].split()  # type: ignore[misc]
                 intros.append(_Intro(p, run, written))
     return intros
 
@@ -897,8 +1048,10 @@ def build_registry(
         if not intro.run.name:
             continue
         tokens = canonical_order(intro.run.name, intro.written)
-        if tokens == intro.run.name and len(tokens) == 2 and (
-            tokens[0].lower() in singles and tokens[1].lower() not in singles
+        if (
+            tokens == intro.run.name
+            and len(tokens) == 2
+            and (tokens[0].lower() in singles and tokens[1].lower() not in singles)
         ):
             tokens = [tokens[1], tokens[0]]  # "Kono Taro" ... later "Minister Kono"
         name = " ".join(tokens)
@@ -933,7 +1086,9 @@ def _complete_surnames(
         person = people[pid]
         if " " in person.name:
             continue
-        pattern = re.compile(rf"\b([A-Z][a-z\u00E0-\u024F]+(?:-[A-Z][a-z]+)?) {re.escape(person.name)}\b")
+        pattern = re.compile(
+            rf"\b([A-Z][a-z\u00E0-\u024F]+(?:-[A-Z][a-z]+)?) {re.escape(person.name)}\b"
+        )
         for text in paragraphs:
             m = pattern.search(text, 0, 100_000)
             if m and _is_name_token(m.group(1)) and m.group(1).lower() not in HONORIFICS:
@@ -956,9 +1111,16 @@ def _first_seen(intros: list[_Intro], person: Person, registry: PeopleRegistry) 
 
 
 def _beside_name(text: str, runs: list[ParsedRun], n: int) -> bool:
-    before = n > 0 and runs[n - 1].name and _APPOSITIVE_RE.fullmatch(text[runs[n - 1].end:runs[n].start])
-    after = n + 1 < len(runs) and runs[n + 1].name and not runs[n + 1].role_title and (
-        _APPOSITIVE_RE.fullmatch(text[runs[n].end:runs[n + 1].start])
+    before = (
+        n > 0
+        and runs[n - 1].name
+        and _APPOSITIVE_RE.fullmatch(text[runs[n - 1].end : runs[n].start])
+    )
+    after = (
+        n + 1 < len(runs)
+        and runs[n + 1].name
+        and not runs[n + 1].role_title
+        and (_APPOSITIVE_RE.fullmatch(text[runs[n].end : runs[n + 1].start]))
     )
     return bool(before or after)
 
@@ -976,7 +1138,7 @@ def _find_mentions(paragraphs: Sequence[str], registry: PeopleRegistry) -> list[
                 if person is not None:
                     s, e = run.name_start, run.name_end
             if person is None and run.role_title and not run.name:
-                cue = text[run.start:run.role_end]
+                cue = text[run.start : run.role_end]
                 holders = registry.resolve_role(cue)
                 if len(holders) > 1:
                     recent = registry.last_mentioned([h.id for h in holders], p, run.start)
@@ -984,7 +1146,7 @@ def _find_mentions(paragraphs: Sequence[str], registry: PeopleRegistry) -> list[
                 if len(holders) == 1:
                     person = holders[0]
                     s, e = run.start, run.role_end
-                    if s >= 4 and text[s - 4:s].lower() == "the ":
+                    if s >= 4 and text[s - 4 : s].lower() == "the ":
                         s -= 4
             if person is not None:
                 mention = Mention(p, s, e, person.id, text[s:e])  # type: ignore[arg-type,index]
@@ -997,9 +1159,7 @@ def _find_mentions(paragraphs: Sequence[str], registry: PeopleRegistry) -> list[
 def merge_people(existing: list[Person], new: list[Person]) -> list[Person]:
     """Fold ``new`` people into ``existing`` (by id, else by a shared alias): aliases are
     united and roles kept with their dates, so one person can hold different offices."""
-    merged = [
-        Person(p.id, p.name, list(p.aliases), list(p.roles), p.gender) for p in existing
-    ]
+    merged = [Person(p.id, p.name, list(p.aliases), list(p.roles), p.gender) for p in existing]
     by_id = {p.id: p for p in merged}
     by_alias: dict[str, Person] = {}
     for p in merged:

@@ -13,7 +13,9 @@ def analyse(article: Article) -> Article:
     body = article.body
     # Captions name people with their full titles ("NATO Secretary General …"); they are
     # read after the body so they inform roles but are never a quote's or event's source.
-    registry = build_registry([*body, *article.captions], article.published, article.id, article.title)
+    registry = build_registry(
+        [*body, *article.captions], article.published, article.id, article.title
+    )
     article.people = registry.people
     article.quotes = extract_quotes(body, registry, article.published)
     article.events = extract_events(body, registry, article.published, article.title, article.place)

@@ -28,10 +28,10 @@ from dataclasses import dataclass
 MARK_RE = re.compile(r"[“”\"„‟«»「」『』‘’'‹›]")
 DOUBLE_OPENERS = "“„‟«「『"
 CLOSER_FOR: dict[str, str] = {
-    "“": "”\"“",
-    "„": "“”\"",
-    "‟": "”\"",
-    '"': "\"”“",
+    "“": '”"“',
+    "„": '“”"',
+    "‟": '”"',
+    '"': '"”“',
     "«": "»",
     "»": "«",
     "「": "」",
@@ -41,7 +41,7 @@ CLOSER_FOR: dict[str, str] = {
     "‹": "›",
 }
 SINGLE_MARKS = "‘’'"
-CLOSING_PUNCT = set(".,;:!?)]}—–-…»”’\"")
+CLOSING_PUNCT = set('.,;:!?)]}—–-…»”’"')
 OPENING_CONTEXT = set("([{—–-/:;“‘«「『\"'")
 
 
@@ -87,11 +87,11 @@ def _apostrophe(text: str, i: int) -> bool:
     nxt = text[i + 1] if i + 1 < len(text) else ""
     if _is_letter(prev) and _is_letter(nxt):
         return True  # Abe’s, don't, rock’n’roll
-    if text[i + 1:i + 3] == "n" + text[i] or (i >= 2 and text[i - 2:i] == text[i] + "n"):
+    if text[i + 1 : i + 3] == "n" + text[i] or (i >= 2 and text[i - 2 : i] == text[i] + "n"):
         return True  # rock ’n’ roll
     if nxt.isdigit() and (not prev or prev.isspace() or prev in "(-–"):
         return True  # the ’90s, class of ’13
-    return bool(text[i + 1:i + 4].lower() in ("em ", "tis") and (not prev or prev.isspace()))
+    return bool(text[i + 1 : i + 4].lower() in ("em ", "tis") and (not prev or prev.isspace()))
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -112,7 +112,7 @@ class _ParagraphScanner:
         self.spans: list[QuoteSpan] = []
         self.marks = [m.start() for m in MARK_RE.finditer(text)]
         self.single_positions = [i for i in self.marks if text[i] in SINGLE_MARKS]
-        self.double_closes = [i for i in self.marks if text[i] in "”\"»」』"]
+        self.double_closes = [i for i in self.marks if text[i] in '”"»」』']
 
     def context(self, i: int) -> tuple[bool, bool]:
         text = self.text
@@ -129,8 +129,16 @@ class _ParagraphScanner:
     def emit(self, opener: _Open, close: int) -> None:
         start, end = _trimmed(self.text, opener.pos + 1, close)
         self.spans.append(
-            QuoteSpan(self.p, opener.pos, close, start, end, opener.mark, self.text[close],
-                      single=opener.single)
+            QuoteSpan(
+                self.p,
+                opener.pos,
+                close,
+                start,
+                end,
+                opener.mark,
+                self.text[close],
+                single=opener.single,
+            )
         )
 
     def close_double(self, i: int) -> None:
@@ -165,7 +173,7 @@ class _ParagraphScanner:
             self.stack.pop()
             return
         if ch in DOUBLE_OPENERS or ch == '"' or (ch == "»" and opener_like and not closer_like):
-            if ch in "\"»" and closer_like and not opener_like:
+            if ch in '"»' and closer_like and not opener_like:
                 return  # a closer with nothing to close
             if ch == "“" and closer_like and not opener_like and top is None:
                 return
@@ -193,9 +201,11 @@ class _ParagraphScanner:
         # otherwise an apostrophe (allies’ plan) or a stray mark
 
     def possessive_with_later_close(self, i: int, top: _Open) -> bool:
-        """"the allies’ plan’": a plural possessive inside a single quote that closes later."""
+        """ "the allies’ plan’": a plural possessive inside a single quote that closes later."""
         text = self.text
-        if not (text[i - 1:i] in "sz" and text[i + 1:i + 2] == " " and text[i + 2:i + 3].islower()):
+        if not (
+            text[i - 1 : i] in "sz" and text[i + 1 : i + 2] == " " and text[i + 2 : i + 3].islower()
+        ):
             return False
         k = bisect_right(self.single_positions, i)
         if k >= len(self.single_positions):
@@ -223,7 +233,7 @@ def _reopens(text: str, mark: str) -> bool:
     first = stripped[0]
     if mark in "‘'":
         return first in "‘'"
-    return first in "“„\"«「『" and (first in CLOSER_FOR or first == mark)
+    return first in '“„"«「『' and (first in CLOSER_FOR or first == mark)
 
 
 def find_quote_spans(paragraphs: Sequence[str]) -> list[QuoteSpan]:
@@ -270,4 +280,3 @@ def find_quote_spans(paragraphs: Sequence[str]) -> list[QuoteSpan]:
         if start < end:
             spans.append(piece)
     return spans
-

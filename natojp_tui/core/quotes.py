@@ -46,7 +46,37 @@ from natojp_tui.core.people import MAX_PARAGRAPH_CHARS, PeopleRegistry
 from natojp_tui.core.quote_marks import QuoteSpan, find_quote_spans
 
 NAMING_WORDS = frozenset(
-    ["called", "named", "dubbed", "titled", "entitled", "so-called", "known", "code-named", "codenamed", "theme", "slogan", "motto", "banner", "name", "term", "word", "phrase", "exercise", "operation", "drill", "initiative", "programme", "program", "project", "document", "report", "book", "campaign", "concept"]
+    [
+        "called",
+        "named",
+        "dubbed",
+        "titled",
+        "entitled",
+        "so-called",
+        "known",
+        "code-named",
+        "codenamed",
+        "theme",
+        "slogan",
+        "motto",
+        "banner",
+        "name",
+        "term",
+        "word",
+        "phrase",
+        "exercise",
+        "operation",
+        "drill",
+        "initiative",
+        "programme",
+        "program",
+        "project",
+        "document",
+        "report",
+        "book",
+        "campaign",
+        "concept",
+    ]
 )
 # (the look-ahead only skips places where neither phrase can start)
 _ACCORDING_RE = re.compile(r"(?=[AaIi])\b(?:[Aa]ccording to|[Ii]n the words of)\s")
@@ -54,8 +84,14 @@ _LOWER_WORD_RE = re.compile(r"[a-z]+")
 _LEADING_PREP_RE = re.compile(r"(?:in|at|on|during|after|before|to|with|in a statement|later)\b")
 _TRAILING_PUNCT = " \u00a0,.;:!?”’\"'—–-)"
 KIND_FACTOR = {"direct": 1.0, "partial": 0.9, "indirect": 0.85}
-CONFIDENCE = {"name": 0.95, "role": 0.9, "document": 0.85, "group": 0.85, "pronoun": 0.85,
-              "org": 0.6}
+CONFIDENCE = {
+    "name": 0.95,
+    "role": 0.9,
+    "document": 0.85,
+    "group": 0.85,
+    "pronoun": 0.85,
+    "org": 0.6,
+}
 
 
 class _Intervals:
@@ -112,8 +148,10 @@ def _post_attribution(text: str, span: QuoteSpan) -> tuple[Cue, str | None, int]
     if span.close is None:
         return None
     pos = _skip(text, span.close + 1, " \u00a0,")
-    sentence_closed = text[span.end - 1:span.end] in (".",) and text[span.close + 1:span.close + 2] != ","
-    if pos < len(text) and (text[pos] in "—–" or text[pos:pos + 2] in ("--", "- ")):
+    sentence_closed = (
+        text[span.end - 1 : span.end] in (".",) and text[span.close + 1 : span.close + 2] != ","
+    )
+    if pos < len(text) and (text[pos] in "—–" or text[pos : pos + 2] in ("--", "- ")):
         cue = cue_after(text, _skip(text, pos, "—–- \u00a0"))
         if cue and cue.kind in ("name", "role", "document", "group"):
             return cue, None, cue.end
@@ -136,7 +174,7 @@ def _post_attribution(text: str, span: QuoteSpan) -> tuple[Cue, str | None, int]
     vpos = cue.end
     while True:
         nxt = _skip(text, vpos, " \u00a0")
-        word = _LOWER_WORD_RE.match(text[nxt:nxt + 20])
+        word = _LOWER_WORD_RE.match(text[nxt : nxt + 20])
         if word and word.group() in ADVERBS:
             vpos = nxt + word.end()
             continue
@@ -147,11 +185,11 @@ def _post_attribution(text: str, span: QuoteSpan) -> tuple[Cue, str | None, int]
     end = verb_phrase_end(text, m.end(), m.group())
     if sentence_closed and not _ends_sentence(text, end):
         return None
-    return cue, text[m.start():end] if m.group() != "told" else "told", end
+    return cue, text[m.start() : end] if m.group() != "told" else "told", end
 
 
 def _ends_sentence(text: str, pos: int) -> bool:
-    rest = text[pos:pos + 3].lstrip()
+    rest = text[pos : pos + 3].lstrip()
     return not rest or rest[0] in ".,;!?"
 
 
@@ -174,7 +212,7 @@ def _verb_at_end(text: str, end: int) -> re.Match[str] | None:
 
 def _pre_attribution(text: str, open_pos: int) -> tuple[Cue, str | None] | None:
     """``Minister Sato said: “`` / ``He said, “`` / ``According to X, “`` / ``From the Chair:``."""
-    before = text[max(0, open_pos - WINDOW):open_pos].rstrip()
+    before = text[max(0, open_pos - WINDOW) : open_pos].rstrip()
     base = max(0, open_pos - WINDOW)
     if not before:
         return None
@@ -227,7 +265,7 @@ def _sentence_speaker(text: str, span: QuoteSpan, outer: _Intervals) -> tuple[Cu
         cue = cue_before(text, m.start(), s_start)
         if cue is not None and cue.kind != "org":
             return cue, m.group()
-    lead = text[s_start:span.outer_start].lower()
+    lead = text[s_start : span.outer_start].lower()
     if "calling " in lead or "describing " in lead or "terming " in lead:
         # "Calling NATO and Japan “natural partners”, the Secretary General stressed"
         for v in verbs_in(text, span.outer_end, s_end):
@@ -255,7 +293,7 @@ def _person_naming(text: str, span: QuoteSpan) -> tuple[Cue, str] | None:
 
 def _named_before(text: str, pos: int) -> bool:
     """*the drill “...”*, *so-called “...”*, *known as “...”*: a name follows, not speech."""
-    words = text[max(0, pos - 30):pos].lower().split()
+    words = text[max(0, pos - 30) : pos].lower().split()
     return bool(words) and words[-1].strip(",:") in NAMING_WORDS
 
 
@@ -266,7 +304,7 @@ def _is_title_case(quoted: str) -> bool:
 
 def _text_before(text: str, pos: int) -> str:
     """The text before ``pos`` (bounded window), right-stripped."""
-    return text[max(0, pos - WINDOW):pos].rstrip()
+    return text[max(0, pos - WINDOW) : pos].rstrip()
 
 
 def _indent(text: str) -> int:
@@ -278,19 +316,19 @@ def _indent(text: str) -> int:
 
 
 def _starts_clause(text: str, span: QuoteSpan) -> bool:
-    before = text[max(0, span.outer_start - 8):span.outer_start].rstrip(" \u00a0")
+    before = text[max(0, span.outer_start - 8) : span.outer_start].rstrip(" \u00a0")
     if not before and span.outer_start > 8:
-        before = text[max(0, span.outer_start - WINDOW):span.outer_start].rstrip(" \u00a0")
-    return not before or before[-1] in ".!?:;—–(" or (before.endswith(("”", "\"")) and (
-        before[:-1].rstrip()[-1:] in ".!?"
-    ))
+        before = text[max(0, span.outer_start - WINDOW) : span.outer_start].rstrip(" \u00a0")
+    return (
+        not before
+        or before[-1] in ".!?:;—–("
+        or (before.endswith(("”", '"')) and (before[:-1].rstrip()[-1:] in ".!?"))
+    )
 
 
-def _classify(
-    text: str, span: QuoteSpan, spans: _Intervals, after_direct: bool
-) -> _Item | None:
+def _classify(text: str, span: QuoteSpan, spans: _Intervals, after_direct: bool) -> _Item | None:
     """Direct quote, partial quote, or (None) a term / stray mark."""
-    quoted = text[span.start:span.end]
+    quoted = text[span.start : span.end]
     if not quoted.strip():
         return None
     item = _Item("direct", span.paragraph, span.start, span.end, group=span.group)
@@ -341,8 +379,9 @@ def _unclosed(text: str, span: QuoteSpan, item: _Item) -> _Item | None:
     if not _starts_clause(text, span):
         return None
     for m in _INNER_ATTRIBUTION_RE.finditer(text, span.start, span.end):
-        probe = QuoteSpan(span.paragraph, span.open, m.start(), span.start, m.start() + 1,
-                          span.open_mark, ",")
+        probe = QuoteSpan(
+            span.paragraph, span.open, m.start(), span.start, m.start() + 1, span.open_mark, ","
+        )
         post = _post_attribution(text, probe)
         if post is not None:
             item.end = m.start() + 1
@@ -359,9 +398,7 @@ def _indirect(text: str, p: int, blocked: _Intervals, direct: _Intervals) -> lis
     items: list[_Item] = []
 
     def free(pos: int) -> bool:
-        return not blocked.covers(pos) and not any(
-            i.start <= pos < i.end for i in items[-3:]
-        )
+        return not blocked.covers(pos) and not any(i.start <= pos < i.end for i in items[-3:])
 
     for m in _ACCORDING_RE.finditer(text):
         if not free(m.start()):
@@ -372,7 +409,7 @@ def _indirect(text: str, p: int, blocked: _Intervals, direct: _Intervals) -> lis
         s_start, s_end = sentence_bounds(text, m.start())
         cue = _extend_appositives(text, cue, s_end)
         after = _skip(text, cue.end, " \u00a0")
-        if text[after:after + 1] == "," and text[s_start:m.start()].strip() == "":
+        if text[after : after + 1] == "," and text[s_start : m.start()].strip() == "":
             start, end = _clause(text, after + 1, s_end)
         else:
             if _has_speaker_verb(text, s_start, m.start()):
@@ -386,7 +423,7 @@ def _indirect(text: str, p: int, blocked: _Intervals, direct: _Intervals) -> lis
             continue
         s_start, s_end = sentence_bounds(text, m.start())
         cue = cue_before(text, m.start(), s_start)
-        if cue is None and text[max(s_start, m.start() - 5):m.start()] == " and ":
+        if cue is None and text[max(s_start, m.start() - 5) : m.start()] == " and ":
             cue = _shared_subject(text, s_start, m.start())
         elif cue is None and verb == "adding":
             cue = _shared_subject(text, s_start, m.start())  # "he said, adding that ..."
@@ -397,25 +434,29 @@ def _indirect(text: str, p: int, blocked: _Intervals, direct: _Intervals) -> lis
         if verb.startswith("welcome"):
             obj = cue_after(text, m.end())
             possessive = obj is not None and obj.text.endswith(("’s", "'s"))
-            if obj is not None and not possessive and obj.kind in ("name", "role", "pronoun", "group"):
+            if (
+                obj is not None
+                and not possessive
+                and obj.kind in ("name", "role", "pronoun", "group")
+            ):
                 continue  # "welcomed the Foreign Minister to NATO Headquarters": hosting
         phrase_end = verb_phrase_end(text, m.end(), verb)
         tail = _ATTRIBUTION_TAIL_RE.match(text, phrase_end, s_end)
-        if tail and text[s_start:cue.start].rstrip().endswith(","):
+        if tail and text[s_start : cue.start].rstrip().endswith(","):
             phrase_end = tail.end()  # "..., the ministry said in a statement."
-        if _ends_sentence(text, phrase_end) and text[s_start:cue.start].rstrip().endswith(","):
+        if _ends_sentence(text, phrase_end) and text[s_start : cue.start].rstrip().endswith(","):
             # "Japan will stand with Ukraine, the minister said."
             start, end = _trim(text, s_start, text.rindex(",", s_start, cue.start))
             start = _after_dateline(text, start, end)
             if _has_speaker_verb(text, start, end):
                 continue  # "The two leaders agreed that ..., the ministry said."
-            verb_text = text[m.start():phrase_end]
+            verb_text = text[m.start() : phrase_end]
         else:
             start, end = _clause(text, phrase_end, s_end)
-            has_that = text[m.start():start].rstrip().endswith("that")
+            has_that = text[m.start() : start].rstrip().endswith("that")
             if verb in THAT_ONLY and not has_that:
                 continue
-            verb_text = text[m.start():phrase_end]
+            verb_text = text[m.start() : phrase_end]
         for part_start, part_end in _that_clauses(text, start, end):
             if _valid_clause(text, part_start, part_end, direct):
                 items.append(_Item("indirect", p, part_start, part_end, cue, p, verb_text))
@@ -461,13 +502,13 @@ def _extend_appositives(text: str, cue: Cue, s_end: int) -> Cue:
         nxt = text.find(",", end + 1, s_end)
         if nxt < 0:
             break
-        segment = text[end + 1:nxt].split()
+        segment = text[end + 1 : nxt].split()
         if not segment or not all(_cue_word(w) for w in segment):
             break
         end = nxt
     if end == cue.end:
         return cue
-    return Cue(cue.start, end, text[cue.start:end], "name")
+    return Cue(cue.start, end, text[cue.start : end], "name")
 
 
 def _cue_word(word: str) -> bool:
@@ -521,9 +562,19 @@ def _clause(text: str, pos: int, s_end: int) -> tuple[int, int]:
     if text.startswith("that ", pos):
         pos += 5
     for lead in ("for ", "about ", "over ", "regarding ", "on "):
-        if text.startswith(lead, pos) and text[max(0, pos - 14):pos].split()[-1:] in (
-            ["hope"], ["concern"], ["appreciation"], ["gratitude"], ["support"], ["thanks"],
-            ["respect"], ["view"], ["interest"], ["regret"], ["expectation"], ["condolences"],
+        if text.startswith(lead, pos) and text[max(0, pos - 14) : pos].split()[-1:] in (
+            ["hope"],
+            ["concern"],
+            ["appreciation"],
+            ["gratitude"],
+            ["support"],
+            ["thanks"],
+            ["respect"],
+            ["view"],
+            ["interest"],
+            ["regret"],
+            ["expectation"],
+            ["condolences"],
         ):  # "expressed his appreciation for X": X
             pos += len(lead)
             break
@@ -534,14 +585,14 @@ def _clause(text: str, pos: int, s_end: int) -> tuple[int, int]:
         if k >= 0 and not text.endswith("that", 0, k):  # "and that, as ..., ..."
             end = k
     for v in verbs_in(text, pos, end):
-        if v.group() not in DIRECT_ONLY and text[max(pos, v.start() - 6):v.start()] == ", and ":
+        if v.group() not in DIRECT_ONLY and text[max(pos, v.start() - 6) : v.start()] == ", and ":
             return _trim(text, pos, v.start() - 6)  # "..., and expressed his hope that ..."
-        if v.group() not in DIRECT_ONLY and text[max(pos, v.start() - 5):v.start()] == " and ":
+        if v.group() not in DIRECT_ONLY and text[max(pos, v.start() - 5) : v.start()] == " and ":
             return _trim(text, pos, v.start() - 5)  # "... partners and expressed his ..."
         cue = cue_before(text, v.start(), pos)
         if cue is None:
             continue
-        before = text[pos:cue.start].rstrip()
+        before = text[pos : cue.start].rstrip()
         if before.endswith(",") and _ends_sentence(text, _attribution_tail_end(text, v, end)):
             return _trim(text, pos, len(before) + pos - 1)  # "..., the ministry said."
         for conj in (", and", " and", ", but", " but", ";", ", while", " while"):
@@ -562,9 +613,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in " \u00a0":
         start += 1
     while end > start and text[end - 1] in _TRAILING_PUNCT:
-        if text[end - 1] in "”’\"'" and any(
-            c in text[start:end - 1] for c in "“‘\"'"
-        ):
+        if text[end - 1] in "”’\"'" and any(c in text[start : end - 1] for c in "“‘\"'"):
             break  # keep a closing mark that ends a partial quote inside the clause
         end -= 1
     return start, end
@@ -573,7 +622,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _valid_clause(text: str, start: int, end: int, direct: _Intervals) -> bool:
     if end - start < 8 or len(text[start:end].split()) < 3:
         return False
-    if text[start] in "“\"«「‘":
+    if text[start] in '“"«「‘':
         return False
     return not direct.starts_within(start, end)  # a clause never holds a direct quote
 
@@ -624,7 +673,10 @@ def _attribution_end(text: str, pos: int) -> int:
 
 
 def _link_within_paragraph(
-    text: str, p: int, paragraphs: list[str], quoted: list[tuple[QuoteSpan, _Item]],
+    text: str,
+    p: int,
+    paragraphs: list[str],
+    quoted: list[tuple[QuoteSpan, _Item]],
     prev_colon: bool,
 ) -> None:
     """Split quotes inherit from the quote before them; a quote-only paragraph after an
@@ -716,7 +768,7 @@ def _backfill(quotes: list[Quote], utterance: int | None, speaker: Speaker, item
 def _to_quote(item: _Item, text: str, speaker: Speaker, confidence: float) -> Quote:
     kind_factor = KIND_FACTOR[item.kind]
     return Quote(
-        text=text[item.start:item.end],
+        text=text[item.start : item.end],
         kind=item.kind,  # type: ignore[arg-type]
         paragraph=item.paragraph,
         start=item.start,

@@ -167,11 +167,7 @@ class ParsedQuery:
     @property
     def has_filters(self) -> bool:
         return bool(
-            self.speaker
-            or self.kind
-            or self.year is not None
-            or self.article
-            or self.starred
+            self.speaker or self.kind or self.year is not None or self.article or self.starred
         )
 
     @property
@@ -496,9 +492,7 @@ class SearchIndex:
 
     # ----------------------------------------------------------------- search
 
-    def search(
-        self, query: str | ParsedQuery, limit: int = 200, offset: int = 0
-    ) -> SearchResult:
+    def search(self, query: str | ParsedQuery, limit: int = 200, offset: int = 0) -> SearchResult:
         """The page ``[offset, offset + limit)`` of matches in result order, and their count."""
         pq = parse_query(query) if isinstance(query, str) else query
         live = self._live

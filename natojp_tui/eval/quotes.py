@@ -67,8 +67,14 @@ class Counts:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
         r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
-                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+        return {
+            "precision": round(p, 4),
+            "recall": round(r, 4),
+            "f1": round(f, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
 
 
 @dataclass(slots=True)
@@ -103,17 +109,23 @@ class Report:
             "indirect_span": self.indirect.prf(),
             "kind_accuracy": self.kind.value(),
             "speaker_accuracy": self.speaker.value(),
-            "speaker_accuracy_by_cue": {k: {"accuracy": v.value(), "n": v.total}
-                                        for k, v in sorted(self.speaker_by_cue.items())},
+            "speaker_accuracy_by_cue": {
+                k: {"accuracy": v.value(), "n": v.total}
+                for k, v in sorted(self.speaker_by_cue.items())
+            },
             "indirect_speaker_accuracy": self.indirect_speaker.value(),
             "patterns": {
-                k: {"recall": v.value(), "n": v.total,
-                    "speaker_accuracy": self.pattern_speaker[k].value()}
+                k: {
+                    "recall": v.value(),
+                    "n": v.total,
+                    "speaker_accuracy": self.pattern_speaker[k].value(),
+                }
                 for k, v in sorted(self.pattern_recall.items())
             },
-            "not_quotes": {k: {"kept_out": round(1 - v.value(), 4) if v.total else 1.0,
-                               "n": v.total}
-                           for k, v in sorted(self.not_quote_violations.items())},
+            "not_quotes": {
+                k: {"kept_out": round(1 - v.value(), 4) if v.total else 1.0, "n": v.total}
+                for k, v in sorted(self.not_quote_violations.items())
+            },
         }
 
 
@@ -139,9 +151,19 @@ def load_gold(path: Path, paragraphs: list[str]) -> tuple[list[GoldQuote], list[
             names = speaker if isinstance(speaker, list) else [speaker] if speaker else []
             patterns = entry.get("pattern", [])
             patterns = [patterns] if isinstance(patterns, str) else list(patterns)
-            out.append(GoldQuote(p, s, e, entry["text"], entry.get("kind", "direct"),
-                                 frozenset(_norm(n) for n in names), entry.get("cue"),
-                                 patterns, path.name))
+            out.append(
+                GoldQuote(
+                    p,
+                    s,
+                    e,
+                    entry["text"],
+                    entry.get("kind", "direct"),
+                    frozenset(_norm(n) for n in names),
+                    entry.get("cue"),
+                    patterns,
+                    path.name,
+                )
+            )
     return quotes, negatives
 
 
@@ -168,8 +190,13 @@ def _match(gold: list[GoldQuote], pred: list[Quote], exact: bool) -> list[tuple[
         for q in pred:
             if q.paragraph != g.paragraph:
                 continue
-            ov = 1.0 if (q.start, q.end) == (g.start, g.end) else 0.0 if exact else _overlap(
-                (g.start, g.end), (q.start, q.end))
+            ov = (
+                1.0
+                if (q.start, q.end) == (g.start, g.end)
+                else 0.0
+                if exact
+                else _overlap((g.start, g.end), (q.start, q.end))
+            )
             if ov >= (1.0 if exact else OVERLAP):
                 pairs.append((ov, id(g), id(q), g, q))
     pairs.sort(key=lambda t: -t[0])
@@ -189,7 +216,7 @@ def score_article(txt: Path, report: Report) -> None:
     registry = build_registry(article.paragraphs, title=article.title, article_id=txt.stem)
     pred = extract_quotes(article.paragraphs, registry)
     for q in pred:
-        assert article.paragraphs[q.paragraph][q.start:q.end] == q.text, (txt.name, q)
+        assert article.paragraphs[q.paragraph][q.start : q.end] == q.text, (txt.name, q)
     report.articles += 1
     gold_dp = [g for g in gold if g.kind in ("direct", "partial")]
     pred_dp = [q for q in pred if q.kind in ("direct", "partial")]
@@ -227,7 +254,8 @@ def score_article(txt: Path, report: Report) -> None:
                 report.kind.ok += q.kind == g.kind
                 if q.kind != g.kind:
                     report.errors.append(
-                        f"{txt.name} p{g.paragraph} KIND {q.kind}≠{g.kind}: {g.text[:50]!r}")
+                        f"{txt.name} p{g.paragraph} KIND {q.kind}≠{g.kind}: {g.text[:50]!r}"
+                    )
                 report.speaker_by_cue[g.cue_type].total += 1
                 report.speaker_by_cue[g.cue_type].ok += ok
             for pattern in g.patterns:
@@ -236,10 +264,15 @@ def score_article(txt: Path, report: Report) -> None:
             if not ok:
                 report.errors.append(
                     f"{txt.name} p{g.paragraph} SPEAKER {q.speaker!r}≠{sorted(g.speakers)} "
-                    f"(cue {q.cue!r}, gold cue {g.cue!r}): {g.text[:50]!r}")
+                    f"(cue {q.cue!r}, gold cue {g.cue!r}): {g.text[:50]!r}"
+                )
     for neg in negatives:
-        hit = any(q.paragraph == neg.paragraph and q.kind != "indirect"
-                  and _overlap((neg.start, neg.end), (q.start, q.end)) >= OVERLAP for q in pred)
+        hit = any(
+            q.paragraph == neg.paragraph
+            and q.kind != "indirect"
+            and _overlap((neg.start, neg.end), (q.start, q.end)) >= OVERLAP
+            for q in pred
+        )
         for pattern in neg.patterns or ["not_quote"]:
             report.not_quote_violations[pattern].total += 1
             report.not_quote_violations[pattern].ok += hit
@@ -257,12 +290,16 @@ def score_directory(directory: str | Path) -> Report:
 def format_report(report: Report, verbose: bool = False) -> str:
     d = report.as_dict()
     lines = [f"articles: {d['articles']}"]
-    for key, label in (("span", "direct+partial span (>=80% overlap)"),
-                       ("exact_span", "direct+partial exact span"),
-                       ("indirect_span", "indirect span (>=80% overlap)")):
+    for key, label in (
+        ("span", "direct+partial span (>=80% overlap)"),
+        ("exact_span", "direct+partial exact span"),
+        ("indirect_span", "indirect span (>=80% overlap)"),
+    ):
         v = d[key]
-        lines.append(f"{label:40} P={v['precision']:.3f} R={v['recall']:.3f} F1={v['f1']:.3f}"
-                     f"  (tp {v['tp']} fp {v['fp']} fn {v['fn']})")
+        lines.append(
+            f"{label:40} P={v['precision']:.3f} R={v['recall']:.3f} F1={v['f1']:.3f}"
+            f"  (tp {v['tp']} fp {v['fp']} fn {v['fn']})"
+        )
     lines.append(f"{'kind accuracy (direct vs partial)':40} {d['kind_accuracy']:.3f}")
     lines.append(f"{'speaker accuracy (direct+partial)':40} {d['speaker_accuracy']:.3f}")
     for cue, v in d["speaker_accuracy_by_cue"].items():

@@ -95,7 +95,6 @@ EAGER = ("articles", "user")  # read at open; the big families are read on first
 PARALLEL_MIN_FILES = 64  # below this, extracting in a process pool costs more than it saves
 
 
-
 def match_speakers(query: str, names: Iterable[str], cutoff: float = 85.0) -> set[str]:
     """Speaker names matching ``query``: case-insensitive substring, else a close spelling
     (rapidfuzz, so "Rasmusen" still finds "Anders Fogh Rasmussen")."""
@@ -106,7 +105,14 @@ def match_speakers(query: str, names: Iterable[str], cutoff: float = 85.0) -> se
         return found
     from rapidfuzz import fuzz, process
 
-    hits = process.extract(needle, names, scorer=fuzz.partial_ratio, processor=str.casefold, score_cutoff=cutoff, limit=None)
+    hits = process.extract(
+        needle,
+        names,
+        scorer=fuzz.partial_ratio,
+        processor=str.casefold,
+        score_cutoff=cutoff,
+        limit=None,
+    )
     return {name for name, _score, _i in hits}
 
 
@@ -145,14 +151,18 @@ class Store:
         store = cls(path)
         folder = store.path
         if folder.exists() and not folder.is_dir():
-            raise StoreError(f"{folder}: not a database folder (it is a file); use --db with a folder path")
+            raise StoreError(
+                f"{folder}: not a database folder (it is a file); use --db with a folder path"
+            )
         if not folder.exists():
             if not create:
                 raise StoreError(f"{folder}: no database here")
             try:
                 folder.mkdir(parents=True)
             except OSError as exc:
-                raise StoreError(f"{folder}: cannot create the database folder ({exc.strerror or exc})") from exc
+                raise StoreError(
+                    f"{folder}: cannot create the database folder ({exc.strerror or exc})"
+                ) from exc
         for family in FAMILIES:
             storage_path = folder / f"{family}.json"
             store._dbs[family] = TinyDB(storage_path, storage=AtomicJSONStorage, create_dirs=False)
@@ -186,11 +196,15 @@ class Store:
         except FileNotFoundError:
             return
         except OSError as exc:
-            raise self._corrupt(CorruptFile(path, f"cannot be read ({exc.strerror or exc})")) from exc
+            raise self._corrupt(
+                CorruptFile(path, f"cannot be read ({exc.strerror or exc})")
+            ) from exc
         if size == 0:
             raise self._corrupt(CorruptFile(path, "empty file (0 bytes of JSON)"))
         if head != b"{" or not tail.endswith(b"}"):
-            raise self._corrupt(CorruptFile(path, "not valid JSON (truncated or not a database file)"))
+            raise self._corrupt(
+                CorruptFile(path, "not valid JSON (truncated or not a database file)")
+            )
 
     @staticmethod
     def _corrupt(exc: CorruptFile) -> StoreError:
@@ -242,7 +256,10 @@ class Store:
         return self._storage(family).loaded
 
     def _reindex(self) -> None:
-        self._article_doc = {doc["id"]: int(doc_id) for doc_id, doc in self._tables("articles").get("articles", {}).items()}
+        self._article_doc = {
+            doc["id"]: int(doc_id)
+            for doc_id, doc in self._tables("articles").get("articles", {}).items()
+        }
         self._quote_docs = None
         self._quote_by_id = None
         self._text_doc = None
@@ -258,7 +275,9 @@ class Store:
 
     def _text_index(self) -> dict[str, int]:
         if self._text_doc is None:
-            self._text_doc = {d["article_id"]: int(k) for k, d in self._tables("texts").get("texts", {}).items()}
+            self._text_doc = {
+                d["article_id"]: int(k) for k, d in self._tables("texts").get("texts", {}).items()
+            }
         return self._text_doc
 
     def reload_if_changed(self) -> bool:
@@ -277,9 +296,13 @@ class Store:
         try:
             self._lock.acquire()
         except Timeout as exc:
-            raise StoreError(f"{self.path}: another natojp process holds the database lock (waited {LOCK_TIMEOUT:.0f} s)") from exc
+            raise StoreError(
+                f"{self.path}: another natojp process holds the database lock (waited {LOCK_TIMEOUT:.0f} s)"
+            ) from exc
         except OSError as exc:
-            raise StoreError(f"{self.path}: cannot lock the database ({exc.strerror or exc})") from exc
+            raise StoreError(
+                f"{self.path}: cannot lock the database ({exc.strerror or exc})"
+            ) from exc
         try:
             self.reload_if_changed()
             for family in families:
@@ -321,7 +344,10 @@ class Store:
         ``copy=False`` hands out the stored rows themselves, for callers that only read.
         """
         docs = list(self._tables("articles").get("articles", {}).values())
-        docs.sort(key=lambda d: (d.get("published") or "", d.get("updated") or "", d.get("title") or ""), reverse=True)
+        docs.sort(
+            key=lambda d: (d.get("published") or "", d.get("updated") or "", d.get("title") or ""),
+            reverse=True,
+        )
         return [dict(d) for d in docs] if copy else docs
 
     def article_meta(self, article_id: str) -> dict[str, Any] | None:
@@ -334,7 +360,9 @@ class Store:
         """An article id from an id, a unique id prefix, or the path it was imported from."""
         if target in self._article_doc:
             return target
-        matches = [aid for aid in self._article_doc if aid.startswith(target)] if len(target) >= 4 else []
+        matches = (
+            [aid for aid in self._article_doc if aid.startswith(target)] if len(target) >= 4 else []
+        )
         if len(matches) == 1:
             return matches[0]
         with contextlib.suppress(OSError):
@@ -353,13 +381,27 @@ class Store:
         text = self._tables("texts")["texts"][str(doc_id)] if doc_id is not None else {}
         paragraphs = [Paragraph(t, k) for k, t in text.get("paragraphs", [])]
         ids = set(meta.get("people", []))
-        people = [person_from_doc(d) for d in self._tables("people").get("people", {}).values() if d["id"] in ids]
+        people = [
+            person_from_doc(d)
+            for d in self._tables("people").get("people", {}).values()
+            if d["id"] in ids
+        ]
         return Article(
-            id=meta["id"], title=meta["title"], paragraphs=paragraphs, published=to_date(meta.get("published")),
-            updated=to_datetime(meta.get("updated")), source=meta.get("source"), url=meta.get("url"),
-            language=meta.get("language", "en"), path=meta.get("path"), checksum=meta.get("checksum", ""),
-            place=meta.get("place"), encoding=meta.get("encoding", "utf-8"),
-            quotes=self.quotes(article_id=article_id), events=self.events(article_id=article_id), people=people,
+            id=meta["id"],
+            title=meta["title"],
+            paragraphs=paragraphs,
+            published=to_date(meta.get("published")),
+            updated=to_datetime(meta.get("updated")),
+            source=meta.get("source"),
+            url=meta.get("url"),
+            language=meta.get("language", "en"),
+            path=meta.get("path"),
+            checksum=meta.get("checksum", ""),
+            place=meta.get("place"),
+            encoding=meta.get("encoding", "utf-8"),
+            quotes=self.quotes(article_id=article_id),
+            events=self.events(article_id=article_id),
+            people=people,
         )
 
     def quote_docs(self) -> Iterator[dict[str, Any]]:
@@ -370,7 +412,9 @@ class Store:
                 for doc_id in doc_ids:
                     yield table[str(doc_id)]
 
-    def quotes(self, article_id: str | None = None, speaker: str | None = None, kind: str | None = None) -> list[Quote]:
+    def quotes(
+        self, article_id: str | None = None, speaker: str | None = None, kind: str | None = None
+    ) -> list[Quote]:
         """Quotes in text order, filtered by article, speaker (substring) and kind."""
         table = self._tables("quotes").get("quotes", {})
         if article_id is not None:
@@ -399,8 +443,10 @@ class Store:
 
     def events(self, article_id: str | None = None) -> list[Event]:
         docs = [
-            d for d in self._tables("events").get("events", {}).values()
-            if d.get("article_id") in self._article_doc and (article_id is None or d["article_id"] == article_id)
+            d
+            for d in self._tables("events").get("events", {}).values()
+            if d.get("article_id") in self._article_doc
+            and (article_id is None or d["article_id"] == article_id)
         ]
         docs.sort(key=lambda d: (d["article_id"], d.get("paragraph", 0), d.get("start", 0)))
         return [event_from_doc(d) for d in docs]
@@ -416,13 +462,19 @@ class Store:
         """Star or unstar a quote (only ``user.json`` is written)."""
         with self._writing(["user"]):
             table = self._dbs["user"].table("stars")
-            existing = [int(k) for k, d in self._tables("user").get("stars", {}).items() if d["quote_id"] == quote_id]
+            existing = [
+                int(k)
+                for k, d in self._tables("user").get("stars", {}).items()
+                if d["quote_id"] == quote_id
+            ]
             if on and not existing:
-                table.insert({
-                    "quote_id": quote_id,
-                    "article_id": quote_id.split(":", 1)[0],
-                    "at": datetime.now().isoformat(timespec="seconds"),
-                })
+                table.insert(
+                    {
+                        "quote_id": quote_id,
+                        "article_id": quote_id.split(":", 1)[0],
+                        "at": datetime.now().isoformat(timespec="seconds"),
+                    }
+                )
             elif not on and existing:
                 table.remove(doc_ids=existing)
         if self._search is not None:
@@ -439,7 +491,11 @@ class Store:
             return
         with self._writing(["user"]):
             table = self._dbs["user"].table("state")
-            existing = [int(k) for k, d in self._tables("user").get("state", {}).items() if d.get("key") == key]
+            existing = [
+                int(k)
+                for k, d in self._tables("user").get("state", {}).items()
+                if d.get("key") == key
+            ]
             if existing:
                 table.update({"value": value}, doc_ids=existing)
             else:
@@ -447,10 +503,17 @@ class Store:
 
     # ------------------------------------------------------------------ importing
     def checksums(self) -> dict[str, str]:
-        return {d["id"]: d.get("checksum", "") for d in self._tables("articles").get("articles", {}).values()}
+        return {
+            d["id"]: d.get("checksum", "")
+            for d in self._tables("articles").get("articles", {}).values()
+        }
 
     def import_paths(
-        self, targets: Iterable[str | os.PathLike[str]], progress: ProgressFn | None = None, *, workers: int | None = None
+        self,
+        targets: Iterable[str | os.PathLike[str]],
+        progress: ProgressFn | None = None,
+        *,
+        workers: int | None = None,
     ) -> ImportReport:
         """Import files, folders and globs: read and extract (in parallel when many), then write once."""
         from natojp_tui import ingest
@@ -485,7 +548,9 @@ class Store:
         return report
 
     @staticmethod
-    def _extract_all(paths: list[Path], workers: int | None) -> Iterator[tuple[str, Article | None, str | None]]:
+    def _extract_all(
+        paths: list[Path], workers: int | None
+    ) -> Iterator[tuple[str, Article | None, str | None]]:
         texts = [str(p) for p in paths]
         if workers is None:
             workers = min(os.cpu_count() or 1, 4)
@@ -519,8 +584,12 @@ class Store:
             replaced = [aid for aid in ids if aid in self._article_doc]
             self._remove_rows(ids)
             self._dbs["texts"].table("texts").insert_multiple(text_row(a) for a in fresh.values())
-            self._dbs["quotes"].table("quotes").insert_multiple(quote_doc(q) for a in fresh.values() for q in a.quotes)
-            self._dbs["events"].table("events").insert_multiple(event_doc(e) for a in fresh.values() for e in a.events)
+            self._dbs["quotes"].table("quotes").insert_multiple(
+                quote_doc(q) for a in fresh.values() for q in a.quotes
+            )
+            self._dbs["events"].table("events").insert_multiple(
+                event_doc(e) for a in fresh.values() for e in a.events
+            )
             people_table = self._dbs["people"].table("people")
             merged = merge_people(self.people(), [p for a in fresh.values() for p in a.people])
             people_table.truncate()
@@ -528,7 +597,12 @@ class Store:
             arts = self._dbs["articles"].table("articles")
             meta_table = self._dbs["articles"].table("meta")
             if not meta_table.all():
-                meta_table.insert({"schema": SCHEMA_VERSION, "created": datetime.now().isoformat(timespec="seconds")})
+                meta_table.insert(
+                    {
+                        "schema": SCHEMA_VERSION,
+                        "created": datetime.now().isoformat(timespec="seconds"),
+                    }
+                )
             old = [self._article_doc[aid] for aid in replaced]
             if old:
                 arts.remove(doc_ids=old)
@@ -568,9 +642,16 @@ class Store:
 
         a = self._tables("articles")["articles"][str(self._article_doc[doc["article_id"]])]
         return QuoteRecord(
-            id=doc["id"], text=doc["text"], speaker=doc.get("speaker"), kind=doc["kind"], article_id=doc["article_id"],
-            published=a.get("published"), title=a.get("title") or "", source=a.get("source"),
-            paragraph=doc["paragraph"], start=doc["start"],
+            id=doc["id"],
+            text=doc["text"],
+            speaker=doc.get("speaker"),
+            kind=doc["kind"],
+            article_id=doc["article_id"],
+            published=a.get("published"),
+            title=a.get("title") or "",
+            source=a.get("source"),
+            paragraph=doc["paragraph"],
+            start=doc["start"],
         )
 
     def _fetch_record(self, quote_id: str) -> Any:
@@ -618,7 +699,11 @@ class Store:
 
     def _save_index(self, index: Any) -> None:
         with contextlib.suppress(OSError):  # a cache: failing to save it only costs a rebuild
-            atomic_write_bytes(self.path / SEARCH_INDEX_FILE, index.to_bytes(tag=self._quotes_tag()), keep_backup=False)
+            atomic_write_bytes(
+                self.path / SEARCH_INDEX_FILE,
+                index.to_bytes(tag=self._quotes_tag()),
+                keep_backup=False,
+            )
 
     def search_index(self) -> Any:
         """The quote search index: loaded from ``search.idx``, or rebuilt and saved if stale."""

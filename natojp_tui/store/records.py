@@ -62,29 +62,65 @@ def event_from_doc(doc: dict[str, Any]) -> Event:
 
 def person_doc(p: Person) -> dict[str, Any]:
     return {
-        "id": p.id, "name": p.name, "aliases": list(p.aliases), "gender": p.gender,
-        "roles": [{"title": r.title, "organisation": r.organisation, "as_of": iso(r.as_of), "article_id": r.article_id}
-                  for r in p.roles],
+        "id": p.id,
+        "name": p.name,
+        "aliases": list(p.aliases),
+        "gender": p.gender,
+        "roles": [
+            {
+                "title": r.title,
+                "organisation": r.organisation,
+                "as_of": iso(r.as_of),
+                "article_id": r.article_id,
+            }
+            for r in p.roles
+        ],
     }
 
 
 def person_from_doc(doc: dict[str, Any]) -> Person:
     roles = [
-        Role(title=r["title"], organisation=r.get("organisation"), as_of=to_date(r.get("as_of")), article_id=r.get("article_id"))
+        Role(
+            title=r["title"],
+            organisation=r.get("organisation"),
+            as_of=to_date(r.get("as_of")),
+            article_id=r.get("article_id"),
+        )
         for r in doc.get("roles", [])
     ]
-    return Person(id=doc["id"], name=doc["name"], aliases=list(doc.get("aliases", [])), roles=roles, gender=doc.get("gender"))
+    return Person(
+        id=doc["id"],
+        name=doc["name"],
+        aliases=list(doc.get("aliases", [])),
+        roles=roles,
+        gender=doc.get("gender"),
+    )
 
 
 def article_row(a: Article, now: str) -> dict[str, Any]:
     """The ``articles`` table row: metadata and counts (the text lives in ``texts``)."""
     return {
-        "id": a.id, "title": a.title, "published": iso(a.published), "updated": iso(a.updated),
-        "source": a.source, "url": a.url, "language": a.language, "path": a.path, "checksum": a.checksum,
-        "place": a.place, "encoding": a.encoding, "quotes": len(a.quotes), "events": len(a.events),
-        "people": [p.id for p in a.people], "imported_at": now,
+        "id": a.id,
+        "title": a.title,
+        "published": iso(a.published),
+        "updated": iso(a.updated),
+        "source": a.source,
+        "url": a.url,
+        "language": a.language,
+        "path": a.path,
+        "checksum": a.checksum,
+        "place": a.place,
+        "encoding": a.encoding,
+        "quotes": len(a.quotes),
+        "events": len(a.events),
+        "people": [p.id for p in a.people],
+        "imported_at": now,
     }
 
 
 def text_row(a: Article) -> dict[str, Any]:
-    return {"article_id": a.id, "path": a.path, "paragraphs": [[p.kind, p.text] for p in a.paragraphs]}
+    return {
+        "article_id": a.id,
+        "path": a.path,
+        "paragraphs": [[p.kind, p.text] for p in a.paragraphs],
+    }

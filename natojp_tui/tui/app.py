@@ -68,7 +68,9 @@ class NatoJpApp(App[None]):
         try:
             self.data.warm()
         except Exception as exc:  # a damaged file is reported, never a traceback
-            self.call_from_thread(self.notify, str(exc), title="Database", severity="error", markup=False)
+            self.call_from_thread(
+                self.notify, str(exc), title="Database", severity="error", markup=False
+            )
 
     def _remember_theme(self, theme) -> None:
         self.data.set_state("theme", theme.name)

@@ -41,14 +41,20 @@ class ReaderCommands(Provider):
                 continue
             keys = spec.keys.split(",")[0]
             label = self.app.get_key_display(Binding(keys, ""))
-            entries.append((spec.description, f"key {label}",
-                            partial(self.app.run_action, spec.action, namespace)))
+            entries.append(
+                (
+                    spec.description,
+                    f"key {label}",
+                    partial(self.app.run_action, spec.action, namespace),
+                )
+            )
         if reader is not None:
             for row in reader.query_one("ArticleList").all_rows:
                 when = row.published.isoformat() if row.published else "undated"
                 where = f"{when} · {inert_row(row.source)}" if row.source else when
-                entries.append((f"Open: {inert_row(row.title)}", where,
-                                partial(reader.open_article, row.id)))
+                entries.append(
+                    (f"Open: {inert_row(row.title)}", where, partial(reader.open_article, row.id))
+                )
         return entries
 
     async def discover(self) -> Hits:
@@ -60,4 +66,6 @@ class ReaderCommands(Provider):
         for text, help_text, command in self._entries():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, highlighted(matcher, text), command, text=text, help=escape(help_text))  # type: ignore[arg-type]
+                yield Hit(
+                    score, highlighted(matcher, text), command, text=text, help=escape(help_text)
+                )  # type: ignore[arg-type]

@@ -35,7 +35,7 @@ def parse_config(text: str, path: Path | None = None) -> ReaderConfig:
         return config
     keymap = data.get("keymap", {})
     if not isinstance(keymap, dict):
-        config.problems.append("config: [keymap] must be a table of binding id = \"keys\"")
+        config.problems.append('config: [keymap] must be a table of binding id = "keys"')
         return config
     for binding_id, keys in keymap.items():
         if binding_id not in BY_ID:

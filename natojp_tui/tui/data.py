@@ -161,8 +161,11 @@ def visit_title(visit: Any) -> str:
     head = f"{visit.visitor} in {visit.host}"
     start, end = visit.start, visit.end
     if start and end and end != start:
-        return f"{head}, {start.day}–{end.day} {end:%b %Y}" if (start.year, start.month) == (
-            end.year, end.month) else f"{head}, {start.day} {start:%b} – {end.day} {end:%b %Y}"
+        return (
+            f"{head}, {start.day}–{end.day} {end:%b %Y}"
+            if (start.year, start.month) == (end.year, end.month)
+            else f"{head}, {start.day} {start:%b} – {end.day} {end:%b %Y}"
+        )
     if start:
         return f"{head}, {start.day} {start:%b %Y}"
     return head
@@ -231,7 +234,8 @@ class ReaderData:
             return []
         window = timedelta(days=VISIT_WINDOW_DAYS)
         ids = [
-            r.id for r in self.article_rows()
+            r.id
+            for r in self.article_rows()
             if r.id != article.id and r.published and abs(r.published - article.published) <= window
         ][:limit]
         found = [self.store.article(i) for i in ids]
@@ -253,7 +257,9 @@ class ReaderData:
         """Import files/folders/globs (``~`` expanded); returns the store's ImportReport."""
         from pathlib import Path
 
-        return self.store.import_paths([str(Path(t).expanduser()) for t in targets], progress=progress)
+        return self.store.import_paths(
+            [str(Path(t).expanduser()) for t in targets], progress=progress
+        )
 
     def warm(self) -> None:
         """Let the store read the quotes and the search index before the first search."""

@@ -19,8 +19,15 @@ from natojp_tui.core.readers.plaintext import Parsed, parse_plaintext
 
 __all__ = ["ArticleError", "detect_format", "read_article"]
 
-SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-            ".html": "html", ".htm": "html", ".xhtml": "html"}
+SUFFIXES = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
 
 
 class ArticleError(ValueError):
@@ -71,7 +78,9 @@ def guess_source(parsed: Parsed) -> str | None:
     return None
 
 
-def read_article(data: bytes, name: str, *, article_id: str = "", path: str | None = None) -> Article:
+def read_article(
+    data: bytes, name: str, *, article_id: str = "", path: str | None = None
+) -> Article:
     """Decode, clean and parse one file's bytes. Raises :class:`ArticleError`."""
     try:
         raw, encoding = decode_bytes(data)

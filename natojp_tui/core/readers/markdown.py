@@ -17,7 +17,9 @@ class FrontMatterError(ValueError):
 _KEY = re.compile(r"^(?P<k>[A-Za-z_][\w\-]*)\s*:\s*(?P<v>.*)$")
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
 _LINK = re.compile(r"\[(?P<text>[^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
-_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(?P<t>[^*_\n]{1,500}?)(?<=\S)\1|(?<![\w*])\*(?=\S)(?P<u>[^*\n]{1,500}?)(?<=\S)\*(?!\w)")
+_EMPHASIS = re.compile(
+    r"(\*\*|__)(?=\S)(?P<t>[^*_\n]{1,500}?)(?<=\S)\1|(?<![\w*])\*(?=\S)(?P<u>[^*\n]{1,500}?)(?<=\S)\*(?!\w)"
+)
 _CODE = re.compile(r"`([^`\n]{1,500})`")
 _HEADING = re.compile(r"^#{1,6}\s+")
 _LIST = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+")

@@ -19,14 +19,41 @@ from natojp_tui.core.model import Paragraph
 
 BOILERPLATE = frozenset(
     {
-        "video", "videos", "photo", "photos", "photo gallery", "share", "share this", "share this page",
-        "print", "print this page", "email", "e-mail", "tweet", "back to top", "top of page", "page top",
-        "read more", "related", "related news", "related articles", "follow us", "download", "audio",
-        "subscribe", "see also", "more", "|", "•", "-",
+        "video",
+        "videos",
+        "photo",
+        "photos",
+        "photo gallery",
+        "share",
+        "share this",
+        "share this page",
+        "print",
+        "print this page",
+        "email",
+        "e-mail",
+        "tweet",
+        "back to top",
+        "top of page",
+        "page top",
+        "read more",
+        "related",
+        "related news",
+        "related articles",
+        "follow us",
+        "download",
+        "audio",
+        "subscribe",
+        "see also",
+        "more",
+        "|",
+        "•",
+        "-",
     }
 )
 _BULLET = re.compile(r"^\s*[•·*▪◦]\s*")
-_CAPTION_PREFIX = re.compile(r"^\s*(?:\(?photo(?:graph)?\)?\s*[:\-–—]|\(photo|image\s*:|caption\s*:|credit\s*:)", re.I)
+_CAPTION_PREFIX = re.compile(
+    r"^\s*(?:\(?photo(?:graph)?\)?\s*[:\-–—]|\(photo|image\s*:|caption\s*:|credit\s*:)", re.I
+)
 _SOURCE_LINE = re.compile(r"^\s*(?:source|publisher|from)\s*:\s*(?P<v>.{2,80})$", re.I)
 _URL_LINE = re.compile(r"^\s*(?:url|link)?\s*:?\s*(?P<v>https?://\S+)\s*$", re.I)
 

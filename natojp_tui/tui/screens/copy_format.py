@@ -31,7 +31,10 @@ class CopyFormatScreen(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="close"),
-        *[Binding(str(n), f"pick({n - 1})", show=False) for n in range(1, len(CITATION_FORMATS) + 1)],
+        *[
+            Binding(str(n), f"pick({n - 1})", show=False)
+            for n in range(1, len(CITATION_FORMATS) + 1)
+        ],
     ]
 
     def __init__(self, quote: Quote, article: Article) -> None:

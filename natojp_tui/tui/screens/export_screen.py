@@ -45,6 +45,7 @@ class ExportScreen(ModalScreen[tuple[Path, int] | None]):
     @classmethod
     def for_article(cls, article: Article) -> ExportScreen:
         """Export the quotes of one article."""
+
         def source() -> tuple[list[Quote], Callable[[str], Article]]:
             quotes = sorted(article.quotes, key=lambda q: (q.paragraph, q.start))
             return quotes, {article.id: article}.__getitem__
@@ -55,6 +56,7 @@ class ExportScreen(ModalScreen[tuple[Path, int] | None]):
     @classmethod
     def for_search(cls, data: ReaderData, query: str, total: int) -> ExportScreen:
         """Export every result of a search (not only the rows on screen)."""
+
         def source() -> tuple[list[Quote], Callable[[str], Article]]:
             rows, _ = data.search(query, limit=max(total, 1))
             return data.quotes_for(rows)
@@ -64,9 +66,16 @@ class ExportScreen(ModalScreen[tuple[Path, int] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box"):
-            yield Static(Text(f"Export {self.count:,} quotes: {inert_row(self.what)}"), id="export-title")
+            yield Static(
+                Text(f"Export {self.count:,} quotes: {inert_row(self.what)}"), id="export-title"
+            )
             yield Input(str(Path.cwd() / self.default_name), id="export-path")
-            yield Static(Text("The extension picks the format: .md, .csv or .json. Enter writes, escape cancels.", "dim"))
+            yield Static(
+                Text(
+                    "The extension picks the format: .md, .csv or .json. Enter writes, escape cancels.",
+                    "dim",
+                )
+            )
             yield Checkbox("Overwrite an existing file", id="export-force")
             yield Static("", id="export-error")
 

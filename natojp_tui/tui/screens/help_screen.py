@@ -26,7 +26,9 @@ EXTRA_KEYS: tuple[tuple[str, str], ...] = (
 
 def key_labels(app, keys: str) -> str:
     """``question_mark,f1`` → ``? / f1`` using the app's key display."""
-    return " / ".join(app.get_key_display(Binding(k.strip(), "")) for k in keys.split(",") if k.strip())
+    return " / ".join(
+        app.get_key_display(Binding(k.strip(), "")) for k in keys.split(",") if k.strip()
+    )
 
 
 def _grid() -> Table:
@@ -52,7 +54,9 @@ def help_table(app, keymap: dict[str, str]) -> Group:
     for key, what in EXTRA_KEYS:
         table.add_row(Text(key), Text(what), "")
     parts += [table, Text("")]
-    parts.append(Text('Rebind keys in config.toml: [keymap] binding-id = "keys"', Style(italic=True)))
+    parts.append(
+        Text('Rebind keys in config.toml: [keymap] binding-id = "keys"', Style(italic=True))
+    )
     return Group(*parts)
 
 

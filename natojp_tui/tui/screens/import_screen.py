@@ -29,10 +29,14 @@ class ImportScreen(ModalScreen[Any]):
     def compose(self) -> ComposeResult:
         with Vertical(id="import-box"):
             yield Static(Text("Import press releases and readouts", "bold"))
-            yield Input(placeholder="file, folder or glob, e.g. ~/releases/*.html", id="import-path")
+            yield Input(
+                placeholder="file, folder or glob, e.g. ~/releases/*.html", id="import-path"
+            )
             yield ProgressBar(total=None, show_eta=False, id="import-progress")
-            yield Static(Text("Enter starts the import; it runs in the background.", "dim"),
-                         id="import-status")
+            yield Static(
+                Text("Enter starts the import; it runs in the background.", "dim"),
+                id="import-status",
+            )
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -58,7 +62,9 @@ class ImportScreen(ModalScreen[Any]):
 
     def _progress(self, n: int, total: int, name: str) -> None:
         self.query_one(ProgressBar).update(total=total, progress=n)
-        self.query_one("#import-status", Static).update(Text(f"{n}/{total} {inert_row(name)}", "dim"))
+        self.query_one("#import-status", Static).update(
+            Text(f"{n}/{total} {inert_row(name)}", "dim")
+        )
 
     def _failed(self, message: str) -> None:
         self.running = False

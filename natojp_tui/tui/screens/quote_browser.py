@@ -29,7 +29,9 @@ def _newest(rows: Sequence[QuoteRow]) -> list[QuoteRow]:
 SORTS: dict[str, Callable[[Sequence[QuoteRow]], list[QuoteRow]]] = {
     "newest first": _newest,
     "oldest first": lambda rows: list(reversed(_newest(rows))),
-    "speaker": lambda rows: sorted(_newest(rows), key=lambda r: (r.speaker is None, (r.speaker or "").casefold())),
+    "speaker": lambda rows: sorted(
+        _newest(rows), key=lambda r: (r.speaker is None, (r.speaker or "").casefold())
+    ),
     "article": lambda rows: sorted(_newest(rows), key=lambda r: r.title.casefold()),
     "longest first": lambda rows: sorted(_newest(rows), key=lambda r: -len(r.text)),
 }
@@ -87,8 +89,14 @@ class QuoteBrowser(Screen[QuoteRow | None]):
         self._sorted(list(self.all_rows), set(self.starred), self.starred_only, self.sort, keep)
 
     @work(exclusive=True, thread=True, group="browser-sort")
-    def _sorted(self, rows: list[QuoteRow], starred: set[str], starred_only: bool, how: str,
-                keep: str | None) -> None:
+    def _sorted(
+        self,
+        rows: list[QuoteRow],
+        starred: set[str],
+        starred_only: bool,
+        how: str,
+        keep: str | None,
+    ) -> None:
         if starred_only:
             rows = [r for r in rows if r.id in starred]
         rows = sort_rows(rows, how)

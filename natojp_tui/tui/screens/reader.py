@@ -34,7 +34,11 @@ from natojp_tui.tui.widgets.timeline_view import TimelineView
 RELOAD_SECONDS = 5.0
 PANES: tuple[str, ...] = ("articles", "body", "timeline")
 PANE_TITLES: dict[str, str] = {"articles": "Articles", "body": "Text", "timeline": "Timeline"}
-PANE_FOCUS: dict[str, str] = {"articles": "#article-lines", "body": "#body", "timeline": "#timeline"}
+PANE_FOCUS: dict[str, str] = {
+    "articles": "#article-lines",
+    "body": "#body",
+    "timeline": "#timeline",
+}
 
 
 class ReaderScreen(Screen[None]):
@@ -106,16 +110,22 @@ class ReaderScreen(Screen[None]):
         try:
             article = self.data.article(article_id)
         except Exception as exc:  # a damaged record must not take the reader down
-            self.notify(f"Cannot read article {inert_row(article_id)}: {exc}", severity="error",
-                        markup=False)
+            self.notify(
+                f"Cannot read article {inert_row(article_id)}: {exc}",
+                severity="error",
+                markup=False,
+            )
             return
         if article is not None and quote_id:
             self.article = article
             self.query_one(BodyView).article = article
             self._reveal_kind(quote_id)
         if article is None:
-            self.notify(f"No article {inert_row(article_id)!r} in the library", severity="warning",
-                        markup=False)
+            self.notify(
+                f"No article {inert_row(article_id)!r} in the library",
+                severity="warning",
+                markup=False,
+            )
             return
         self.article = article
         self.set_reactive(ReaderScreen.quote_id, quote_id)
@@ -194,13 +204,19 @@ class ReaderScreen(Screen[None]):
     def _update_detail(self) -> None:
         quotes = self.quotes
         body = self.query_one(BodyView)
-        reported = sum(1 for q in (self.article.quotes if self.article else []) if q.kind == "indirect")
+        reported = sum(
+            1 for q in (self.article.quotes if self.article else []) if q.kind == "indirect"
+        )
         quote = self.selected_quote
         index = quotes.index(quote) + 1 if quote in quotes else 0
         colour = body.colours.get(quote.speaker) if quote else None
         self.query_one(QuoteDetail).show(
-            quote, self.article, index=index, total=len(quotes),
-            starred=bool(quote and quote.id in self.starred), colour=colour,
+            quote,
+            self.article,
+            index=index,
+            total=len(quotes),
+            starred=bool(quote and quote.id in self.starred),
+            colour=colour,
             reported=0 if body.show_reported else reported,
         )
 
@@ -222,8 +238,12 @@ class ReaderScreen(Screen[None]):
         if self.has_class("-narrow"):
             self.action_focus_pane("body")
         self.query_one(BodyView).mark_sentence(event.paragraph, event.start, event.end)
-        inside = [q for q in self.quotes if q.paragraph == event.paragraph
-                  and event.start <= q.start < max(event.end, event.start + 1)]
+        inside = [
+            q
+            for q in self.quotes
+            if q.paragraph == event.paragraph
+            and event.start <= q.start < max(event.end, event.start + 1)
+        ]
         if inside:
             self.quote_id = inside[0].id
 
@@ -331,7 +351,9 @@ class ReaderScreen(Screen[None]):
         if self.article is None or not self.article.quotes:
             self.notify("No quotes to export here; / searches all quotes", markup=False, timeout=3)
             return
-        self.app.push_screen(ExportScreen.for_article(self.article), callback=self.app.report_export)  # type: ignore[attr-defined]
+        self.app.push_screen(
+            ExportScreen.for_article(self.article), callback=self.app.report_export
+        )  # type: ignore[attr-defined]
 
     def open_row(self, row: QuoteRow | None) -> None:
         if row is not None:

@@ -98,7 +98,9 @@ class BodyView(ScrollView, can_focus=True):
         """Quotes highlighted in reading order: quoted words, plus reported speech if shown."""
         if self.article is None:
             return []
-        return [q for q in ordered_quotes(self.article) if self.show_reported or q.kind != "indirect"]
+        return [
+            q for q in ordered_quotes(self.article) if self.show_reported or q.kind != "indirect"
+        ]
 
     def set_show_reported(self, on: bool) -> None:
         self.show_reported = on
@@ -212,8 +214,10 @@ class BodyView(ScrollView, can_focus=True):
             if self.mark and self.mark[0] == body_index:
                 text.stylize(mark_style, self.mark[1], self.mark[2])
             for q in by_paragraph.get(body_index, []):
-                style = Style(color=self.colours.get(q.speaker, UNKNOWN_SPEAKER_COLOUR),
-                              meta={QUOTE_META: q.id})
+                style = Style(
+                    color=self.colours.get(q.speaker, UNKNOWN_SPEAKER_COLOUR),
+                    meta={QUOTE_META: q.id},
+                )
                 if q.kind == "indirect":
                     style += Style(italic=True)
                 text.stylize(style, q.start, q.end)

@@ -11,13 +11,22 @@ from natojp_tui.core.model import Article, Quote
 from natojp_tui.tui.inert import inert_row
 
 
-def detail_text(quote: Quote | None, article: Article | None, index: int = 0, total: int = 0,
-                starred: bool = False, colour: str | None = None, reported: int = 0) -> Text:
+def detail_text(
+    quote: Quote | None,
+    article: Article | None,
+    index: int = 0,
+    total: int = 0,
+    starred: bool = False,
+    colour: str | None = None,
+    reported: int = 0,
+) -> Text:
     """``★ 5/5 Anders Fogh Rasmussen · NATO Secretary General · cue … · direct · ¶7 · NATO …``."""
     text = Text(no_wrap=False)
     if quote is None or article is None:
-        hint = "No quote selected: n / N walk the quotes" if article and article.quotes else (
-            "No quoted words in this article" if article else ""
+        hint = (
+            "No quote selected: n / N walk the quotes"
+            if article and article.quotes
+            else ("No quoted words in this article" if article else "")
         )
         text.append(hint, Style(dim=True, italic=True))
         if reported:
@@ -39,7 +48,9 @@ def detail_text(quote: Quote | None, article: Article | None, index: int = 0, to
         if part:
             text.append(" · ")
             text.append(part)
-    source = " · ".join(p for p in (inert_row(article.source or ""), format_date(article.published)) if p)
+    source = " · ".join(
+        p for p in (inert_row(article.source or ""), format_date(article.published)) if p
+    )
     if source:
         text.append(" · ")
         text.append(source, Style(italic=True))
@@ -49,6 +60,15 @@ def detail_text(quote: Quote | None, article: Article | None, index: int = 0, to
 class QuoteDetail(Static):
     """Shows ``detail_text`` for the selected quote."""
 
-    def show(self, quote: Quote | None, article: Article | None, *, index: int = 0, total: int = 0,
-             starred: bool = False, colour: str | None = None, reported: int = 0) -> None:
+    def show(
+        self,
+        quote: Quote | None,
+        article: Article | None,
+        *,
+        index: int = 0,
+        total: int = 0,
+        starred: bool = False,
+        colour: str | None = None,
+        reported: int = 0,
+    ) -> None:
         self.update(detail_text(quote, article, index, total, starred, colour, reported))

@@ -21,7 +21,9 @@ def quote_row_text(row: QuoteRow, width: int, starred: bool = False) -> Text:
     text.append(STAR if starred else " ", Style(color="#e5a50a", bold=True))
     text.append(row.published.isoformat() if row.published else "  undated ", Style(dim=True))
     text.append(" ")
-    speaker = Text(inert_row(row.speaker or "unattributed"), Style(bold=True, italic=row.speaker is None))
+    speaker = Text(
+        inert_row(row.speaker or "unattributed"), Style(bold=True, italic=row.speaker is None)
+    )
     speaker.truncate(22, overflow="ellipsis", pad=True)
     text.append_text(speaker)
     text.append(" ")

@@ -62,7 +62,9 @@ class TimelineView(OptionList):
         self.items: list[TimelineItem] = []
         self.article_id: str | None = None
 
-    def show(self, items: Sequence[TimelineItem], article_id: str | None, loading: bool = False) -> None:
+    def show(
+        self, items: Sequence[TimelineItem], article_id: str | None, loading: bool = False
+    ) -> None:
         self.items = list(items)
         self.article_id = article_id
         self.clear_options()
@@ -99,4 +101,6 @@ class TimelineView(OptionList):
             return
         source = self.source_for(self.items[int(event.option.id)])
         if source is not None:
-            self.post_message(EventChosen(source.article_id, source.paragraph, source.start, source.end))
+            self.post_message(
+                EventChosen(source.article_id, source.paragraph, source.start, source.end)
+            )

@@ -92,7 +92,10 @@ class VirtualList(ScrollView, can_focus=True):
     def _strip(self, text: Text, width: int, base: Style) -> Strip:
         text.no_wrap = True
         text.truncate(width, overflow="ellipsis", pad=True)
-        segments = [Segment(s.text, base + s.style if s.style else base) for s in text.render(self.app.console)]
+        segments = [
+            Segment(s.text, base + s.style if s.style else base)
+            for s in text.render(self.app.console)
+        ]
         return Strip(segments).crop(0, width).extend_cell_length(width, base)
 
     def on_resize(self) -> None:
