@@ -18,7 +18,10 @@ from dataclasses import dataclass, field
 from itertools import chain, islice
 
 from natojp_tui.core.model import Person
-from natojp_tui.core.people import HONORIFICS, PeopleRegistry, memo_short, register_memo, wordset
+from natojp_tui.core.people import HONORIFICS, PeopleRegistry
+from natojp_tui.core.text.memo import cache_short as memo_short
+from natojp_tui.core.text.patterns import trie_pattern
+from natojp_tui.core.text.patterns import words as wordset
 
 WINDOW = 160  # characters looked at around a quote or verb for a cue
 
@@ -41,27 +44,6 @@ def _expand(form: str) -> list[str]:
     if not m:
         return [form]
     return [x for ch in m.group(1) for x in _expand(form[: m.start()] + ch + form[m.end() :])]
-
-
-def trie_pattern(words: list[str]) -> str:
-    """A regex alternation factored by common prefixes, so matching a word costs its
-    length rather than the number of alternatives (keeps scans linear and fast)."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        end = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if end else body
-
-    return build(trie)
 
 
 VERB_FORMS = [w for form in _VERB_FORMS.split("|") for w in _expand(form)]
@@ -263,7 +245,6 @@ class _TextIndex:
 # by id() of the text (the index keeps it alive), oldest first; OrderedDict operations
 # are atomic, so extractions on several threads never see a half-evicted cache
 _INDEX_CACHE: OrderedDict[int, _TextIndex] = OrderedDict()
-register_memo(_INDEX_CACHE)
 _INDEX_CACHE_SIZE = 64  # more than the paragraphs one quote's attribution looks back over
 
 
