@@ -7,9 +7,8 @@ from collections.abc import Sequence
 
 from natojp_tui.core.dates import (
     DateMention,
-    read_clock,
 )
-from natojp_tui.core.events.context import MAX_WINDOW, Candidate, Context, Trigger, memo
+from natojp_tui.core.events.context import MAX_WINDOW, Candidate, Context, Trigger
 from natojp_tui.core.events.dating import event_date
 from natojp_tui.core.events.participants import (
     GROUP_RE,
@@ -28,8 +27,8 @@ from natojp_tui.core.events.places import (
     place_in,
     site_object,
 )
+from natojp_tui.core.events.sentence import YEAR_RE, Sentence
 from natojp_tui.core.events.summary import summarise
-from natojp_tui.core.events.triggers import YEAR_RE
 from natojp_tui.core.model import Event
 
 _JOINED_BY_RE = re.compile(r"\b(?:attended|joined|accompanied)\sby\s")
@@ -93,17 +92,15 @@ def _object_status_prev(masked: str, a: int, b: int) -> bool:
 
 
 def build_events(
-    p: int,
-    text: str,
-    masked: str,
-    s0: int,
-    s1: int,
+    s: Sentence,
     trig: Trigger,
     limit: int,
     cands: list[Candidate],
     dates: list[DateMention],
     ctx: Context,
 ) -> list[Event]:
+    """The events one trigger of the sentence tells (one per counterpart met)."""
+    p, text, masked, s0, s1 = s.paragraph, s.text, s.masked, s.start, s.end
     r0, r1 = object_region(masked, trig, limit, cands)
     objects = [c for c in cands if r0 <= c.start < r1 and c.kind == "person"]
     if trig.style == "frame2":  # "exchanged views with X over a working lunch": X came before
@@ -144,13 +141,13 @@ def build_events(
     no_counterpart = not objects and not groups and len(subjects) < 2 and not group_subject
     if kind in ("meeting", "courtesy_call", "group_meeting") and no_counterpart and not attended:
         return []
-    clock = memo(ctx, "clock", lambda: read_clock(masked[s0:s1]))
+    clock = s.clock
     joined = _JOINED_BY_RE.search(masked, trig.end, min(s1, trig.end + MAX_WINDOW))
     if joined is not None:  # "..., which was also attended by Foreign Minister Iwaya"
         extra = [c for c in cands if joined.end() <= c.start < joined.end() + 80]
         objects = objects + [c for c in extra if c.kind == "person" and c not in objects]
     people = {*subjects, *(n for c in objects for n in c.names)}
-    when, frame = event_date(masked, s0, s1, trig, dates, ctx, people)
+    when, frame = event_date(s, trig, dates, ctx, people)
     if when is not None and ctx.published is not None and (ctx.published - when).days > 45:
         return []  # an old event recalled as background
     remote = (

@@ -2,54 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from natojp_tui.core.dates import (
     DateMention,
-    find_dates,
-    japan_time_spans,
 )
-from natojp_tui.core.events.context import LOOKBACK, Candidate, Context, Trigger, memo
+from natojp_tui.core.events.context import LOOKBACK, Candidate, Context, Trigger
 from natojp_tui.core.events.participants import people_of, resolve_pronoun
 from natojp_tui.core.events.places import city_in, place_in, visit_city
-from natojp_tui.core.events.triggers import PLAN_CLAUSE, background_cues
-from natojp_tui.core.model import Event
-
-_VISIT_FRAME_RE = re.compile(
-    r"\b(?:during|in\sthe\scourse\sof|on|throughout)\s(?:his|her|their|the|this|that|a|an)\s"
-    r"(?:[\w-]+\s){0,3}?(?:visit|trip|stay|tour)\b|\bwhile\s(?:in|visiting)\b",
-    re.I,
-)
-
-
-_OPENING_SEQUENCE_RE = re.compile(r"\s*(?:Earlier|Later|Afterwards|Then),")
-
-
-_SEQUENCE_RE = re.compile(
-    r"\b(?:(?:following|after|before|prior\sto|ahead\sof|at\sthe\s(?:end|outset|beginning|start)\sof|"
-    r"on\sthe\smargins?\sof|on\sthe\ssidelines?\sof|during)\s(?:the|this|that|their|these|this)\s"
-    r"(?:[\w-]+\s){0,3}?(?:meeting|talks|summit|ceremony|signing|call|conference|lunch|dinner|"
-    r"discussions?|session)|afterwards|subsequently|thereafter|then|at\sthe\soutset|"
-    r"on\sthe\s(?:sidelines|margins)|"
-    r"(?:on\s)?the\ssame\sday|also\son\sthat\sday|later\sthat\sday|"
-    r"in\sthe\s(?:morning|afternoon|evening))\b",
-    re.I,
-)
-
-
-# a time given only vaguely ("last week", "earlier this month"): no day to inherit
-_VAGUE_TIME_RE = re.compile(
-    r"\b(?:(?:last|next|earlier\sthis|later\sthis)\s(?:week|month|year)|recently|"
-    r"in\srecent\s(?:days|weeks|months))\b",
-    re.I,
-)
+from natojp_tui.core.events.sentence import Sentence
+from natojp_tui.core.model import DatePrecision, Event
 
 
 def remember_dates(
-    masked: str,
-    s0: int,
-    s1: int,
+    s: Sentence,
     cands: list[Candidate],
     dates: list[DateMention],
     new: list[Event],
@@ -57,8 +23,8 @@ def remember_dates(
     places: bool = True,
 ) -> None:
     """Keep the day and place this sentence established for the sentences after it."""
-    relative = _relative_spans(masked, s0, s1) if dates else []
-    planned = bool(dates) and PLAN_CLAUSE.search(masked, s0, s1) is not None
+    relative = s.relative if dates else []
+    planned = bool(dates) and s.planned
     for d in dates:
         day = d.resolve(ctx.last_date)
         if day is None:
@@ -74,37 +40,13 @@ def remember_dates(
         if e.date is not None and ctx.frames.get(id(e)) in ("own", "seq"):
             ctx.para_date = e.date
             ctx.prev_dated = (ctx.sentence_no, e.date, frozenset(e.participants))
-    city = city_in(masked, s0, s1) if places else None
+    city = city_in(s.masked, s.start, s.end) if places else None
     if city:
         ctx.para_place = city
 
 
-_RELATIVE_CLAUSE_RE = re.compile(r",\s(?:who|which|whom|whose)\b[^,;]{0,200}(?:,|$)")
-
-
-def _relative_spans(masked: str, s0: int, s1: int) -> list[tuple[int, int]]:
-    """ ", who met Kishida the previous day," - a date inside is not the main clause's."""
-    return [(m.start(), m.end()) for m in _RELATIVE_CLAUSE_RE.finditer(masked, s0, s1)]
-
-
-def sentence_dates(masked: str, s0: int, s1: int, published: date | None) -> list[DateMention]:
-    """Date mentions of one sentence with paragraph offsets, Japan-time asides left out."""
-    sentence = masked[s0:s1]
-    skip = japan_time_spans(sentence)
-    out = []
-    for d in find_dates(sentence, published):
-        if any(a <= d.start < b for a, b in skip):
-            continue
-        out.append(
-            DateMention(d.start + s0, d.end + s0, d.text, d.anchor, d.value, d.end_value, d.offset)
-        )
-    return out
-
-
 def event_date(
-    masked: str,
-    s0: int,
-    s1: int,
+    s: Sentence,
     trig: Trigger,
     dates: list[DateMention],
     ctx: Context,
@@ -116,7 +58,7 @@ def event_date(
     the meeting", "later that day", the same people again); "para": an earlier sentence
     of the paragraph dated it; "visit": only "during his visit"; "none": not given.
     """
-    relative = memo(ctx, "relative", lambda: _relative_spans(masked, s0, s1))
+    relative = s.relative
     inside = [span for span in relative if span[0] <= trig.start < span[1]]
     usable = [
         d
@@ -131,20 +73,12 @@ def event_date(
         if resolved is not None:
             same_day = best.anchor == "context" and best.offset == 0
             return resolved, "seq" if same_day else "own"
-    if memo(ctx, "visit", lambda: _VISIT_FRAME_RE.search(masked, s0, s1) is not None):
+    if s.in_visit:
         return None, "visit"
-    if memo(ctx, "vague", lambda: _VAGUE_TIME_RE.search(masked, s0, s1) is not None):
+    if s.vague:
         return None, "none"  # "met with Stoltenberg last week"
     prev = ctx.events[-1] if ctx.events else None
-    sequence = memo(
-        ctx,
-        "seq",
-        lambda: (
-            _SEQUENCE_RE.search(masked, s0, s1) is not None
-            or _OPENING_SEQUENCE_RE.match(masked, s0) is not None
-        ),
-    )
-    if prev is not None and sequence:
+    if prev is not None and s.sequence:
         return prev.date, "seq" if prev.date else ctx.frames.get(id(prev), "none")
     same_people = prev is not None and len(people) >= 2 and people == set(people_of(prev, ctx))
     if prev is not None and prev.date is not None and same_people:
@@ -159,9 +93,7 @@ def event_date(
 
 
 def attach_trailing_context(
-    masked: str,
-    s0: int,
-    s1: int,
+    s: Sentence,
     cands: list[Candidate],
     dates: list[DateMention],
     para_events: list[Event],
@@ -170,7 +102,7 @@ def attach_trailing_context(
     """An eventless sentence that dates or places the event just told in the same
     paragraph about the same person ("..., said the Secretary General during his visit
     to Tokyo on Monday (15 April).") completes that event."""
-    if not para_events or PLAN_CLAUSE.search(masked, s0, s1):
+    if not para_events or s.planned:
         return
     target = para_events[-1]
     if ctx.frames.get(id(target)) == "visit":
@@ -186,12 +118,13 @@ def attach_trailing_context(
         for e in para_events[-LOOKBACK:]
         if (e.paragraph, e.start) == (target.paragraph, target.start)
     ]
-    if target.date is None and dates and not background_cues(masked, s0, s1, ctx.published):
+    if target.date is None and dates and not s.background:
         when = dates[0].resolve(ctx.last_date)
         if when is not None:
             for e in siblings:
                 e.date = when
                 ctx.frames[id(e)] = "own"
+    masked, s0, s1 = s.masked, s.start, s.end
     place = visit_city(masked, s0, s1) or place_in(masked, s0, s1, Trigger("", s0, s0, "", ""))
     if place:
         for e in siblings:
@@ -199,7 +132,7 @@ def attach_trailing_context(
                 e.place = place
 
 
-def precision(e: Event, frame: str | None) -> str:
+def precision(e: Event, frame: str | None) -> DatePrecision:
     if e.date is not None:
         return "exact" if e.time else "day"
     if frame == "visit":

@@ -11,6 +11,7 @@ from natojp_tui.core.events.build import object_region
 from natojp_tui.core.events.context import LOOKBACK, Candidate, Context, Trigger
 from natojp_tui.core.events.participants import people_of, subject_names
 from natojp_tui.core.events.places import place_in
+from natojp_tui.core.events.sentence import Sentence
 from natojp_tui.core.events.summary import capitalise, clip
 from natojp_tui.core.model import Event
 
@@ -23,10 +24,7 @@ _MAX_TOPICS = 2
 
 
 def read_topic(
-    p: int,
-    masked: str,
-    s0: int,
-    s1: int,
+    s: Sentence,
     trig: Trigger,
     limit: int,
     cands: list[Candidate],
@@ -35,6 +33,7 @@ def read_topic(
     out: list[Event],
 ) -> None:
     """ "discussed North Korea": add the topic to the meeting it belongs to."""
+    p, masked, s0, s1 = s.paragraph, s.masked, s.start, s.end
     subjects = set(subject_names(cands, trig.start, s0, ctx))
     r0, r1 = object_region(masked, trig, limit, cands)
     subjects |= {n for c in cands if r0 <= c.start < r1 and c.kind == "person" for n in c.names}

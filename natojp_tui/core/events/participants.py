@@ -14,6 +14,7 @@ from natojp_tui.core.events.context import (
     MentionLike,
     Registry,
 )
+from natojp_tui.core.events.sentence import Sentence
 from natojp_tui.core.model import Event, Person
 from natojp_tui.core.text.patterns import starting_with, words
 
@@ -66,11 +67,10 @@ def mentions_by_paragraph(registry: Registry) -> dict[int, list[MentionLike]]:
     return out
 
 
-def candidates(
-    masked: str, mentions: Sequence[MentionLike], ctx: Context, s0: int, s1: int
-) -> list[Candidate]:
-    """People, pronouns and plural cues of ``masked[s0:s1]`` outside quotes, in order, with
+def candidates(s: Sentence, mentions: Sequence[MentionLike], ctx: Context) -> list[Candidate]:
+    """People, pronouns and plural cues of the sentence outside quotes, in order, with
     subject/object status."""
+    masked, s0, s1 = s.masked, s.start, s.end
     raw: list[Candidate] = []
     taken: list[tuple[int, int]] = []
     for m in mentions:

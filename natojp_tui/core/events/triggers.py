@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
 
-from natojp_tui.core.dates import (
-    month_number,
-)
-from natojp_tui.core.events.context import MAX_WINDOW, Candidate, Context, Trigger, memo
+from natojp_tui.core.events.context import MAX_WINDOW, Candidate, Trigger
 from natojp_tui.core.events.participants import GROUP_RE
-from natojp_tui.core.text.patterns import starting_with, trie_pattern, words
+from natojp_tui.core.events.sentence import PLAN_CLAUSE, Sentence
+from natojp_tui.core.text.patterns import starting_with, words
 
 _NOUNS: tuple[tuple[str, str], ...] = (
     ("courtesy_call", r"courtesy\s(?:call|visit)s?"),
@@ -122,26 +118,6 @@ _NEGATIVE_MODS = re.compile(
 )
 
 
-PLAN_CLAUSE = re.compile(
-    r"\b(?:will|would|shall|plans?|planned|planning|expected|scheduled|set\sto|due\sto|"
-    r"intends?|hopes?|hoped|look(?:s|ed)?\sforward|next\s(?:week|month|year)|upcoming|"
-    r"forthcoming|later\sthis\s(?:week|month|year)|agreed\sto|invit\w+|ahead\sof|prior\sto|"
-    r"before\sthe|if|unless|whether|aim\w*\sto|propos\w+)\b",
-    re.I,
-)
-
-
-_BACKGROUND_RE = re.compile(
-    r"\b(?:in\sthe\spast|previously|formerly|over\sthe\s(?:past|last)\s\w+|for\s(?:years|decades)|"
-    r"has\slong|have\slong|last\s(?:year|month)|\w+\syears\sago|in\srecent\syears|"
-    r"since\s(?:19|20)\d\d|back\sin|(?i:in|of)\s(?:early\s|late\s|mid-)?(?:(?:January|February|March|"
-    r"April|May|June|July|August|September|October|November|December)\s)?(?:19|20)\d\d)\b"
-)
-
-
-YEAR_RE = re.compile(r"(?:19|20)\d\d")
-
-
 _AUDIENCE_RE = re.compile(
     r"\s(?:the\s|a\s|an\s)?(?:[A-Z]|(?:[\w'’-]+\s){0,2}?(?:students|audience|conference|forum|"
     r"committee|Committee|Council|Parliament|Diet|"
@@ -155,88 +131,6 @@ _NOT_AUDIENCE = re.compile(
     r"each\sother|the\sissue|issues|concerns?|questions?|challenges?)\b",
     re.I,
 )
-
-
-_TRIGGER_WORDS = (
-    "met", "held", "had ", "host", "attend", "join", "gave", "deliver", "conduct", "chair",
-    "took part", "participat", "made", "paid", "receiv", "organi", "conven", "told", "address",
-    "sign", "inked", "visit", "tour", "inspect", "board", "wreath", "respects", "tribute",
-    "observ", "spoke", "welcom", "greet", "discuss", "exchange", "sat down", "conferred",
-    "talk", "brief", "summit", "call", "conference", "press", "lunch", "dinner", "breakfast",
-    "banquet", "supper", "speech", "lecture", "keynote", "remarks", "session", "dialogue",
-    "consultation", "audience", "bilateral", "tête", "received", "welcomed",
-)  # fmt: skip
-
-
-_DATE_WORDS = (
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    "day", "tonight", "tomorrow", "morning", "evening", "night",
-)  # fmt: skip
-
-
-_PEOPLE_WORDS = ("he", "they", "minister", "secretary", "president", "chancellor", "ambassador",
-                 "both", "two")  # fmt: skip
-
-
-_DIGIT_RE = re.compile(r"\d")
-
-
-# the same word lists as one factored pattern each: one C-speed scan per sentence
-_TRIGGER_LOOK = re.compile(trie_pattern(list(_TRIGGER_WORDS)))
-
-
-_DATE_LOOK = re.compile(trie_pattern(list(_DATE_WORDS)))
-
-
-_PEOPLE_LOOK = re.compile(trie_pattern(list(_PEOPLE_WORDS)))
-
-
-_PLACE_LOOK = re.compile(trie_pattern([" in ", " to ", " at ", "visiting", "aboard"]))
-
-
-_VISIT_LOOK = re.compile(trie_pattern(["visit", "trip", "stay", "arrived", " is in ", " was in "]))
-
-
-# every match of the noun patterns (A, B, B2, passive) holds one of these, in any case
-_NOUN_LOOK = re.compile(trie_pattern([
-    "courtesy", "press", "news", "lunch", "dinner", "breakfast", "banquet", "supper", "signing",
-    "speech", "address", "lecture", "keynote", "remarks", "meeting", "talks", "summit",
-    "discussion", "consultation", "dialogue", "phone", "video", "tête-à-tête", "audience",
-    "bilateral", "conversation", "session",
-]))  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class Look:
-    """What a quick look (substring tests, C speed) says a sentence may hold: the costly
-    readers only run where they can find something."""
-
-    events: bool
-    dates: bool
-    people: bool
-    places: bool
-    visits: bool
-    nouns: bool = True  # may hold an event noun ("talks", "lunch", ...)
-
-    @classmethod
-    def of(cls, sentence: str) -> Look:
-        low = sentence.lower()
-        long = len(sentence) > 1000  # only an overlong, cut "sentence": not prose
-        events = _TRIGGER_LOOK.search(low) is not None
-        dates = (not long or events) and (
-            _DIGIT_RE.search(low) is not None or _DATE_LOOK.search(low) is not None
-        )
-        # case-insensitive patterns fold some non-ASCII letters ("K", Kelvin) to ASCII
-        # ones: only an ASCII sentence is known to be noun-free from its lower case
-        nouns = events and (not sentence.isascii() or _NOUN_LOOK.search(low) is not None)
-        return cls(
-            events=events,
-            dates=dates,
-            people=_PEOPLE_LOOK.search(low) is not None,
-            places=_PLACE_LOOK.search(low) is not None,
-            visits=_VISIT_LOOK.search(low) is not None,
-            nouns=nouns,
-        )
 
 
 _BAD_MODS = re.compile(rf"\b(?:a|an|the|his|her|their|{_LIGHT})\b", re.I)
@@ -266,12 +160,12 @@ def _search_all(
     return out
 
 
-def find_triggers(
-    masked: str, s0: int, s1: int, cands: list[Candidate], nouns: bool = True
-) -> list[Trigger]:
-    """Event triggers of ``masked[s0:s1]``; ``nouns=False`` when a quick look found no
-    event noun there (the noun patterns are then skipped)."""
+def find_triggers(s: Sentence, cands: list[Candidate]) -> list[Trigger]:
+    """Event triggers of the sentence (the noun patterns only run where a quick look
+    found an event noun)."""
+    masked, s0, s1 = s.masked, s.start, s.end
     found: list[Trigger] = []
+    nouns = s.look.nouns
     if nouns:
         _find_noun_triggers(masked, s0, s1, found)
     for m in VERB_RE.finditer(masked, s0, s1):
@@ -377,32 +271,10 @@ def actor_left(masked: str, s0: int, trig: Trigger, cands: list[Candidate]) -> b
     return word[:1].isupper() or word.endswith(",") or word.lower() in _ADVERBS
 
 
-_MONTH_ONLY_RE = re.compile(
-    r"\b(?i:in|since|during)\s(?:early\s|late\s|mid-)?(?P<m>January|February|March|April|May|June|"
-    r"July|August|September|October|November|December)\b(?!\s\d)"
-)
-
-
-def is_background(masked: str, s0: int, s1: int, trig: Trigger, ctx: Context) -> bool:
+def is_background(s: Sentence, trig: Trigger) -> bool:
     """Background history ("In 2014, ...", "met Rutte in April", "has in the past") in the
     trigger's clause: before it, or after it up to the next comma."""
-    published = ctx.published
-    comma = masked.find(",", trig.end, min(s1, trig.end + MAX_WINDOW))
+    s1 = s.end
+    comma = s.masked.find(",", trig.end, min(s1, trig.end + MAX_WINDOW))
     clause_end = min(s1, trig.end + MAX_WINDOW) if comma < 0 else comma
-    cues = memo(ctx, "background", lambda: background_cues(masked, s0, s1, published))
-    return any(a < clause_end and not trig.start <= a < trig.end for a in cues)
-
-
-def background_cues(masked: str, s0: int, s1: int, published: date | None) -> list[int]:
-    """Where the sentence points at the past: other years, other months, "in the past"."""
-    cues = []
-    for m in _BACKGROUND_RE.finditer(masked, s0, s1):
-        year = YEAR_RE.search(m.group(0))
-        if year is None or published is None or int(year.group(0)) != published.year:
-            cues.append(m.start())
-    if published is not None:
-        for m in _MONTH_ONLY_RE.finditer(masked, s0, s1):
-            month = month_number(m.group("m"))
-            if month is not None and month != published.month:
-                cues.append(m.start())
-    return cues
+    return any(a < clause_end and not trig.start <= a < trig.end for a in s.background)

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from natojp_tui.core.events.context import Candidate, Context, Registry
-from natojp_tui.core.events.dating import sentence_dates
 from natojp_tui.core.events.participants import (
     candidates,
     mentions_by_paragraph,
@@ -17,7 +15,8 @@ from natojp_tui.core.events.participants import (
     subject_names,
 )
 from natojp_tui.core.events.places import CITIES, COUNTRIES, COUNTRY_PHRASES
-from natojp_tui.core.text.sentences import mask_quotes, quote_spans, split_sentences
+from natojp_tui.core.events.sentence import Sentence
+from natojp_tui.core.text.document import AnalysedArticle
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,34 +33,34 @@ class VisitMention:
     days: int | None = None
 
 
-def extract_visit_mentions(
-    paragraphs: Sequence[str], registry: Registry, published: date | None = None
-) -> list[VisitMention]:
+def extract_visit_mentions(doc: AnalysedArticle, registry: Registry) -> list[VisitMention]:
     """Every "visit to Japan", "visiting Tokyo", "a three-day visit from Tuesday" in the
-    text, with the visitor (canonical name) and the days the text gives."""
+    body, with the visitor (canonical name) and the days the text gives."""
+    published = doc.published
     mentions = mentions_by_paragraph(registry)
     out: list[VisitMention] = []
     ctx = Context(registry, published, None)
-    for p, text in enumerate(paragraphs):
-        masked = mask_quotes(text, quote_spans(text))
+    for p, t in enumerate(doc.body):
+        masked = t.masked
         para_mentions = mentions.get(p, [])
         starts = [m.start for m in para_mentions]
-        for s0, s1 in split_sentences(masked):
+        for s0, s1 in t.sentences:
+            s = Sentence(p, t.text, masked, s0, s1, published)
             found = para_mentions[bisect_left(starts, s0) : bisect_left(starts, s1)]
-            sent_cands = candidates(masked, found, ctx, s0, s1)
+            sent_cands = candidates(s, found, ctx)
             for m in _VISIT_RE.finditer(masked, s0, s1):
                 host = _visit_host(m.group("host"))
                 if host is None:
                     continue
                 visitor = _visitor(masked, sent_cands, m.start(), s0, ctx)
-                first, last, days = _visit_days(masked, s0, s1, m, published, ctx)
+                first, last, days = _visit_days(s, m, ctx)
                 out.append(
                     VisitMention(
                         visitor[0] if visitor else None, host, p, s0, s1, first, last, days
                     )
                 )
             remember_actors(sent_cands, ctx)
-            for d in sentence_dates(masked, s0, s1, published):
+            for d in s.dates:
                 ctx.last_date = d.resolve(ctx.last_date) or ctx.last_date
     return out
 
@@ -120,23 +119,19 @@ def _visitor(
 
 
 def _visit_days(
-    masked: str,
-    s0: int,
-    s1: int,
-    phrase: re.Match[str],
-    published: date | None,
-    ctx: Context,
+    s: Sentence, phrase: re.Match[str], ctx: Context
 ) -> tuple[date | None, date | None, int | None]:
     """First and last day of a visit as the sentence gives them (never guessed):
     "from 15 to 17 April", "a three-day visit from Tuesday", "arrived ... on Monday",
     "concluded a two-day visit on Wednesday"."""
-    sentence = masked[s0:s1]
+    s0 = s.start
+    sentence = s.masked[s0 : s.end]
     days = None
     m = _SPAN_RE.search(sentence)
     if m is not None:
         n = m.group("n").lower()
         days = _NUMBERS.get(n) or int(n)
-    dates = sentence_dates(masked, s0, s1, published)
+    dates = s.dates
     for d in dates:
         if d.end_value is not None and d.value is not None:
             return d.value, d.end_value, (d.end_value - d.value).days + 1

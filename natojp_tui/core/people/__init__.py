@@ -4,7 +4,6 @@ from natojp_tui.core.people.build import build_registry
 from natojp_tui.core.people.merge import merge_people
 from natojp_tui.core.people.names import (
     HONORIFICS,
-    MAX_PARAGRAPH_CHARS,
     ParsedRun,
     canonical_order,
     parse_run,
@@ -12,6 +11,7 @@ from natojp_tui.core.people.names import (
 )
 from natojp_tui.core.people.registry import Mention, PeopleRegistry
 from natojp_tui.core.people.roles import role_display, role_key
+from natojp_tui.core.text.document import MAX_PARAGRAPH_CHARS
 
 __all__ = [
     "HONORIFICS",

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from itertools import pairwise
 
 from natojp_tui.core.model import Person, Role
@@ -13,10 +12,8 @@ from natojp_tui.core.people.names import (
     ACRONYMS,
     COUNTRY_KEYS,
     HONORIFICS,
-    MAX_PARAGRAPH_CHARS,
     NON_NAME_WORDS,
     ROLE_HEADS,
-    RUN_RE,
     ParsedRun,
     canonical_order,
     is_name_token,
@@ -27,6 +24,8 @@ from natojp_tui.core.people.names import (
 )
 from natojp_tui.core.people.registry import Mention, PeopleRegistry
 from natojp_tui.core.people.roles import CHIEF_WORDS, rank_or_none, role_key
+from natojp_tui.core.text.document import AnalysedArticle
+from natojp_tui.core.text.runs import RUN_RE
 
 
 @dataclass(slots=True)
@@ -36,11 +35,11 @@ class _Intro:
     written: list[str]
 
 
-def _runs(text: str) -> list[ParsedRun]:
-    """Parsed capitalised runs of ``text``; lone capitalised function words and place
-    names are skipped unparsed."""
+def _runs(text: str, found: Iterable[re.Match[str]]) -> list[ParsedRun]:
+    """The capitalised runs ``found`` in ``text``, parsed; lone capitalised function
+    words and place names are skipped unparsed."""
     runs = []
-    for m in RUN_RE.finditer(text):
+    for m in found:
         word = m.group()
         if " " not in word:
             low = strip_possessive(word).lower()
@@ -148,7 +147,7 @@ def _collect_intros(
     paragraphs: Sequence[str], runs_of: Sequence[list[ParsedRun]], title: str
 ) -> list[_Intro]:
     intros = []
-    sources = [(-1, title, _runs(title))] if title else []
+    sources = [(-1, title, _runs(title, RUN_RE.finditer(title)))] if title else []
     sources += [(p, text, runs_of[p]) for p, text in enumerate(paragraphs)]
     for p, text, runs in sources:
         _attach_appositives(text, runs)
@@ -164,17 +163,14 @@ def _surname_refs(intros: list[_Intro]) -> set[str]:
     return {i.run.name[0].lower() for i in intros if len(i.run.name) == 1}
 
 
-def build_registry(
-    paragraphs: Sequence[str],
-    published: date | None = None,
-    article_id: str | None = None,
-    title: str = "",
-) -> PeopleRegistry:
-    """Read ``paragraphs`` (and ``title``) for people, their roles and every mention."""
-    paragraphs = [p[:MAX_PARAGRAPH_CHARS] for p in paragraphs]
-    title = title[:MAX_PARAGRAPH_CHARS]
+def build_registry(doc: AnalysedArticle) -> PeopleRegistry:
+    """Read the article's body and captions (and title) for people, their roles and
+    every mention; mentions in captions count paragraphs on after the body's."""
+    texts = doc.registry_texts
+    paragraphs = [t.text for t in texts]
+    title, published, article_id = doc.title, doc.published, doc.article_id
     # parsed once: the appositives attached here are what the mentions read too
-    runs_of = [_runs(text) for text in paragraphs]
+    runs_of = [_runs(t.text, t.name_runs) for t in texts]
     intros = _collect_intros(paragraphs, runs_of, title)
     singles = _surname_refs(intros)
     people: dict[str, Person] = {}

@@ -8,13 +8,9 @@ from dataclasses import dataclass, field
 
 from natojp_tui.core.text.memo import cache_short
 from natojp_tui.core.text.patterns import words as wordset
+from natojp_tui.core.text.runs import NAME_PARTICLES as RUN_NAME_PARTICLES
 
 APOSTROPHES = "'’"
-
-
-# Only this many characters of one paragraph are analysed (no real paragraph comes close;
-# the cap keeps a pathological multi-megabyte paragraph well under a second).
-MAX_PARAGRAPH_CHARS = 100_000
 
 
 HONORIFICS: dict[str, str | None] = {
@@ -206,7 +202,7 @@ COMPLEMENT_WORDS = wordset(
 )
 
 
-NAME_PARTICLES = wordset("van von der den de da di du bin al le la del dos ter")
+NAME_PARTICLES = frozenset(RUN_NAME_PARTICLES)
 
 
 # Capitalised words that never start or continue a person's name.
@@ -247,20 +243,6 @@ JP_GIVEN_NAMES = wordset(
     hirokazu junichiro yasuo yukio naoto yoshihiko katsuya koichiro seiji kentaro hiroyuki
     kiyoshi yuko keiko tomoko kazuyuki masato"""
 )
-
-
-_CAP = (
-    r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Mme|Gen|Lt|Col|Adm|Jr|Sr|St|Hon)\.|[A-Z]\.(?:[A-Z]\.)*"
-    r"|[A-Z\u00C0-\u00DE][\w\u00C0-\u024F]*(?:[-’'][\w\u00C0-\u024F]+)*)"
-)
-
-
-_CONNECT = r"(?:(?:of|for)(?:[ \u00A0]the)?|van|von|der|den|de|da|di|du|bin|al|le|la|del|dos|ter)"
-
-
-# A run of capitalised words joined by single spaces and a few lowercase connectors.
-# (the look-ahead is only a quick test: every run starts with a capital letter)
-RUN_RE = re.compile(rf"(?=[A-Z\u00C0-\u00DE]){_CAP}(?:[ \u00A0](?:{_CONNECT}[ \u00A0])*{_CAP})*")
 
 
 _TOKEN_RE = re.compile(r"\S+")

@@ -123,3 +123,35 @@ def mask_quotes(text: str, spans: Sequence[tuple[int, int]]) -> str:
         pos = b
     parts.append(text[pos:])
     return "".join(parts)
+
+
+# --- sentence ends as attribution reads them (raw text, quotation marks included) --------
+
+_END_MARK_RE = re.compile(r"[.!?][”’\"')\]»」]*(?=\s+[“‘\"'(«「『A-Z\d]|\s*$)")
+END_ABBREVIATIONS = words(
+    "mr mrs ms dr prof st no gen lt col adm jr sr vs etc jan feb mar apr jun jul aug sep sept "
+    "oct nov dec u.s h.e e.g i.e a.m p.m hon mme"
+)
+
+
+def end_marks(text: str) -> list[tuple[int, int]]:
+    """Spans of the punctuation that ends each sentence of ``text`` (closing marks after
+    it included; abbreviations and initials skipped)."""
+    return [
+        m.span() for m in _END_MARK_RE.finditer(text) if not abbreviation_before(text, m.start())
+    ]
+
+
+def abbreviation_before(text: str, dot: int) -> bool:
+    """Is the full stop at ``dot`` the end of an abbreviation or an initial?"""
+    window = text[max(0, dot - 24) : dot]
+    parts = window.rsplit(None, 1)
+    if len(parts) == 2 or dot <= 24:
+        word = parts[-1] if parts and not window[-1:].isspace() else ""
+    else:  # a token longer than the window: find where it starts
+        j = dot
+        while j > 0 and not text[j - 1].isspace():
+            j -= 1
+        word = text[j:dot]
+    word = word.lower().lstrip("(“\"‘'")
+    return word in END_ABBREVIATIONS or (len(word) == 1 and word.isalpha())
