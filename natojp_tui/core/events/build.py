@@ -1,4 +1,5 @@
-"""build."""
+"""Building events from a trigger: its counterparts (people and groups met), kind, place,
+date and clock time, one event per counterpart unless the text says it was joint."""
 
 from __future__ import annotations
 

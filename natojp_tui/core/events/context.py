@@ -1,4 +1,5 @@
-"""context."""
+"""What reading an article's events has established so far, and the small values the
+readers pass around: candidates (who a sentence names) and triggers."""
 
 from __future__ import annotations
 

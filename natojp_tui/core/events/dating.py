@@ -1,4 +1,5 @@
-"""dating."""
+"""When an event happened: the sentence's own date, the event just told, the paragraph's
+day, "during his visit" (no day), or nothing; a trailing sentence may complete it."""
 
 from __future__ import annotations
 

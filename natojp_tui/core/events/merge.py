@@ -1,4 +1,5 @@
-"""merge."""
+"""A second telling of an event folds into the first, and "discussed X" becomes a topic of
+the meeting it belongs to."""
 
 from __future__ import annotations
 

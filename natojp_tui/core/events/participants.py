@@ -1,4 +1,5 @@
-"""participants."""
+"""Who a sentence names (people, pronouns, "the two leaders", groups) and who acts: the
+subject of a trigger, resolved through the people registry and the actors so far."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""places."""
+"""Where an event happened: a site ("at NATO Headquarters"), a known city ("in Tokyo"), a
+visited place, or the place the context gives."""
 
 from __future__ import annotations
 

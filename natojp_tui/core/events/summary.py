@@ -1,4 +1,4 @@
-"""summary."""
+"""The short summary of an event ("Held talks with Fumio Kishida")."""
 
 from __future__ import annotations
 

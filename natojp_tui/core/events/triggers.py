@@ -1,4 +1,5 @@
-"""triggers."""
+"""Event triggers: verbs ("met", "signed", "visited") and nouns in realised frames ("held
+talks with", "at a joint press conference"), never plans, negations or background."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""visits."""
+"""Visit mentions ("visit to Japan", "a three-day visit from Tuesday") with the visitor
+and the days the text gives: what the timeline groups into visits."""
 
 from __future__ import annotations
 

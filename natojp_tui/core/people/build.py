@@ -1,4 +1,12 @@
-"""build."""
+"""``build_registry``: the people an article introduces, with their roles and every mention.
+
+People are introduced with a role (*NATO Secretary General Anders Fogh Rasmussen*,
+*KISHIDA Fumio, Prime Minister of Japan*), with an honorific (*Mr. Fogh Rasmussen*,
+*H.E. Ms. Kamikawa*), or as a bare full name next to a speech verb. Japanese
+family-name-first forms are put in given-family order: an ALL-CAPS token is the family
+name, and a name whose first token is used alone elsewhere (*Minister Kono*) is
+family-first.
+"""
 
 from __future__ import annotations
 

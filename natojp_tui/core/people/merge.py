@@ -1,4 +1,4 @@
-"""merge."""
+"""``merge_people``: one person across articles, with every alias and every dated role."""
 
 from __future__ import annotations
 

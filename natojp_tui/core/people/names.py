@@ -1,4 +1,5 @@
-"""names."""
+"""Names in a capitalised run: honorific, organisation, role and the name itself, with
+name tokens normalised (ALL-CAPS family names, possessives) and slugs for ids."""
 
 from __future__ import annotations
 

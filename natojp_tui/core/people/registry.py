@@ -1,4 +1,6 @@
-"""registry."""
+"""``PeopleRegistry``: the people of an article (or of merged articles) and where they are
+named; ``resolve`` maps a cue (*Rasmussen*, *the Secretary General*, *NATO's chief*,
+*KISHIDA Fumio*) back to one ``Person``."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""roles."""
+"""Role titles compared by a canonical key, and shown with their organisation."""
 
 from __future__ import annotations
 

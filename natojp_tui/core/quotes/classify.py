@@ -1,4 +1,6 @@
-"""classify."""
+"""What a quoted span is: a direct quote with its cue after (*,” he said*) or before
+(*Minister Sato said: “*), a partial quote inside a reporting sentence, or a quoted
+name nobody speaks (*the drill “Iron Shield”*)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""cues."""
+"""Speaker cues: how the text names a speaker at a quote, read forwards (``cue_after``) or
+backwards (``cue_before``) from a position in a bounded window: a name, a role, a
+pronoun, a group or a document."""
 
 from __future__ import annotations
 

@@ -1,4 +1,12 @@
-"""extract."""
+"""``extract_quotes``: direct, partial and indirect quotes with their speakers.
+
+Every ``Quote`` lies inside one paragraph and ``text[q.start:q.end] == q.text`` holds.
+Direct and partial quotes hold the text inside the marks; a quote running over several
+paragraphs is one ``Quote`` per piece, and the pieces share ``utterance`` (as do the two
+halves of a quote split by its attribution). Indirect quotes hold the reported clause.
+A second quote in a paragraph, or a paragraph that is only a quote, inherits the
+previous speaker.
+"""
 
 from __future__ import annotations
 

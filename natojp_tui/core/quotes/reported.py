@@ -1,4 +1,5 @@
-"""reported."""
+"""Reported speech: *X said (that) ...*, *X expressed his hope that ...*, *According to X,
+...*, *..., X told reporters.*: the reported clause and its cue."""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""speakers."""
+"""``Resolver``: a cue at a position turned into speakers: names and roles through the
+people registry, documents by name, groups as the two people named last, pronouns to
+the nearest compatible speaker before them."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""sentences."""
+"""Sentence splitting, and masking quoted passages out of the narrative."""
 
 from __future__ import annotations
 
