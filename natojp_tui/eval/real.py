@@ -225,7 +225,7 @@ def _speakers(q: Any) -> list[str]:
 
 def _score_quotes(gold: dict[str, Any], article: Any, fig: Figures, tag: str) -> None:
     quotes = [q for q in article.quotes if q.kind in DIRECT_KINDS]
-    gq = [g for g in gold.get("quotes", [])]
+    gq = [g for g in gold.get("quotes", []) if g.get("first") and g.get("last")]
     pairs = _match(gq, quotes, lambda q: q.text)
     fig.quotes.add(Counts(len(pairs), len(quotes), len(gq)))
     ex = sum(1 for g, q in pairs if exact(q.text, g["first"], g["last"]))
@@ -269,7 +269,7 @@ def _score_turns(gold: dict[str, Any], article: Any, fig: Figures, tag: str) -> 
 
 def _score_reported(gold: dict[str, Any], article: Any, fig: Figures, tag: str) -> None:
     preds = [q for q in article.quotes if q.kind in REPORTED_KINDS]
-    gr = list(gold.get("reported", []))
+    gr = [g for g in gold.get("reported", []) if g.get("first") and g.get("last")]
     pairs = _match(gr, preds, lambda q: q.text)
     fig.reported.add(Counts(len(pairs), len(preds), len(gr)))
     for g, q in pairs:
