@@ -18,16 +18,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from natojp_tui.core.events import VisitMention, extract_visit_mentions
+from natojp_tui.core.lexicon.places import JAPANESE_CITIES
 from natojp_tui.core.model import Article, Event
 from natojp_tui.core.people import build_registry
 from natojp_tui.core.text.document import AnalysedArticle
 
-_JAPANESE_CITIES = (
-    "Tokyo", "Osaka", "Kyoto", "Hiroshima", "Nagasaki", "Yokosuka", "Yokohama", "Sapporo",
-    "Fukuoka", "Sendai", "Kobe", "Nagoya", "Okinawa", "Naha", "Ichigaya", "Hakone", "Ise-Shima",
-)  # fmt: skip
 _HOST_COUNTRY = {
-    **dict.fromkeys(_JAPANESE_CITIES, "Japan"),
+    **dict.fromkeys(JAPANESE_CITIES, "Japan"),
     **dict.fromkeys(("Brussels", "Mons"), "Belgium"),
     **dict.fromkeys(("Seoul", "Busan", "Korea", "South Korea"), "Republic of Korea"),
     **dict.fromkeys(("Hague", "The Hague", "Netherlands"), "Netherlands"),

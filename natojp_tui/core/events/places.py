@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from natojp_tui.core.events.context import Context, Trigger
+from natojp_tui.core.lexicon.places import CITIES, COUNTRY_PHRASES
 from natojp_tui.core.text.patterns import words
 
 COUNTRIES = words(
@@ -18,28 +19,7 @@ COUNTRIES = words(
 )
 
 
-CITIES = words(
-    """Tokyo Osaka Kyoto Hiroshima Nagasaki Yokosuka Yokohama Sapporo Fukuoka Sendai Kobe
-    Nagoya Okinawa Naha Ichigaya Nagatacho Kasumigaseki Hakone Ise-Shima Brussels Mons
-    Naples Norfolk Washington Vilnius Madrid Riga Tallinn Warsaw Bucharest Helsinki
-    Stockholm Oslo Copenhagen Berlin Paris London Rome Lisbon Ottawa Canberra Sydney
-    Wellington Seoul Busan Beijing Manila Jakarta Singapore Bangkok Hanoi Delhi Ankara
-    Istanbul Athens Prague Budapest Bratislava Ljubljana Zagreb Sofia Tirana Podgorica
-    Skopje Reykjavik Kyiv Kiev Chisinau Tbilisi Munich Wales Newport Chicago Lisbon
-    Strasbourg Geneva Vienna Brdo Hague Ramstein Brunssum"""
-)
-
-
 _CITY_ALT = "|".join(sorted(CITIES, key=len, reverse=True))
-
-
-COUNTRY_PHRASES = frozenset(
-    {
-        "the United States", "the United Kingdom", "the Republic of Korea", "South Korea",
-        "New Zealand", "the Netherlands", "the Philippines", "the Czech Republic", "the US",
-        "the U.S.", "the UK", "North Macedonia", "the Indo-Pacific",
-    }
-)  # fmt: skip
 
 
 _SITE_HEADS = (

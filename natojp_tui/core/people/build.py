@@ -15,13 +15,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from natojp_tui.core.lexicon.roles import CHIEF_WORDS, HONORIFICS, ROLE_HEADS
+from natojp_tui.core.lexicon.speech import INTRODUCING_VERBS, VERBS_BEFORE_NAME
 from natojp_tui.core.model import Person, Role
 from natojp_tui.core.people.names import (
     ACRONYMS,
     COUNTRY_KEYS,
-    HONORIFICS,
     NON_NAME_WORDS,
-    ROLE_HEADS,
     ParsedRun,
     canonical_order,
     is_name_token,
@@ -31,7 +31,7 @@ from natojp_tui.core.people.names import (
     strip_possessive,
 )
 from natojp_tui.core.people.registry import Mention, PeopleRegistry
-from natojp_tui.core.people.roles import CHIEF_WORDS, rank_or_none, role_key
+from natojp_tui.core.people.roles import rank_or_none, role_key
 from natojp_tui.core.text.document import AnalysedArticle
 from natojp_tui.core.text.runs import RUN_RE
 
@@ -87,13 +87,10 @@ _ROLE_AFTER_RE = re.compile(
 _APPOSITIVE_RE = re.compile(r",[ \u00A0](?:the[ \u00A0]|and[ \u00A0])?")
 
 
-_BARE_SPEECH_RE = re.compile(
-    r",?[ \u00A0](?:said|says|stated|added|told|noted|stressed|explained|remarked|"
-    r"emphasi[sz]ed|underlined|welcomed|expressed|reaffirmed|announced|declared)\b"
-)
+_BARE_SPEECH_RE = re.compile(rf",?[ \u00A0](?:{INTRODUCING_VERBS})\b")
 
 
-_SAID_BEFORE_RE = re.compile(r"(?:said|says|added|stated|according to)[ \u00A0]$")
+_SAID_BEFORE_RE = re.compile(rf"(?:{VERBS_BEFORE_NAME})[ \u00A0]$")
 
 
 def _attach_appositives(text: str, runs: list[ParsedRun]) -> None:

@@ -9,15 +9,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from natojp_tui.core.lexicon.roles import CHIEF_WORDS, HONORIFICS, ROLE_HEADS
 from natojp_tui.core.model import Person
-from natojp_tui.core.people.names import (
-    HONORIFICS,
-    ROLE_HEADS,
-    norm_name_token,
-    org_of,
-    parse_run_text,
-)
-from natojp_tui.core.people.roles import CHIEF_WORDS, role_display, role_key
+from natojp_tui.core.people.names import norm_name_token, org_of, parse_run_text
+from natojp_tui.core.people.roles import role_display, role_key
 from natojp_tui.core.text.memo import cache_short
 
 
