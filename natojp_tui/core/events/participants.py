@@ -16,6 +16,7 @@ from natojp_tui.core.events.context import (
     Registry,
 )
 from natojp_tui.core.events.sentence import Sentence
+from natojp_tui.core.lexicon.datelines import WIRE_DATELINE_RE
 from natojp_tui.core.model import Event, Person
 from natojp_tui.core.text.patterns import starting_with, words
 
@@ -280,13 +281,10 @@ def people_in(names: Sequence[str], ctx: Context) -> list[str]:
     return [n for n in names if n in known]
 
 
-_WIRE_DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}(?:\([^)]{1,30}\))?\s[-–—]\s")
-
-
 def subject_group(masked: str, s0: int, pos: int) -> str | None:
     """A group doing something: "Senior officials from Japan and NATO held talks"."""
     head = masked[s0:pos]
-    m = _WIRE_DATELINE_RE.match(head)
+    m = WIRE_DATELINE_RE.match(head)
     if m is not None:
         head = head[m.end() :]
     head = head.strip(" ,")

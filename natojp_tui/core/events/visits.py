@@ -15,10 +15,9 @@ from natojp_tui.core.events.participants import (
     remember_actors,
     subject_names,
 )
-from natojp_tui.core.events.places import COUNTRIES
 from natojp_tui.core.events.sentence import Sentence
 from natojp_tui.core.lexicon.numbers import NUMBER_WORDS
-from natojp_tui.core.lexicon.places import CITIES, COUNTRY_PHRASES
+from natojp_tui.core.lexicon.places import CITIES, COUNTRY_PHRASES, COUNTRY_WORDS
 from natojp_tui.core.text.document import AnalysedArticle
 
 
@@ -84,7 +83,7 @@ def _visit_host(host: str) -> str | None:
         return phrase[4:] if phrase in COUNTRY_PHRASES else None
     if host in COUNTRY_PHRASES:
         return host
-    if words[0] in COUNTRIES or words[0] in CITIES:
+    if words[0] in COUNTRY_WORDS or words[0] in CITIES:
         return words[0]
     return None
 

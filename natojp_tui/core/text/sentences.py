@@ -5,14 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from natojp_tui.core.text.patterns import words
-
-_ABBREVIATIONS = words(
-    """mr mrs ms dr prof gen lt col adm capt maj sgt amb rep sen gov st no nos jan feb mar apr
-    jun jul aug sep sept oct nov dec e.g i.e etc vs approx co corp inc ltd jr sr rt hon h.e
-    dept u.s u.k u.n e.u fig gen lt.gen"""
-)
-
+from natojp_tui.core.lexicon.abbreviations import ABBREVIATIONS, CLOCK_ABBREVIATIONS
 
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*\s+")
 
@@ -36,9 +29,9 @@ def iter_sentences(text: str) -> Iterator[tuple[int, int]]:
             continue
         word_start = text.rfind(" ", start, m.start()) + 1
         word = text[max(word_start, start) : m.start()].lower().strip('("“')
-        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
-        if word in ("a.m", "p.m") and (
+        if word in CLOCK_ABBREVIATIONS and (
             not nxt[0].isalpha() or nxt.split(" ", 1)[0].strip("(,").lower() in _ZONE_WORDS
         ):
             continue
@@ -128,10 +121,6 @@ def mask_quotes(text: str, spans: Sequence[tuple[int, int]]) -> str:
 # --- sentence ends as attribution reads them (raw text, quotation marks included) --------
 
 _END_MARK_RE = re.compile(r"[.!?][”’\"')\]»」]*(?=\s+[“‘\"'(«「『A-Z\d]|\s*$)")
-END_ABBREVIATIONS = words(
-    "mr mrs ms dr prof st no gen lt col adm jr sr vs etc jan feb mar apr jun jul aug sep sept "
-    "oct nov dec u.s h.e e.g i.e a.m p.m hon mme"
-)
 
 
 def end_marks(text: str) -> list[tuple[int, int]]:
@@ -154,4 +143,6 @@ def abbreviation_before(text: str, dot: int) -> bool:
             j -= 1
         word = text[j:dot]
     word = word.lower().lstrip("(“\"‘'")
-    return word in END_ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+    return (
+        word in ABBREVIATIONS or word in CLOCK_ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+    )
