@@ -62,41 +62,12 @@ def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-_QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"'}
-
-
-_OPENING_RE = re.compile(r"[“«\"]")
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of quoted passages (marks included): curly, guillemet and paired straight quotes."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    unclosed: set[str] = set()  # marks with no closing mark anywhere after: skip them
-    while (m := _OPENING_RE.search(text, pos)) is not None:
-        i = m.start()
-        if text[i] in unclosed:
-            pos = i + 1
-            continue
-        j = text.find(_QUOTE_PAIRS[text[i]], i + 1)
-        if j < 0:
-            if text[i] == '"':
-                break  # an unpaired straight quote: nothing after it is known to be quoted
-            unclosed.add(text[i])
-            pos = i + 1
-            continue
-        if not _is_title(text[i + 1 : j]):
-            spans.append((i, j + 1))
-        pos = j + 1
-    return spans
-
-
 _SMALL_WORDS = frozenset(
     ("of", "the", "and", "for", "on", "in", "to", "a", "an", "between", "with")
 )
 
 
-def _is_title(inner: str) -> bool:
+def is_title(inner: str) -> bool:
     """A quoted name, not a quotation: “Joint Political Declaration”, "Iron Shield"."""
     words = inner.strip(" ,.").split()
     if not words or len(inner) > 80 or len(words) > 10:
