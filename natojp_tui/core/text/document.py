@@ -19,7 +19,7 @@ from datetime import date
 from natojp_tui.core.lexicon.speech import VERB_RE
 from natojp_tui.core.text.marks import QuoteSpan, find_quote_spans
 from natojp_tui.core.text.runs import RUN_RE
-from natojp_tui.core.text.sentences import end_marks, is_title, mask_quotes, split_sentences
+from natojp_tui.core.text.sentences import is_title, mask_quotes, sentence_ends, split_sentences
 
 # Only this many characters of one paragraph are analysed (no real paragraph comes close;
 # the cap keeps a pathological multi-megabyte paragraph well under a second).
@@ -60,11 +60,12 @@ class AnalysedText:
     # sentences of the raw text, as attribution reads them
 
     def sentence_ends(self) -> tuple[list[int], list[int]]:
-        """Starts and ends of the sentence-ending punctuation (abbreviations skipped)."""
+        """Starts and ends of the sentence-ending punctuation (closing marks included),
+        from the one sentence splitter (``sentences.sentence_ends``)."""
         if self._end_starts is None:
-            ends = end_marks(self.text)
-            self._end_starts = [a for a, _ in ends]
-            self._end_ends = [b for _, b in ends]
+            ends = sentence_ends(self.text)
+            self._end_starts = [dot for dot, _, _ in ends]
+            self._end_ends = [closed for _, closed, _ in ends]
         return self._end_starts, self._end_ends
 
     def sentence_bounds(self, pos: int) -> tuple[int, int]:
