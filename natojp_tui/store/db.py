@@ -399,6 +399,8 @@ class Store:
             checksum=meta.get("checksum", ""),
             place=meta.get("place"),
             encoding=meta.get("encoding", "utf-8"),
+            author=meta.get("author"),
+            title_derived=bool(meta.get("title_derived", False)),
             quotes=self.quotes(article_id=article_id),
             events=self.events(article_id=article_id),
             people=people,
