@@ -68,6 +68,7 @@ _QUESTION_LABELS = frozenset(
     {"q", "question", "questions", "journalist", "reporter", "questioner", "audience", "media"}
 )
 TITLE_MAX = 120
+LONG_LINE = 600  # a line this long is story text: furniture, dates and captions are short
 # Headers that announce a transcript: one labelled turn is then enough.
 _TRANSCRIPT_WORDS = re.compile(
     r"\b(?:press point|press conference|press availability|transcript|interview|doorstop|"
@@ -198,23 +199,21 @@ def _words(text: str) -> int:
     return len(text.split()) + len(_CJK.findall(text)) // 2
 
 
+def _few_words(text: str, limit: int = 30) -> int:
+    """The word count of ``text``, read no further than needed to pass ``limit``."""
+    return _words(text[: limit * 20])
+
+
 def is_story_text(unit: str) -> bool:
     """A paragraph that reads as story text: a finished sentence of some length."""
     if parse_wire_dateline(unit) is not None:
         return True
-    n = _words(unit)
-    if _CJK.search(unit):
+    n = _few_words(unit)
+    if _CJK.search(unit[:400]):
         return "。" in unit and n >= 10
     if _LIST_MARK.match(unit) and n >= 8:
         return True
     return (n >= 6 and ends_sentence(unit) and unit[-1:] != ")") or n >= 25
-
-
-def _is_heading(unit: str) -> bool:
-    """A short line with no sentence end: a section heading or a headline."""
-    if ends_sentence(unit) and not _CATEGORY.match(unit):
-        return _words(unit) <= 3 and len(unit) <= 40 and not unit.endswith(".")
-    return _words(unit) <= 14 and len(unit) <= 160
 
 
 def _metadata_label(unit: str) -> str | None:
@@ -236,7 +235,7 @@ class Unit:
 
 def classify(units: list[str]) -> list[Unit]:
     """Give every candidate a role; transcript turns when the text is a transcript."""
-    labels = [turn_label(u) for u in units]
+    labels = [turn_label(u[:200]) for u in units]
     # A transcript has at least two labelled turns that say something (eight words or
     # more after the label), by two speakers or with a journalist's question among them.
     turn_labels = [
@@ -244,7 +243,7 @@ def classify(units: list[str]) -> list[Unit]:
         for lab, unit in zip(labels, units, strict=True)
         if lab is not None
         and lab.lower() not in METADATA_LABELS
-        and (_words(unit) - _words(lab) >= 8 or unit[len(lab) + 1 :].lstrip().startswith("["))
+        and (_words(unit[:400]) - _words(lab) >= 8 or unit[len(lab) + 1 :].lstrip().startswith("["))
     ]
     said = " ".join(units[:8])
     transcript = (
@@ -261,6 +260,9 @@ def classify(units: list[str]) -> list[Unit]:
         if transcript and label is not None and label.lower() not in METADATA_LABELS:
             in_turns = True
             out.append(Unit(unit, "turn"))
+            continue
+        if len(unit) > LONG_LINE:
+            out.append(Unit(unit, "turn" if in_turns else "body"))  # furniture is short
             continue
         if furniture_kind(bare):
             out.append(Unit(unit, "furniture"))
