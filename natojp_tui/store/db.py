@@ -399,6 +399,7 @@ class Store:
             checksum=meta.get("checksum", ""),
             place=meta.get("place"),
             encoding=meta.get("encoding", "utf-8"),
+            author=meta.get("author"),
             quotes=self.quotes(article_id=article_id),
             events=self.events(article_id=article_id),
             people=people,
@@ -453,6 +454,12 @@ class Store:
 
     def people(self) -> list[Person]:
         return [person_from_doc(d) for d in self._tables("people").get("people", {}).values()]
+
+    def feed_book(self) -> Any:
+        """Feed subscriptions and seen items (``web/feeds.json``, see :mod:`natojp_tui.store.feeds`)."""
+        from natojp_tui.store.feeds import FeedBook
+
+        return FeedBook(self.path)
 
     # ------------------------------------------------------------------ user state
     def starred(self) -> set[str]:

@@ -1,0 +1,56 @@
+"""PDF files (ministries publish readouts as PDF): the text layer, read with pypdf.
+
+Works on bytes already in memory (no I/O). The text is handed to the plain-text
+reader; a PDF whose pages carry no text (a scan) is refused with a one-line reason.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+
+MAX_PAGES = 500  # far above any readout; a bigger document is not an article
+
+
+class PdfError(ValueError):
+    """The PDF cannot be read as an article; the message says why in a few words."""
+
+
+def is_pdf(data: bytes) -> bool:
+    """True when the bytes open like a PDF file (``%PDF-`` within the first KiB)."""
+    return b"%PDF-" in data[:1024]
+
+
+def pdf_text(data: bytes) -> str:
+    """The text layer of every page, pages separated by a blank line."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # damaged files warn per object
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not _try_empty_password(reader):
+            raise PdfError("encrypted PDF (a password is needed to read its text)")
+        pages = reader.pages
+        if len(pages) > MAX_PAGES:
+            raise PdfError(f"PDF of {len(pages)} pages (the limit is {MAX_PAGES})")
+        texts = [(page.extract_text() or "").strip() for page in pages]
+    except PdfError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
+        raise PdfError(f"not a readable PDF ({type(exc).__name__}: {exc})") from exc
+    except RecursionError as exc:
+        raise PdfError("not a readable PDF (objects nested too deeply)") from exc
+    text = "\n\n".join(t for t in texts if t)
+    if not text.strip():
+        raise PdfError(
+            f"PDF without a text layer ({len(texts)} pages of images only; run OCR on it first)"
+        )
+    return text
+
+
+def _try_empty_password(reader) -> bool:
+    try:
+        return bool(reader.decrypt(""))
+    except Exception:
+        return False
