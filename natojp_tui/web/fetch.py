@@ -115,6 +115,20 @@ def _reason(exc: httpx.HTTPError, settings: FetchSettings) -> str:
     return f"{type(exc).__name__} ({exc})"
 
 
+class _Redirect(Exception):
+    """Raised from the response hook: httpx would otherwise parse the Location itself
+    (and fail on ``data:`` and the like before the policy could refuse it)."""
+
+    def __init__(self, status: int, headers: httpx.Headers) -> None:
+        self.status = status
+        self.headers = headers
+
+
+def _stop_at_redirects(response: httpx.Response) -> None:
+    if response.status_code in REDIRECTS:
+        raise _Redirect(response.status_code, response.headers)
+
+
 class Fetcher:
     """A polite HTTP client; use as a context manager (closes its connections)."""
 
@@ -138,6 +152,7 @@ class Fetcher:
             timeout=httpx.Timeout(self.settings.timeout),
             follow_redirects=False,
             trust_env=trust_env,
+            event_hooks={"response": [_stop_at_redirects]},
         )
 
     def __enter__(self) -> Fetcher:
@@ -260,26 +275,34 @@ class Fetcher:
         """One request; the body is read only for a final answer, and only up to the limits."""
         self._wait_turn(urlsplit(current).netloc)
         started = self._clock()
-        with self._client.stream("GET", current, headers=headers) as resp:
-            if resp.status_code in REDIRECTS or resp.status_code >= 400:
-                return resp.status_code, resp.headers, b""
-            declared = resp.headers.get("content-length", "")
-            if declared.isdigit() and int(declared) > max_bytes:
+        try:
+            with self._client.stream("GET", current, headers=headers) as resp:
+                return self._read_body(resp, url, max_bytes, started)
+        except _Redirect as hop:
+            return hop.status, hop.headers, b""
+
+    def _read_body(
+        self, resp: httpx.Response, url: str, max_bytes: int, started: float
+    ) -> tuple[int, httpx.Headers, bytes]:
+        if resp.status_code >= 400:
+            return resp.status_code, resp.headers, b""
+        declared = resp.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > max_bytes:
+            raise FetchError(
+                url, f"too large ({int(declared) / 1048576:.1f} MiB; {_limit(max_bytes)})"
+            )
+        chunks: list[bytes] = []
+        size = 0
+        for chunk in resp.iter_bytes():
+            size += len(chunk)
+            if size > max_bytes:
+                raise FetchError(url, f"too large (over {_limit(max_bytes)})")
+            if self._clock() - started > self.settings.deadline:
                 raise FetchError(
-                    url, f"too large ({int(declared) / 1048576:.1f} MiB; {_limit(max_bytes)})"
+                    url, f"too slow (still sending after {self.settings.deadline:g} s)"
                 )
-            chunks: list[bytes] = []
-            size = 0
-            for chunk in resp.iter_bytes():
-                size += len(chunk)
-                if size > max_bytes:
-                    raise FetchError(url, f"too large (over {_limit(max_bytes)})")
-                if self._clock() - started > self.settings.deadline:
-                    raise FetchError(
-                        url, f"too slow (still sending after {self.settings.deadline:g} s)"
-                    )
-                chunks.append(chunk)
-            return resp.status_code, resp.headers, b"".join(chunks)
+            chunks.append(chunk)
+        return resp.status_code, resp.headers, b"".join(chunks)
 
     def _check_robots(self, url: str, current: str) -> None:
         parts = urlsplit(current)

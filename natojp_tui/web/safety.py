@@ -100,7 +100,11 @@ class UrlPolicy:
             return canonical
         parts = urlsplit(canonical)
         port = parts.port or _DEFAULT_PORTS[parts.scheme]
-        for address in self._resolve(host, port):
+        try:
+            addresses = [str(ipaddress.ip_address(host))]
+        except ValueError:
+            addresses = self._resolve(host, port)
+        for address in addresses:
             if not is_public(address):
                 came = f" (reached from {host_of(origin)})" if origin else ""
                 raise UnsafeURL(

@@ -41,12 +41,38 @@ def pdf_text(data: bytes) -> str:
         raise PdfError(f"not a readable PDF ({type(exc).__name__}: {exc})") from exc
     except RecursionError as exc:
         raise PdfError("not a readable PDF (objects nested too deeply)") from exc
-    text = "\n\n".join(t for t in texts if t)
+    text = "\n\n".join(paragraphs(t) for t in texts if t)
     if not text.strip():
         raise PdfError(
             f"PDF without a text layer ({len(texts)} pages of images only; run OCR on it first)"
         )
     return text
+
+
+_ENDS_SENTENCE = (".", "!", "?", ":", "。", "」", "”", '"', "’")
+
+
+def paragraphs(page: str) -> str:
+    """Blank lines between paragraphs where the text layer gives none.
+
+    A PDF's text layer has one line per printed line and often no blank line between
+    paragraphs; a line ending a sentence, or one much shorter than the page's usual
+    line (a heading, a paragraph's last line), ends a paragraph.
+    """
+    if "\n\n" in page:
+        return page
+    lines = [ln.rstrip() for ln in page.split("\n")]
+    widths = sorted(len(ln) for ln in lines if ln.strip())
+    if not widths:
+        return ""
+    usual = widths[len(widths) * 3 // 4]
+    out: list[str] = []
+    for ln in lines:
+        out.append(ln)
+        bare = ln.strip()
+        if bare.endswith(_ENDS_SENTENCE) or len(bare) < 0.6 * usual:
+            out.append("")
+    return "\n".join(out)
 
 
 def _try_empty_password(reader) -> bool:
