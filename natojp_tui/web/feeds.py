@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import urljoin
 
 from natojp_tui.core.hygiene import clean_inline
 
@@ -50,9 +51,8 @@ def parse_feed(data: bytes, url: str, content_type: str | None = None) -> Parsed
     """Parse a feed document fetched from ``url`` (relative links resolve against it)."""
     import feedparser
 
-    headers = {"content-location": url}
-    if content_type:
-        headers["content-type"] = content_type
+    headers = {"content-type": content_type} if content_type else {}
+    # No base URL for feedparser: it would resolve guids too; links are joined below.
     doc = feedparser.parse(io.BytesIO(data), response_headers=headers, sanitize_html=True)
     kind = doc.get("version") or ""
     if not kind and not doc.entries:
@@ -63,6 +63,8 @@ def parse_feed(data: bytes, url: str, content_type: str | None = None) -> Parsed
     keys: set[str] = set()
     for entry in doc.entries:
         link = clean_inline(entry.get("link") or "") or None
+        if link:
+            link = urljoin(url, link)
         guid = clean_inline(entry.get("id") or "") or None
         if link is None and guid and guid.lower().startswith(("http://", "https://")):
             link = guid

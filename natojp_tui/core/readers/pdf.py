@@ -44,7 +44,8 @@ def pdf_text(data: bytes) -> str:
     text = "\n\n".join(paragraphs(t) for t in texts if t)
     if not text.strip():
         raise PdfError(
-            f"PDF without a text layer ({len(texts)} pages of images only; run OCR on it first)"
+            f"PDF without a text layer ({len(texts)} page{'s' if len(texts) != 1 else ''}, "
+            "images only; run OCR on it first)"
         )
     return text
 
