@@ -137,6 +137,11 @@ def _fetcher(args: argparse.Namespace, policy):
     return Fetcher(settings, policy)
 
 
+def _line(text) -> None:
+    """One message line, never wrapped (it names URLs)."""
+    _console().print(text, soft_wrap=True)
+
+
 def _book(store):
     return store.feed_book()
 
@@ -164,6 +169,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         _print_json([{k: getattr(r, k) for k in r.__slots__} for r in results])
     else:
         out = _console()
+        out.soft_wrap = True
         for r in results:
             if r.status != "failed":
                 out.print(_text(f"{r.status:9} {r.article_id}  {r.title or r.url}"))
@@ -199,14 +205,14 @@ def cmd_feeds(args: argparse.Namespace) -> int:
                 raise UsageError(str(exc)) from exc
             name = args.name or _default_feed_name(url, {f["name"] for f in book.feeds()})
             feed = book.add_feed(url, name)
-            _console().print(
+            _line(
                 _text(
                     f"subscribed to {feed['url']} as {feed['name']!r} (fetch it with 'natojp fetch {feed['name']}')"
                 )
             )
         elif args.feeds_command == "remove":
             feed = book.remove_feed(args.name)
-            _console().print(
+            _line(
                 _text(
                     f"unsubscribed from {feed['name']!r} ({feed['url']}); its articles stay in the library"
                 )
@@ -233,9 +239,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
             if args.json:
                 _print_json(rows)
             elif not rows:
-                _console().print(
-                    _text("no feeds yet: subscribe with 'natojp feeds add URL [--name NAME]'")
-                )
+                _line(_text("no feeds yet: subscribe with 'natojp feeds add URL [--name NAME]'"))
             else:
                 _print_table(
                     f"{len(rows)} feeds",
