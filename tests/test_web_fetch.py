@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import itertools
 
 import pytest
 from web_server import Site, failing, gzipped, nato_release, redirect, serve, slow
@@ -231,16 +230,42 @@ def test_a_huge_body_is_cut_at_the_size_limit_even_when_compressed(site: Site) -
             f.get(site.url("/bomb"))
 
 
+class FakeTime:
+    """A clock that moves only when the fetcher sleeps: waits are exact, whatever the load."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.waits: list[float] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.waits.append(round(seconds, 6))
+        self.now += seconds
+
+
 def test_requests_to_one_host_are_spaced_by_the_per_host_delay(site: Site) -> None:
     for n in range(3):
         site.page(f"/p{n}", nato_release(n))
+    fake = FakeTime()
     settings = FetchSettings(timeout=1, retries=0, host_delay=0.15)
-    with fetcher_for(site, settings) as f:
+    with Fetcher(settings, UrlPolicy([site.url("/")]), sleep=fake.sleep, clock=fake.clock) as f:
         for n in range(3):
             f.get(site.url(f"/p{n}"))
-    times = [r.at for r in site.log]
-    assert len(times) == 4  # robots.txt and three pages
-    assert all(b - a >= 0.14 for a, b in itertools.pairwise(times))
+    assert [r.path for r in site.log] == ["/robots.txt", "/p0", "/p1", "/p2"]
+    assert fake.waits == [0.15, 0.15, 0.15]
+
+
+def test_a_crawl_delay_in_robots_txt_lengthens_the_per_host_delay(site: Site) -> None:
+    site.page("/robots.txt", "User-agent: *\nCrawl-delay: 2\n", "text/plain")
+    site.page("/a", nato_release())
+    site.page("/b", nato_release())
+    fake = FakeTime()
+    with Fetcher(FAST, UrlPolicy([site.url("/")]), sleep=fake.sleep, clock=fake.clock) as f:
+        f.get(site.url("/a"))
+        f.get(site.url("/b"))
+    assert fake.waits == [2.0, 2.0]
 
 
 def test_a_host_that_is_offline_fails_in_one_line(site: Site) -> None:
