@@ -678,6 +678,12 @@ class Store:
     def people(self) -> list[Person]:
         return [person_from_doc(d) for d in self._tables("people").get("people", {}).values()]
 
+    def feed_book(self) -> Any:
+        """Feed subscriptions and seen items (``web/feeds.json``, see :mod:`natojp_tui.store.feeds`)."""
+        from natojp_tui.store.feeds import FeedBook
+
+        return FeedBook(self.path)
+
     # ------------------------------------------------------------------ user state
     # The user family is one small file of TinyDB tables (``stars``, ``state`` and
     # whatever else user data needs); a change rewrites only it and the manifest.

@@ -127,4 +127,5 @@ def parse_markdown(text: str) -> Parsed:
     if out.published is None and out.url and (day := date_in_url(out.url)):
         out.published = day
     out.place = meta.get("place") or meta.get("location") or out.place
+    out.author = meta.get("author") or meta.get("byline") or out.author
     return out
