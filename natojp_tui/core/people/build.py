@@ -159,7 +159,7 @@ def _collect_intros(
         for run in runs:
             _lowercase_role(text, run)
             if _introduces(text, run):
-                written = text[run.name_start : run.name_end].split()  # type: ignore[misc]
+                written = text[run.name_start : run.name_end].split()
                 intros.append(_Intro(p, run, written))
     return intros
 
@@ -291,11 +291,11 @@ def _find_mentions(
             if run.role_title and not run.name and _beside_name(text, runs, n):
                 continue  # "KISHIDA Fumio, Prime Minister of Japan": the name is the mention
             person = None
-            if run.name:
+            span: tuple[int, int] | None = None
+            if run.name and run.name_start is not None and run.name_end is not None:
                 person = registry.by_name(" ".join(run.name))
-                if person is not None:
-                    s, e = run.name_start, run.name_end
-            if person is None and run.role_title and not run.name:
+                span = (run.name_start, run.name_end)
+            if person is None and run.role_title and not run.name and run.role_end is not None:
                 cue = text[run.start : run.role_end]
                 holders = registry.resolve_role(cue)
                 if len(holders) > 1:
@@ -303,12 +303,13 @@ def _find_mentions(
                     holders = [recent or holders[0]]
                 if len(holders) == 1:
                     person = holders[0]
-                    s, e = run.start, run.role_end
+                    s = run.start
                     if s >= 4 and text[s - 4 : s].lower() == "the ":
                         s -= 4
-            if person is not None:
-                mention = Mention(p, s, e, person.id, text[s:e])  # type: ignore[arg-type,index]
+                    span = (s, run.role_end)
+            if person is not None and span is not None:
+                s, e = span
+                mention = Mention(p, s, e, person.id, text[s:e])
                 found.append(mention)
-                registry._mentions.append(mention)
-                registry._keys.append((mention.paragraph, mention.start))
+                registry.add_mention(mention)
     return found

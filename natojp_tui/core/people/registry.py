@@ -232,6 +232,11 @@ class PeopleRegistry:
         hi = bisect_left(self._keys, (paragraph, end))
         return self._mentions[lo:hi]
 
+    def add_mention(self, mention: Mention) -> None:
+        """Index one more mention, after every mention indexed so far in reading order."""
+        self._mentions.append(mention)
+        self._keys.append((mention.paragraph, mention.start))
+
     def add_person(self, person: Person) -> None:
         """Index one more person (keeps building a registry linear)."""
         self._forget()

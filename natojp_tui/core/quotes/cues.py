@@ -198,9 +198,9 @@ def cue_after(text: str, pos: int) -> Cue | None:
         return None
     first = bare_token(head.group()).lower()
     if first in PRONOUNS and head.group().rstrip(",.;:").lower() == first:
-        end = head.start() + len(bare_token(head.group()))
-        return Cue(head.start(), end, text[head.start() : end], "pronoun")
-    end = None
+        stop = head.start() + len(bare_token(head.group()))
+        return Cue(head.start(), stop, text[head.start() : stop], "pronoun")
+    end: int | None = None
     for n, tok in enumerate(chain((head,), toks)):
         word = tok.group()
         if not _cue_token(word, n == 0):
