@@ -495,9 +495,9 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     if len(quotes) < total:
         _error_line(f"showing the first {len(quotes)} of {total} quotes (--limit 0 for all)")
     if args.json or args.csv or args.md:
-        from natojp_tui.export import render_quotes
+        from natojp_tui.export import ExportFormat, render_quotes
 
-        fmt = "json" if args.json else "csv" if args.csv else "markdown"
+        fmt: ExportFormat = "json" if args.json else "csv" if args.csv else "markdown"
         sys.stdout.write(render_quotes(quotes, article_of, fmt))
         return 0
     from rich.table import Table

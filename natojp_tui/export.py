@@ -58,7 +58,7 @@ def format_for(path: Path, fmt: str | None = None) -> ExportFormat:
             raise ExportError(
                 f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}"
             )
-        return fmt  # type: ignore[return-value]
+        return fmt
     guessed = EXTENSIONS.get(path.suffix.lower())
     if guessed is None:
         raise ExportError(

@@ -57,7 +57,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from rich.console import Console
 
-    from natojp_tui.bench.run import markdown, render
+    from natojp_tui.bench.run import markdown
+    from natojp_tui.bench.run import render as render_run
     from natojp_tui.bench.run import run as run_bench
 
     if args.articles < 1:
@@ -65,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     err = Console(stderr=True)
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
-    report = run_bench(
+    bench = run_bench(
         args.articles,
         args.seed,
         queries=args.queries,
@@ -74,11 +75,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         progress=lambda msg: err.print(f"[dim]{msg}[/]"),
     )
     if args.json:
-        print(json.dumps(report, indent=2, ensure_ascii=False))
+        print(json.dumps(bench, indent=2, ensure_ascii=False))
     else:
-        Console(width=max(Console().width, 160)).print(render(report))
+        Console(width=max(Console().width, 160)).print(render_run(bench))
     if args.markdown:
-        print(markdown(report))
+        print(markdown(bench))
     return 0
 
 

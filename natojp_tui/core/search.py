@@ -454,8 +454,8 @@ class SearchIndex:
             keep = [i for i, qid in enumerate(old.ids) if qid not in replaced]
             starred = {old.ids[i] for i in np.flatnonzero(flags)} - replaced
             starred |= {r.id for r in new if r.starred}
-            records = {**self._live.records, **{r.id: r for r in new}}
-            self._install(_merge(old, keep, new), starred, records)
+            kept = {**self._live.records, **{r.id: r for r in new}}
+            self._install(_merge(old, keep, new), starred, kept)
 
     def remove_article(self, article_id: str) -> int:
         """Drop every quote of an article; returns how many were dropped."""

@@ -41,12 +41,16 @@ _MARKS = "\"'“”‘’«»「」『』„‟‹›"
 _EDGE = _MARKS + " ,.;:!?—–-()[]…"
 
 
+_APOSTROPHES = str.maketrans("’‘`´", "'" * 4)
+_DOUBLE_MARKS = str.maketrans("“”«»„「」『』", '"' * 9)
+
+
 def norm(text: str) -> str:
     """Fold case, accents, marks, dashes and spaces so word runs compare by their words."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.translate(str.maketrans({c: "'" for c in "’‘`´"}))
-    text = text.translate(str.maketrans({c: '"' for c in "“”«»„「」『』"}))
+    text = text.translate(_APOSTROPHES)
+    text = text.translate(_DOUBLE_MARKS)
     text = re.sub(r"[‐‑‒–—―]", "-", text)
     return " ".join(text.casefold().split())
 
@@ -370,10 +374,10 @@ def _score_reader(gold: dict[str, Any], article: Any, fig: Figures, tag: str) ->
     fig.title.add(ok)
     if not ok:
         fig.errors.append(f"{tag} title: gold {gold.get('title')!r} got {article.title!r}")
-    got = article.published.isoformat() if article.published else None
-    fig.date.add(got == gold.get("date"))
-    if got != gold.get("date"):
-        fig.errors.append(f"{tag} published: gold {gold.get('date')} got {got}")
+    got_date = article.published.isoformat() if article.published else None
+    fig.date.add(got_date == gold.get("date"))
+    if got_date != gold.get("date"):
+        fig.errors.append(f"{tag} published: gold {gold.get('date')} got {got_date}")
 
 
 def load_gold(path: Path) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ from typing import Any, ClassVar  # noqa: E402
 from textual import work  # noqa: E402
 from textual.app import App  # noqa: E402
 from textual.binding import BindingType  # noqa: E402
+from textual.notifications import SeverityLevel  # noqa: E402
 
 from natojp_tui.clipboard import Clipboard, CopyResult  # noqa: E402
 from natojp_tui.tui.commands import ReaderCommands  # noqa: E402
@@ -26,7 +27,7 @@ class NatoJpApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "natojp"
-    BINDINGS: ClassVar[list[BindingType]] = bindings("app")
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("app")]
     COMMANDS = App.COMMANDS | {ReaderCommands}
 
     def __init__(
@@ -92,7 +93,8 @@ class NatoJpApp(App[None]):
 
     def _copied(self, result: CopyResult) -> None:
         self.last_copy = result
-        severity = "information" if result.delivered and not result.too_large else "warning"
+        ok = result.delivered and not result.too_large
+        severity: SeverityLevel = "information" if ok else "warning"
         self.notify(result.message(), title="Copy", severity=severity, markup=False)
 
     # -- actions ----------------------------------------------------------------------

@@ -7,20 +7,21 @@ messages up and the watchers push the new state down.
 from __future__ import annotations
 
 import contextlib
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
-from natojp_tui.core.citation import format_quote
+from natojp_tui.core.citation import CITATION_FORMATS, format_quote
 from natojp_tui.core.model import Article, Quote
 from natojp_tui.tui.data import QuoteRow, ReaderData
 from natojp_tui.tui.inert import inert_row
@@ -30,6 +31,9 @@ from natojp_tui.tui.widgets.article_list import ArticleList
 from natojp_tui.tui.widgets.body_view import BodyView
 from natojp_tui.tui.widgets.quote_detail import QuoteDetail
 from natojp_tui.tui.widgets.timeline_view import TimelineView
+
+if TYPE_CHECKING:
+    from natojp_tui.tui.app import NatoJpApp
 
 RELOAD_SECONDS = 5.0
 PANES: tuple[str, ...] = ("articles", "body", "timeline")
@@ -49,7 +53,7 @@ class ReaderScreen(Screen[None]):
         Binding(BY_ID["help"].keys, "app.help", BY_ID["help"].description, id="help"),
         *bindings("reader"),
     ]
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 (Screen's own type)
 
     article_id: reactive[str | None] = reactive(None, init=False)
     quote_id: reactive[str | None] = reactive(None, init=False)
@@ -320,10 +324,18 @@ class ReaderScreen(Screen[None]):
             self.notify("Select a quote first (n / N, or click one)", markup=False, timeout=3)
         return quote
 
+    @property
+    def reader_app(self) -> NatoJpApp:
+        """The app this screen runs in (copy and export reports are its own)."""
+        return cast("NatoJpApp", self.app)
+
     def action_copy(self, fmt: str = "attributed") -> None:
         quote = self._need_quote()
         if quote is not None and self.article is not None:
-            self.app.copy_text(format_quote(quote, self.article, fmt))  # type: ignore[attr-defined]
+            known = next((f for f in CITATION_FORMATS if f == fmt), None)
+            if known is None:
+                raise ValueError(f"unknown citation format: {fmt!r}")
+            self.reader_app.copy_text(format_quote(quote, self.article, known))
 
     def action_copy_as(self) -> None:
         from natojp_tui.tui.screens.copy_format import CopyFormatScreen
@@ -355,8 +367,8 @@ class ReaderScreen(Screen[None]):
             self.notify("No quotes to export here; / searches all quotes", markup=False, timeout=3)
             return
         self.app.push_screen(
-            ExportScreen.for_article(self.article), callback=self.app.report_export
-        )  # type: ignore[attr-defined]
+            ExportScreen.for_article(self.article), callback=self.reader_app.report_export
+        )
 
     def open_row(self, row: QuoteRow | None) -> None:
         if row is not None:
@@ -375,7 +387,7 @@ class ReaderScreen(Screen[None]):
             if report is None:
                 return
             self.refresh_articles()
-            severity = "information" if report.ok else "warning"
+            severity: SeverityLevel = "information" if report.ok else "warning"
             lines = [f"Import: {report.summary()}"]
             lines += [f"{inert_row(p)}: {inert_row(r)}" for p, r in report.failed[:3]]
             self.notify("\n".join(lines), severity=severity, markup=False, timeout=8)

@@ -12,6 +12,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.binding import BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -24,7 +25,7 @@ from natojp_tui.tui.keymap import bindings
 class VirtualList(ScrollView, can_focus=True):
     """Rows ``0..row_count-1`` drawn on demand by ``render_row``."""
 
-    BINDINGS = bindings("list")
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("list")]
     COMPONENT_CLASSES: ClassVar[set[str]] = {"virtual-list--cursor", "virtual-list--empty"}
     DEFAULT_CSS = """
     VirtualList { height: 1fr; }
