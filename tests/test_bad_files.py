@@ -90,14 +90,14 @@ def test_a_file_that_disappears_mid_import_is_reported(
 def test_an_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "secret.txt"
     target.write_text(GOOD)
-    real_open = open
+    real_open = os.open
 
     def denied(path, *a, **k):
         if str(path) == str(target):
             raise PermissionError(13, "Permission denied", str(path))
         return real_open(path, *a, **k)
 
-    monkeypatch.setattr("builtins.open", denied)
+    monkeypatch.setattr(os, "open", denied)
     with pytest.raises(ArticleError, match="permission denied"):
         ingest.read_file_bytes(target)
 

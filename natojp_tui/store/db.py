@@ -96,11 +96,13 @@ PARALLEL_MIN_FILES = 64  # below this, extracting in a process pool costs more t
 
 
 def match_speakers(query: str, names: Iterable[str], cutoff: float = 85.0) -> set[str]:
-    """Speaker names matching ``query``: case-insensitive substring, else a close spelling
-    (rapidfuzz, so "Rasmusen" still finds "Anders Fogh Rasmussen")."""
+    """Speaker names matching ``query``: folded substring (case and accents ignored, as in
+    ``speaker:``), else a close spelling (rapidfuzz: "Rasmusen" finds "Anders Fogh Rasmussen")."""
+    from natojp_tui.core.search import fold, fold_query
+
     names = [n for n in names if n]
-    needle = query.casefold().strip()
-    found = {n for n in names if needle in n.casefold()}
+    needle = fold_query(query)  # the same folding as the search's speaker: filter
+    found = {n for n in names if needle in fold(n)}
     if found or not needle:
         return found
     from rapidfuzz import fuzz, process
@@ -109,11 +111,18 @@ def match_speakers(query: str, names: Iterable[str], cutoff: float = 85.0) -> se
         needle,
         names,
         scorer=fuzz.partial_ratio,
-        processor=str.casefold,
+        processor=fold,
         score_cutoff=cutoff,
         limit=None,
     )
     return {name for name, _score, _i in hits}
+
+
+def _denied(path: Path) -> str:
+    return (
+        f"{path}: permission denied (this user may not read the database file); "
+        "check its owner and permissions, or use --db with a database of your own"
+    )
 
 
 def _load_one(path_text: str) -> tuple[str, Article | None, str | None]:
@@ -143,6 +152,7 @@ class Store:
         self._search: Any = None
         self._search_lock = threading.Lock()
         self.backup: Path | None = None  # where a migration copied the old files
+        self.lock_wait = LOCK_TIMEOUT  # seconds a write waits for another process's lock
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -150,6 +160,11 @@ class Store:
         """Open (creating if asked) a database folder; raises :class:`StoreError`."""
         store = cls(path)
         folder = store.path
+        if folder.is_symlink() and not folder.exists():
+            raise StoreError(
+                f"{folder}: a symbolic link to {os.readlink(folder)}, which does not exist; "
+                "create that folder or use --db with another path"
+            )
         if folder.exists() and not folder.is_dir():
             raise StoreError(
                 f"{folder}: not a database folder (it is a file); use --db with a folder path"
@@ -195,6 +210,8 @@ class Store:
                 tail = fh.read().rstrip()
         except FileNotFoundError:
             return
+        except PermissionError as exc:
+            raise StoreError(_denied(path)) from exc
         except OSError as exc:
             raise self._corrupt(
                 CorruptFile(path, f"cannot be read ({exc.strerror or exc})")
@@ -208,6 +225,8 @@ class Store:
 
     @staticmethod
     def _corrupt(exc: CorruptFile) -> StoreError:
+        if isinstance(exc.__cause__, PermissionError):
+            return StoreError(_denied(exc.path))
         return StoreError(
             f"{exc.path}: {exc.problem}; the file was left untouched — run 'natojp repair' to move it aside and rebuild"
         )
@@ -294,10 +313,10 @@ class Store:
     def _writing(self, families: Sequence[str]) -> Iterator[None]:
         """Hold the lock, bring the data up to date, batch the writes, flush in order."""
         try:
-            self._lock.acquire()
+            self._lock.acquire(timeout=self.lock_wait)
         except Timeout as exc:
             raise StoreError(
-                f"{self.path}: another natojp process holds the database lock (waited {LOCK_TIMEOUT:.0f} s)"
+                f"{self.path}: another natojp process holds the database lock (waited {self.lock_wait:g} s)"
             ) from exc
         except OSError as exc:
             raise StoreError(

@@ -106,6 +106,11 @@ class NatoJpApp(App[None]):
             self.notify(f"Exported {count:,} quotes to {path}", title="Export", markup=False)
 
 
-def run(store: Any, open_article_id: str | None = None) -> None:
-    """Open the reader on ``open_article_id``, else the last article read, else the newest."""
-    NatoJpApp(store, open_article_id).run()
+def run(store: Any, open_article_id: str | None = None) -> int:
+    """Open the reader on ``open_article_id``, else the last article read, else the newest.
+
+    Returns the exit code: non-zero when the reader stopped on an error.
+    """
+    app = NatoJpApp(store, open_article_id)
+    app.run()
+    return app.return_code or 0

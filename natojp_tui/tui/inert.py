@@ -13,6 +13,7 @@ _TABLE.update({c: "\ufffd" for c in range(0x80, 0xA0)})  # C1 controls
 _TABLE.update({c: "\ufffd" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
 _TABLE.update({0x200E: "\ufffd", 0x200F: "\ufffd", 0x061C: "\ufffd"})
 _TABLE.update({0x09: " ", 0x0A: " ", 0x0D: " "})  # whitespace stays whitespace, on one line
+_TABLE.update({c: "\ufffd" for c in range(0xD800, 0xE000)})  # lone surrogates (bad file names)
 
 
 def inert(text: str) -> str:
