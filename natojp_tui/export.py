@@ -124,7 +124,7 @@ def render_csv(pairs: Sequence[tuple[Quote, Article]]) -> str:
     """A header row then one row per quote (see ``CSV_COLUMNS``); text cells are
     guarded against formula injection (:func:`csv_cell`)."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = csv.writer(buf, lineterminator="\r\n")  # RFC 4180; a CR inside a cell is quoted
     writer.writerow(CSV_COLUMNS)
     for q, a in pairs:
         rec = quote_record(q, a)
