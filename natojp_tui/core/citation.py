@@ -34,7 +34,7 @@ FORMAT_LABELS: dict[str, str] = {
 UNATTRIBUTED = "Unattributed"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
-_HTTP_URL = re.compile(r"https?://[^\s/?#\\]+(?:[/?#]\S*)?", re.IGNORECASE)
+_HTTP_URL = re.compile(r"https?://[^\s/?#\\<>]+(?:[/?#][^\x00-\x1f\x7f]*)?", re.IGNORECASE)
 # Characters kept as they are in a link destination; every other one is percent-encoded,
 # so the URL cannot close the ``<…>`` around it or start markup.
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
