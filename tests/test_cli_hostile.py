@@ -11,10 +11,12 @@ import time
 from pathlib import Path
 
 import pytest
+from library_files import family_path
 
 from natojp_tui import ingest
 from natojp_tui.cli import main
 from natojp_tui.store import Store, StoreError
+from natojp_tui.store.db import shard_key
 
 GOOD = "Good article\n\nJapan and NATO met in Tokyo. “We agree,” the minister said.\n"
 # Sets the pane title, then writes a command to the clipboard through OSC 52.
@@ -83,7 +85,7 @@ def test_a_hostile_file_name_is_printed_inert_by_show_extract_and_errors(tmp_pat
 def test_repair_prints_a_hostile_database_path_inert(tmp_path: Path) -> None:
     db = tmp_path / HOSTILE
     assert natojp(db, "list").returncode == 0
-    (db / "quotes.json").write_text("{ truncated", encoding="utf-8")
+    family_path(db, "articles").write_bytes(b"{ truncated")
     repaired = natojp(db, "repair")
     assert repaired.returncode == 0, repaired.stderr
     assert b"damaged:" in repaired.stdout and b"pwned" in repaired.stdout
@@ -192,9 +194,11 @@ def test_repair_keeps_articles_whose_names_look_like_globs(
     bracketed = tmp_path / "Press release [EN].txt"
     bracketed.write_text(GOOD.replace("Good article", "Bracketed"), encoding="utf-8")
     assert run(capsys, "import", str(bracketed))[0] == 0
-    (db / "quotes.json").write_text("{", encoding="utf-8")
-    code, _, err = run(capsys, "repair")
+    aid = ingest.article_id_for(bracketed)
+    family_path(db, shard_key(aid)).unlink()  # its text is gone: repair reads the file again
+    code, out, err = run(capsys, "repair")
     assert code == 0, err
+    assert "read 1 articles again" in out.replace("\n", " ")
     assert "Bracketed" in [a["title"] for a in Store.open(db).articles()]
 
 
@@ -298,28 +302,39 @@ def test_an_ambiguous_id_prefix_says_so_and_lists_the_candidates(
 def test_a_database_file_it_may_not_read_does_not_advise_repair(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store = Store.open(tmp_path / "db")
+    db = tmp_path / "db"
+    store = Store.open(db)
     store.ensure_seeded()
-    real_read_bytes, real_open = Path.read_bytes, open
+    [aid] = store.article_ids()
+    real_read_bytes = Path.read_bytes
+    problems = []
+    for denied in ("manifest.json", family_path(db, "articles").name):
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "articles.json":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read_bytes(self)
+        def read_bytes(self: Path, denied: str = denied) -> bytes:
+            if self.name == denied:
+                raise PermissionError(13, "Permission denied", str(self))
+            return real_read_bytes(self)
 
-    def opener(path, *a, **k):
-        if str(path).endswith("texts.json"):
-            raise PermissionError(13, "Permission denied", str(path))
-        return real_open(path, *a, **k)
-
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
-    with pytest.raises(StoreError) as eager:
-        Store.open(tmp_path / "db")
-    monkeypatch.undo()
-    monkeypatch.setattr("builtins.open", opener)
-    with pytest.raises(StoreError) as lazy:
-        Store.open(tmp_path / "db")
-    for problem in (str(eager.value), str(lazy.value)):
+        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+        with pytest.raises(StoreError) as err:
+            Store.open(db)
+        problems.append(str(err.value))
+        monkeypatch.undo()
+    shard = family_path(db, shard_key(aid)).name
+    fresh = Store.open(db)
+    monkeypatch.setattr(
+        Path,
+        "read_bytes",
+        lambda self: (
+            (_ for _ in ()).throw(PermissionError(13, "Permission denied", str(self)))
+            if self.name == shard
+            else real_read_bytes(self)
+        ),
+    )
+    with pytest.raises(StoreError) as err:
+        fresh.article(aid)
+    problems.append(str(err.value))
+    for problem in problems:
         assert "permission denied" in problem and "repair" not in problem
 
 
@@ -369,7 +384,7 @@ def test_repair_in_a_folder_it_cannot_write_is_a_clear_error(tmp_path: Path) -> 
     done = _private_tmpfs(
         mnt,
         f'NATOJP_DB={mnt}/db "$PY" -m natojp_tui list >/dev/null'
-        f" && echo '{{' > {mnt}/db/quotes.json"
+        f" && rm {mnt}/db/articles.*.json"
         f" && mount -o remount,ro {mnt}"
         f' && NATOJP_DB={mnt}/db "$PY" -m natojp_tui repair; echo "rc=$?"',
     )
