@@ -39,6 +39,7 @@ class NatoJpApp(App[None]):
     ) -> None:
         super().__init__()
         self.data = ReaderData(store)
+        self.data.on_write_error = self._write_failed
         self.clipboard_layer = clipboard or Clipboard(osc52=self._osc52_from_thread)
         self.config = config if config is not None else load_config()
         self.keymap: dict[str, str] = dict(self.config.keymap)
@@ -71,6 +72,10 @@ class NatoJpApp(App[None]):
             self.call_from_thread(
                 self.notify, str(exc), title="Database", severity="error", markup=False
             )
+
+    def _write_failed(self, message: str) -> None:
+        """A write the database refused: say so and keep reading."""
+        self.notify(message, title="Database", severity="error", markup=False, timeout=10)
 
     def _remember_theme(self, theme) -> None:
         self.data.set_state("theme", theme.name)
