@@ -497,8 +497,8 @@ def test_a_query_of_forty_thousand_terms_is_fast():
     index = SearchIndex.build(
         [record(f"partners number {n} talk", article=f"a{n % 50}", start=n) for n in range(5000)]
     )
-    started = time.perf_counter()
+    started = time.thread_time()  # CPU time: a loaded machine does not make it fail
     repeated = index.search("partners " * 40_000)
     distinct = index.search(" ".join(f"p{n}" for n in range(40_000)))
-    assert time.perf_counter() - started < 2.0
+    assert time.thread_time() - started < 2.0  # was 41-50 s
     assert repeated.total == 5000 and distinct.total == 0

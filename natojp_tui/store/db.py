@@ -244,6 +244,7 @@ class Store:
         self._search_lock = threading.RLock()
         self.backup: Path | None = None  # where a migration copied the old files
         self.lock_wait = LOCK_TIMEOUT  # seconds a write waits for another process's lock
+        self._thread_wait = threading.local()  # a shorter wait for one thread's writes
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -430,6 +431,17 @@ class Store:
 
     # ------------------------------------------------------------------ writing
     @contextlib.contextmanager
+    def lock_wait_at_most(self, seconds: float) -> Iterator[None]:
+        """Writes from this thread inside the block wait at most ``seconds`` for the lock
+        (the reader's UI thread must not freeze); other threads keep ``lock_wait``."""
+        previous = getattr(self._thread_wait, "seconds", None)
+        self._thread_wait.seconds = seconds
+        try:
+            yield
+        finally:
+            self._thread_wait.seconds = previous
+
+    @contextlib.contextmanager
     def _writing(self, families: Sequence[str] = ()) -> Iterator[None]:
         """Hold the lock, bring the data up to date, then commit what changed at once.
 
@@ -438,10 +450,11 @@ class Store:
         :meth:`_stage` (or changed through :meth:`_shard` while writing).
         """
         try:
-            self._lock.acquire(timeout=self.lock_wait)
+            wait = getattr(self._thread_wait, "seconds", None) or self.lock_wait
+            self._lock.acquire(timeout=wait)
         except Timeout as exc:
             raise StoreError(
-                f"{self.path}: another natojp process holds the database lock (waited {self.lock_wait:g} s)"
+                f"{self.path}: another natojp process holds the database lock (waited {wait:g} s)"
             ) from exc
         except OSError as exc:
             raise StoreError(

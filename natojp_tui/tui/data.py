@@ -188,15 +188,17 @@ class ReaderData:
         self._fresh: set[str] | None = None
         self.on_write_error: Callable[[str], None] | None = None
         self._reported: set[str] = set()  # state-write problems already shown
-        if hasattr(store, "lock_wait"):
-            store.lock_wait = READER_LOCK_WAIT
 
     def _write(self, what: str, write: Callable[[], None], *, always_report: bool) -> bool:
         """Run ``write``; on a store or disk error report it (once, unless ``always_report``)."""
+        import contextlib
+
         from natojp_tui.store import StoreError
 
+        short = getattr(self.store, "lock_wait_at_most", None)
         try:
-            write()
+            with short(READER_LOCK_WAIT) if short else contextlib.nullcontext():
+                write()
         except (StoreError, OSError) as exc:
             message = f"{what} not saved: {exc}"
             if self.on_write_error and (always_report or message not in self._reported):
