@@ -1005,3 +1005,30 @@ def markdown(report: dict[str, Any]) -> str:
             + " |"
         )
     return "\n".join(lines)
+
+
+def growth_markdown(reports: Sequence[dict[str, Any]]) -> str:
+    """Each row's p50 (and p95 where there are several samples) at each library size."""
+    reports = sorted(reports, key=lambda r: r["articles"])
+    sizes = [f"{r['articles']:,}" for r in reports]
+    lines = [
+        "| what | " + " | ".join(f"{s} articles" for s in sizes) + " | target |",
+        "| --- | " + " | ".join("---:" for _ in sizes) + " | --- |",
+    ]
+    keys = list(dict.fromkeys(row["key"] for r in reports for row in r["rows"]))
+    for key in keys:
+        cells, what, target = [], key, ""
+        for r in reports:
+            row = next((x for x in r["rows"] if x["key"] == key), None)
+            if row is None or not row["ours"]:
+                cells.append("—")
+                continue
+            what, target = row["what"].split(",")[0], row["target"]
+            ours = Stat(**row["ours"])
+            cell = ours.show() + (f" / {ours.show('p95')}" if ours.n > 1 else "")
+            if row["ratio"] is not None:
+                cell += f" ({row['ratio']:.2f}×)"
+            cell += {True: " ✓", False: " ✗", None: ""}[row["met"]]
+            cells.append(cell)
+        lines.append(f"| {what} | " + " | ".join(cells) + f" | {target} |")
+    return "\n".join(lines)
