@@ -128,6 +128,7 @@ class Article:
     checksum: str = ""  # sha256 of the original file's bytes
     place: str | None = None  # dateline place, e.g. "Tokyo" in "Tokyo, 15 April 2013 -"
     encoding: str = "utf-8"  # how the original file was decoded
+    author: str | None = None  # a byline, when the page names one
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)

@@ -106,4 +106,5 @@ def parse_markdown(text: str) -> Parsed:
     out.source = meta.get("source") or meta.get("publisher") or out.source
     out.url = meta.get("url") or meta.get("link") or out.url
     out.place = meta.get("place") or meta.get("location") or out.place
+    out.author = meta.get("author") or meta.get("byline") or out.author
     return out

@@ -69,6 +69,7 @@ class Parsed:
     place: str | None = None
     source: str | None = None
     url: str | None = None
+    author: str | None = None
     layout: str = "text"  # which page shape was recognised, e.g. "nato.int"
 
 
