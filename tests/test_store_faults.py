@@ -312,3 +312,38 @@ def test_search_and_the_command_line_never_read_a_quote_shard(
     assert len(orjson.loads(capsys.readouterr().out)) == 1
     assert main(["export", "partners", "-o", str(tmp_path / "out.md")]) == 0
     assert "> We are natural partners." in (tmp_path / "out.md").read_text()
+
+
+def test_a_full_disk_at_any_step_of_repair_changes_nothing_and_says_so(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = library.parent
+    family_path(library, "people").write_bytes(b"")
+    damaged = work / "damaged"
+    shutil.copytree(library, damaged, symlinks=True)
+    before = files(library)
+    steps = steps_of(lambda: repair(library))
+    repaired = state(library)
+    for k, step in enumerate(steps):
+        shutil.rmtree(library)
+        shutil.copytree(damaged, library, symlinks=True)
+        count = [0]
+
+        def full(_name: str, k: int = k, count: list[int] = count) -> None:
+            count[0] += 1
+            if count[0] == k + 1:
+                raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(storage, "FAULT_HOOK", full)
+        try:
+            repair(library)
+            failed = False
+        except StoreError as exc:
+            assert "No space left on device" in str(exc) and "nothing was changed" in str(exc)
+            failed = True
+        monkeypatch.setattr(storage, "FAULT_HOOK", None)
+        after = files(library)
+        if failed:
+            assert {n: after.get(n) for n in before} == before, f"disk full at {step}"
+        else:
+            assert state(library) == repaired, f"disk full at {step}"
