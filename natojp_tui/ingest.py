@@ -52,13 +52,17 @@ def expand_paths(targets: Iterable[str | os.PathLike[str]]) -> tuple[list[Path],
             problems.append(FileProblem(text, "no file matches this pattern"))
         for path in matches:
             if path.is_dir():
+                kept, skipped = 0, 0
                 for found in sorted(path.rglob("*")):
-                    if (
-                        found.is_file()
-                        and found.suffix.lower() in ARTICLE_SUFFIXES
-                        and not found.name.startswith(".")
-                    ):
+                    if not found.is_file():
+                        continue
+                    if found.suffix.lower() in ARTICLE_SUFFIXES and not found.name.startswith("."):
                         files.setdefault(found.resolve(), found)
+                        kept += 1
+                    else:
+                        skipped += 1
+                if not kept:
+                    problems.append(FileProblem(text, _nothing_to_import(skipped)))
             elif path.is_file():
                 files.setdefault(path.resolve(), path)
             elif path.exists():
@@ -66,6 +70,14 @@ def expand_paths(targets: Iterable[str | os.PathLike[str]]) -> tuple[list[Path],
             else:
                 problems.append(FileProblem(text, "no such file or folder"))
     return list(files.values()), problems
+
+
+def _nothing_to_import(skipped: int) -> str:
+    kinds = " ".join(sorted(ARTICLE_SUFFIXES))
+    if not skipped:
+        return "empty folder: nothing to import"
+    plural = "s" if skipped != 1 else ""
+    return f"nothing to import: {skipped} file{plural} skipped (articles are {kinds})"
 
 
 @functools.cache

@@ -608,6 +608,7 @@ class Store:
             place=meta.get("place"),
             encoding=meta.get("encoding") or "utf-8",
             author=meta.get("author"),
+            title_derived=bool(meta.get("title_derived", False)),
             quotes=[quote_from_doc(d) for d in sorted(quote_docs, key=order)],
             events=[event_from_doc(d) for d in sorted(event_docs, key=order)],
             people=people,

@@ -12,7 +12,7 @@ import hashlib
 import re
 
 from natojp_tui.core.hygiene import DecodeError, clean_inline, clean_text, decode_bytes
-from natojp_tui.core.model import Article
+from natojp_tui.core.model import BODY_KINDS, Article
 from natojp_tui.core.readers.html import NoMainText, parse_html
 from natojp_tui.core.readers.markdown import FrontMatterError, parse_markdown
 from natojp_tui.core.readers.pdf import PdfError, is_pdf, pdf_text
@@ -56,6 +56,9 @@ _ORG_HINTS: tuple[tuple[str, str], ...] = (
     ("Prime Minister's Office of Japan", "Prime Minister's Office of Japan"),
     ("Prime Minister’s Office of Japan", "Prime Minister's Office of Japan"),
     ("Ministry of Defense of Japan", "Ministry of Defense of Japan"),
+    ("外務省", "Ministry of Foreign Affairs of Japan"),
+    ("首相官邸", "Prime Minister's Office of Japan"),
+    ("防衛省", "Ministry of Defense of Japan"),
 )
 
 
@@ -73,9 +76,11 @@ def guess_source(parsed: Parsed) -> str | None:
     body = [p.text for p in parsed.paragraphs if p.kind == "body"]
     if body and (m := _WIRE.search(body[0][:200])):
         return m["a"]
-    tail = " ".join(p.text for p in parsed.paragraphs[-3:])
+    ends = parsed.paragraphs[:6] + parsed.paragraphs[-3:]
+    edges = " ".join(p.text for p in ends if p.kind != "body") + " "
+    edges += " ".join(p.text for p in parsed.paragraphs[-3:])
     for hint, name in _ORG_HINTS:
-        if hint in tail:
+        if hint in edges:
             return name
     return None
 
@@ -113,7 +118,7 @@ def read_article(
         raise ArticleError(str(exc)) from exc
     if not parsed.title:
         raise ArticleError("no title or text found")
-    if not any(p.kind == "body" for p in parsed.paragraphs):
+    if not any(p.kind in BODY_KINDS for p in parsed.paragraphs):
         raise ArticleError("no body paragraphs found")
     return Article(
         id=article_id,
@@ -129,6 +134,7 @@ def read_article(
         checksum=hashlib.sha256(data).hexdigest(),
         place=parsed.place,
         encoding=encoding,
+        title_derived=parsed.title_derived,
     )
 
 
