@@ -72,6 +72,7 @@ SHARD_CACHE = 8  # shards kept parsed for reading (an article, its neighbours)
 LOCK_TIMEOUT = 60.0
 IMPORT_BATCH = 10_000  # articles per commit of a big import (bounds the import's memory)
 INDEX_REBUILD_AT = 32  # replacing more articles than this rebuilds the index once
+RECORD_CACHE = 4096  # search records kept (a few pages of results; about 2 MB)
 
 ProgressFn = Callable[[int, int, str], None]
 
@@ -241,6 +242,7 @@ class Store:
         self._search: Any = None
         self._rows: SearchRows | None = None
         self._rows_articles: dict[str, dict[str, Any]] = {}
+        self._record_cache: dict[str, Any] = {}
         self._search_lock = threading.RLock()
         self.backup: Path | None = None  # where a migration copied the old files
         self.lock_wait = LOCK_TIMEOUT  # seconds a write waits for another process's lock
@@ -320,6 +322,7 @@ class Store:
                 self._search = None
                 self._rows = None
                 self._rows_articles = {}
+                self._record_cache = {}
         if "articles" in changed or not manifest.files.get("articles"):
             self._list = self._read_columns("articles", ArticleList)  # type: ignore[assignment]
         self._db("user")
@@ -542,6 +545,7 @@ class Store:
             self._search = None
             self._rows = None
             self._rows_articles = {}
+            self._record_cache = {}
         self._manifest_sig = (-1, -1, -1)  # whatever is on disk is read again
         self._manifest = Manifest()
         with contextlib.suppress(StoreError):
@@ -927,6 +931,7 @@ class Store:
             self._search = index
             self._rows = rows
             self._rows_articles = {}
+            self._record_cache = {}
 
     @staticmethod
     def _row_article(a: Article) -> dict[str, Any]:
@@ -992,7 +997,16 @@ class Store:
         )
 
     def _fetch_record(self, quote_id: str) -> Any:
-        return self._record_from(self._rows_file(), quote_id)
+        """A search hit's record from the rows file, kept in a small cache: as a query is
+        typed, each keystroke's first page mostly repeats the previous one's."""
+        cache = self._record_cache
+        record = cache.get(quote_id)
+        if record is None:
+            record = self._record_from(self._rows or self._rows_file(), quote_id)
+            if len(cache) >= RECORD_CACHE:
+                cache.pop(next(iter(cache)))
+            cache[quote_id] = record
+        return record
 
     def quote_records(self) -> list[Any]:
         """Every quote as a search record, from the rows file (no shard read)."""
