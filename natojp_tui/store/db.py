@@ -31,7 +31,7 @@ import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +51,7 @@ from natojp_tui.store.records import (
     text_row,
     to_date,
     to_datetime,
+    visits_from_docs,
 )
 from natojp_tui.store.storage import (
     AtomicJSONStorage,
@@ -143,6 +144,7 @@ class Store:
         self._search: Any = None
         self._search_lock = threading.Lock()
         self.backup: Path | None = None  # where a migration copied the old files
+        self._timeline: tuple[tuple, Any] | None = None  # (library state, LibraryTimeline)
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -402,6 +404,7 @@ class Store:
             quotes=self.quotes(article_id=article_id),
             events=self.events(article_id=article_id),
             people=people,
+            visits=visits_from_docs(meta.get("visits")),
         )
 
     def quote_docs(self) -> Iterator[dict[str, Any]]:
@@ -453,6 +456,44 @@ class Store:
 
     def people(self) -> list[Person]:
         return [person_from_doc(d) for d in self._tables("people").get("people", {}).values()]
+
+    # ------------------------------------------------------------------ timeline
+    def timeline(
+        self,
+        *,
+        article: str | None = None,
+        visit: str | None = None,
+        person: str | None = None,
+        start: date | None = None,
+        end: date | None = None,
+    ) -> list[Any]:
+        """The library's merged timeline (``TimelineEntry`` list), filtered; the one
+        place visits are decided and meetings merged (see ``store/timeline.py``)."""
+        return self._library_timeline().select(
+            article=article, visit=visit, person=person, start=start, end=end
+        )
+
+    def visits(self, article: str | None = None) -> list[Any]:
+        """Every visit of the library, or those ``article`` tells of."""
+        library = self._library_timeline()
+        return library.visits_of(article) if article is not None else list(library.visits)
+
+    def _library_timeline(self) -> Any:
+        from natojp_tui.store.timeline import LibraryTimeline, shell
+
+        rows = self.articles(copy=False)
+        state = tuple((r["id"], r.get("checksum"), r.get("imported_at")) for r in rows)
+        cached = self._timeline
+        if cached is None or cached[0] != state:
+            events: dict[str, list[Event]] = {}
+            for e in self.events():
+                events.setdefault(e.article_id, []).append(e)
+            shells = [
+                shell(r, events.get(r["id"], []), visits_from_docs(r.get("visits"))) for r in rows
+            ]
+            cached = (state, LibraryTimeline(shells))
+            self._timeline = cached
+        return cached[1]
 
     # ------------------------------------------------------------------ user state
     def starred(self) -> set[str]:
