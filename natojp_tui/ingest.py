@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from natojp_tui.core.model import Article
-from natojp_tui.core.pipeline import analyse
+from natojp_tui.core.pipeline import extract
 from natojp_tui.core.readers import SUFFIXES, ArticleError, read_article
 from natojp_tui.locations import bundled_articles_dir
 
@@ -113,4 +113,4 @@ def load_article(path: Path, data: bytes | None = None) -> Article:
     article = read_article(
         data, path.name, article_id=article_id_for(path), path=str(path.resolve())
     )
-    return analyse(article)
+    return extract(article)
