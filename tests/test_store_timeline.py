@@ -12,14 +12,14 @@ from types import FrameType
 import pytest
 
 from natojp_tui.core.model import Article, Paragraph
-from natojp_tui.core.pipeline import analyse
+from natojp_tui.core.pipeline import extract
 from natojp_tui.store.db import Store
 from natojp_tui.tui.data import ReaderData
 
 
 def _article(aid: str, published: date, *paragraphs: str) -> Article:
     body = [Paragraph(p) for p in paragraphs]
-    return analyse(Article(id=aid, title=aid, paragraphs=body, published=published))
+    return extract(Article(id=aid, title=aid, paragraphs=body, published=published))
 
 
 RELEASE = _article(

@@ -701,18 +701,26 @@ class Store:
         return library.visits_of(article) if article is not None else list(library.visits)
 
     def _library_timeline(self) -> Any:
+        """Visits and merged entries of the whole library, decided once per generation
+        from the stored events and visit mentions (every shard is read once)."""
         from natojp_tui.store.timeline import LibraryTimeline, shell
 
-        rows = self.articles(copy=False)
-        state = tuple((r["id"], r.get("checksum"), r.get("imported_at")) for r in rows)
+        state = (self._manifest.generation, self._manifest.commit)
         cached = self._timeline
         if cached is None or cached[0] != state:
-            events: dict[str, list[Event]] = {}
-            for e in self.events():
-                events.setdefault(e.article_id, []).append(e)
-            shells = [
-                shell(r, events.get(r["id"], []), visits_from_docs(r.get("visits"))) for r in rows
-            ]
+            shells = []
+            for shard in self._all_shards():
+                for aid, (text, _quotes, events) in shard.by_article.items():
+                    if aid not in self._list or text is None:
+                        continue
+                    meta = {**text["meta"], **(self._list.get(aid) or {})}
+                    shells.append(
+                        shell(
+                            meta,
+                            [event_from_doc(d) for d in events],
+                            visits_from_docs(meta.get("visits")),
+                        )
+                    )
             cached = (state, LibraryTimeline(shells))
             self._timeline = cached
         return cached[1]

@@ -39,7 +39,7 @@ def iter_sentences(text: str) -> Iterator[tuple[int, int]]:
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
         if word in ("a.m", "p.m") and (
-            not nxt[0].isalpha() or nxt.split(" ", 1)[0].strip("(,").lower() in _ZONE_WORDS
+            not nxt[0].isalpha() or nxt.split(" ", 1)[0].strip("(),;").lower() in _ZONE_WORDS
         ):
             continue
         if re.fullmatch(r"\(?\d{1,2}\)?", text[start : m.start()].strip()):
