@@ -28,6 +28,7 @@ class ArticleLines(VirtualList):
         super().__init__(empty_text="No articles", **kwargs)
         self.rows: list[ArticleRow] = []
         self.current_id: str | None = None
+        self.fresh: set[str] = set()  # brought by a feed fetch, not opened yet
 
     def show(self, rows: Sequence[ArticleRow], keep_id: str | None = None) -> None:
         self.rows = list(rows)
@@ -35,12 +36,16 @@ class ArticleLines(VirtualList):
         self.set_row_count(len(self.rows), cursor=index)
 
     def render_row(self, index: int, width: int) -> Text:
-        """``▶2013-04-15 NATO     Title…   5q``; the source column is dropped when narrow."""
+        """``▶2013-04-15 NATO     Title…   5q`` (``●`` marks a new item from a feed); the
+        source column is dropped when narrow."""
         row = self.rows[index]
         count = f"{row.quotes:>3}q"
         current = row.id == self.current_id
         text = Text(no_wrap=True)
-        text.append("▶" if current else " ", "bold")
+        if not current and row.id in self.fresh:
+            text.append("●", "bold green")
+        else:
+            text.append("▶" if current else " ", "bold")
         text.append(row.published.isoformat() if row.published else " undated  ", "dim")
         text.append(" ")
         if width >= 56:
