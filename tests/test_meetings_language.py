@@ -212,6 +212,14 @@ def test_groups_met_are_recorded_as_groups_not_participants() -> None:
     assert e.groups == ["representatives of the parliamentary parties"]
 
 
+def test_honorifics_and_post_nominals_are_not_part_of_a_participant() -> None:
+    [e] = _events(
+        "On May 15, Prime Minister Haruto Sakamoto held a telephone talk with the Hon Grace "
+        "Whitlam MP, Prime Minister of Australia."
+    )
+    assert set(e.participants) == {"Haruto Sakamoto", "Grace Whitlam"}
+
+
 def test_a_summary_reads_at_a_glance() -> None:
     [e] = _events(
         "On May 15, commencing at 6:20 p.m. for approximately 25 minutes, Mr. SAKAMOTO Haruto, "

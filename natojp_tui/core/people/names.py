@@ -34,9 +34,16 @@ HONORIFICS: dict[str, str | None] = {
     "h.e.": None,
     "he.": None,
     "hon.": None,
+    "hon": None,
+    "the hon": None,
+    "senator": None,
     "the honorable": None,
     "the honourable": None,
 }
+
+
+# letters written after a name ("the Hon Tony Abbott MP")
+POST_NOMINALS = frozenset({"MP", "MHR", "QC", "KC", "AO", "AC", "MLA", "MEP", "OBE", "CBE", "KBE"})
 
 
 ORGANISATIONS: dict[str, str] = {
@@ -454,8 +461,8 @@ def parse_run_text(text: str) -> ParsedRun:
                 break
         else:
             break
-    while name and name[-1].low in NAME_PARTICLES:
-        name.pop()
+    while name and (name[-1].low in NAME_PARTICLES or name[-1].text.strip(",.") in POST_NOMINALS):
+        name.pop()  # "Tony Abbott MP": the letters after a name are not part of it
     if name:
         run.name = [norm_name_token(t.text) for t in name]
         last = name[-1]
