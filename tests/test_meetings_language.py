@@ -228,3 +228,44 @@ def test_a_summary_reads_at_a_glance() -> None:
     )
     assert e.summary.startswith("Sakamoto ↔ Lindqvist · meeting · 18:20 (25 min) · Tokyo")
     assert "H.E." not in e.summary
+
+
+# --- transcripts and other fixed language -----------------------------------------------
+
+
+def test_a_transcript_titled_as_a_press_event_is_that_event_with_its_speakers() -> None:
+    body = [
+        Paragraph("JOURNALIST: Minister, welcome to Oslo.", "turn"),
+        Paragraph("LIAM CARVER, DEFENCE MINISTER: Thank you. It is good to be here.", "turn"),
+    ]
+    article = Article(
+        id="t",
+        title="Doorstop interview, Oslo",
+        paragraphs=body,
+        published=date(2031, 5, 15),
+    )
+    [e] = extract(article).events
+    assert (e.kind, e.date, e.place) == ("press_conference", date(2031, 5, 15), "Oslo")
+    assert [p.split()[-1] for p in e.participants] == ["Carver"]
+
+
+def test_likely_meetings_and_decisions_to_begin_talks_are_not_events() -> None:
+    assert (
+        _events(
+            "Secretary General Maria Lindqvist is also likely to hold a meeting with Prime "
+            "Minister Haruto Sakamoto.",
+            "Prime Minister Haruto Sakamoto said he had decided to begin consultations with "
+            "the partners.",
+        )
+        == []
+    )
+
+
+def test_addressing_a_countrys_programme_is_no_address() -> None:
+    assert (
+        _events(
+            "Secretary General Maria Lindqvist addressed North Korea's missile programme in "
+            "her remarks."
+        )
+        == []
+    )

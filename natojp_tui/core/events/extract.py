@@ -30,7 +30,7 @@ from natojp_tui.core.events.context import (
     Registry,
 )
 from natojp_tui.core.events.dating import attach_trailing_context, precision, remember_dates
-from natojp_tui.core.events.mentioned import MENTION_LOOK, read_mentions
+from natojp_tui.core.events.mentioned import MENTION_LOOK, read_mentions, title_press_event
 from natojp_tui.core.events.merge import merge_duplicate, read_topic
 from natojp_tui.core.events.participants import candidates, mentions_by_paragraph, remember_actors
 from natojp_tui.core.events.places import visit_city
@@ -58,6 +58,21 @@ def extract_events(doc: AnalysedArticle, registry: Registry) -> list[Event]:
             break
         _read_paragraph(p, t, mentions.get(p, []), ctx)
     events = _with_side_events(ctx)
+    told = title_press_event(doc, registry)
+    same = [
+        e
+        for e in events
+        if told is not None
+        and e.kind == "press_conference"
+        and set(told.participants) <= set(e.participants)
+    ]
+    if told is not None and same:  # the text tells it too: the title gives its day
+        if same[0].date is None and told.date is not None:
+            same[0].date, ctx.frames[id(same[0])] = told.date, "own"
+        same[0].place = same[0].place or told.place
+    elif told is not None:
+        ctx.frames[id(told)] = "own"
+        events.insert(0, told)
     for e in events:
         e.date_precision = precision(e, ctx.frames.get(id(e)))
         e.summary = headline(

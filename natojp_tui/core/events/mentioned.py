@@ -23,12 +23,13 @@ import re
 from datetime import date
 
 from natojp_tui.core.dates import DateMention
-from natojp_tui.core.events.context import LOOKBACK, Candidate, Context, Trigger
+from natojp_tui.core.events.context import LOOKBACK, Candidate, Context, Registry, Trigger
 from natojp_tui.core.events.dating import event_date
 from natojp_tui.core.events.participants import people_of, resolve_pronoun, subject_names
-from natojp_tui.core.events.places import city_in, context_place, place_in
+from natojp_tui.core.events.places import CITIES, city_in, context_place, place_in
 from natojp_tui.core.events.sentence import Sentence
 from natojp_tui.core.model import Event
+from natojp_tui.core.text.document import AnalysedArticle
 
 _MEETING_KINDS = frozenset({"meeting", "courtesy_call", "group_meeting", "summit"})
 # what two people agreeing or "their talks" can belong to (a signing is also their meeting)
@@ -84,8 +85,7 @@ _JOINT_PRESS_RE = re.compile(
 _ATTEND_RE = re.compile(
     r"\b(?P<verb>attend(?:ed|ing|s)?|attendance\s(?:at|of)|participat(?:ed|ing|ion)\sin|"
     r"(?:took|taking)\spart\sin)\s(?:the\s|a\s|an\s|this\syear['’]s\s|last\syear['’]s\s)?"
-    r"(?P<name>(?:[\w'’.-]+\s){0,5}?(?:[Ss]ummit|[Mm]inisterial(?:\s[Mm]eeting)?|"
-    r"General\sAssembly|Security\sConference))\b"
+    r"(?P<name>(?:[\w'’.-]+\s){0,5}?(?:[Ss]ummit|[Mm]inisterial(?:\s[Mm]eeting)?))\b"
 )
 
 
@@ -95,7 +95,7 @@ def read_mentions(
     """Events this sentence tells in passing (see the module docstring); events already
     told are completed instead of told twice."""
     out: list[Event] = []
-    for rule in (_outcomes, _nominal, _joint_press, _attendance):
+    for rule in (_coordinated, _outcomes, _nominal, _joint_press, _attendance):
         for event in rule(s, cands, dates, ctx, [*new, *out]):
             if event.background or ctx.frames.get(id(event)) == "visit":
                 ctx.side.append(event)  # nothing told later takes its day or place
@@ -195,6 +195,45 @@ def _new_event(
 def _subject_people(cands: list[Candidate], pos: int, s0: int, ctx: Context) -> list[str]:
     known = _known(ctx)
     return [n for n in subject_names(cands, pos, s0, ctx) if n in known]
+
+
+_COORDINATED_RE = re.compile(
+    r"\b(?:press\s(?:occasion|conference|announcement|point)|news\sconference)\sand\s(?:a\s)?"
+    r"(?P<noun>meeting|talks|(?:working\s)?(?:lunch(?:eon)?|dinner|breakfast))\s(?:with|between)\b",
+    re.I,
+)
+
+
+def _coordinated(
+    s: Sentence,
+    cands: list[Candidate],
+    dates: list[DateMention],
+    ctx: Context,
+    told: list[Event],
+) -> list[Event]:
+    """ "held a joint press occasion and meeting with X": the second noun is an event too,
+    with the same people and day."""
+    m = _COORDINATED_RE.search(s.masked, s.start, s.end)
+    if m is None:
+        return []
+    first = next((e for e in told if e.kind == "press_conference"), None)
+    if first is None:
+        return []
+    noun = m.group("noun").lower()
+    kind = "meeting" if noun in ("meeting", "talks") else "meal"
+    event = Event(
+        kind=kind,
+        summary=noun,
+        paragraph=first.paragraph,
+        start=first.start,
+        end=first.end,
+        participants=list(first.participants),
+        groups=list(first.groups),
+        place=first.place,
+        date=first.date,
+    )
+    ctx.frames[id(event)] = ctx.frames.get(id(first), "own")
+    return [event]
 
 
 def _outcomes(
@@ -374,7 +413,9 @@ def _attendance(
     for m in _ATTEND_RE.finditer(masked, s0, s1):
         if "~" in m.group(0) or _PLAN_NEAR.search(masked, max(s0, m.start() - 30), m.start()):
             continue
-        people = _subject_people(cands, m.start(), s0, ctx)
+        near = [c for c in cands if c.kind == "person" and s0 <= c.end <= m.start()]
+        people = list(near[-1].names) if near else _subject_people(cands, m.start(), s0, ctx)
+        people = [n for n in people if n in _known(ctx)]
         if not people:
             continue
         name = re.sub(r"^(?:the|a|an)\s", "", m.group("name"))
@@ -393,3 +434,71 @@ def _attendance(
         )
         out.append(event)
     return out
+
+
+# --- the press event a transcript is --------------------------------------------------------
+
+_PRESS_TITLE_RE = re.compile(
+    r"^(?:(?:transcript|video)\s(?:of|:)\s)?(?P<joint>joint\s)?(?:press\s(?:conference|point|briefing|"
+    r"availability|encounter|statements?)|news\sconference|doorstop(?:\sinterview)?|"
+    r"remarks\sto\sthe\s(?:press|media))\b",
+    re.I,
+)
+_NOT_SPEAKERS = re.compile(
+    r"^(?:q|question|journalist|reporter|moderator|host|press|media|unidentified|audience|"
+    r"participant|male|female|speaker)\b",
+    re.I,
+)
+_LABEL_RE = re.compile(r"^(?P<label>[A-Z][A-Za-z.'’ -]{1,60}?)(?:,[^:]{0,60})?:\s")
+_TITLE_PLACE_RE = re.compile(r",\s(?P<place>[A-Z][\w.-]+(?:,?\s[A-Z][\w.-]+)?)\s*$")
+
+
+def title_press_event(doc: AnalysedArticle, registry: Registry) -> Event | None:
+    """A transcript titled "Joint press point", "Doorstop interview, London", "Press
+    conference by …" is itself a press event: the people the title (or its "by …" line)
+    names and those who speak in its turns, on the article's day."""
+    m = _PRESS_TITLE_RE.match(doc.title.strip())
+    if m is None or not doc.body:
+        return None
+    known = {p.name for p in registry.people}
+    people: list[str] = []
+
+    def add(name: str | None) -> None:
+        if name and name not in people:
+            people.append(name)
+
+    for person in registry.people:  # named in the title
+        family = person.name.split()[-1]
+        if family and re.search(rf"\b{re.escape(family)}\b", doc.title, re.I):
+            add(person.name)
+    if doc.body[0].text.lower().startswith("by "):  # "by NATO Secretary General … and …"
+        for mention in registry.mentions():
+            if mention.paragraph == 0:
+                found = registry.get(mention.person_id)
+                add(found.name if found else None)
+    for t in doc.body:
+        label = _LABEL_RE.match(t.text)
+        if label is None or _NOT_SPEAKERS.match(label.group("label")):
+            continue
+        written = " ".join(label.group("label").split())
+        if written.isupper() or written.istitle():
+            found = registry.resolve(written)
+            if found is not None:
+                add(found.name)
+            elif len(written.split()) <= 3 and written.isupper():
+                add(written.title())  # a speaker the text names only in its labels
+    people = [p for p in people if p in known or p[:1].isupper()]
+    if not people:
+        return None
+    place = _TITLE_PLACE_RE.search(doc.title)
+    where = place.group("place") if place and place.group("place") in CITIES else doc.place
+    return Event(
+        kind="press_conference",
+        summary="joint press conference" if m.group("joint") else "press conference",
+        paragraph=0,
+        start=0,
+        end=len(doc.body[0].text),
+        participants=people,
+        place=where,
+        date=doc.published,
+    )

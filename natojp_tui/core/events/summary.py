@@ -129,6 +129,8 @@ def _what(kind: str, head: str) -> str:
     if kind == "meal":
         m = _MEAL_RE.search(head)
         return m.group(0).lower() if m else "meal"
+    if kind == "summit":
+        return head or "summit"
     if kind in _DETAILED and head:
         return head[:1].lower() + head[1:] if not head[:2].isupper() else head
     return kind.replace("_", " ")

@@ -106,7 +106,7 @@ VERB_RE = starting_with(
 
 
 _BLOCKING_LEFT = re.compile(
-    r"(?:\b(?:will|would|shall|may|might|could|should|must|to|not|never|has|have|cannot|"
+    r"(?:\b(?:will|would|shall|may|might|could|should|must|to|not|never|has|have|cannot|likely|"
     r"can|did\snot|didn['’]t|hasn['’]t|haven['’]t|won['’]t|wouldn['’]t)|n['’]t)"
     r"\s(?:(?:also|then|now|already|later|soon|be|been|jointly|both|each|again|first|once|"
     r"not|never|ever|formally|officially|personally)\s){0,2}$",
@@ -134,7 +134,8 @@ _NOT_AUDIENCE = re.compile(
 )
 
 
-_BAD_MODS = re.compile(rf"\b(?:a|an|the|his|her|their|{_LIGHT})\b", re.I)
+_POSSESSIVE_NEXT = re.compile(r"\s(?:[A-Z][\w.-]*\s){0,2}[A-Z][\w.-]*['’]s\b")
+_BAD_MODS = re.compile(rf"\b(?:a|an|the|his|her|their|to|{_LIGHT})\b", re.I)
 
 
 def _good_mods(m: re.Match[str]) -> bool:
@@ -174,7 +175,9 @@ def find_triggers(s: Sentence, cands: list[Candidate]) -> list[Trigger]:
         if kind == "person_verb" and not _person_follows(masked, m.end(), cands):
             continue
         if kind == "address" and (
-            _NOT_AUDIENCE.match(masked, m.end()) or not _AUDIENCE_RE.match(masked, m.end())
+            _NOT_AUDIENCE.match(masked, m.end())
+            or not _AUDIENCE_RE.match(masked, m.end())
+            or _POSSESSIVE_NEXT.match(masked, m.end())  # "addressed North Korea's programme"
         ):
             continue
         if kind in ("person_verb", "received_by"):
