@@ -269,3 +269,37 @@ def test_addressing_a_countrys_programme_is_no_address() -> None:
         )
         == []
     )
+
+
+def test_bare_names_that_meet_and_a_named_counterpart_are_people() -> None:
+    events = _events(
+        "Chinese Foreign Minister Lu Wen met Kenta Mori in Manila on Monday.",
+        "Defence Minister Liam Carver was hosted by his Japanese counterpart Aiko Morimoto in "
+        "Tokyo on Wednesday.",
+    )
+    assert _kinds(events) == [
+        ("meeting", frozenset({"Wen", "Mori"})),
+        ("meeting", frozenset({"Carver", "Morimoto"})),
+    ]
+    assert [e.groups for e in events] == [[], []]
+
+
+def test_a_frame_opening_the_sentence_is_done_by_the_subject_after_its_comma() -> None:
+    events = _events(
+        "Secretary General Maria Lindqvist welcomed Prime Minister Haruto Sakamoto to NATO "
+        "headquarters on Thursday.",
+        "In a speech to ambassadors from the member states, Sakamoto said the partnership "
+        "would grow.",
+    )
+    [speech] = [e for e in events if e.kind == "address"]
+    assert speech.participants == ["Haruto Sakamoto"]
+    assert speech.groups == ["ambassadors"]
+
+
+def test_a_joint_news_conference_told_by_one_side_has_the_other_side_too() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto visited NATO headquarters on Thursday.",
+        "“This is a new chapter,” Secretary General Maria Lindqvist told a joint news conference.",
+    )
+    [press] = [e for e in events if e.kind == "press_conference"]
+    assert set(press.participants) == {"Maria Lindqvist", "Haruto Sakamoto"}

@@ -119,8 +119,9 @@ def build_events(
         subjects = subject_names(cands, trig.start, s0, ctx)
     else:
         group = subject_group(masked, s0, trig.start)
-        subjects = (group,) if group else subject_names(cands, trig.start, s0, ctx)
-        own_subject = group is not None
+        after = _subject_after_frame(masked, trig, r1, cands) if trig.style == "frame" else ()
+        subjects = (group,) if group else after or subject_names(cands, trig.start, s0, ctx)
+        own_subject = group is not None or bool(after)
     kind = trig.kind
     if kind in ("meeting", "courtesy_call") and _MEAL_IN_REGION_RE.search(masked, r0, r1):
         kind = "meal"  # "sat down with X for a working breakfast"
@@ -185,6 +186,9 @@ def build_events(
         alone = len(participants) < 2 and not groups_met and set(participants) <= set(subjects)
         if alone and unit_people and kind in ("meeting", "courtesy_call", "group_meeting"):
             continue  # the subject again, after a comma: nobody met
+        if "~" in obj_text:  # a quoted name ("signed an “individual partnership …”")
+            at = masked.find(obj_text, trig.end)
+            obj_text = text[at : at + len(obj_text)] if at >= 0 else obj_text.replace("~", "")
         summary = summarise(trig, masked, obj_text, kind)
         events.append(
             Event(
@@ -206,6 +210,20 @@ def build_events(
     for e in events:
         ctx.frames[id(e)] = "none" if old else frame
     return events
+
+
+def _subject_after_frame(
+    masked: str, trig: Trigger, r1: int, cands: list[Candidate]
+) -> tuple[str, ...]:
+    """ "In a speech to ambassadors from the member states, Abe said": a frame opening the
+    sentence is done by the subject after its comma."""
+    comma = masked.find(", ", trig.end, r1 + 200)
+    if comma < 0:
+        return ()
+    for c in cands:
+        if c.start > comma and c.kind == "person" and c.subject:
+            return c.names if c.start - comma <= 40 else ()
+    return ()
 
 
 def _sentence_end(text: str, s1: int) -> int:

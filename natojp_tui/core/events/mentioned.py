@@ -388,6 +388,10 @@ def _joint_press(
         if e.kind in _MEETING_KINDS and not e.background and pair:
             people |= set(people_of(e, ctx))
             break
+    if len(people) == 1:  # "joint": the other side is the last other person told of
+        other = next((n for n in reversed(ctx.actors) if n not in people and n in known), None)
+        if other is not None:
+            people.add(other)
     if len(people) < 2:
         return []
     for e in reversed([*told, *ctx.events[-LOOKBACK:]]):
