@@ -7,6 +7,14 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from natojp_tui.core.lexicon.places import COUNTRIES, NATIONALITIES, ORGANISATIONS
+from natojp_tui.core.lexicon.roles import (
+    COMPLEMENT_WORDS,
+    HONORIFICS,
+    POST_NOMINALS,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+)
 from natojp_tui.core.text.memo import cache_short
 from natojp_tui.core.text.patterns import words as wordset
 from natojp_tui.core.text.runs import NAME_PARTICLES as RUN_NAME_PARTICLES
@@ -14,200 +22,7 @@ from natojp_tui.core.text.runs import NAME_PARTICLES as RUN_NAME_PARTICLES
 APOSTROPHES = "'’"
 
 
-HONORIFICS: dict[str, str | None] = {
-    "mr": "m",
-    "mr.": "m",
-    "sir": "m",
-    "mrs": "f",
-    "mrs.": "f",
-    "ms": "f",
-    "ms.": "f",
-    "madam": "f",
-    "mme": "f",
-    "mme.": "f",
-    "dame": "f",
-    "dr": None,
-    "dr.": None,
-    "prof": None,
-    "prof.": None,
-    "professor": None,
-    "h.e.": None,
-    "he.": None,
-    "hon.": None,
-    "hon": None,
-    "the hon": None,
-    "senator": None,
-    "the honorable": None,
-    "the honourable": None,
-}
-
-
-# letters written after a name ("the Hon Tony Abbott MP")
-POST_NOMINALS = frozenset({"MP", "MHR", "QC", "KC", "AO", "AC", "MLA", "MEP", "OBE", "CBE", "KBE"})
-
-
-ORGANISATIONS: dict[str, str] = {
-    "nato": "NATO",
-    "alliance": "NATO",
-    "allied": "NATO",
-    "eu": "EU",
-    "european union": "EU",
-    "un": "UN",
-    "united nations": "UN",
-    "g7": "G7",
-    "g20": "G20",
-    "asean": "ASEAN",
-    "osce": "OSCE",
-    "european commission": "EU",
-    "european council": "EU",
-}
-
-
-COUNTRIES: tuple[str, ...] = (
-    "Japan",
-    "United States",
-    "United Kingdom",
-    "France",
-    "Germany",
-    "Italy",
-    "Canada",
-    "Australia",
-    "New Zealand",
-    "Republic of Korea",
-    "South Korea",
-    "Korea",
-    "North Korea",
-    "China",
-    "Russia",
-    "Ukraine",
-    "India",
-    "Poland",
-    "Netherlands",
-    "Belgium",
-    "Norway",
-    "Denmark",
-    "Sweden",
-    "Finland",
-    "Spain",
-    "Portugal",
-    "Türkiye",
-    "Turkey",
-    "Greece",
-    "Estonia",
-    "Latvia",
-    "Lithuania",
-    "Romania",
-    "Bulgaria",
-    "Hungary",
-    "Czech Republic",
-    "Czechia",
-    "Slovakia",
-    "Slovenia",
-    "Croatia",
-    "Albania",
-    "Montenegro",
-    "North Macedonia",
-    "Iceland",
-    "Luxembourg",
-    "Georgia",
-    "Moldova",
-    "Afghanistan",
-    "Iraq",
-    "Mongolia",
-    "Philippines",
-    "Singapore",
-    "Indonesia",
-    "Viet Nam",
-    "Vietnam",
-    "Thailand",
-    "Malaysia",
-    "Austria",
-    "Switzerland",
-    "Ireland",
-    "Israel",
-    "Brazil",
-    "Mexico",
-    "Taiwan",
-)
-
-
-NATIONALITIES: dict[str, str] = {
-    "japanese": "Japan",
-    "american": "United States",
-    "u.s.": "United States",
-    "us": "United States",
-    "british": "United Kingdom",
-    "uk": "United Kingdom",
-    "french": "France",
-    "german": "Germany",
-    "italian": "Italy",
-    "canadian": "Canada",
-    "australian": "Australia",
-    "korean": "Republic of Korea",
-    "south korean": "Republic of Korea",
-    "chinese": "China",
-    "russian": "Russia",
-    "ukrainian": "Ukraine",
-    "indian": "India",
-    "polish": "Poland",
-    "dutch": "Netherlands",
-    "belgian": "Belgium",
-    "norwegian": "Norway",
-    "danish": "Denmark",
-    "swedish": "Sweden",
-    "finnish": "Finland",
-    "spanish": "Spain",
-    "portuguese": "Portugal",
-    "turkish": "Türkiye",
-    "greek": "Greece",
-    "estonian": "Estonia",
-    "latvian": "Latvia",
-    "lithuanian": "Lithuania",
-    "romanian": "Romania",
-    "bulgarian": "Bulgaria",
-    "hungarian": "Hungary",
-    "czech": "Czech Republic",
-    "slovak": "Slovakia",
-    "croatian": "Croatia",
-    "georgian": "Georgia",
-    "mongolian": "Mongolia",
-    "philippine": "Philippines",
-    "filipino": "Philippines",
-    "singaporean": "Singapore",
-    "indonesian": "Indonesia",
-    "vietnamese": "Viet Nam",
-    "austrian": "Austria",
-    "swiss": "Switzerland",
-    "irish": "Ireland",
-}
-
-
 COUNTRY_KEYS = {c.lower(): c for c in COUNTRIES}
-
-
-# Role grammar: MODIFIER* HEAD ("of"|"for" COMPLEMENT)?, all capitalised in running text.
-ROLE_MODIFIERS = wordset(
-    "deputy vice assistant senior state parliamentary acting chief cabinet foreign defence "
-    "defense trade finance economy economic security permanent special high supreme allied "
-    "prime executive principal press first under foreign-affairs lieutenant major brigadier rear"
-)
-
-
-ROLE_HEADS = wordset(
-    "minister secretary-general secretary president vice-president ambassador chair chairman "
-    "chairwoman chairperson spokesperson spokesman spokeswoman representative commander "
-    "general admiral chancellor governor mayor senator premier vice-minister director "
-    "director-general chief head emperor king queen prince princess envoy adviser advisor "
-    "counsellor speaker colonel commandant captain"
-)
-
-
-COMPLEMENT_WORDS = wordset(
-    "foreign affairs defence defense state staff cabinet military committee economy trade "
-    "industry finance policy security political and the of nato allied alliance european "
-    "union united nations japan's public diplomacy operations partnerships cooperative "
-    "emerging challenges ministry government internal communications"
-)
 
 
 NAME_PARTICLES = frozenset(RUN_NAME_PARTICLES)
