@@ -310,7 +310,7 @@ def _pair_score(g: dict[str, Any], e: Any) -> float | None:
     if gp and shared < min(2, len(gp)):
         return None
     score = shared + (1.0 if g.get("date") and e.date and str(e.date) == g["date"] else 0)
-    kind = g.get("kind")
+    kind = str(g.get("kind") or "")
     score += 0.5 if kind == e.kind or _KIND_SYNONYMS.get(kind) == e.kind else 0
     return score + (0.1 if not gp else 0)
 
