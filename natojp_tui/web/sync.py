@@ -89,10 +89,18 @@ def _page_record(resp: Response, article_id: str, path: str) -> dict[str, Any]:
     }
 
 
-def _read_page(book: FeedBook, resp: Response) -> tuple[Article, dict[str, Any]]:
-    """The analysed article of a fetched page, its bytes kept as its source file."""
-    article, suffix = article_from_response(resp)
-    path = book.save_page(article.id, suffix, resp.body)
+def _read_page(
+    book: FeedBook, resp: Response, item: FeedItem | None = None
+) -> tuple[Article, dict[str, Any]]:
+    """The analysed article of a fetched page, its bytes kept as its source file.
+
+    An undated page takes the date of the feed item that announced it."""
+    article, suffix = article_from_response(resp, item.published if item else None)
+    source = {
+        "url": resp.url,
+        "published": item.published.isoformat() if item and item.published else None,
+    }
+    path = book.save_page(article.id, suffix, resp.body, source)
     article.path = str(path)
     return article, _page_record(resp, article.id, str(path))
 
@@ -213,7 +221,7 @@ class _FeedRun:
                     raise Refused(exc.reason) from exc
                 raise
             try:
-                article, record = _read_page(self.book, resp)
+                article, record = _read_page(self.book, resp, item)
             except ArticleError as exc:
                 raise Refused(str(exc)) from exc
         except Refused as exc:
@@ -233,8 +241,6 @@ class _FeedRun:
                 self.tries[item.key] = tries
                 self.complete = False
             return
-        if article.published is None and item.published is not None:
-            article.published = item.published
         self.pending.append((item, article, record))
 
     def _flush(self) -> None:
