@@ -518,3 +518,36 @@ def test_a_killed_fetch_leaves_the_database_readable_and_a_rerun_completes_it(
     assert len(store.articles()) == n_items
     assert len({a["title"] for a in store.articles()}) == n_items
     assert len(store.feed_book().feed("nato")["seen"]) == n_items
+
+
+def test_an_extractor_failure_on_one_page_is_one_line_and_the_other_pages_are_imported(
+    site: Site, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import natojp_tui.web.pages as pages
+
+    real = pages.extract
+
+    def fragile(article):
+        if "(2)" in article.title:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(article)
+
+    monkeypatch.setattr(pages, "extract", fragile)
+    site.page("/n/1", nato_release(1))
+    site.page("/n/2", nato_release(2))
+    site.page(
+        "/feed.rss",
+        rss([("a", site.url("/n/1"), "1"), ("b", site.url("/n/2"), "2")]),
+        "application/rss+xml",
+    )
+    subscribe(site, store, "feed", "/feed.rss")
+    [result] = fetch(store)
+    assert len(result.new) == 1
+    assert result.failed == [
+        (
+            site.url("/n/2"),
+            "could not be analysed (RecursionError: maximum recursion depth exceeded)",
+        )
+    ]
+    [again] = add(store, site.url("/n/2"))
+    assert again.status == "failed" and again.reason.startswith("could not be analysed")

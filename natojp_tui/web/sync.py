@@ -77,6 +77,10 @@ def policy_for(book: FeedBook, extra: Sequence[str] = ()) -> UrlPolicy:
     return policy
 
 
+def _unexpected(exc: Exception) -> str:
+    return f"could not be analysed ({type(exc).__name__}: {exc})"[:300]
+
+
 def _page_record(resp: Response, article_id: str, path: str) -> dict[str, Any]:
     return {
         "article": article_id,
@@ -135,6 +139,9 @@ def add_urls(store: Any, book: FeedBook, urls: Sequence[str], fetcher: Fetcher) 
             continue
         except ArticleError as exc:
             results.append(PageResult(url, "failed", reason=str(exc)))
+            continue
+        except Exception as exc:  # an extractor bug on a hostile page: one line, the rest go on
+            results.append(PageResult(url, "failed", reason=_unexpected(exc)))
             continue
         result = PageResult(url, "imported", article.id, article.title)
         results.append(result)
@@ -224,6 +231,8 @@ class _FeedRun:
                 article, record = _read_page(self.book, resp, item)
             except ArticleError as exc:
                 raise Refused(str(exc)) from exc
+            except Exception as exc:  # an extractor bug on a hostile page: tried again later
+                raise FetchError(item.link, _unexpected(exc)) from exc
         except Refused as exc:
             self.result.failed.append((shown, str(exc)))
             self.marks[item.key] = {"article": None, "at": now_utc(), "status": f"refused: {exc}"}
