@@ -1,7 +1,8 @@
 """Write quotes with their attribution to a Markdown, CSV or JSON file.
 
 Used by the reader (``e``) and the CLI. An existing file is kept unless ``force``;
-a missing folder is reported, not created behind the user's back.
+a missing folder is reported, not created behind the user's back. Paragraph numbers
+are 1-based in every format.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ SUFFIX: dict[ExportFormat, str] = {"markdown": ".md", "csv": ".csv", "json": ".j
 CSV_COLUMNS: tuple[str, ...] = (
     "id",
     "text",
+    "display",
     "kind",
     "speaker",
     "role",

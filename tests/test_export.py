@@ -35,7 +35,8 @@ def test_csv_export_round_trips_text_and_offsets(tmp_path):
     row = rows[0]
     assert row["speaker"] == "Anders Fogh Rasmussen"
     assert row["article_title"] == article.title
-    assert article.body[int(row["paragraph"])][int(row["start"]) : int(row["end"])] == row["text"]
+    paragraph = int(row["paragraph"]) - 1  # 1-based in exports
+    assert article.body[paragraph][int(row["start"]) : int(row["end"])] == row["text"]
 
 
 def test_json_export_is_a_list_of_records(tmp_path):

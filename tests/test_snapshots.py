@@ -6,9 +6,13 @@ and look at the SVGs in ``tests/__snapshots__/``.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from test_tui_support import isolate, make_app, plain_article, seed_article
 from textual.widgets import Input
+
+from natojp_tui.tui.config import ReaderConfig
 
 SIZES = [(80, 24), (160, 50)]
 
@@ -16,8 +20,9 @@ SIZES = [(80, 24), (160, 50)]
 @pytest.fixture
 def reader_app(tmp_path, monkeypatch):
     isolate(tmp_path, monkeypatch)
+    config = ReaderConfig(path=Path("~/.config/natojp-tui/config.toml"))
     app, _, _ = make_app(
-        tmp_path, [seed_article(), plain_article(1, quotes=3), plain_article(2, 0)]
+        tmp_path, [seed_article(), plain_article(1, quotes=3), plain_article(2, 0)], config=config
     )
     return app
 

@@ -25,6 +25,12 @@ def _date(value: Any) -> date | None:
     return None
 
 
+MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleRow:
     """One line of the articles pane."""
@@ -35,6 +41,7 @@ class ArticleRow:
     source: str | None
     quotes: int
     events: int = 0
+    people: tuple[str, ...] = ()  # person ids (name slugs) the article names
 
     @classmethod
     def from_meta(cls, meta: dict[str, Any]) -> ArticleRow:
@@ -46,13 +53,20 @@ class ArticleRow:
             meta.get("source"),
             meta.get("quotes") or 0,
             meta.get("events") or 0,
+            tuple(meta.get("people") or ()),
         )
 
     @property
     def haystack(self) -> str:
-        """Lower-case text the filter box matches against."""
-        when = self.published.isoformat() if self.published else ""
-        return f"{self.title} {self.source or ''} {when}".lower()
+        """Case-folded text the filter box matches against: title, people, dates, source."""
+        when = self.published
+        if when:
+            month = MONTHS[when.month - 1]
+            dates = f"{when.isoformat()} {when.day} {month} {month[:3]} {when.year}"
+        else:
+            dates = "undated"
+        people = " ".join(self.people).replace("-", " ")
+        return f"{self.title.casefold()} {people} {dates} {(self.source or '').casefold()}"
 
 
 @dataclass(frozen=True, slots=True)
