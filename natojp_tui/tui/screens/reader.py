@@ -112,9 +112,10 @@ class ReaderScreen(Screen[None]):
             self.call_after_refresh(self._open_first, target)
         layout = self.data.get_state(LAYOUT_STATE) or {}
         pane = layout.get("pane") if isinstance(layout, dict) else None
-        self.action_focus_pane(pane if pane in PANES else "body")
+        pane = pane if pane in PANES else "body"
+        self.action_focus_pane(pane)
         if isinstance(layout, dict) and layout.get("zoomed"):
-            self.call_after_refresh(self.action_zoom)
+            self.call_after_refresh(self.zoom, pane)
         self.set_interval(RELOAD_SECONDS, self.check_for_changes)
 
     @work(exclusive=True, thread=True, group="first-article")
@@ -328,12 +329,15 @@ class ReaderScreen(Screen[None]):
                 self.data.set_state(LAYOUT_STATE, layout)
 
     def action_zoom(self) -> None:
-        """Maximize the focused pane (Textual's maximize); escape restores."""
+        """Maximize the focused pane (Textual's maximize); ``z`` again or escape restores."""
         if self.maximized is not None:
             self.action_restore()
-            return
-        pane = self.query_one(f"#{PANE_IDS[self.active_pane]}")
-        self.maximize(pane, container=False)
+        else:
+            self.zoom(self.active_pane)
+
+    def zoom(self, pane: str) -> None:
+        self.active_pane = pane
+        self.maximize(self.query_one(f"#{PANE_IDS[pane]}"), container=False)
         self._remember_layout()
 
     def action_restore(self) -> None:
