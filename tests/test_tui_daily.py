@@ -56,52 +56,54 @@ def strip_colours(strip) -> list[tuple[Color, Color]]:
     out = []
     for seg in strip:
         if seg.text.strip() and seg.style and seg.style.color and seg.style.bgcolor:
-            out.append((Color.from_rich_color(seg.style.color), Color.from_rich_color(seg.style.bgcolor)))
+            out.append(
+                (Color.from_rich_color(seg.style.color), Color.from_rich_color(seg.style.bgcolor))
+            )
     return out
 
 
 # -- the list cursor ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("theme", sorted(BUILTIN_THEMES))
-async def test_the_list_cursor_row_stands_out_on_every_theme(dirs, theme):
+async def test_the_list_cursor_row_stands_out_on_every_theme(dirs):
     app, _, _ = make_app(dirs, [seed_article(), plain_article(1), plain_article(2)])
     async with app.run_test(size=(160, 50)) as pilot:
         await settle(app, pilot)
-        app.theme = theme
         await pilot.press("1")  # focus the article list
-        await settle(app, pilot)
         lines = app.reader.query_one("#article-lines")
-        assert app.focused is lines
-        cursor = lines.render_line(lines.cursor * lines.row_height)
-        other = lines.render_line((lines.cursor + 1) * lines.row_height)
-        assert cursor.text.startswith("▌") and not other.text.startswith("▌")
-        cursor_bg = {seg.style.bgcolor for seg in cursor if seg.style}
-        assert len(cursor_bg) == 1, "one background across the whole cursor row"
-        assert cursor_bg != {seg.style.bgcolor for seg in other if seg.style}
-        if not BUILTIN_THEMES[theme].name.startswith("ansi"):
-            for fg, bg in strip_colours(cursor):
-                assert contrast(fg, bg) >= MIN_CONTRAST, (theme, fg.hex, bg.hex)
+        for theme in sorted(BUILTIN_THEMES):
+            app.theme = theme
+            await pilot.pause()
+            assert app.focused is lines
+            cursor = lines.render_line(lines.cursor * lines.row_height)
+            other = lines.render_line((lines.cursor + 1) * lines.row_height)
+            assert cursor.text.startswith("▌") and not other.text.startswith("▌")
+            cursor_bg = {seg.style.bgcolor for seg in cursor if seg.style}
+            assert len(cursor_bg) == 1, "one background across the whole cursor row"
+            assert cursor_bg != {seg.style.bgcolor for seg in other if seg.style}
+            if not theme.startswith("ansi"):
+                for fg, bg in strip_colours(cursor):
+                    assert contrast(fg, bg) >= MIN_CONTRAST, (theme, fg.hex, bg.hex)
 
 
 # -- speaker colours ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("theme", sorted(BUILTIN_THEMES))
-async def test_speaker_colours_are_readable_on_every_bundled_theme(dirs, theme):
+async def test_speaker_colours_are_readable_on_every_bundled_theme(dirs):
     store = library(dirs)
     app, _ = reader_app(store, dirs, open_article_id=article_id(store, READOUT))
     async with app.run_test(size=(160, 50)) as pilot:
         await settle(app, pilot)
-        app.theme = theme
-        await settle(app, pilot)
         body = app.reader.query_one(BodyView)
-        background = opaque_background(body.background_colors[1], app.current_theme.dark)
         speakers = {q.speaker for q in app.reader.article.quotes}
         assert None in speakers  # "The two sides": unattributed, drawn grey
-        for speaker in speakers:
-            colour = Color.parse(body.colour_of(speaker))
-            assert contrast(colour, background) >= MIN_CONTRAST, (theme, speaker, colour.hex)
+        for theme in sorted(BUILTIN_THEMES):
+            app.theme = theme
+            await pilot.pause()
+            background = opaque_background(body.background_colors[1], app.current_theme.dark)
+            for speaker in speakers:
+                colour = Color.parse(body.colour_of(speaker))
+                assert contrast(colour, background) >= MIN_CONTRAST, (theme, speaker, colour.hex)
 
 
 async def test_a_person_keeps_one_colour_across_articles(dirs):
@@ -202,7 +204,9 @@ async def test_f_filters_articles_by_source_alias_person_and_date(dirs):
         ):
             app.focused.value = needle
             await pilot.pause()
-            assert {Path(store.article_meta(r.id)["path"]).stem for r in lines.rows} == stems, needle
+            assert {Path(store.article_meta(r.id)["path"]).stem for r in lines.rows} == stems, (
+                needle
+            )
         await pilot.press("enter")
         assert app.focused is lines
 

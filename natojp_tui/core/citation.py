@@ -120,10 +120,42 @@ def quote_sentence(quote: Quote) -> str:
 # reporting verbs that take a that-clause ("stated that …"); used only when the
 # article text is not at hand to say whether "that" was written
 _THAT_VERBS = frozenset(
-    "said stated noted stressed emphasized emphasised explained added affirmed reaffirmed "
-    "confirmed underlined underscored mentioned indicated agreed concurred acknowledged "
-    "recalled observed argued insisted announced suggested maintained hoped believed "
-    "expected warned replied responded remarked reiterated pointed".split()
+    [
+        "said",
+        "stated",
+        "noted",
+        "stressed",
+        "emphasized",
+        "emphasised",
+        "explained",
+        "added",
+        "affirmed",
+        "reaffirmed",
+        "confirmed",
+        "underlined",
+        "underscored",
+        "mentioned",
+        "indicated",
+        "agreed",
+        "concurred",
+        "acknowledged",
+        "recalled",
+        "observed",
+        "argued",
+        "insisted",
+        "announced",
+        "suggested",
+        "maintained",
+        "hoped",
+        "believed",
+        "expected",
+        "warned",
+        "replied",
+        "responded",
+        "remarked",
+        "reiterated",
+        "pointed",
+    ]
 )
 _THAT_BEFORE = re.compile(r"\bthat\s*$")
 
