@@ -603,6 +603,8 @@ class Store:
             checksum=meta.get("checksum") or "",
             place=meta.get("place"),
             encoding=meta.get("encoding") or "utf-8",
+            author=meta.get("author"),
+            title_derived=bool(meta.get("title_derived", False)),
             quotes=[quote_from_doc(d) for d in sorted(quote_docs, key=order)],
             events=[event_from_doc(d) for d in sorted(event_docs, key=order)],
             people=people,
@@ -675,6 +677,12 @@ class Store:
 
     def people(self) -> list[Person]:
         return [person_from_doc(d) for d in self._tables("people").get("people", {}).values()]
+
+    def feed_book(self) -> Any:
+        """Feed subscriptions and seen items (``web/feeds.json``, see :mod:`natojp_tui.store.feeds`)."""
+        from natojp_tui.store.feeds import FeedBook
+
+        return FeedBook(self.path)
 
     # ------------------------------------------------------------------ user state
     # The user family is one small file of TinyDB tables (``stars``, ``state`` and

@@ -6,6 +6,7 @@ only see ``ArticleRow``, ``QuoteRow``, ``TimelineItem`` and model ``Article`` ob
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -41,7 +42,7 @@ class ArticleRow:
     source: str | None
     quotes: int
     events: int = 0
-    people: tuple[str, ...] = ()  # person ids (name slugs) the article names
+    people: tuple[str, ...] = ()  # names of the people the article names
 
     @classmethod
     def from_meta(cls, meta: dict[str, Any]) -> ArticleRow:
@@ -65,7 +66,7 @@ class ArticleRow:
             dates = f"{when.isoformat()} {when.day} {month} {month[:3]} {when.year}"
         else:
             dates = "undated"
-        people = " ".join(self.people).replace("-", " ")
+        people = " ".join(self.people).casefold()
         return f"{self.title.casefold()} {people} {dates} {(self.source or '').casefold()}"
 
 
@@ -190,6 +191,7 @@ class ReaderData:
 
     def __init__(self, store: Any) -> None:
         self.store = store
+        self._fresh: set[str] | None = None
 
     def article_rows(self) -> list[ArticleRow]:
         """All articles, newest first (from the store's compact article list)."""
@@ -197,8 +199,17 @@ class ReaderData:
         if columns is None:
             return [ArticleRow.from_meta(m) for m in self.store.articles(copy=False)]
         c = columns()
+        named = self.people_by_article()
         return [
-            ArticleRow(aid, title or aid, _date(published) if published else None, source, n_q, n_e)
+            ArticleRow(
+                aid,
+                title or aid,
+                _date(published) if published else None,
+                source,
+                n_q,
+                n_e,
+                named.get(aid, ()),
+            )
             for aid, title, published, source, n_q, n_e in zip(
                 c["id"],
                 c["title"],
@@ -209,6 +220,19 @@ class ReaderData:
                 strict=True,
             )
         ]
+
+    def people_by_article(self) -> dict[str, tuple[str, ...]]:
+        """The names of the people each article gives a role to (for the article filter)."""
+        named: dict[str, list[str]] = {}
+        people = getattr(self.store, "people", None)
+        try:
+            found = people() if people else []
+        except Exception:  # a damaged people file only costs the filter its names
+            found = []
+        for person in found:
+            for aid in dict.fromkeys(r.article_id for r in person.roles if r.article_id):
+                named.setdefault(aid, []).append(person.name)
+        return {aid: tuple(names) for aid, names in named.items()}
 
     def article(self, article_id: str) -> Article | None:
         return self.store.article(article_id)
@@ -294,6 +318,27 @@ class ReaderData:
         warm = getattr(self.store, "warm", None)
         if warm:
             warm()
+
+    def fresh_ids(self) -> set[str]:
+        """Articles a feed fetch brought in that have not been opened yet (marked new)."""
+        if self._fresh is None:
+            book = getattr(self.store, "feed_book", None)
+            try:
+                self._fresh = set(book().fresh()) if book else set()
+            except Exception:  # a damaged feed file is reported by 'natojp feeds', not here
+                self._fresh = set()
+        return self._fresh
+
+    def forget_fresh(self) -> None:
+        self._fresh = None
+
+    def mark_read(self, article_id: str) -> None:
+        """An opened article is no longer new."""
+        fresh = self.fresh_ids()
+        if article_id in fresh:
+            fresh.discard(article_id)
+            with contextlib.suppress(Exception):
+                self.store.feed_book().mark_read(article_id)
 
     def reload_if_changed(self) -> bool:
         reload = getattr(self.store, "reload_if_changed", None)

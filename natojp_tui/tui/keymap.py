@@ -56,6 +56,7 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("quote-browser", "b", "quote_browser", "All quotes", "reader", show=False),
     KeySpec("timeline", "t", "focus_pane('timeline')", "Timeline", "reader", show=False),
     KeySpec("import", "ctrl+o", "import_files", "Import files", "reader", show=False),
+    KeySpec("fetch-feeds", "F", "fetch_feeds", "Fetch feeds", "app", show=False),
     KeySpec("pane-articles", "1", "focus_pane('articles')", "Articles", "reader", show=False),
     KeySpec("pane-body", "2", "focus_pane('body')", "Text", "reader", show=False),
     KeySpec("pane-timeline", "3", "focus_pane('timeline')", "Timeline pane", "reader", show=False),

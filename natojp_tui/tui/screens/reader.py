@@ -127,7 +127,9 @@ class ReaderScreen(Screen[None]):
 
     # -- data -------------------------------------------------------------------------
     def refresh_articles(self) -> None:
-        self.query_one(ArticleList).set_rows(self.data.article_rows())
+        articles = self.query_one(ArticleList)
+        articles.lines.fresh = self.data.fresh_ids()
+        articles.set_rows(self.data.article_rows())
 
     def open_article(self, article_id: str, quote_id: str | None = None) -> None:
         """Show an article, optionally with a quote selected and scrolled into view."""
@@ -173,6 +175,7 @@ class ReaderScreen(Screen[None]):
         self._update_detail()
         if article_id:
             self.data.set_state("last_article", article_id)
+            self.data.mark_read(article_id)
 
     @work(exclusive=True, thread=True, group="reload")
     def check_for_changes(self) -> None:

@@ -77,6 +77,7 @@ class ArticleLines(VirtualList):
         super().__init__(empty_text="No articles", **kwargs)
         self.rows: list[ArticleRow] = []
         self.current_id: str | None = None
+        self.fresh: set[str] = set()  # brought by a feed fetch, not opened yet
 
     def show(self, rows: Sequence[ArticleRow], keep_id: str | None = None) -> None:
         self.rows = list(rows)
@@ -89,11 +90,16 @@ class ArticleLines(VirtualList):
         super().on_resize()
 
     def render_row_lines(self, index: int, width: int) -> list[Text]:
+        """The title on two lines then date, source and counts (``●`` marks a new item
+        from a feed); one line ``▶2013-04-15 MOFA  Title…  5q`` in a wide pane."""
         row = self.rows[index]
         current = row.id == self.current_id
         if self.row_height == 1:
             return [self._one_line(row, width, current)]
-        title = Text("▶ " if current else "", "bold")
+        if current:
+            title = Text("▶ ", "bold")
+        else:
+            title = Text("● ", "bold green") if row.id in self.fresh else Text("")
         title.append(inert_row(row.title), "bold" if current else "")
         lines = list(title.wrap(self.app.console, width, overflow="fold"))[: STACKED_HEIGHT - 1]
         if len(lines) == STACKED_HEIGHT - 1 and sum(len(t) for t in lines) < len(title):
@@ -113,7 +119,10 @@ class ArticleLines(VirtualList):
         """``▶2013-04-15 MOFA    Title…   5q``."""
         count = f"{row.quotes:>3}q"
         text = Text(no_wrap=True)
-        text.append("▶" if current else " ", "bold")
+        if not current and row.id in self.fresh:
+            text.append("●", "bold green")
+        else:
+            text.append("▶" if current else " ", "bold")
         text.append(row.published.isoformat() if row.published else " undated  ", "dim")
         text.append(" ")
         text.append(source_label(row)[:SOURCE_WIDTH].ljust(SOURCE_WIDTH), "italic")
