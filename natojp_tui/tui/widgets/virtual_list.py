@@ -14,12 +14,14 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.color import Color
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from natojp_tui.tui.colours import MIN_CONTRAST, contrast
 from natojp_tui.tui.keymap import bindings
 
 CURSOR_MARK = "▌"
@@ -125,8 +127,20 @@ class VirtualList(ScrollView, can_focus=True):
         return self._strip(row, width, base)
 
     def cursor_style(self) -> Style:
-        """The cursor row's style: background, foreground and weight win over the row's."""
-        return self.get_component_rich_style("virtual-list--cursor")
+        """The cursor row's style: background, foreground and weight win over the row's.
+
+        Where the theme's cursor colours fall short of 4.5:1, the text turns black or
+        white, whichever reads better on the cursor background.
+        """
+        style = self.get_component_rich_style("virtual-list--cursor")
+        if style.color is None or style.bgcolor is None:
+            return style
+        fg, bg = Color.from_rich_color(style.color), Color.from_rich_color(style.bgcolor)
+        if fg.ansi is not None or bg.ansi is not None or contrast(fg, bg) >= MIN_CONTRAST:
+            return style
+        black, white = Color(0, 0, 0), Color(255, 255, 255)
+        best = black if contrast(black, bg) >= contrast(white, bg) else white
+        return style + Style(color=best.rich_color)
 
     def _strip(self, text: Text, width: int, base: Style, over: Style | None = None) -> Strip:
         text.no_wrap = True
