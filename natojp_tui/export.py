@@ -47,6 +47,7 @@ CSV_COLUMNS: tuple[str, ...] = (
 )
 
 ArticleLookup = Callable[[str], Article]
+Citer = Callable[[Quote, Article], str]  # a citation style applied to one quote
 
 
 class ExportError(Exception):
@@ -79,7 +80,9 @@ def _pairs(quotes: Iterable[Quote], article_of: ArticleLookup) -> list[tuple[Quo
     return pairs
 
 
-def render_markdown(pairs: Sequence[tuple[Quote, Article]], heading: str = "Quotes") -> str:
+def render_markdown(
+    pairs: Sequence[tuple[Quote, Article]], heading: str = "Quotes", cite: Citer | None = None
+) -> str:
     """One ``##`` section per article (in first-seen order), each quote as a cited blockquote."""
     out = [f"# {heading}", ""]
     seen: list[str] = []
@@ -97,14 +100,18 @@ def render_markdown(pairs: Sequence[tuple[Quote, Article]], heading: str = "Quot
         for q, a in grouped[aid]:
             out.append(format_markdown(q, a))
             out.append("")
+            if cite is not None:
+                out += [cite(q, a), ""]
     return "\n".join(out)
 
 
-def render_csv(pairs: Sequence[tuple[Quote, Article]]) -> str:
-    """A header row then one row per quote (see ``CSV_COLUMNS``)."""
+def render_csv(pairs: Sequence[tuple[Quote, Article]], cite: Citer | None = None) -> str:
+    """A header row then one row per quote (see ``CSV_COLUMNS``; a ``citation`` column
+    with a style)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    columns = (*CSV_COLUMNS, "citation") if cite is not None else CSV_COLUMNS
+    writer.writerow(columns)
     for q, a in pairs:
         rec = quote_record(q, a)
         art = rec["article"]
@@ -116,13 +123,21 @@ def render_csv(pairs: Sequence[tuple[Quote, Article]]) -> str:
             "source": art["source"],
             "url": art["url"],
         }
-        writer.writerow(["" if flat[c] is None else flat[c] for c in CSV_COLUMNS])
+        if cite is not None:
+            flat["citation"] = cite(q, a)
+        writer.writerow(["" if flat[c] is None else flat[c] for c in columns])
     return buf.getvalue()
 
 
-def render_json(pairs: Sequence[tuple[Quote, Article]]) -> str:
-    """A JSON list of quote records with attribution and offsets."""
-    return json.dumps([quote_record(q, a) for q, a in pairs], ensure_ascii=False, indent=2) + "\n"
+def render_json(pairs: Sequence[tuple[Quote, Article]], cite: Citer | None = None) -> str:
+    """A JSON list of quote records with attribution and offsets (and ``citation``)."""
+    records = []
+    for q, a in pairs:
+        rec = quote_record(q, a)
+        if cite is not None:
+            rec["citation"] = cite(q, a)
+        records.append(rec)
+    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
 
 
 def render_quotes(
@@ -130,14 +145,16 @@ def render_quotes(
     article_of: ArticleLookup,
     fmt: ExportFormat,
     heading: str = "Quotes",
+    cite: Citer | None = None,
 ) -> str:
-    """The export text of ``quotes`` in ``fmt``; ``article_of`` maps an article id to its Article."""
+    """The export text of ``quotes`` in ``fmt``; ``article_of`` maps an article id to its
+    Article; ``cite`` adds each quote's citation in a style."""
     pairs = _pairs(quotes, article_of)
     if fmt == "markdown":
-        return render_markdown(pairs, heading)
+        return render_markdown(pairs, heading, cite)
     if fmt == "csv":
-        return render_csv(pairs)
-    return render_json(pairs)
+        return render_csv(pairs, cite)
+    return render_json(pairs, cite)
 
 
 def export_quotes(
@@ -148,6 +165,7 @@ def export_quotes(
     *,
     force: bool = False,
     heading: str = "Quotes",
+    cite: Citer | None = None,
 ) -> Path:
     """Write ``quotes`` to ``path`` and return the resolved path.
 
@@ -163,7 +181,7 @@ def export_quotes(
         )
     if target.exists() and not force:
         raise ExportError(f"{str(target)!r} already exists; use force to overwrite it")
-    text = render_quotes(quotes, article_of, kind, heading)
+    text = render_quotes(quotes, article_of, kind, heading, cite)
     try:
         target.write_text(text, encoding="utf-8", newline="")
     except OSError as exc:

@@ -304,9 +304,69 @@ async def test_help_documents_search_syntax_copy_numbers_filter_and_config_path(
         "article:ID",
         "kind:direct",
         "is:starred",
-        "Copy as… (Y): press the number",
+        "Copy as… (Y): press the number or letter",
         "Article filter (f)",
         "/home/u/.config/natojp-tui/config.toml",
     ):
         assert needle in text, needle
     assert "5  " in text or "5 " in text
+
+
+# -- search ---------------------------------------------------------------------------------
+
+
+async def test_search_reports_bad_filters_keeps_its_query_and_walks_matches(dirs):
+    store = library(dirs)
+    app, clip = reader_app(store, dirs, open_article_id=article_id(store, RELEASE))
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash")
+        await settle(app, pilot)
+        box = app.screen.query_one("#search-input")
+        box.value = "kind:foo year:13"
+        await settle(app, pilot)
+        problems = str(app.screen.query_one("#search-problems").render())
+        assert "kind:foo is not one of" in problems and "year:13 needs four digits" in problems
+        box.value = ""
+        await pilot.press(*"Stoltenberg e")  # "e" typed in the box is text, not export
+        await settle(app, pilot)
+        assert box.value == "Stoltenberg e" and type(app.screen).__name__ == "SearchScreen"
+        await pilot.press("backspace", "backspace")
+        await settle(app, pilot)
+        rows = app.screen.results.rows
+        assert [r.speaker for r in rows][:4] == ["Jens Stoltenberg"] * 4  # his quotes first
+        assert len(rows) == 5  # then the quote that names him (Minister Hayashi's welcome)
+        preview = str(app.screen.query_one("#search-preview").render())
+        assert "— Jens Stoltenberg" in preview or "Jens Stoltenberg" in preview
+        await pilot.press("down", "y")  # y on the results copies the highlighted quote
+        await settle(app, pilot)
+        assert clip.osc52_sent[-1].startswith("“") and "Jens Stoltenberg" in clip.osc52_sent[-1]
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.screen is app.reader
+        first = app.reader.quote_id
+        assert first == rows[0].id
+        await pilot.press("greater_than_sign")  # the next match, in whatever article
+        await settle(app, pilot)
+        assert app.reader.quote_id == rows[1].id
+        await pilot.press("less_than_sign")
+        await settle(app, pilot)
+        assert app.reader.quote_id == first
+        await pilot.press("slash")  # the query and results are still there
+        await settle(app, pilot)
+        assert app.screen.query_one("#search-input").value == "Stoltenberg"
+        assert app.screen.results.current.id == first
+
+
+async def test_search_source_filter_uses_short_names(dirs):
+    store = library(dirs)
+    app, _ = reader_app(store, dirs)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash")
+        app.screen.query_one("#search-input").value = "source:mofa"
+        await settle(app, pilot)
+        assert {r.source for r in app.screen.results.rows} == {
+            "Ministry of Foreign Affairs of Japan"
+        }
+        assert len(app.screen.results.rows) == 4

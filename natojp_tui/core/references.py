@@ -21,8 +21,11 @@ from datetime import date
 from typing import Literal
 
 from natojp_tui.core.citation import (
+    CITATION_FORMATS,
+    FORMAT_LABELS,
     clean,
     display_text,
+    format_quote,
     paragraph_number,
     quote_sentence,
     reported_sentence,
@@ -558,3 +561,25 @@ def format_reference(quote: Quote, article: Article, style: ReferenceStyle, acce
     if style == "csl-json":
         return format_csl_json(quote, article, accessed)
     raise ValueError(f"unknown citation style: {style!r}")
+
+
+COPY_FORMATS: tuple[str, ...] = (*CITATION_FORMATS, *REFERENCE_STYLES)
+COPY_LABELS: dict[str, str] = {**FORMAT_LABELS, **STYLE_LABELS}
+# the key that picks each format in the copy chooser
+COPY_KEYS: dict[str, str] = {
+    **{fmt: str(n) for n, fmt in enumerate(CITATION_FORMATS, start=1)},
+    "chicago": "c",
+    "chicago-bib": "h",
+    "apa": "a",
+    "mla": "m",
+    "bibtex": "b",
+    "ris": "r",
+    "csl-json": "j",
+}
+
+
+def format_copy(quote: Quote, article: Article, name: str, accessed: date) -> str:
+    """``quote`` in any of ``COPY_FORMATS`` (a quote format or a reference style)."""
+    if name in CITATION_FORMATS:
+        return format_quote(quote, article, name)  # type: ignore[arg-type]
+    return format_reference(quote, article, name, accessed)  # type: ignore[arg-type]

@@ -191,6 +191,7 @@ class ReaderData:
 
     def __init__(self, store: Any) -> None:
         self.store = store
+        self._visits: list[Any] | None = None
         self._fresh: set[str] | None = None
 
     def article_rows(self) -> list[ArticleRow]:
@@ -238,9 +239,30 @@ class ReaderData:
         return self.store.article(article_id)
 
     def search(self, query: str, limit: int = 200) -> tuple[list[QuoteRow], int]:
-        """The first ``limit`` quotes matching ``query`` (with highlight spans) and the total."""
-        result = self.store.search(query, limit=limit)
+        """The first ``limit`` quotes matching ``query`` (with highlight spans) and the total;
+        ``source:`` and ``visit:`` are resolved to articles here."""
+        result = self.store.search(self.parsed(query), limit=limit)
         return [QuoteRow.from_record(h.record, h.spans) for h in result.hits], result.total
+
+    def parsed(self, query: str) -> Any:
+        """The parsed query, with ``source:``/``visit:`` turned into article ids."""
+        from natojp_tui.core.search import parse_query, resolve_articles
+
+        pq = parse_query(query)
+        if not pq.source and not pq.visit:
+            return pq
+        sources = {r.id: r.source for r in self.article_rows()}
+        return resolve_articles(pq, sources, self.visits() if pq.visit else ())
+
+    def visits(self) -> list[Any]:
+        """Every visit in the library (read once: it reads every article's events)."""
+        if self._visits is None:
+            from natojp_tui.core.timeline import build_visits
+
+            ids = [r.id for r in self.article_rows()]
+            articles = [a for a in (self.store.article(i) for i in ids) if a is not None]
+            self._visits = build_visits(articles)
+        return self._visits
 
     def all_quotes(self) -> list[QuoteRow]:
         """Every quote, newest article first, in reading order inside an article."""
@@ -309,9 +331,11 @@ class ReaderData:
         """Import files/folders/globs (``~`` expanded); returns the store's ImportReport."""
         from pathlib import Path
 
-        return self.store.import_paths(
+        report = self.store.import_paths(
             [str(Path(t).expanduser()) for t in targets], progress=progress
         )
+        self._visits = None
+        return report
 
     def warm(self) -> None:
         """Let the store read the quotes and the search index before the first search."""
@@ -342,4 +366,7 @@ class ReaderData:
 
     def reload_if_changed(self) -> bool:
         reload = getattr(self.store, "reload_if_changed", None)
-        return bool(reload()) if reload else False
+        changed = bool(reload()) if reload else False
+        if changed:
+            self._visits = None
+        return changed

@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from natojp_tui.core.citation import CITATION_FORMATS, FORMAT_LABELS
+from natojp_tui.core.references import COPY_FORMATS, COPY_KEYS, COPY_LABELS
 from natojp_tui.tui.config import effective_keys
 from natojp_tui.tui.keymap import SCOPES, in_scope
 
@@ -82,10 +82,10 @@ def help_table(app, keymap: dict[str, str], config_path: str | None = None) -> G
     for example, what in SEARCH_SYNTAX:
         table.add_row(Text(example), Text(what), "")
     parts += [table, Text("Invalid filters are named under the search box.", "dim"), Text("")]
-    parts.append(_section("Copy as… (Y): press the number"))
+    parts.append(_section("Copy as… (Y): press the number or letter"))
     table = _grid()
-    for n, fmt in enumerate(CITATION_FORMATS, start=1):
-        table.add_row(Text(str(n)), Text(FORMAT_LABELS[fmt]), Text(fmt))
+    for fmt in COPY_FORMATS:
+        table.add_row(Text(COPY_KEYS[fmt]), Text(COPY_LABELS[fmt]), Text(fmt))
     parts += [table, Text("")]
     parts.append(_section("Article filter (f)"))
     parts += [Text(FILTER_SYNTAX), Text("")]

@@ -7,6 +7,7 @@ messages up and the watchers push the new state down.
 from __future__ import annotations
 
 import contextlib
+from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
@@ -20,8 +21,8 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
-from natojp_tui.core.citation import format_quote
 from natojp_tui.core.model import Article, Quote
+from natojp_tui.core.references import format_copy
 from natojp_tui.tui.data import QuoteRow, ReaderData
 from natojp_tui.tui.inert import inert_row
 from natojp_tui.tui.keymap import KEYS
@@ -414,7 +415,8 @@ class ReaderScreen(Screen[None]):
     def action_copy(self, fmt: str = "attributed") -> None:
         quote = self._need_quote()
         if quote is not None and self.article is not None:
-            self.app.copy_text(format_quote(quote, self.article, fmt))  # type: ignore[attr-defined]
+            text = format_copy(quote, self.article, fmt, date.today())
+            self.app.copy_text(text)  # type: ignore[attr-defined]
 
     def action_copy_as(self) -> None:
         from natojp_tui.tui.screens.copy_format import CopyFormatScreen

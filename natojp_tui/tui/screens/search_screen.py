@@ -9,6 +9,7 @@ reopens them and ``>``/``<`` walk the matches across articles.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
@@ -21,6 +22,7 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from natojp_tui.core.citation import format_quote
+from natojp_tui.core.references import format_copy
 from natojp_tui.core.search import parse_query
 from natojp_tui.tui.data import QuoteRow, ReaderData
 from natojp_tui.tui.inert import inert, inert_row
@@ -198,7 +200,8 @@ class SearchScreen(ModalScreen[SearchDone | None]):
     def copy_current(self, fmt: str) -> None:
         quote, article = self._current_quote()
         if quote is not None and article is not None:
-            self.app.copy_text(format_quote(quote, article, fmt))  # type: ignore[attr-defined]
+            text = format_copy(quote, article, fmt, date.today())
+            self.app.copy_text(text)  # type: ignore[attr-defined]
 
     def copy_current_as(self) -> None:
         from natojp_tui.tui.screens.copy_format import CopyFormatScreen
