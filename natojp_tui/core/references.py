@@ -185,7 +185,10 @@ class Reference:
 
 def byline_of(article: Article) -> tuple[Person, ...]:
     """The people of a ``By Aiko Tanaka`` (``By A and B``) line among the first paragraphs."""
-    for text in article.body[:2]:
+    author = getattr(article, "author", None)
+    texts = [f"By {author}"] if author else []
+    texts += [p.text for p in article.paragraphs[:6] if p.kind in ("body", "dateline")]
+    for text in texts:
         m = _BYLINE.match(text)
         if m:
             names = re.split(r"\s*(?:,|\band\b|&)\s*", m["names"])
