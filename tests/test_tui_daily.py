@@ -370,3 +370,25 @@ async def test_search_source_filter_uses_short_names(dirs):
             "Ministry of Foreign Affairs of Japan"
         }
         assert len(app.screen.results.rows) == 4
+
+
+async def test_result_rows_and_plain_copies_draw_reported_speech_with_its_verb(dirs):
+    from natojp_tui.core.citation import format_plain
+    from natojp_tui.tui.widgets.quote_lines import quote_row_text
+
+    store = library(dirs)
+    app, _ = reader_app(store, dirs)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash")
+        app.screen.query_one("#search-input").value = "speaker:Hayashi"
+        await settle(app, pilot)
+        rows = app.screen.results.rows
+        drawn = [quote_row_text(r, 150).plain for r in rows]
+        assert any("welcomed Secretary General Stoltenberg's visit" in d for d in drawn)
+        assert any("stated that the security environment" in d for d in drawn)
+    article = store.article(article_id(store, READOUT))
+    welcomed = next(q for q in article.quotes if q.verb == "welcomed")
+    assert format_plain(welcomed, article) == (
+        "Yoshimasa Hayashi welcomed Secretary General Stoltenberg's visit to Japan"
+    )

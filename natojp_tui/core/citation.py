@@ -170,6 +170,14 @@ def _joiner(quote: Quote, article: Article | None) -> str:
     return "that " if last[0].lower() in _THAT_VERBS else ""
 
 
+def reported_lead(verb: str | None) -> str:
+    """``stated that `` / ``welcomed ``: the reporting verb as a list draws it before the
+    clause (without the article text at hand, "that" follows the verbs that take it)."""
+    words = " ".join(clean(verb or "said").split())
+    last = words.split()[-1:] or [""]
+    return f"{words} that " if last[0].lower() in _THAT_VERBS else f"{words} "
+
+
 def reported_sentence(quote: Quote, article: Article | None = None) -> str:
     """Reported speech with its reporting verb: ``Yoshimasa Hayashi welcomed Secretary
     General Stoltenberg's visit to Japan`` (speaker, else the cue, + verb + clause)."""
@@ -203,8 +211,11 @@ def _with_url(line: str, att: Attribution) -> str:
     return f"{line} {att.url}" if att.url else line
 
 
-def format_plain(quote: Quote) -> str:
-    """Just the words, without marks or attribution."""
+def format_plain(quote: Quote, article: Article | None = None) -> str:
+    """Just the words, without marks or attribution; reported speech keeps its speaker
+    and reporting verb (a bare clause would misquote)."""
+    if quote.kind == "indirect":
+        return reported_sentence(quote, article)
     return quote_sentence(quote)
 
 
@@ -295,7 +306,7 @@ def format_json(quote: Quote, article: Article) -> str:
 def format_quote(quote: Quote, article: Article, fmt: CitationFormat = "attributed") -> str:
     """Format ``quote`` in one of ``CITATION_FORMATS``."""
     if fmt == "plain":
-        return format_plain(quote)
+        return format_plain(quote, article)
     if fmt == "attributed":
         return format_attributed(quote, article)
     if fmt == "markdown":

@@ -78,6 +78,7 @@ class QuoteRecord:
     starred: bool = False
     paragraph: int = 0  # position in the article, used to order quotes in reading order
     start: int = 0
+    verb: str | None = None  # the reporting verb, so lists draw reported speech with it
 
 
 class Hit:

@@ -963,6 +963,7 @@ class Store:
             source=a.get("source"),
             paragraph=doc["paragraph"],
             start=doc["start"],
+            verb=doc.get("verb"),
         )
 
     def _fetch_record(self, quote_id: str) -> Any:

@@ -86,6 +86,7 @@ class QuoteRow:
     paragraph: int = 0
     start: int = 0
     spans: tuple[tuple[int, int], ...] = ()
+    verb: str | None = None
 
     @classmethod
     def from_record(cls, record: Any, spans: Iterable[tuple[int, int]] = ()) -> QuoteRow:
@@ -103,6 +104,7 @@ class QuoteRow:
             paragraph=getattr(record, "paragraph", 0),
             start=getattr(record, "start", 0),
             spans=tuple(tuple(s) for s in spans),  # type: ignore[misc]
+            verb=getattr(record, "verb", None),
         )
 
 

@@ -115,6 +115,11 @@ class ArticleLines(VirtualList):
         meta.append(f" · {row.quotes}q", "dim" if row.quotes == 0 else "")
         return [*lines, meta]
 
+    def render_row(self, index: int, width: int) -> Text:
+        """Row ``index`` on one line, as a wide pane draws it."""
+        row = self.rows[index]
+        return self._one_line(row, width, row.id == self.current_id)
+
     def _one_line(self, row: ArticleRow, width: int, current: bool) -> Text:
         """``▶2013-04-15 MOFA    Title…   5q``."""
         count = f"{row.quotes:>3}q"
