@@ -129,6 +129,8 @@ class SearchScreen(ModalScreen[SearchDone | None]):
             self.app.call_from_thread(self._show, query, rows, total)
 
     def _show(self, query: str, rows: list[QuoteRow], total: int) -> None:
+        if not self.is_attached:  # dismissed while the worker ran
+            return
         self.query_text = query
         self.total = total
         keep = next((i for i, r in enumerate(rows) if r.id == self.keep_id), 0)
@@ -139,6 +141,8 @@ class SearchScreen(ModalScreen[SearchDone | None]):
             self.query_one("#search-preview", Static).update("")
 
     def _failed(self, query: str, message: str) -> None:
+        if not self.is_attached:
+            return
         self.results.show([])
         self.query_one("#search-count", Static).update(Text(f"search failed: {message}", "red"))
 
