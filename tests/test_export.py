@@ -111,7 +111,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(tmp_path, lead):
         [row] = list(csv.DictReader(fh))
     for column in ("article_title", "url", "speaker"):
         assert row[column].startswith("'" + lead), column
-    assert row["paragraph"] == "1"  # numbers are left alone
+    assert row["paragraph"] == "2"  # numbers are left alone (1-based: the second paragraph)
 
 
 def test_markdown_export_escapes_the_heading_and_links_only_http_urls(tmp_path):
