@@ -282,13 +282,9 @@ class ReaderData:
         return resolve_articles(pq, sources, self.visits() if pq.visit else ())
 
     def visits(self) -> list[Any]:
-        """Every visit in the library (read once: it reads every article's events)."""
+        """Every visit in the library (the store's library timeline, asked once)."""
         if self._visits is None:
-            from natojp_tui.core.timeline import build_visits
-
-            ids = [r.id for r in self.article_rows()]
-            articles = [a for a in (self.store.article(i) for i in ids) if a is not None]
-            self._visits = build_visits(articles)
+            self._visits = list(self.store.visits())
         return self._visits
 
     def all_quotes(self) -> list[QuoteRow]:
