@@ -1020,7 +1020,7 @@ class Store:
         """Map the search index and rows ahead of the first search (nothing is parsed)."""
         self.search_index()
         if self._ref("rows"):
-            self._rows_file()
+            self._rows_file().touch()
 
     def _guarded(self, call: Callable[[Any], Any]) -> Any:
         index = self.search_index()
