@@ -232,7 +232,9 @@ def test_a_reader_keeps_working_after_another_process_commits_twice(library: Pat
     reader = Store.open(library)
     aid = reader.article_ids()[0]
     writer = Store.open(library)
-    [new] = writer.import_paths([write(library.parent / "src", "c.txt", "Third visit", 17)]).imported
+    [new] = writer.import_paths(
+        [write(library.parent / "src", "c.txt", "Third visit", 17)]
+    ).imported
     writer.star(writer.quotes(article_id=new)[0].id)  # the reader's catalog file is gone now
     assert reader.article(aid).quotes, "the reader's own generation still reads"
     assert len(reader.articles()) == 3, "a file gone from under it moves it to the new one"
