@@ -114,6 +114,11 @@ class PeopleRegistry:
         ids = self._alias.get(keys[0], [])
         if not ids and len(keys) == 2:
             ids = self._alias.get(keys[1], [])
+        if len(ids) > 1:
+            # "Stoltenberg" is Jens Stoltenberg, the Secretary General, rather than a name
+            # run glued to a caption ("Park Jin Stoltenberg"): the one person with an office
+            with_role = [i for i in ids if self._by_id[i].roles]
+            ids = with_role if len(with_role) == 1 else ids
         return self._by_id[ids[0]] if len(ids) == 1 else None
 
     def holders(self, key: str, org: str | None = None) -> list[Person]:

@@ -35,6 +35,7 @@ CHIEF_WORDS: dict[str, dict[str | None, str]] = {
     "boss": {"NATO": "secretary general"},
     "leader": {"Japan": "prime minister", "NATO": "secretary general"},
     "top diplomat": {None: "foreign minister"},
+    "top envoy": {None: "foreign minister"},
     "defence chief": {None: "defence minister"},
     "defense chief": {None: "defence minister"},
 }

@@ -154,4 +154,6 @@ def abbreviation_before(text: str, dot: int) -> bool:
             j -= 1
         word = text[j:dot]
     word = word.lower().lstrip("(“\"‘'")
+    if "-" in word:
+        word = word.rsplit("-", 1)[1]  # "Japan-U.S."
     return word in END_ABBREVIATIONS or (len(word) == 1 and word.isalpha())
