@@ -273,6 +273,7 @@ def _inverted_cue(t: AnalysedText, s_start: int, end: int) -> Cue | None:
     return None
 
 
+_WORD_RE = re.compile(r"[^\W\d_]{3}")  # a quoted phrase worth a speaker has a word
 _LEAD_IN_RE = re.compile(r"[^,;:]{0,80},[ \u00a0]+")
 _VERB_LIKE_RE = re.compile(
     r"[ \u00a0]+(?:also[ \u00a0]+|has[ \u00a0]+|had[ \u00a0]+)?[a-z]+(?:ed|es|s)\b"
@@ -465,12 +466,12 @@ def classify(t: AnalysedText, span: QuoteSpan, spans: Intervals, after_direct: b
         item.kind = "partial"  # "which the Secretary General called “a dangerous expansion”"
         item.cue, item.verb = naming
         return item
-    if _named_before(text, span.outer_start) or _in_parenthesis(t, span):
-        return None
+    if embedded is False and (_named_before(text, span.outer_start) or _in_parenthesis(t, span)):
+        return None  # (an embedded span was looked at for a term above)
     if _is_title_case(quoted) and words <= 16:
         return None
     found = (post[0], post[1] or "said") if post else _sentence_speaker(t, span, spans)
-    if found is None:
+    if found is None and _WORD_RE.search(quoted):
         found = _sentence_subject(t, span)
     if found is None:
         return None
