@@ -11,7 +11,7 @@ family-first.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -197,10 +197,24 @@ def _collect_intros(
         # "their counterparts, Penny Wong and Richard Marles, ..." then "Marles told ...":
         # a full name whose family name speaks (or has an honorific or role) elsewhere
         alone = _surname_refs(intros)
+        wanted = {i.run.name[-1] for i in bare} - {w.capitalize() for w in alone}
         for text in paragraphs:
-            alone.update(m.group(1).lower() for m in _SPEAKS_RE.finditer(text, 0, 20000))
+            for name in [w for w in wanted if w in text]:
+                if any(m.group(1) == name for m in _speaks(text, name)):
+                    alone.add(name.lower())
+                    wanted.discard(name)
         intros.extend(i for i in bare if i.run.name[-1].lower() in alone)
     return intros
+
+
+def _speaks(text: str, name: str) -> Iterator[re.Match[str]]:
+    """``_SPEAKS_RE`` matches at the places ``name`` is written (no scan of the whole text)."""
+    k = text.find(name, 0, 20000)
+    while k >= 0:
+        m = _SPEAKS_RE.match(text, k)
+        if m is not None:
+            yield m
+        k = text.find(name, k + len(name), 20000)
 
 
 def _surname_refs(intros: list[_Intro]) -> set[str]:
@@ -290,10 +304,14 @@ def _family_first(tokens: list[str], singles: set[str], paragraphs: Sequence[str
         return False
     if first in singles:
         return True
-    alone = re.compile(rf"\b{re.escape(tokens[0])}\b(?![ \u00a0]+{re.escape(tokens[1])})")
-    last_alone = re.compile(rf"(?<!{re.escape(tokens[-2])}[ \u00a0])\b{re.escape(tokens[-1])}\b")
     heads = [text[:20000] for text in paragraphs]
-    return any(alone.search(t) for t in heads) and not any(last_alone.search(t) for t in heads)
+
+    def used_alone(word: str, pair: str) -> bool:  # (counts of substrings: no regex per name)
+        return sum(t.count(word) for t in heads) > sum(t.count(pair) for t in heads)
+
+    return used_alone(tokens[0], f"{tokens[0]} {tokens[1]}") and not used_alone(
+        tokens[-1], f"{tokens[-2]} {tokens[-1]}"
+    )
 
 
 def _complete_surnames(
