@@ -9,13 +9,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain, islice
 
+from natojp_tui.core.lexicon.abbreviations import ABBREVIATIONS, CLOCK_ABBREVIATIONS
 from natojp_tui.core.lexicon.roles import HONORIFICS, INSTITUTION_WORDS, ROLE_WORDS
 from natojp_tui.core.lexicon.speech import NOUN_ONLY, ONE_WORD_VERBS, VERB_RE
 from natojp_tui.core.text.document import WINDOW
 from natojp_tui.core.text.memo import cache_short
 from natojp_tui.core.text.patterns import words as wordset
-from natojp_tui.core.text.sentences import END_ABBREVIATIONS as ABBREVIATIONS
 from natojp_tui.core.text.sentences import abbreviation_before
+
+# a word with a full stop that does not end a cue ("Mr.", "U.S.", "a.m.")
+_ABBREVIATIONS = ABBREVIATIONS | CLOCK_ABBREVIATIONS
 
 _EXPRESSED_RE = re.compile(
     r"(?:his|her|their|its|the|a|strong|deep|sincere|great|heartfelt|)\s*(?:strong\s+|deep\s+|"
@@ -215,9 +218,9 @@ def cue_after(text: str, pos: int) -> Cue | None:
         return None
     first = bare_token(head.group()).lower()
     if first in PRONOUNS and head.group().rstrip(",.;:").lower() == first:
-        end = head.start() + len(bare_token(head.group()))
-        return Cue(head.start(), end, text[head.start() : end], "pronoun")
-    end = None
+        stop = head.start() + len(bare_token(head.group()))
+        return Cue(head.start(), stop, text[head.start() : stop], "pronoun")
+    end: int | None = None
     for n, tok in enumerate(chain((head,), toks)):
         word = tok.group()
         if not _cue_token(word, n == 0):
@@ -229,10 +232,10 @@ def cue_after(text: str, pos: int) -> Cue | None:
             if word[-1] in ",.;:!?)”’\"'"
             else tok.end()
         )
-        if word.endswith(".") and bare_token(word).lower() in ABBREVIATIONS:
+        if word.endswith(".") and bare_token(word).lower() in _ABBREVIATIONS:
             end = tok.end()
         if word[-1] in ",;:!?)" or (
-            word.endswith(".") and bare_token(word).lower() not in ABBREVIATIONS
+            word.endswith(".") and bare_token(word).lower() not in _ABBREVIATIONS
         ):
             break
     if end is None:
@@ -321,7 +324,7 @@ def _single_cue_before(text: str, pos: int, floor: int = 0) -> Cue | None:
         word = toks[k - 1].group()
         if not _cue_token(word, False) or word[-1] in ",;:”’\"'»":
             break  # (a closing quotation mark ends the words before the cue)
-        if word.endswith(".") and bare_token(word).lower() not in ABBREVIATIONS and k < len(toks):
+        if word.endswith(".") and bare_token(word).lower() not in _ABBREVIATIONS and k < len(toks):
             break
         k -= 1
     if k == len(toks):

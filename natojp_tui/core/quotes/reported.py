@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from natojp_tui.core.lexicon.datelines import WIRE_DATELINE_RE
 from natojp_tui.core.lexicon.speech import (
     DIRECT_ONLY,
     NOUN_ONLY,
@@ -207,14 +208,9 @@ def _cue_word(word: str) -> bool:
     return word[:1].isupper() or word in ("and", "of", "for", "the")
 
 
-_WIRE_DATELINE_RE = re.compile(
-    r"[A-Z][A-Z .,'’-]{1,40}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[—–-]+\s+"
-)
-
-
 def _after_dateline(text: str, start: int, end: int) -> int:
     """Skip a wire dateline (*BRUSSELS (Reuters) —*) opening a reported clause."""
-    m = _WIRE_DATELINE_RE.match(text, start, end)
+    m = WIRE_DATELINE_RE.match(text, start, end)
     return m.end() if m else start
 
 
