@@ -9,11 +9,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Literal
 
-from natojp_tui.core.citation import format_date, format_markdown, quote_record
+from natojp_tui.core.citation import (
+    clean,
+    escape_markdown,
+    format_date,
+    format_markdown,
+    quote_record,
+)
 from natojp_tui.core.model import Article, Quote
 
 ExportFormat = Literal["markdown", "csv", "json"]
@@ -51,9 +58,14 @@ class ExportError(Exception):
     """The export could not be written; the message says why and what to do."""
 
 
+FORMAT_ALIASES: dict[str, ExportFormat] = {"md": "markdown"}
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def format_for(path: Path, fmt: str | None = None) -> ExportFormat:
-    """The export format: ``fmt`` if given, else guessed from the file extension."""
+    """The export format: ``fmt`` (``md`` is ``markdown``) if given, else from the extension."""
     if fmt:
+        fmt = FORMAT_ALIASES.get(fmt.lower(), fmt.lower())
         if fmt not in EXPORT_FORMATS:
             raise ExportError(
                 f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}"
@@ -90,7 +102,7 @@ def render_markdown(pairs: Sequence[tuple[Quote, Article]], heading: str = "Quot
     for aid in seen:
         article = grouped[aid][0][1]
         when = format_date(article.published)
-        out.append(f"## {article.title}" + (f" ({when})" if when else ""))
+        out.append(f"## {escape_markdown(clean(article.title))}" + (f" ({when})" if when else ""))
         out.append("")
         for q, a in grouped[aid]:
             out.append(format_markdown(q, a))
@@ -98,10 +110,21 @@ def render_markdown(pairs: Sequence[tuple[Quote, Article]], heading: str = "Quot
     return "\n".join(out)
 
 
+def csv_cell(value: object) -> object:
+    """A CSV cell that a spreadsheet will not run: text starting with ``= + - @``, tab or
+    CR gets a leading ``'`` (the usual formula-injection guard); None is empty."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def render_csv(pairs: Sequence[tuple[Quote, Article]]) -> str:
-    """A header row then one row per quote (see ``CSV_COLUMNS``)."""
+    """A header row then one row per quote (see ``CSV_COLUMNS``); text cells are
+    guarded against formula injection (:func:`csv_cell`)."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = csv.writer(buf, lineterminator="\r\n")  # RFC 4180; a CR inside a cell is quoted
     writer.writerow(CSV_COLUMNS)
     for q, a in pairs:
         rec = quote_record(q, a)
@@ -114,13 +137,27 @@ def render_csv(pairs: Sequence[tuple[Quote, Article]]) -> str:
             "source": art["source"],
             "url": art["url"],
         }
-        writer.writerow(["" if flat[c] is None else flat[c] for c in CSV_COLUMNS])
+        writer.writerow([csv_cell(flat[c]) for c in CSV_COLUMNS])
     return buf.getvalue()
 
 
-def render_json(pairs: Sequence[tuple[Quote, Article]]) -> str:
+# C1 controls, bidi controls, line/paragraph separators and lone surrogates: json.dumps
+# keeps them raw; escaped, the output is the same JSON and inert on a terminal.
+_JSON_UNSAFE = re.compile(
+    "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def dump_json(data: object, *, ascii_only: bool = False) -> str:
+    """Indented JSON and a newline: UTF-8 text, or pure ASCII escapes when ``ascii_only``
+    (for a console that cannot show every character); unsafe characters always escaped."""
+    text = json.dumps(data, ensure_ascii=ascii_only, indent=2)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+def render_json(pairs: Sequence[tuple[Quote, Article]], *, ascii_only: bool = False) -> str:
     """A JSON list of quote records with attribution and offsets."""
-    return json.dumps([quote_record(q, a) for q, a in pairs], ensure_ascii=False, indent=2) + "\n"
+    return dump_json([quote_record(q, a) for q, a in pairs], ascii_only=ascii_only)
 
 
 def render_quotes(
@@ -128,14 +165,17 @@ def render_quotes(
     article_of: ArticleLookup,
     fmt: ExportFormat,
     heading: str = "Quotes",
+    *,
+    ascii_only: bool = False,
 ) -> str:
-    """The export text of ``quotes`` in ``fmt``; ``article_of`` maps an article id to its Article."""
+    """The export text of ``quotes`` in ``fmt``; ``article_of`` maps an article id to its
+    Article. ``ascii_only`` makes JSON pure ASCII (for a console that is not UTF-8)."""
     pairs = _pairs(quotes, article_of)
     if fmt == "markdown":
         return render_markdown(pairs, heading)
     if fmt == "csv":
         return render_csv(pairs)
-    return render_json(pairs)
+    return render_json(pairs, ascii_only=ascii_only)
 
 
 def export_quotes(
