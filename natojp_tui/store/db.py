@@ -29,7 +29,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +60,7 @@ from natojp_tui.store.records import (
     text_row,
     to_date,
     to_datetime,
+    visits_from_docs,
 )
 from natojp_tui.store.rows import SearchRows, empty_rows
 from natojp_tui.store.storage import CorruptFile, TableStorage, file_signature
@@ -245,6 +246,7 @@ class Store:
         self._record_cache: dict[str, Any] = {}
         self._search_lock = threading.RLock()
         self.backup: Path | None = None  # where a migration copied the old files
+        self._timeline: tuple[tuple, Any] | None = None  # (library state, LibraryTimeline)
         self.lock_wait = LOCK_TIMEOUT  # seconds a write waits for another process's lock
         self._thread_wait = threading.local()  # a shorter wait for one thread's writes
 
@@ -638,6 +640,7 @@ class Store:
             quotes=[quote_from_doc(d) for d in sorted(quote_docs, key=order)],
             events=[event_from_doc(d) for d in sorted(event_docs, key=order)],
             people=people,
+            visits=visits_from_docs(meta.get("visits")),
         )
 
     def _all_shards(self) -> Iterator[Shard]:
@@ -707,6 +710,52 @@ class Store:
 
     def people(self) -> list[Person]:
         return [person_from_doc(d) for d in self._tables("people").get("people", {}).values()]
+
+    # ------------------------------------------------------------------ timeline
+    def timeline(
+        self,
+        *,
+        article: str | None = None,
+        visit: str | None = None,
+        person: str | None = None,
+        start: date | None = None,
+        end: date | None = None,
+    ) -> list[Any]:
+        """The library's merged timeline (``TimelineEntry`` list), filtered; the one
+        place visits are decided and meetings merged (see ``store/timeline.py``)."""
+        return self._library_timeline().select(
+            article=article, visit=visit, person=person, start=start, end=end
+        )
+
+    def visits(self, article: str | None = None) -> list[Any]:
+        """Every visit of the library, or those ``article`` tells of."""
+        library = self._library_timeline()
+        return library.visits_of(article) if article is not None else list(library.visits)
+
+    def _library_timeline(self) -> Any:
+        """Visits and merged entries of the whole library, decided once per generation
+        from the stored events and visit mentions (every shard is read once)."""
+        from natojp_tui.store.timeline import LibraryTimeline, shell
+
+        state = (self._manifest.generation, self._manifest.commit)
+        cached = self._timeline
+        if cached is None or cached[0] != state:
+            shells = []
+            for shard in self._all_shards():
+                for aid, (text, _quotes, events) in shard.by_article.items():
+                    if aid not in self._list or text is None:
+                        continue
+                    meta = {**text["meta"], **(self._list.get(aid) or {})}
+                    shells.append(
+                        shell(
+                            meta,
+                            [event_from_doc(d) for d in events],
+                            visits_from_docs(meta.get("visits")),
+                        )
+                    )
+            cached = (state, LibraryTimeline(shells))
+            self._timeline = cached
+        return cached[1]
 
     def feed_book(self) -> Any:
         """Feed subscriptions and seen items (``web/feeds.json``, see :mod:`natojp_tui.store.feeds`)."""
