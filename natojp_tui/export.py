@@ -1,7 +1,8 @@
 """Write quotes with their attribution to a Markdown, CSV or JSON file.
 
 Used by the reader (``e``) and the CLI. An existing file is kept unless ``force``;
-a missing folder is reported, not created behind the user's back.
+a missing folder is reported, not created behind the user's back. Paragraph numbers
+are 1-based in every format.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ SUFFIX: dict[ExportFormat, str] = {"markdown": ".md", "csv": ".csv", "json": ".j
 CSV_COLUMNS: tuple[str, ...] = (
     "id",
     "text",
+    "display",
     "kind",
     "speaker",
     "role",
@@ -52,6 +54,7 @@ CSV_COLUMNS: tuple[str, ...] = (
 )
 
 ArticleLookup = Callable[[str], Article]
+Citer = Callable[[Quote, Article], str]  # a citation style applied to one quote
 
 
 class ExportError(Exception):
@@ -89,7 +92,9 @@ def _pairs(quotes: Iterable[Quote], article_of: ArticleLookup) -> list[tuple[Quo
     return pairs
 
 
-def render_markdown(pairs: Sequence[tuple[Quote, Article]], heading: str = "Quotes") -> str:
+def render_markdown(
+    pairs: Sequence[tuple[Quote, Article]], heading: str = "Quotes", cite: Citer | None = None
+) -> str:
     """One ``##`` section per article (in first-seen order), each quote as a cited blockquote."""
     out = [f"# {heading}", ""]
     seen: list[str] = []
@@ -107,6 +112,8 @@ def render_markdown(pairs: Sequence[tuple[Quote, Article]], heading: str = "Quot
         for q, a in grouped[aid]:
             out.append(format_markdown(q, a))
             out.append("")
+            if cite is not None:
+                out += [cite(q, a), ""]
     return "\n".join(out)
 
 
@@ -120,12 +127,13 @@ def csv_cell(value: object) -> object:
     return value
 
 
-def render_csv(pairs: Sequence[tuple[Quote, Article]]) -> str:
-    """A header row then one row per quote (see ``CSV_COLUMNS``); text cells are
-    guarded against formula injection (:func:`csv_cell`)."""
+def render_csv(pairs: Sequence[tuple[Quote, Article]], cite: Citer | None = None) -> str:
+    """A header row then one row per quote (see ``CSV_COLUMNS``; a ``citation`` column
+    with a style); text cells are guarded against formula injection (:func:`csv_cell`)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")  # RFC 4180; a CR inside a cell is quoted
-    writer.writerow(CSV_COLUMNS)
+    columns = (*CSV_COLUMNS, "citation") if cite is not None else CSV_COLUMNS
+    writer.writerow(columns)
     for q, a in pairs:
         rec = quote_record(q, a)
         art = rec["article"]
@@ -137,7 +145,9 @@ def render_csv(pairs: Sequence[tuple[Quote, Article]]) -> str:
             "source": art["source"],
             "url": art["url"],
         }
-        writer.writerow([csv_cell(flat[c]) for c in CSV_COLUMNS])
+        if cite is not None:
+            flat["citation"] = cite(q, a)
+        writer.writerow([csv_cell(flat[c]) for c in columns])
     return buf.getvalue()
 
 
@@ -155,9 +165,17 @@ def dump_json(data: object, *, ascii_only: bool = False) -> str:
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
-def render_json(pairs: Sequence[tuple[Quote, Article]], *, ascii_only: bool = False) -> str:
-    """A JSON list of quote records with attribution and offsets."""
-    return dump_json([quote_record(q, a) for q, a in pairs], ascii_only=ascii_only)
+def render_json(
+    pairs: Sequence[tuple[Quote, Article]], cite: Citer | None = None, *, ascii_only: bool = False
+) -> str:
+    """A JSON list of quote records with attribution and offsets (and ``citation``)."""
+    records = []
+    for q, a in pairs:
+        rec = quote_record(q, a)
+        if cite is not None:
+            rec["citation"] = cite(q, a)
+        records.append(rec)
+    return dump_json(records, ascii_only=ascii_only)
 
 
 def render_quotes(
@@ -165,17 +183,19 @@ def render_quotes(
     article_of: ArticleLookup,
     fmt: ExportFormat,
     heading: str = "Quotes",
+    cite: Citer | None = None,
     *,
     ascii_only: bool = False,
 ) -> str:
     """The export text of ``quotes`` in ``fmt``; ``article_of`` maps an article id to its
-    Article. ``ascii_only`` makes JSON pure ASCII (for a console that is not UTF-8)."""
+    Article; ``cite`` adds each quote's citation in a style. ``ascii_only`` makes JSON pure
+    ASCII (for a console that is not UTF-8)."""
     pairs = _pairs(quotes, article_of)
     if fmt == "markdown":
-        return render_markdown(pairs, heading)
+        return render_markdown(pairs, heading, cite)
     if fmt == "csv":
-        return render_csv(pairs)
-    return render_json(pairs, ascii_only=ascii_only)
+        return render_csv(pairs, cite)
+    return render_json(pairs, cite, ascii_only=ascii_only)
 
 
 def export_quotes(
@@ -186,6 +206,7 @@ def export_quotes(
     *,
     force: bool = False,
     heading: str = "Quotes",
+    cite: Citer | None = None,
 ) -> Path:
     """Write ``quotes`` to ``path`` and return the resolved path.
 
@@ -201,7 +222,7 @@ def export_quotes(
         )
     if target.exists() and not force:
         raise ExportError(f"{str(target)!r} already exists; use force to overwrite it")
-    text = render_quotes(quotes, article_of, kind, heading)
+    text = render_quotes(quotes, article_of, kind, heading, cite)
     try:
         target.write_text(text, encoding="utf-8", newline="")
     except OSError as exc:

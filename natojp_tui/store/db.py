@@ -615,12 +615,9 @@ class Store:
             )
         text, quote_docs, event_docs = entry
         meta = {**text["meta"], **(self._list.get(article_id) or {})}
-        ids = set(meta.get("people") or [])
-        people = [
-            person_from_doc(d)
-            for d in self._tables("people").get("people", {}).values()
-            if d["id"] in ids
-        ]
+        # the people as this article names them (kept in its shard): the merged people
+        # family grows with the library and is not read to show one article
+        people = [person_from_doc(d) for d in text.get("people", [])]
         order = lambda d: (d["paragraph"], d["start"])  # noqa: E731
         return Article(
             id=article_id,
@@ -991,7 +988,7 @@ class Store:
             "source": a.source,
             "url": a.url,
             "place": a.place,
-            "people": [p.id for p in a.people],
+            "people": [person_doc(p) for p in a.people],
             "events": [event_doc(e) for e in a.events if e.place],
         }
 
@@ -1043,6 +1040,7 @@ class Store:
             source=a.get("source"),
             paragraph=doc["paragraph"],
             start=doc["start"],
+            verb=doc.get("verb"),
         )
 
     def _fetch_record(self, quote_id: str) -> Any:
@@ -1098,7 +1096,7 @@ class Store:
         """Map the search index and rows ahead of the first search (nothing is parsed)."""
         self.search_index()
         if self._ref("rows"):
-            self._rows_file()
+            self._rows_file().touch()
 
     def _guarded(self, call: Callable[[Any], Any]) -> Any:
         index = self.search_index()
@@ -1136,7 +1134,6 @@ class Store:
         search rows: title, date, source, URL, the people named and the placed events
         (no paragraphs, no shard read)."""
         rows = self._rows_file()
-        people = {d["id"]: d for d in self._tables("people").get("people", {}).values()}
         quotes: list[Quote] = []
         articles: dict[str, Article] = {}
         for qid in quote_ids:
@@ -1157,7 +1154,7 @@ class Store:
                     url=a.get("url"),
                     place=a.get("place"),
                     events=[event_from_doc(e) for e in a.get("events", [])],
-                    people=[person_from_doc(people[p]) for p in a.get("people", []) if p in people],
+                    people=[person_from_doc(d) for d in a.get("people", []) if isinstance(d, dict)],
                 )
         return quotes, articles.__getitem__
 

@@ -28,21 +28,11 @@ from textual.strip import Strip
 
 from natojp_tui.core.citation import format_date
 from natojp_tui.core.model import Article, Quote
+from natojp_tui.tui.colours import speaker_colour
 from natojp_tui.tui.inert import inert
 from natojp_tui.tui.keymap import bindings
 from natojp_tui.tui.messages import QuoteClicked
 
-SPEAKER_COLOURS: tuple[str, ...] = (
-    "#e5a50a",
-    "#62a0ea",
-    "#57e389",
-    "#dc8add",
-    "#ff7800",
-    "#5bc8af",
-    "#f66151",
-    "#c0bfbc",
-)
-UNKNOWN_SPEAKER_COLOUR = "#9a9996"
 QUOTE_META = "natojp_quote"
 
 
@@ -51,13 +41,12 @@ def ordered_quotes(article: Article) -> list[Quote]:
     return sorted(article.quotes, key=lambda q: (q.paragraph, q.start))
 
 
-def speaker_colours(article: Article) -> dict[str | None, str]:
-    """One colour per speaker, in order of first appearance; unknown speakers grey."""
-    colours: dict[str | None, str] = {None: UNKNOWN_SPEAKER_COLOUR}
-    for q in ordered_quotes(article):
-        if q.speaker and q.speaker not in colours:
-            colours[q.speaker] = SPEAKER_COLOURS[(len(colours) - 1) % len(SPEAKER_COLOURS)]
-    return colours
+def mostly_reported(article: Article | None) -> bool:
+    """True when most of an article's statements are reported speech (a typical readout)."""
+    if article is None or not article.quotes:
+        return False
+    reported = sum(1 for q in article.quotes if q.kind == "indirect")
+    return reported * 2 > len(article.quotes)
 
 
 # Characters outside these ranges may be wide (CJK, emoji) or zero-width (combining
@@ -247,11 +236,28 @@ class BodyView(ScrollView, can_focus=True):
         self.show_reported = on
         self._invalidate()
 
+    def colour_of(self, speaker: str | None) -> str:
+        """The speaker's stable colour, readable on this pane's background."""
+        colour = self.colours.get(speaker)
+        if colour is None:
+            dark = self.app.current_theme.dark if self.is_mounted else True
+            colour = self.colours[speaker] = speaker_colour(
+                speaker, self.background_colors[1], dark=dark
+            )
+        return colour
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme) -> None:
+        self.colours = {}
+        self._invalidate()
+
     # -- state ------------------------------------------------------------------------
     def show(self, article: Article | None, quote_id: str | None = None) -> None:
         """Display ``article`` (None: an empty pane) with ``quote_id`` selected."""
         self.article = article
-        self.colours = speaker_colours(article) if article else {}
+        self.colours = {}
         self.selected = quote_id
         self.mark = None
         self._invalidate()
@@ -429,10 +435,7 @@ class BodyView(ScrollView, can_focus=True):
         if self.mark and self.mark[0] == body_index:
             text.stylize(styles["mark"], self.mark[1], self.mark[2])
         for q in by_paragraph.get(body_index, []):
-            quote_style = Style(
-                color=self.colours.get(q.speaker, UNKNOWN_SPEAKER_COLOUR),
-                meta={QUOTE_META: q.id},
-            )
+            quote_style = Style(color=self.colour_of(q.speaker), meta={QUOTE_META: q.id})
             if q.kind == "indirect":
                 quote_style += Style(italic=True)
             text.stylize(quote_style, q.start, q.end)
@@ -442,11 +445,9 @@ class BodyView(ScrollView, can_focus=True):
 
     def _legend(self, article: Article) -> Text:
         legend = Text()
-        shown = self.visible_quotes()
-        speakers = {q.speaker for q in shown}
-        for speaker, colour in self.colours.items():
-            if speaker not in speakers:
-                continue
+        speakers = dict.fromkeys(q.speaker for q in self.visible_quotes())
+        for speaker in speakers:
+            colour = self.colour_of(speaker)
             if legend.plain:
                 legend.append("  ")
             legend.append("■ ", Style(color=colour))
