@@ -162,6 +162,7 @@ def test_pages_in_three_shapes_are_imported_with_their_metadata(site: Site, stor
     assert {(q.kind, q.speaker) for q in nato.quotes} == {
         ("direct", "Marta Lindqvist"),
         ("indirect", "Kenji Arai"),
+        ("indirect", "Marta Lindqvist"),  # "also thanked Japan for its support" (a stance)
     }
     assert "Follow us" not in " ".join(nato.body)  # page furniture left out
     assert mofa.source == "Ministry of Foreign Affairs of Japan"

@@ -227,6 +227,13 @@ def _speakers(q: Any) -> list[str]:
     return names + [s for s in getattr(q, "speaker_names", []) or [] if s not in names]
 
 
+def _speaker_ok(gold: str | None, q: Any) -> bool:
+    """Same person; a gold speaker ``both`` needs two or more speakers (quotes and reports)."""
+    if gold == "both":
+        return len(q.speaker_ids) >= 2
+    return same_person(gold, q.speaker)
+
+
 def _score_quotes(gold: dict[str, Any], article: Any, fig: Figures, tag: str) -> None:
     quotes = [q for q in article.quotes if q.kind in DIRECT_KINDS]
     gq = [g for g in gold.get("quotes", []) if g.get("first") and g.get("last")]
@@ -236,7 +243,7 @@ def _score_quotes(gold: dict[str, Any], article: Any, fig: Figures, tag: str) ->
     fig.exact.add(Counts(ex, len(quotes), len(gq)))
     matched = {id(g) for g, _ in pairs}
     for g, q in pairs:
-        ok = same_person(g.get("speaker"), q.speaker)
+        ok = _speaker_ok(g.get("speaker"), q)
         fig.speaker.add(ok)
         if not ok:
             fig.errors.append(
@@ -277,10 +284,7 @@ def _score_reported(gold: dict[str, Any], article: Any, fig: Figures, tag: str) 
     pairs = _match(gr, preds, lambda q: q.text)
     fig.reported.add(Counts(len(pairs), len(preds), len(gr)))
     for g, q in pairs:
-        if g.get("speaker") == "both":
-            ok = len(q.speaker_ids) >= 2
-        else:
-            ok = same_person(g.get("speaker"), q.speaker)
+        ok = _speaker_ok(g.get("speaker"), q)
         fig.reported_speaker.add(ok)
         if not ok:
             fig.errors.append(

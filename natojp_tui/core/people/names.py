@@ -43,12 +43,16 @@ NON_NAME_WORDS = wordset(
     japanese nato asia pacific indo-pacific europe european atlantic north south east west
     korea sea security cyber joint political all each every there here what why how who
     according speaking addressing said says more further meanwhile mission operation
-    exercise individually tailored itpp ipcp self-defense self-defence sdf jsdf mofa"""
+    exercise individually tailored itpp ipcp self-defense self-defence sdf jsdf mofa
+    agree agrees attends attend visits visit holds hold meets meet receives receive welcomes
+    welcome says say signs sign discuss discusses vows vow pledge pledges urges urge calls
+    hosts host joins join talks tells warns warn backs back eye eyes seek seeks hails hail
+    affirm affirms reaffirm reaffirms confirm confirms"""
 )
 
 
 ACRONYMS = wordset(
-    "NATO EU UN US USA UK G7 G20 ASEAN OSCE SDF JSDF MOFA IP4 AP4 ITPP IPCP ODA JICA TV"
+    "NATO EU UN US USA UK G7 G20 ASEAN OSCE SDF JSDF MOFA IP4 AP4 ITPP IPCP ODA JICA TV MP"
 )
 
 
@@ -266,6 +270,9 @@ def parse_run_text(text: str) -> ParsedRun:
     name: list[_Tok] = []
     while i < len(toks) and len(name) < 5:
         tok = toks[i]
+        if not name and run.role_title and tok.low in ROLE_HEADS and i + 1 < len(toks):
+            i += 1  # "Minister for Defence Senator Robert Hill": a second title, not a name
+            continue
         sentence_end = tok.text.endswith(".") and len(tok.text) > 2 and "." not in tok.text[:-1]
         if sentence_end:  # "Rasmussen." ends a sentence; "J." and "U.S." do not
             tok = _Tok(tok.text[:-1], tok.start, tok.end - 1)

@@ -111,6 +111,11 @@ class PeopleRegistry:
             ids = self._alias.get(keys[1], [])
         if not ids and " " not in keys[0]:
             ids = self._family_first(keys[0])
+        if len(ids) > 1:
+            # "Stoltenberg" is Jens Stoltenberg, the Secretary General, rather than a name
+            # run glued to a caption ("Park Jin Stoltenberg"): the one person with an office
+            with_role = [i for i in ids if self._by_id[i].roles]
+            ids = with_role if len(with_role) == 1 else ids
         return self._by_id[ids[0]] if len(ids) == 1 else None
 
     def _family_first(self, word: str) -> list[str]:
