@@ -195,7 +195,7 @@ def _collect_intros(
         _attach_appositives(text, runs)
         for run in runs:
             _lowercase_role(text, run)
-            written = text[run.name_start : run.name_end].split() if run.name else []  # type: ignore[misc]
+            written = text[run.name_start : run.name_end].split() if run.name else []
             if _introduces(text, run):
                 intros.append(_Intro(p, run, written))
             elif 2 <= len(run.name) <= 3 and run.name_start == run.start:

@@ -304,7 +304,7 @@ def _institution(cue: str) -> Speaker:
     if named:
         country = org_of(words[0]) if words[0].endswith(("'s", "’s")) else None
         if country in _ADJECTIVES:  # "Japan's foreign ministry": the Japanese foreign ministry
-            words = [_ADJECTIVES[country], *words[1:]]  # type: ignore[index]
+            words = [_ADJECTIVES[country], *words[1:]]
         return Speaker([], " ".join(words), None)
     return Speaker([], None, " ".join(words))
 
