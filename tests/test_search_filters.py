@@ -49,7 +49,9 @@ def test_from_and_to_take_a_year_a_month_or_a_day_both_ends_included():
 
 
 def test_invalid_filters_are_reported():
-    assert parse_query("kind:foo").problems == ["kind:foo is not one of direct, partial, indirect"]
+    assert parse_query("kind:foo").problems == [
+        "kind:foo is not one of direct, partial, indirect, turn"
+    ]
     (year,) = parse_query("year:13").problems
     assert year.startswith("year:13 needs four digits")
     assert parse_query("from:spring to:2013-13").problems == [
