@@ -515,3 +515,22 @@ def test_a_query_of_forty_thousand_terms_is_fast():
     distinct = index.search(" ".join(f"p{n}" for n in range(40_000)))
     assert time.thread_time() - started < 2.0  # was 41-50 s
     assert repeated.total == 5000 and distinct.total == 0
+
+
+def test_a_cancelled_search_stops_between_words(monkeypatch):
+    index = SearchIndex.build([record(f"w{n} partners", start=n) for n in range(50)])
+    masks = []
+    real = search_module._prefix_mask
+    monkeypatch.setattr(
+        search_module, "_prefix_mask", lambda snap, word: masks.append(word) or real(snap, word)
+    )
+    asked = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 3
+
+    with pytest.raises(search_module.SearchCancelled):
+        index.search(" ".join(f"w{n}" for n in range(60)), cancelled=cancelled)
+    assert len(masks) == 3  # stopped after the third word, not the sixty-fourth
+    assert index.search("partners", cancelled=lambda: False).total == 50

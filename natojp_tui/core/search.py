@@ -117,6 +117,18 @@ class Hit:
         return f"Hit({self.record.id!r}, spans={self.spans!r})"
 
 
+class SearchCancelled(Exception):
+    """The caller's ``cancelled()`` turned true: the search stopped where it was."""
+
+
+Cancelled = Callable[[], bool]
+
+
+def _check(cancelled: Cancelled | None) -> None:
+    if cancelled is not None and cancelled():
+        raise SearchCancelled
+
+
 @dataclass(slots=True)
 class SearchResult:
     """One page of hits and the count of all matches."""
@@ -606,12 +618,23 @@ class SearchIndex:
 
     # ----------------------------------------------------------------- search
 
-    def search(self, query: str | ParsedQuery, limit: int = 200, offset: int = 0) -> SearchResult:
-        """The page ``[offset, offset + limit)`` of matches in result order, and their count."""
+    def search(
+        self,
+        query: str | ParsedQuery,
+        limit: int = 200,
+        offset: int = 0,
+        *,
+        cancelled: Cancelled | None = None,
+    ) -> SearchResult:
+        """The page ``[offset, offset + limit)`` of matches in result order, and their count.
+
+        ``cancelled`` is asked between steps (each word, phrase and fetched hit); when it
+        says true the search raises :class:`SearchCancelled` instead of finishing.
+        """
         pq = parse_query(query) if isinstance(query, str) else query
         live = self._live
         snap, starred = live.snap, live.starred
-        mask = self._mask(live, pq)
+        mask = self._mask(live, pq, cancelled)
         offset, limit = max(offset, 0), max(limit, 0)
         if mask is None:
             total = snap.size
@@ -623,6 +646,7 @@ class SearchIndex:
         pattern = _highlighter(pq)
         hits = []
         for rank in page:
+            _check(cancelled)
             record = self._record(live, snap.ids[rank])
             if record.starred != bool(starred[rank]):
                 record = replace(record, starred=bool(starred[rank]))
@@ -643,10 +667,12 @@ class SearchIndex:
             return list(snap.ids)
         return [snap.ids[i] for i in _ranked(live, pq, np.flatnonzero(mask)).tolist()]
 
-    def _mask(self, live: _Live, pq: ParsedQuery) -> np.ndarray | None:
+    def _mask(
+        self, live: _Live, pq: ParsedQuery, cancelled: Cancelled | None = None
+    ) -> np.ndarray | None:
         """``_match``, plus ``source:`` checked on each candidate's record when the caller
         did not resolve it into ``pq.articles``."""
-        mask = _match(live, pq)
+        mask = _match(live, pq, cancelled)
         if not pq.source or pq.articles is not None:
             return mask
         from natojp_tui.core.sources import source_matches
@@ -695,7 +721,7 @@ def _ranked(live: _Live, pq: ParsedQuery, matches: np.ndarray) -> np.ndarray:
     return np.concatenate([matches[by_speaker], matches[~by_speaker]])
 
 
-def _match(live: _Live, pq: ParsedQuery) -> np.ndarray | None:
+def _match(live: _Live, pq: ParsedQuery, cancelled: Cancelled | None = None) -> np.ndarray | None:
     """Boolean array over records (result order); None when everything matches."""
     snap = live.snap
     masks: list[np.ndarray] = []
@@ -721,6 +747,7 @@ def _match(live: _Live, pq: ParsedQuery) -> np.ndarray | None:
         wanted = [i for i, a in enumerate(live.folded_articles()) if a.startswith(pq.article)]
         masks.append(_codes_mask(snap.articles, len(snap.article_names), wanted))
     for text in pq.terms:
+        _check(cancelled)
         ws = _WORD.findall(text)
         if len(ws) == 1:
             mask = _prefix_mask(snap, ws[0])
@@ -730,6 +757,7 @@ def _match(live: _Live, pq: ParsedQuery) -> np.ndarray | None:
         elif ws:
             masks.append(_phrase_mask(snap, ws))
     for text in pq.phrases:
+        _check(cancelled)
         ws = _WORD.findall(text)
         if len(ws) == 1:
             masks.append(_prefix_mask(snap, ws[0]))

@@ -1119,9 +1119,12 @@ class Store:
                 )
             ) from exc
 
-    def search(self, query: str, limit: int = 200, offset: int = 0) -> Any:
-        """First page of quotes matching ``query`` (see :mod:`natojp_tui.core.search`) and the total."""
-        return self._guarded(lambda index: index.search(query, limit=limit, offset=offset))
+    def search(self, query: str, limit: int = 200, offset: int = 0, cancelled: Any = None) -> Any:
+        """First page of quotes matching ``query`` (see :mod:`natojp_tui.core.search`) and the
+        total; ``cancelled()`` true stops it with ``SearchCancelled``."""
+        return self._guarded(
+            lambda index: index.search(query, limit=limit, offset=offset, cancelled=cancelled)
+        )
 
     def search_ids(self, query: str) -> list[str]:
         """Ids of every matching quote, best first."""

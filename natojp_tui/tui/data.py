@@ -265,10 +265,13 @@ class ReaderData:
     def article(self, article_id: str) -> Article | None:
         return self.store.article(article_id)
 
-    def search(self, query: str, limit: int = 200) -> tuple[list[QuoteRow], int]:
+    def search(
+        self, query: str, limit: int = 200, cancelled: Callable[[], bool] | None = None
+    ) -> tuple[list[QuoteRow], int]:
         """The first ``limit`` quotes matching ``query`` (with highlight spans) and the total;
-        ``source:`` and ``visit:`` are resolved to articles here."""
-        result = self.store.search(self.parsed(query), limit=limit)
+        ``source:`` and ``visit:`` are resolved to articles here; a search whose
+        ``cancelled()`` turns true stops (``core.search.SearchCancelled``)."""
+        result = self.store.search(self.parsed(query), limit=limit, cancelled=cancelled)
         return [QuoteRow.from_record(h.record, h.spans) for h in result.hits], result.total
 
     def parsed(self, query: str) -> Any:

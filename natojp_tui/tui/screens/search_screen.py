@@ -120,8 +120,10 @@ class SearchScreen(ModalScreen[SearchDone | None]):
         """Search off the UI thread; drop the results if a newer keystroke cancelled us."""
         worker = get_current_worker()
         try:
-            rows, total = self.data.search(query, limit=RESULT_LIMIT)
-        except Exception as exc:  # a bad query must not kill the screen
+            rows, total = self.data.search(
+                query, limit=RESULT_LIMIT, cancelled=lambda: worker.is_cancelled
+            )
+        except Exception as exc:  # a bad query must not kill the screen; a cancelled one stops
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._failed, query, str(exc))
             return
