@@ -29,7 +29,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -222,6 +222,22 @@ def _match(
     return pairs
 
 
+def _unmatched(
+    fig: Figures,
+    pairs: list[tuple[Any, Any]],
+    gold: list[Any],
+    preds: list[Any],
+    *,
+    missed: Callable[[Any], str],
+    extra: Callable[[Any], str],
+) -> None:
+    """List every gold item no prediction matched, then every prediction left over."""
+    matched = {id(g) for g, _ in pairs}
+    taken = {id(p) for _, p in pairs}
+    fig.errors.extend(missed(g) for g in gold if id(g) not in matched)
+    fig.errors.extend(extra(p) for p in preds if id(p) not in taken)
+
+
 def _speakers(q: Any) -> list[str]:
     names = [q.speaker] if q.speaker else []
     return names + [s for s in getattr(q, "speaker_names", []) or [] if s not in names]
@@ -241,7 +257,6 @@ def _score_quotes(gold: dict[str, Any], article: Any, fig: Figures, tag: str) ->
     fig.quotes.add(Counts(len(pairs), len(quotes), len(gq)))
     ex = sum(1 for g, q in pairs if exact(q.text, g["first"], g["last"]))
     fig.exact.add(Counts(ex, len(quotes), len(gq)))
-    matched = {id(g) for g, _ in pairs}
     for g, q in pairs:
         ok = _speaker_ok(g.get("speaker"), q)
         fig.speaker.add(ok)
@@ -249,13 +264,14 @@ def _score_quotes(gold: dict[str, Any], article: Any, fig: Figures, tag: str) ->
             fig.errors.append(
                 f"{tag} speaker: “{g['first']}…” gold {g.get('speaker')} got {q.speaker}"
             )
-    for g in gq:
-        if id(g) not in matched:
-            fig.errors.append(f"{tag} missed quote: “{g['first']} … {g['last']}”")
-    taken = {id(q) for _, q in pairs}
-    for q in quotes:
-        if id(q) not in taken:
-            fig.errors.append(f"{tag} extra quote: “{q.text[:70]}” ({q.speaker})")
+    _unmatched(
+        fig,
+        pairs,
+        gq,
+        quotes,
+        missed=lambda g: f"{tag} missed quote: “{g['first']} … {g['last']}”",
+        extra=lambda q: f"{tag} extra quote: “{q.text[:70]}” ({q.speaker})",
+    )
 
 
 def _score_turns(gold: dict[str, Any], article: Any, fig: Figures, tag: str) -> None:
@@ -290,12 +306,16 @@ def _score_reported(gold: dict[str, Any], article: Any, fig: Figures, tag: str) 
             fig.errors.append(
                 f"{tag} reported speaker: “{g['first']}…” gold {g.get('speaker')} got {q.speaker}"
             )
-    matched = {id(g) for g, _ in pairs}
-    for g in gr:
-        if id(g) not in matched:
-            fig.errors.append(
-                f"{tag} missed reported: {g.get('speaker')} {g.get('verb')} “{g['first']}…”"
-            )
+    _unmatched(
+        fig,
+        pairs,
+        gr,
+        [],
+        missed=lambda g: (
+            f"{tag} missed reported: {g.get('speaker')} {g.get('verb')} “{g['first']}…”"
+        ),
+        extra=str,
+    )
 
 
 def _families(names: Iterable[str]) -> set[str]:
@@ -398,14 +418,14 @@ def _score_meetings(gold: dict[str, Any], article: Any, fig: Figures, tag: str) 
             fig.errors.append(
                 f"{tag} participants: {g['description'][:40]}: gold {g.get('participants')} got {e.participants}"
             )
-    matched = {id(g) for g, _ in pairs}
-    for g in gm:
-        if id(g) not in matched:
-            fig.errors.append(f"{tag} missed meeting: {g.get('description', '')[:70]}")
-    taken = {id(e) for _, e in pairs}
-    for e in events:
-        if id(e) not in taken:
-            fig.errors.append(f"{tag} extra event: {e.kind} {e.summary[:60]} {e.participants}")
+    _unmatched(
+        fig,
+        pairs,
+        gm,
+        events,
+        missed=lambda g: f"{tag} missed meeting: {g.get('description', '')[:70]}",
+        extra=lambda e: f"{tag} extra event: {e.kind} {e.summary[:60]} {e.participants}",
+    )
 
 
 def _score_reader(gold: dict[str, Any], article: Any, fig: Figures, tag: str) -> None:
