@@ -1,5 +1,7 @@
 """The ``natojp`` command line: import, list, show, extract, quotes, people, timeline,
-visits, export, repair, open — and the reader when no command is given.
+visits, export, repair, open — and the reader when no command is given. The library
+commands (remove, star, note, tag, correct, dossier, read, unplaced) are in
+``cli_library.py``.
 
 Every error is one line on stderr: exit 2 for usage, 1 for failures. The reader (and
 so Textual) is imported only when it is opened.
@@ -117,21 +119,33 @@ def cmd_import(args: argparse.Namespace) -> int:
                 "updated": report.updated,
                 "unchanged": report.unchanged,
                 "failed": [{"path": p, "reason": r} for p, r in report.failed],
+                "unplaced": report.user,
             }
         )
     else:
         _console().print(_text(report.summary()))
+        for line in report.user:
+            _console().print(_text(f"{line} (kept; 'natojp unplaced' lists them)"))
     return 0 if report.ok else 1
 
 
-def _article_rows(store) -> list[dict[str, Any]]:
+def _article_rows(store, archived: bool = False) -> list[dict[str, Any]]:
     keys = ("id", "title", "published", "updated", "source", "url", "path", "quotes", "events")
-    return [{k: a.get(k) for k in keys} for a in store.articles()]
+    fresh = store.new_articles()
+    return [
+        {
+            **{k: a.get(k) for k in keys},
+            "corrected": a.get("corrected", []),
+            "read": store.is_read(a["id"]),
+            "new": a["id"] in fresh,
+        }
+        for a in store.articles(archived=archived)
+    ]
 
 
 def cmd_list(args: argparse.Namespace) -> int:
     store = _open_store(args)
-    rows = _article_rows(store)
+    rows = _article_rows(store, archived=args.archived)
     if args.json:
         _print_json(rows)
         return 0
@@ -275,7 +289,8 @@ def cmd_quotes(args: argparse.Namespace) -> int:
         from natojp_tui.export import render_quotes
 
         fmt = "json" if args.json else "csv" if args.csv else "markdown"
-        sys.stdout.write(render_quotes(quotes, _article_cache(store), fmt))
+        annotate = lambda q: store.annotations(q.id)  # noqa: E731
+        sys.stdout.write(render_quotes(quotes, _article_cache(store), fmt, annotate=annotate))
         return 0
     from rich.table import Table
 
@@ -441,7 +456,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     )
     try:
         target = export_quotes(
-            quotes, _article_cache(store), args.output, args.format, force=args.force
+            quotes,
+            _article_cache(store),
+            args.output,
+            {"md": "markdown"}.get(args.format or "", args.format),
+            force=args.force,
+            annotate=lambda q: store.annotations(q.id),
         )
     except ExportError as exc:
         raise Failure(str(exc)) from exc
@@ -518,6 +538,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = add("list", cmd_list, "list the articles in the database")
     sp.add_argument("--json", action="store_true")
+    sp.add_argument("--archived", action="store_true", help="removed articles too")
 
     sp = add("show", cmd_show, "show one article's metadata and paragraphs")
     sp.add_argument("id", metavar="ID", help="article id, unique id prefix, or imported path")
@@ -575,6 +596,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = add("open", cmd_open, "open the reader at an article (a file is imported first)")
     sp.add_argument("target", metavar="TARGET", help="article id or file path")
+
+    from natojp_tui.cli_library import add_commands
+
+    add_commands(add)
     return p
 
 

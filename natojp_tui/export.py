@@ -1,7 +1,10 @@
 """Write quotes with their attribution to a Markdown, CSV or JSON file.
 
 Used by the reader (``e``) and the CLI. An existing file is kept unless ``force``;
-a missing folder is reported, not created behind the user's back.
+a missing folder is reported, not created behind the user's back. Given ``annotate``
+(quote -> ``{"starred", "notes", "tags"}``, the store's :meth:`Store.annotations`), each
+quote carries the user's star, notes and tags: JSON fields, CSV columns, Markdown lines
+under the blockquote.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Literal
 
-from natojp_tui.core.citation import format_date, format_markdown, quote_record
+from natojp_tui.core.citation import escape_markdown, format_date, format_markdown, quote_record
 from natojp_tui.core.model import Article, Quote
 
 ExportFormat = Literal["markdown", "csv", "json"]
@@ -44,7 +47,10 @@ CSV_COLUMNS: tuple[str, ...] = (
     "end",
 )
 
+ANNOTATION_COLUMNS: tuple[str, ...] = ("starred", "notes", "tags")
+
 ArticleLookup = Callable[[str], Article]
+Annotate = Callable[[Quote], dict[str, object]]
 
 
 class ExportError(Exception):
@@ -77,7 +83,25 @@ def _pairs(quotes: Iterable[Quote], article_of: ArticleLookup) -> list[tuple[Quo
     return pairs
 
 
-def render_markdown(pairs: Sequence[tuple[Quote, Article]], heading: str = "Quotes") -> str:
+def markdown_annotations(
+    notes: Sequence[str], tags: Sequence[str], starred: bool = False
+) -> list[str]:
+    """The lines under a quoted blockquote: ``**Note:** …`` and ``Tags: #a #b ★``."""
+    out = []
+    for note in notes:
+        lines = [escape_markdown(line) for line in note.splitlines() or [""]]
+        out.append("**Note:** " + "  \n".join(lines))
+    marks = [f"#{escape_markdown(t)}" for t in tags] + (["★ starred"] if starred else [])
+    if marks:
+        out.append("Tags: " + " ".join(marks))
+    return out
+
+
+def render_markdown(
+    pairs: Sequence[tuple[Quote, Article]],
+    heading: str = "Quotes",
+    annotate: Annotate | None = None,
+) -> str:
     """One ``##`` section per article (in first-seen order), each quote as a cited blockquote."""
     out = [f"# {heading}", ""]
     seen: list[str] = []
@@ -95,14 +119,22 @@ def render_markdown(pairs: Sequence[tuple[Quote, Article]], heading: str = "Quot
         for q, a in grouped[aid]:
             out.append(format_markdown(q, a))
             out.append("")
+            if annotate is not None:
+                extra = annotate(q)
+                lines = markdown_annotations(
+                    extra.get("notes") or [], extra.get("tags") or [], bool(extra.get("starred"))
+                )
+                if lines:
+                    out += [*lines, ""]
     return "\n".join(out)
 
 
-def render_csv(pairs: Sequence[tuple[Quote, Article]]) -> str:
-    """A header row then one row per quote (see ``CSV_COLUMNS``)."""
+def render_csv(pairs: Sequence[tuple[Quote, Article]], annotate: Annotate | None = None) -> str:
+    """A header row then one row per quote (``CSV_COLUMNS``, then ``ANNOTATION_COLUMNS``
+    when annotated: starred as ``yes``/empty, notes joined by a blank line, tags by spaces)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(CSV_COLUMNS + (ANNOTATION_COLUMNS if annotate else ()))
     for q, a in pairs:
         rec = quote_record(q, a)
         art = rec["article"]
@@ -114,13 +146,30 @@ def render_csv(pairs: Sequence[tuple[Quote, Article]]) -> str:
             "source": art["source"],
             "url": art["url"],
         }
-        writer.writerow(["" if flat[c] is None else flat[c] for c in CSV_COLUMNS])
+        row = ["" if flat[c] is None else flat[c] for c in CSV_COLUMNS]
+        if annotate is not None:
+            extra = annotate(q)
+            row += [
+                "yes" if extra.get("starred") else "",
+                "\n\n".join(extra.get("notes") or []),  # type: ignore[arg-type]
+                " ".join(extra.get("tags") or []),  # type: ignore[arg-type]
+            ]
+        writer.writerow(row)
     return buf.getvalue()
 
 
-def render_json(pairs: Sequence[tuple[Quote, Article]]) -> str:
-    """A JSON list of quote records with attribution and offsets."""
-    return json.dumps([quote_record(q, a) for q, a in pairs], ensure_ascii=False, indent=2) + "\n"
+def annotated_record(q: Quote, a: Article, annotate: Annotate | None = None) -> dict[str, object]:
+    """``quote_record`` plus ``starred``, ``notes`` and ``tags`` when ``annotate`` is given."""
+    record = quote_record(q, a)
+    if annotate is not None:
+        record.update(annotate(q))
+    return record
+
+
+def render_json(pairs: Sequence[tuple[Quote, Article]], annotate: Annotate | None = None) -> str:
+    """A JSON list of quote records with attribution and offsets (and annotations)."""
+    records = [annotated_record(q, a, annotate) for q, a in pairs]
+    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
 
 
 def render_quotes(
@@ -128,14 +177,15 @@ def render_quotes(
     article_of: ArticleLookup,
     fmt: ExportFormat,
     heading: str = "Quotes",
+    annotate: Annotate | None = None,
 ) -> str:
     """The export text of ``quotes`` in ``fmt``; ``article_of`` maps an article id to its Article."""
     pairs = _pairs(quotes, article_of)
     if fmt == "markdown":
-        return render_markdown(pairs, heading)
+        return render_markdown(pairs, heading, annotate)
     if fmt == "csv":
-        return render_csv(pairs)
-    return render_json(pairs)
+        return render_csv(pairs, annotate)
+    return render_json(pairs, annotate)
 
 
 def export_quotes(
@@ -146,6 +196,7 @@ def export_quotes(
     *,
     force: bool = False,
     heading: str = "Quotes",
+    annotate: Annotate | None = None,
 ) -> Path:
     """Write ``quotes`` to ``path`` and return the resolved path.
 
@@ -154,6 +205,12 @@ def export_quotes(
     """
     target = Path(path).expanduser()
     kind = format_for(target, fmt)
+    text = render_quotes(quotes, article_of, kind, heading, annotate)
+    return write_export(target, text, force=force)
+
+
+def write_export(target: Path, text: str, *, force: bool = False) -> Path:
+    """Write ``text`` to ``target`` (never over an existing file unless ``force``)."""
     folder = target.parent
     if not folder.is_dir():
         raise ExportError(
@@ -161,7 +218,6 @@ def export_quotes(
         )
     if target.exists() and not force:
         raise ExportError(f"{str(target)!r} already exists; use force to overwrite it")
-    text = render_quotes(quotes, article_of, kind, heading)
     try:
         target.write_text(text, encoding="utf-8", newline="")
     except OSError as exc:

@@ -17,7 +17,9 @@ Matching rules
     phrase word is whole except the last, which is a prefix (``"natural part`` while typing).
   * Filters: ``speaker:NAME`` or ``speaker:"Fogh Rasmussen"`` (folded substring of the
     speaker name), ``kind:direct|partial|indirect`` (a prefix is enough), ``year:2013``,
-    ``article:ID`` (prefix of the article id), ``is:starred``.
+    ``article:ID`` (prefix of the article id), ``is:starred``; and, from the user's own
+    annotations (:class:`UserLayer`), ``has:note``, ``has:tag``, ``tag:NAME`` (a prefix of a
+    tag of the quote or its article). Words and phrases also match the quote's note.
 
 Order of results: newest ``published`` first (undated last), then article id, then the
 quote's paragraph and start offset, i.e. reading order inside an article.
@@ -37,7 +39,7 @@ import re
 import threading
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -162,12 +164,20 @@ class ParsedQuery:
     year: int | None = None
     article: str | None = None  # folded prefix of the article id
     starred: bool = False
+    has: list[str] = field(default_factory=list)  # "note", "tag"
+    tags: list[str] = field(default_factory=list)  # folded tag prefixes
     problems: list[str] = field(default_factory=list)  # filters that were ignored, and why
 
     @property
     def has_filters(self) -> bool:
         return bool(
-            self.speaker or self.kind or self.year is not None or self.article or self.starred
+            self.speaker
+            or self.kind
+            or self.year is not None
+            or self.article
+            or self.starred
+            or self.has
+            or self.tags
         )
 
     @property
@@ -239,13 +249,53 @@ def _is_filter(pq: ParsedQuery, value: str) -> None:
         pq.problems.append(f"is:{value} is not known (try is:starred)")
 
 
+HAS_VALUES = ("note", "tag", "star")
+
+
+def _has_filter(pq: ParsedQuery, value: str) -> None:
+    found = [h for h in HAS_VALUES if value and h.startswith(value.lower())]
+    if len(found) == 1:
+        if found[0] == "star":
+            pq.starred = True
+        else:
+            pq.has.append(found[0])
+    elif value:
+        pq.problems.append(f"has:{value} is not one of {', '.join(HAS_VALUES)}")
+
+
+def _tag_filter(pq: ParsedQuery, value: str) -> None:
+    if value:
+        pq.tags.append(fold(value))
+
+
 _FILTERS: dict[str, Callable[[ParsedQuery, str], None]] = {
     "speaker": _speaker_filter,
     "kind": _kind_filter,
     "year": _year_filter,
     "article": _article_filter,
     "is": _is_filter,
+    "has": _has_filter,
+    "tag": _tag_filter,
 }
+
+
+@dataclass(frozen=True, slots=True)
+class UserLayer:
+    """The user's annotations, kept beside (never inside) the saved index.
+
+    ``notes`` and ``tags`` are keyed by quote id, ``article_tags`` by article id (a
+    quote matches ``tag:`` through its article's tags too); quotes of ``hidden``
+    articles (removed by the user) match nothing.
+    """
+
+    notes: Mapping[str, str] = field(default_factory=dict)
+    tags: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    article_tags: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    hidden: frozenset[str] = frozenset()
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.notes or self.tags or self.article_tags or self.hidden)
 
 
 # --------------------------------------------------------------------------- highlighting
@@ -390,6 +440,7 @@ class SearchIndex:
         self._live = _Live(snapshot, np.zeros(snapshot.size, dtype=bool), {})
         self._fetch = fetch
         self._lock = threading.Lock()
+        self._layer = UserLayer()
         self.tag = ""
         for quote_id in starred:
             self.set_starred(quote_id, True)
@@ -482,6 +533,25 @@ class SearchIndex:
             live.starred[rank] = starred
             return True
 
+    def replace_starred(self, quote_ids: Iterable[str]) -> None:
+        """Star exactly ``quote_ids`` (ids not indexed are ignored)."""
+        with self._lock:
+            live = self._live
+            flags = np.zeros(live.snap.size, dtype=bool)
+            ranks = live.ranks()
+            found = [r for r in (ranks.get(q) for q in quote_ids) if r is not None]
+            if found:
+                flags[found] = True
+            live.starred = flags
+
+    def set_user_layer(self, layer: UserLayer) -> None:
+        """Replace the notes, tags and hidden articles queries see (swapped in whole)."""
+        self._layer = layer
+
+    @property
+    def user_layer(self) -> UserLayer:
+        return self._layer
+
     def _install(
         self, snap: _Snapshot, starred_ids: set[str], records: dict[str, QuoteRecord]
     ) -> None:
@@ -497,7 +567,7 @@ class SearchIndex:
         pq = parse_query(query) if isinstance(query, str) else query
         live = self._live
         snap, starred = live.snap, live.starred
-        mask = _match(live, pq)
+        mask = _match(live, pq, self._layer)
         offset, limit = max(offset, 0), max(limit, 0)
         if mask is None:
             total = snap.size
@@ -524,7 +594,7 @@ class SearchIndex:
         pq = parse_query(query) if isinstance(query, str) else query
         live = self._live
         snap = live.snap
-        mask = _match(live, pq)
+        mask = _match(live, pq, self._layer)
         if mask is None:
             return list(snap.ids)
         return [snap.ids[i] for i in np.flatnonzero(mask).tolist()]
@@ -541,10 +611,61 @@ class SearchIndex:
 # --------------------------------------------------------------------------- matching
 
 
-def _match(live: _Live, pq: ParsedQuery) -> np.ndarray | None:
+def _ranks_mask(live: _Live, ids: Iterable[str]) -> np.ndarray:
+    mask = np.zeros(live.snap.size, dtype=bool)
+    ranks = live.ranks()
+    found = [r for r in (ranks.get(i) for i in ids) if r is not None]
+    if found:
+        mask[found] = True
+    return mask
+
+
+def _article_mask(live: _Live, article_ids: Iterable[str]) -> np.ndarray:
+    snap = live.snap
+    names = {a: n for n, a in enumerate(snap.article_names)}
+    wanted = [names[a] for a in article_ids if a in names]
+    return _codes_mask(snap.articles, len(snap.article_names), wanted)
+
+
+def _note_mask(live: _Live, layer: UserLayer, text: str) -> np.ndarray | None:
+    """Quotes whose note has ``text``'s words (the last one a prefix), or None if none."""
+    ws = _WORD.findall(text)
+    if not ws or not layer.notes:
+        return None
+    pattern = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, ws)))
+    ids = [qid for qid, note in layer.notes.items() if pattern.search(fold(note))]
+    return _ranks_mask(live, ids) if ids else None
+
+
+def _user_masks(live: _Live, pq: ParsedQuery, layer: UserLayer) -> list[np.ndarray]:
+    masks: list[np.ndarray] = []
+    if layer.hidden:
+        masks.append(~_article_mask(live, layer.hidden))
+    if "note" in pq.has:
+        masks.append(_ranks_mask(live, (q for q, n in layer.notes.items() if n.strip())))
+    if "tag" in pq.has:
+        masks.append(
+            _ranks_mask(live, (q for q, t in layer.tags.items() if t))
+            | _article_mask(live, (a for a, t in layer.article_tags.items() if t))
+        )
+    for wanted in pq.tags:
+        masks.append(
+            _ranks_mask(
+                live, (q for q, t in layer.tags.items() if any(x.startswith(wanted) for x in t))
+            )
+            | _article_mask(
+                live,
+                (a for a, t in layer.article_tags.items() if any(x.startswith(wanted) for x in t)),
+            )
+        )
+    return masks
+
+
+def _match(live: _Live, pq: ParsedQuery, layer: UserLayer | None = None) -> np.ndarray | None:
     """Boolean array over records (result order); None when everything matches."""
     snap = live.snap
-    masks: list[np.ndarray] = []
+    layer = layer or UserLayer()
+    masks: list[np.ndarray] = _user_masks(live, pq, layer)
     if pq.starred:
         masks.append(live.starred)
     if pq.kind is not None:
@@ -561,9 +682,13 @@ def _match(live: _Live, pq: ParsedQuery) -> np.ndarray | None:
     for text in [*pq.terms, *pq.phrases]:
         ws = _WORD.findall(text)
         if len(ws) == 1:
-            masks.append(_prefix_mask(snap, ws[0]))
+            mask = _prefix_mask(snap, ws[0])
         elif ws:
-            masks.append(_phrase_mask(snap, ws))
+            mask = _phrase_mask(snap, ws)
+        else:
+            continue
+        in_notes = _note_mask(live, layer, text)
+        masks.append(mask if in_notes is None else mask | in_notes)
     if not masks:
         return None
     result = masks[0].copy() if len(masks) > 1 else masks[0]

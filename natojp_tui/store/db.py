@@ -9,7 +9,8 @@ does not rewrite the article texts:
 ``quotes.json``    table ``quotes``
 ``events.json``    table ``events``
 ``people.json``    table ``people`` (merged across articles)
-``user.json``      tables ``stars`` and ``state`` (user data)
+``user.json``      the user's data: stars, notes, tags, corrections, removed
+                   articles, reading state, dossiers (see ``store/userdata.py``)
 =================  ====================================================
 
 Writers hold a file lock (``.lock``) across load-modify-write and write each family
@@ -40,6 +41,7 @@ from tinydb import TinyDB
 
 from natojp_tui.core.model import Article, Event, Paragraph, Person, Quote
 from natojp_tui.core.readers import ArticleError
+from natojp_tui.store import userdata
 from natojp_tui.store.records import (
     article_row,
     event_doc,
@@ -58,6 +60,7 @@ from natojp_tui.store.storage import (
     atomic_write_bytes,
     file_signature,
 )
+from natojp_tui.store.userstate import UserState
 
 SCHEMA_VERSION = 2  # see store/migrations.py for the history
 FAMILIES = ("articles", "texts", "quotes", "events", "people", "user")
@@ -78,6 +81,7 @@ class ImportReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    user: list[str] = field(default_factory=list)  # "1 star could not be placed"
 
     @property
     def ok(self) -> bool:
@@ -129,7 +133,7 @@ def _load_one(path_text: str) -> tuple[str, Article | None, str | None]:
         return path_text, None, f"could not be analysed ({type(exc).__name__}: {exc})"
 
 
-class Store:
+class Store(UserState):
     """A natojp database folder. Open with :meth:`Store.open`."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
@@ -264,6 +268,7 @@ class Store:
         self._quote_by_id = None
         self._text_doc = None
         self._search = None
+        self._user = None
 
     def _quote_index(self) -> dict[str, list[int]]:
         if self._quote_docs is None:
@@ -335,15 +340,23 @@ class Store:
     def is_empty(self) -> bool:
         return not self._article_doc
 
-    def article_ids(self) -> list[str]:
-        return list(self._article_doc)
+    def article_ids(self, *, archived: bool = False) -> list[str]:
+        """Ids of the articles in the lists (``archived=True``: removed ones too)."""
+        hidden = () if archived else self.user_view().archived
+        return [aid for aid in self._article_doc if aid not in hidden]
 
-    def articles(self, *, copy: bool = True) -> list[dict[str, Any]]:
-        """Article metadata with quote and event counts, newest first.
+    def articles(self, *, copy: bool = True, archived: bool = False) -> list[dict[str, Any]]:
+        """Article metadata with quote and event counts, newest first, as the user
+        corrected it (``corrected`` names the fields); removed articles only if ``archived``.
 
         ``copy=False`` hands out the stored rows themselves, for callers that only read.
         """
         docs = list(self._tables("articles").get("articles", {}).values())
+        view = self.user_view()
+        if view.archived and not archived:
+            docs = [d for d in docs if d["id"] not in view.archived]
+        if view.corrections:
+            docs = [userdata.corrected_article_row(d, view) for d in docs]
         docs.sort(
             key=lambda d: (d.get("published") or "", d.get("updated") or "", d.get("title") or ""),
             reverse=True,
@@ -354,7 +367,8 @@ class Store:
         doc_id = self._article_doc.get(article_id)
         if doc_id is None:
             return None
-        return dict(self._tables("articles")["articles"][str(doc_id)])
+        row = self._tables("articles")["articles"][str(doc_id)]
+        return dict(userdata.corrected_article_row(row, self.user_view()))
 
     def find_article(self, target: str) -> str | None:
         """An article id from an id, a unique id prefix, or the path it was imported from."""
@@ -420,7 +434,11 @@ class Store:
         if article_id is not None:
             docs = [table[str(i)] for i in self._quote_index().get(article_id, [])]
         else:
-            docs = list(self.quote_docs())
+            hidden = self.user_view().archived
+            docs = [d for d in self.quote_docs() if d["article_id"] not in hidden]
+        view = self.user_view()
+        if view.corrections:
+            docs = [userdata.corrected_quote_doc(d, view) for d in docs]
         if speaker:
             names = match_speakers(speaker, {d.get("speaker") or "" for d in docs})
             docs = [d for d in docs if (d.get("speaker") or "") in names]
@@ -439,14 +457,17 @@ class Store:
 
     def quote(self, quote_id: str) -> Quote | None:
         doc = self._quote_doc(quote_id)
-        return quote_from_doc(doc) if doc else None
+        return quote_from_doc(userdata.corrected_quote_doc(doc, self.user_view())) if doc else None
 
     def events(self, article_id: str | None = None) -> list[Event]:
+        """Events of one article, or of every article in the lists."""
+        hidden = self.user_view().archived if article_id is None else ()
         docs = [
             d
             for d in self._tables("events").get("events", {}).values()
             if d.get("article_id") in self._article_doc
             and (article_id is None or d["article_id"] == article_id)
+            and d.get("article_id") not in hidden
         ]
         docs.sort(key=lambda d: (d["article_id"], d.get("paragraph", 0), d.get("start", 0)))
         return [event_from_doc(d) for d in docs]
@@ -455,31 +476,7 @@ class Store:
         return [person_from_doc(d) for d in self._tables("people").get("people", {}).values()]
 
     # ------------------------------------------------------------------ user state
-    def starred(self) -> set[str]:
-        return {d["quote_id"] for d in self._tables("user").get("stars", {}).values()}
-
-    def star(self, quote_id: str, on: bool = True) -> None:
-        """Star or unstar a quote (only ``user.json`` is written)."""
-        with self._writing(["user"]):
-            table = self._dbs["user"].table("stars")
-            existing = [
-                int(k)
-                for k, d in self._tables("user").get("stars", {}).items()
-                if d["quote_id"] == quote_id
-            ]
-            if on and not existing:
-                table.insert(
-                    {
-                        "quote_id": quote_id,
-                        "article_id": quote_id.split(":", 1)[0],
-                        "at": datetime.now().isoformat(timespec="seconds"),
-                    }
-                )
-            elif not on and existing:
-                table.remove(doc_ids=existing)
-        if self._search is not None:
-            self._search.set_starred(quote_id, on)
-
+    # Stars, notes, tags, corrections, removals, dossiers: see store/userstate.py.
     def get_state(self, key: str, default: Any = None) -> Any:
         for d in self._tables("user").get("state", {}).values():
             if d.get("key") == key:
@@ -489,17 +486,12 @@ class Store:
     def set_state(self, key: str, value: Any) -> None:
         if self.get_state(key, object()) == value:
             return
-        with self._writing(["user"]):
-            table = self._dbs["user"].table("state")
-            existing = [
-                int(k)
-                for k, d in self._tables("user").get("state", {}).items()
-                if d.get("key") == key
-            ]
-            if existing:
-                table.update({"value": value}, doc_ids=existing)
-            else:
-                table.insert({"key": key, "value": value})
+
+        def change(tables: userdata.Tables) -> None:
+            userdata.remove_where(tables, "state", lambda d: d.get("key") == key)
+            userdata.insert(tables, "state", {"key": key, "value": value})
+
+        self._write_user(change)
 
     # ------------------------------------------------------------------ importing
     def checksums(self) -> dict[str, str]:
@@ -569,7 +561,7 @@ class Store:
             return report
         from natojp_tui.core.people import merge_people
 
-        with self._writing(["texts", "quotes", "events", "people", "articles"]):
+        with self._writing(["texts", "quotes", "events", "people", "user", "articles"]):
             known = self.checksums()
             fresh: dict[str, Article] = {}
             for a in articles:
@@ -582,6 +574,18 @@ class Store:
             index = self._current_index()
             ids = set(fresh)
             replaced = [aid for aid in ids if aid in self._article_doc]
+            old_quotes = {
+                q["id"]: q
+                for aid in replaced
+                for q in (
+                    self._tables("quotes")["quotes"][str(i)]
+                    for i in self._quote_index().get(aid, [])
+                )
+            }
+            relocation = self._reanchor(
+                self._tables("user"), [fresh[aid] for aid in replaced], old_quotes
+            )
+            report.user = relocation.lines()
             self._remove_rows(ids)
             self._dbs["texts"].table("texts").insert_multiple(text_row(a) for a in fresh.values())
             self._dbs["quotes"].table("quotes").insert_multiple(
@@ -634,13 +638,20 @@ class Store:
 
     # ------------------------------------------------------------------ search
     def _quotes_tag(self) -> str:
+        """The saved index's tag: the quotes file's signature and the user's corrections."""
         sig = file_signature(self._storage("quotes").path)
-        return f"{sig[0]}:{sig[1]}" if sig else "none"
+        tag = f"{sig[0]}:{sig[1]}" if sig else "none"
+        digest = self.corrections_digest()
+        return f"{tag}|{digest}" if digest else tag
 
     def _record(self, doc: dict[str, Any]) -> Any:
         from natojp_tui.core.search import QuoteRecord
 
+        view = self.user_view()
         a = self._tables("articles")["articles"][str(self._article_doc[doc["article_id"]])]
+        if view.corrections:
+            a = userdata.corrected_article_row(a, view)
+            doc = userdata.corrected_quote_doc(doc, view)
         return QuoteRecord(
             id=doc["id"],
             text=doc["text"],
@@ -671,10 +682,10 @@ class Store:
         path = self.path / SEARCH_INDEX_FILE
         try:
             data = path.read_bytes()
-            index = SearchIndex.from_bytes(data, fetch=self._fetch_record, starred=self.starred())
+            index = SearchIndex.from_bytes(data, fetch=self._fetch_record)
         except Exception:
             return None
-        return index if index.tag == self._quotes_tag() else None
+        return self._dress_index(index) if index.tag == self._quotes_tag() else None
 
     def _current_index(self) -> Any:
         with self._search_lock:
@@ -688,14 +699,12 @@ class Store:
 
         if index is None:
             index = SearchIndex.build(self.quote_records(), fetch=self._fetch_record)
-            for quote_id in self.starred():
-                index.set_starred(quote_id, True)
         else:
             for aid in fresh:
                 index.remove_article(aid)
             index.add(self._record(quote_doc(q)) for a in fresh.values() for q in a.quotes)
         self._save_index(index)
-        self._search = index
+        self._search = self._dress_index(index)
 
     def _save_index(self, index: Any) -> None:
         with contextlib.suppress(OSError):  # a cache: failing to save it only costs a rebuild
@@ -714,10 +723,8 @@ class Store:
                 self._search = self._saved_index()
             if self._search is None:
                 index = SearchIndex.build(self.quote_records(), fetch=self._fetch_record)
-                for quote_id in self.starred():
-                    index.set_starred(quote_id, True)
                 self._save_index(index)
-                self._search = index
+                self._search = self._dress_index(index)
             return self._search
 
     def warm(self) -> None:

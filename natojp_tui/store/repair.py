@@ -3,8 +3,11 @@
 Nothing is deleted. Every file of the database is moved into ``repair-<timestamp>/``
 inside the database folder; the article list is rebuilt from the source paths the old
 database recorded (in ``articles.json`` and ``texts.json``, or their ``.bak`` copies) plus the bundled
-articles; stars and reading state are carried over from ``user.json`` (or its backup)
-wherever the starred quote still exists. The result says what could not be recovered.
+articles; the user's data (stars, notes, tags, corrections, removed articles, reading
+state, dossiers) is carried over from ``user.json`` (or its backup) whole, and every row
+about a quote or a meeting is placed on the same words of the rebuilt text. A row whose
+words are gone is kept and listed, never dropped. The result says what could not be
+recovered.
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ class RepairResult:
     stars_kept: int = 0
     stars_lost: int = 0
     state_kept: int = 0
+    user_kept: int = 0  # rows of the user's data carried over
+    unplaced: list[str] = field(default_factory=list)  # "1 note could not be placed"
 
     @property
     def ok(self) -> bool:
@@ -46,9 +51,11 @@ class RepairResult:
         out.append(f"rebuilt {self.rebuilt} articles from their source files")
         out += [f"could not recover (source file gone): {p}" for p in self.missing_sources]
         out += [f"could not recover (source unreadable): {p}" for p in self.failed_sources]
-        out.append(f"kept {self.stars_kept} stars and {self.state_kept} settings")
-        if self.stars_lost:
-            out.append(f"could not recover {self.stars_lost} stars (their quotes no longer exist)")
+        out.append(
+            f"kept {self.stars_kept} stars, {self.state_kept} settings and "
+            f"{self.user_kept} rows of your data in all"
+        )
+        out += [f"{line} (kept; 'natojp unplaced' lists them)" for line in self.unplaced]
         return out
 
 
@@ -116,15 +123,10 @@ def repair(folder: Path) -> RepairResult:
         result.failed_sources = [f"{p}: {r}" for p, r in report.failed]
     result.rebuilt = len(store.article_ids())
 
-    known = {q["id"] for q in store.quote_docs()}
-    for doc in user.get("stars", {}).values():
-        if doc.get("quote_id") in known:
-            store.star(doc["quote_id"], True)
-            result.stars_kept += 1
-        else:
-            result.stars_lost += 1
-    for doc in user.get("state", {}).values():
-        if "key" in doc:
-            store.set_state(doc["key"], doc.get("value"))
-            result.state_kept += 1
+    relocation = store.adopt_user_tables(user)
+    result.unplaced = relocation.lines()
+    result.user_kept = sum(len(t) for t in user.values() if isinstance(t, dict))
+    result.state_kept = len(user.get("state", {}))
+    result.stars_lost = relocation.lost.get("stars", 0)
+    result.stars_kept = len(user.get("stars", {})) - result.stars_lost
     return result

@@ -1,0 +1,468 @@
+"""The Store's methods for the user's data (see :mod:`natojp_tui.store.userdata`).
+
+A mixin of :class:`~natojp_tui.store.db.Store`: every write holds the database lock,
+rewrites only ``user.json`` and keeps the search index's view of the user data
+(stars, notes, tags, removed articles, corrected records) up to date.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from natojp_tui.core.anchors import Anchor, event_anchor
+from natojp_tui.store import userdata as ud
+from natojp_tui.store.userdata import Relocation, UserDataError, UserView
+
+if TYPE_CHECKING:
+    from natojp_tui.core.model import Article
+
+
+class UserState:
+    """Stars, notes, tags, corrections, removals, reading state and dossiers."""
+
+    _user: UserView | None = None
+
+    # -- reading ----------------------------------------------------------------------
+    def user_view(self) -> UserView:
+        """Lookups over the user's data (cached until it changes)."""
+        if self._user is None:
+            self._user = UserView.build(self._tables("user"))  # type: ignore[attr-defined]
+        return self._user
+
+    def _user_changed(self) -> None:
+        self._user = None
+        index = self._search  # type: ignore[attr-defined]
+        if index is not None:
+            self._dress_index(index)
+
+    def user_tables(self) -> dict[str, dict[str, Any]]:
+        """A copy of every user table (for repair and backups)."""
+        tables = self._tables("user")  # type: ignore[attr-defined]
+        return {name: {k: dict(d) for k, d in docs.items()} for name, docs in tables.items()}
+
+    def starred(self) -> set[str]:
+        return set(self.user_view().starred)
+
+    def annotations(self, quote_id: str) -> dict[str, Any]:
+        """``starred``, ``notes`` and ``tags`` of a quote."""
+        return self.user_view().annotations(quote_id)
+
+    def note_of(self, target: str) -> str | None:
+        return self.user_view().notes.get(target)
+
+    def tags_of(self, target: str) -> list[str]:
+        return sorted(self.user_view().tags.get(target, ()))
+
+    def corrections_of(self, target: str) -> dict[str, Any]:
+        return dict(self.user_view().corrections.get(target, {}))
+
+    def all_tags(self) -> dict[str, int]:
+        """Every tag and how many quotes, meetings and articles carry it."""
+        counts: dict[str, int] = {}
+        for tags in self.user_view().tags.values():
+            for tag in tags:
+                counts[tag] = counts.get(tag, 0) + 1
+        return dict(sorted(counts.items()))
+
+    def archived(self) -> list[dict[str, Any]]:
+        """Removed articles, most recently removed first."""
+        return sorted(
+            self.user_view().archived.values(), key=lambda d: d.get("at") or "", reverse=True
+        )
+
+    def is_read(self, article_id: str) -> bool:
+        return article_id in self.user_view().read
+
+    def new_articles(self) -> set[str]:
+        """Articles the last import brought in or updated that have not been read since."""
+        rows = self.articles(copy=False)  # type: ignore[attr-defined]
+        last = max((r.get("imported_at") or "" for r in rows), default="")
+        read = self.user_view().read
+        return {
+            r["id"]
+            for r in rows
+            if last and r.get("imported_at") == last and read.get(r["id"], "") < last
+        }
+
+    def unplaced(self) -> list[dict[str, Any]]:
+        """Rows whose words are gone from their article (after a re-import), oldest first."""
+        return sorted(self.user_view().lost, key=lambda d: d.get("at") or "")
+
+    # -- targets ----------------------------------------------------------------------
+    def resolve_target(self, target: str) -> str:
+        """A quote id, meeting id or article id (prefix or path) that exists, or UserDataError."""
+        kind = ud.kind_of(target)
+        if kind == "quote":
+            if self._quote_doc(target) is None:  # type: ignore[attr-defined]
+                raise UserDataError(f"no quote {target!r} (see 'natojp quotes --json' for ids)")
+            return target
+        if kind == "event":
+            if self._event(target) is None:
+                raise UserDataError(f"no meeting {target!r} (see 'natojp timeline --json' for ids)")
+            return target
+        found = self.find_article(target)  # type: ignore[attr-defined]
+        if found is None:
+            raise UserDataError(
+                f"no quote, meeting or article matches {target!r} "
+                "(give an id, a unique id prefix or an imported file's path)"
+            )
+        return found
+
+    def _event(self, event_id: str):
+        article_id = ud.article_of(event_id)
+        return next((e for e in self.events(article_id=article_id) if e.id == event_id), None)  # type: ignore[attr-defined]
+
+    def _anchor(self, target: str) -> Anchor | None:
+        kind = ud.kind_of(target)
+        if kind == "quote":
+            doc = self._quote_doc(target)  # type: ignore[attr-defined]
+            return Anchor(doc["text"], doc["paragraph"], doc["start"]) if doc else None
+        if kind == "event":
+            event = self._event(target)
+            article = self.article(ud.article_of(target))  # type: ignore[attr-defined]
+            return event_anchor(event, article.body) if event and article else None
+        return None
+
+    # -- writing ----------------------------------------------------------------------
+    def _write_user(self, change) -> Any:
+        """Run ``change(tables)`` under the lock; ``user.json`` is written when it returns."""
+        with self._writing(["user"]):  # type: ignore[attr-defined]
+            tables = self._tables("user")  # type: ignore[attr-defined]
+            result = change(tables)
+            self._storage("user").mark_changed()  # type: ignore[attr-defined]
+        self._user_changed()
+        return result
+
+    def star(self, quote_id: str, on: bool = True) -> None:
+        """Star or unstar a quote (anchored to its words; only ``user.json`` is written)."""
+        anchor = self._anchor(quote_id) if on else None
+
+        def change(tables: ud.Tables) -> None:
+            existing = [d for d in ud.rows(tables, "stars").values() if ud.placed_on(quote_id)(d)]
+            if on and not existing:
+                ud.insert(tables, "stars", ud.anchored_row(quote_id, anchor, quote_id=quote_id))
+            elif not on:
+                ud.remove_where(tables, "stars", ud.placed_on(quote_id))
+
+        self._write_user(change)
+
+    def set_note(self, target: str, text: str | None) -> str | None:
+        """Set (replace) the note of a quote, meeting or article; empty text removes it.
+
+        Returns the previous note (for undo)."""
+        target = self.resolve_target(target)
+        anchor = self._anchor(target)
+        text = (text or "").strip("\n")
+
+        def change(tables: ud.Tables) -> str | None:
+            old = ud.remove_where(tables, "notes", ud.placed_on(target))
+            if text.strip():
+                ud.insert(tables, "notes", ud.anchored_row(target, anchor, note=text))
+            return old[0].get("note") if old else None
+
+        return self._write_user(change)
+
+    def tag(self, target: str, tag: str, on: bool = True) -> bool:
+        """Tag (or untag) a quote, meeting or article; returns whether anything changed."""
+        target = self.resolve_target(target)
+        name = ud.normalise_tag(tag)
+        anchor = self._anchor(target)
+
+        def change(tables: ud.Tables) -> bool:
+            same = lambda d: ud.placed_on(target)(d) and d.get("tag") == name  # noqa: E731
+            present = any(same(d) for d in ud.rows(tables, "tags").values())
+            if on and not present:
+                ud.insert(tables, "tags", ud.anchored_row(target, anchor, tag=name))
+                return True
+            if not on and present:
+                ud.remove_where(tables, "tags", same)
+                return True
+            return False
+
+        return self._write_user(change)
+
+    def correct(self, target: str, field_name: str, value: str) -> Any:
+        """Override an article's title/date/source/place or a quote's speaker/kind.
+
+        Kept in ``user.json``, so re-import and repair keep it; returns the value shown
+        before (for undo)."""
+        target = self.resolve_target(target)
+        name, clean = ud.check_correction(ud.kind_of(target), field_name, value)
+        original = self._raw_field(target, name)
+        before = self.corrections_of(target).get(name, original)
+        anchor = self._anchor(target)
+
+        def change(tables: ud.Tables) -> None:
+            ud.remove_where(
+                tables,
+                "corrections",
+                lambda d: ud.placed_on(target)(d) and d.get("field") == name,
+            )
+            if clean != original:
+                ud.insert(
+                    tables,
+                    "corrections",
+                    ud.anchored_row(target, anchor, field=name, value=clean, original=original),
+                )
+
+        self._write_user(change)
+        self._corrections_changed([ud.article_of(target)])
+        return before
+
+    def uncorrect(self, target: str, field_name: str | None = None) -> list[str]:
+        """Undo corrections of ``target`` (one field, or all); returns the fields undone."""
+        target = self.resolve_target(target)
+        name = ud.FIELD_ALIASES.get(field_name, field_name) if field_name else None
+
+        def change(tables: ud.Tables) -> list[str]:
+            gone = ud.remove_where(
+                tables,
+                "corrections",
+                lambda d: ud.placed_on(target)(d) and (name is None or d.get("field") == name),
+            )
+            return [d["field"] for d in gone]
+
+        undone = self._write_user(change)
+        if undone:
+            self._corrections_changed([ud.article_of(target)])
+        return undone
+
+    def corrections(self) -> list[dict[str, Any]]:
+        """Every correction row (placed or not), oldest first."""
+        docs = self._tables("user").get("corrections", {}).values()  # type: ignore[attr-defined]
+        return sorted((dict(d) for d in docs), key=lambda d: d.get("at") or "")
+
+    def _raw_field(self, target: str, name: str) -> Any:
+        if ud.kind_of(target) == "quote":
+            doc = self._quote_doc(target)  # type: ignore[attr-defined]
+            return doc.get(name) if doc else None
+        doc_id = self._article_doc.get(target)  # type: ignore[attr-defined]
+        if doc_id is None:
+            return None
+        return self._tables("articles")["articles"][str(doc_id)].get(name)  # type: ignore[attr-defined]
+
+    # -- removing and reading -----------------------------------------------------------
+    def remove_articles(self, article_ids: Iterable[str]) -> list[str]:
+        """Remove articles from every list (their user data stays); returns those removed."""
+        ids = [a for a in dict.fromkeys(article_ids) if a not in self.user_view().archived]
+
+        def change(tables: ud.Tables) -> list[str]:
+            for aid in ids:
+                meta = self.article_meta(aid) or {}  # type: ignore[attr-defined]
+                ud.insert(
+                    tables,
+                    "archive",
+                    {
+                        "article_id": aid,
+                        "title": meta.get("title"),
+                        "path": meta.get("path"),
+                        "at": ud.now(),
+                    },
+                )
+            return ids
+
+        return self._write_user(change) if ids else []
+
+    def restore_articles(self, article_ids: Iterable[str]) -> list[str]:
+        """Bring removed articles back; returns those restored."""
+        wanted = set(article_ids)
+
+        def change(tables: ud.Tables) -> list[str]:
+            return [
+                d["article_id"]
+                for d in ud.remove_where(tables, "archive", lambda d: d["article_id"] in wanted)
+            ]
+
+        return self._write_user(change)
+
+    def mark_read(self, article_id: str, read: bool = True) -> None:
+        if (article_id in self.user_view().read) == read:
+            return
+
+        def change(tables: ud.Tables) -> None:
+            ud.remove_where(tables, "reads", lambda d: d["article_id"] == article_id)
+            if read:
+                ud.insert(tables, "reads", {"article_id": article_id, "at": ud.now()})
+
+        self._write_user(change)
+
+    # -- dossiers ---------------------------------------------------------------------
+    def dossiers(self) -> list[dict[str, Any]]:
+        """Every dossier with its number of entries, by name."""
+        tables = self._tables("user")  # type: ignore[attr-defined]
+        counts: dict[str, int] = {}
+        for d in tables.get("dossier_items", {}).values():
+            counts[d["dossier"]] = counts.get(d["dossier"], 0) + 1
+        return sorted(
+            ({**d, "items": counts.get(d["name"], 0)} for d in tables.get("dossiers", {}).values()),
+            key=lambda d: d["name"].casefold(),
+        )
+
+    def dossier_items(self, name: str) -> list[dict[str, Any]]:
+        """The entries of a dossier in the order they were added (lost ones included)."""
+        self._need_dossier(name)
+        docs = self._tables("user").get("dossier_items", {})  # type: ignore[attr-defined]
+        return [
+            dict(d)
+            for _k, d in sorted(docs.items(), key=lambda kv: int(kv[0]))
+            if d["dossier"] == name
+        ]
+
+    def _need_dossier(self, name: str) -> None:
+        if not any(d["name"] == name for d in self.dossiers()):
+            known = ", ".join(d["name"] for d in self.dossiers()) or "none yet"
+            raise UserDataError(f"no dossier named {name!r} (dossiers: {known})")
+
+    def create_dossier(self, name: str) -> bool:
+        """A new, empty dossier; False when one of that name exists."""
+        name = name.strip()
+        if not name:
+            raise UserDataError("a dossier needs a name")
+
+        def change(tables: ud.Tables) -> bool:
+            if any(d["name"] == name for d in ud.rows(tables, "dossiers").values()):
+                return False
+            ud.insert(tables, "dossiers", {"name": name, "created": ud.now()})
+            return True
+
+        return self._write_user(change)
+
+    def delete_dossier(self, name: str) -> int:
+        """Delete a dossier and its entries (not the quotes); returns the entries dropped."""
+        self._need_dossier(name)
+
+        def change(tables: ud.Tables) -> int:
+            ud.remove_where(tables, "dossiers", lambda d: d["name"] == name)
+            return len(ud.remove_where(tables, "dossier_items", lambda d: d["dossier"] == name))
+
+        return self._write_user(change)
+
+    def dossier_add(self, name: str, targets: Iterable[str]) -> list[str]:
+        """Add quotes, meetings or articles to a dossier (created if new); returns those added."""
+        resolved = [self.resolve_target(t) for t in targets]
+        anchors = {t: self._anchor(t) for t in resolved}
+        name = name.strip()
+        if not name:
+            raise UserDataError("a dossier needs a name")
+
+        def change(tables: ud.Tables) -> list[str]:
+            if not any(d["name"] == name for d in ud.rows(tables, "dossiers").values()):
+                ud.insert(tables, "dossiers", {"name": name, "created": ud.now()})
+            present = {
+                ud.target_of(d)
+                for d in ud.rows(tables, "dossier_items").values()
+                if d["dossier"] == name and not ud.is_lost(d)
+            }
+            added = []
+            for target in dict.fromkeys(resolved):
+                if target not in present:
+                    ud.insert(
+                        tables,
+                        "dossier_items",
+                        ud.anchored_row(target, anchors[target], dossier=name),
+                    )
+                    added.append(target)
+            return added
+
+        return self._write_user(change)
+
+    def dossier_drop(self, name: str, targets: Iterable[str]) -> int:
+        """Take entries out of a dossier; returns how many went."""
+        self._need_dossier(name)
+        wanted = set(targets)
+
+        def change(tables: ud.Tables) -> int:
+            return len(
+                ud.remove_where(
+                    tables,
+                    "dossier_items",
+                    lambda d: d["dossier"] == name and ud.target_of(d) in wanted,
+                )
+            )
+
+        return self._write_user(change)
+
+    # -- re-import, repair and the search index ----------------------------------------
+    def _reanchor(
+        self, tables: ud.Tables, articles: list[Article], old_quotes: Mapping[str, Any]
+    ) -> Relocation:
+        """Inside an import's write: move the rows of re-imported ``articles`` onto the same words."""
+        ud.pin_anchors(tables, old_quotes)
+        relocation = ud.reanchor(tables, articles)
+        if relocation.moved or relocation.lost or relocation.found or relocation.kept:
+            self._storage("user").mark_changed()  # type: ignore[attr-defined]
+        self._user = None
+        return relocation
+
+    def adopt_user_tables(self, old: Mapping[str, Mapping[str, Any]]) -> Relocation:
+        """Take over another database's user tables (repair) and place them on this one's text."""
+        affected = {
+            d.get("article_id")
+            for table in ud.ANCHORED_TABLES
+            for d in old.get(table, {}).values()
+            if ud.row_kind(d) in ("quote", "event")
+        }
+        articles = [a for a in (self.article(aid) for aid in affected if aid) if a is not None]  # type: ignore[attr-defined]
+        known = {a.id for a in articles}
+
+        def change(tables: ud.Tables) -> Relocation:
+            for table in ud.USER_TABLES:
+                if table == "state":
+                    continue
+                for doc in old.get(table, {}).values():
+                    ud.insert(tables, table, dict(doc))
+            for state in old.get("state", {}).values():
+                if "key" in state:
+                    ud.remove_where(tables, "state", lambda d, k=state["key"]: d.get("key") == k)
+                    ud.insert(tables, "state", dict(state))
+            quote_docs = {q["id"]: q for q in self.quote_docs()}  # type: ignore[attr-defined]
+            ud.pin_anchors(tables, quote_docs)
+            relocation = ud.reanchor(tables, articles)
+            for _table, doc in ud.anchored_rows(tables, affected - known):
+                if not ud.is_lost(doc):  # its article could not be rebuilt
+                    doc["lost"] = True
+                    relocation.lost[_table] = relocation.lost.get(_table, 0) + 1
+            return relocation
+
+        relocation = self._write_user(change)
+        self._corrections_changed(list(known))
+        return relocation
+
+    def corrections_digest(self) -> str:
+        """Changes whenever the corrections change (part of the saved index's tag)."""
+        fixes = self.user_view().corrections
+        if not fixes:
+            return ""
+        text = repr(sorted((k, sorted(v.items())) for k, v in fixes.items()))
+        return hashlib.sha1(text.encode()).hexdigest()[:12]
+
+    def _dress_index(self, index: Any) -> Any:
+        """Give the search index the user's stars, notes, tags and removed articles."""
+        from natojp_tui.core.search import UserLayer
+
+        view = self.user_view()
+        index.replace_starred(view.starred)
+        index.set_user_layer(
+            UserLayer(
+                notes={t: n for t, n in view.notes.items() if ud.kind_of(t) == "quote"},
+                tags={t: frozenset(v) for t, v in view.tags.items() if ud.kind_of(t) == "quote"},
+                article_tags={
+                    t: frozenset(v) for t, v in view.tags.items() if ud.kind_of(t) == "article"
+                },
+                hidden=frozenset(view.archived),
+            )
+        )
+        return index
+
+    def _corrections_changed(self, article_ids: Iterable[str]) -> None:
+        """Re-index the quotes of articles whose corrections changed, and save the index."""
+        index = self._search  # type: ignore[attr-defined]
+        if index is None:
+            return  # the saved index's tag no longer matches: rebuilt on first search
+        ids = set(article_ids)
+        records = [self._record(d) for d in self.quote_docs() if d["article_id"] in ids]  # type: ignore[attr-defined]
+        index.add(records)
+        self._dress_index(index)
+        self._save_index(index)  # type: ignore[attr-defined]
