@@ -174,9 +174,9 @@ def cmd_correct(args: argparse.Namespace) -> int:
             raise Failure(f"{target} has no correction{' of ' + args.field if args.field else ''}")
         _say(f"undid the correction of {', '.join(undone)} on {target}")
         return 0
-    if args.field is None or args.value is None:
+    if args.field is None:
         raise UsageError("give a field and its corrected value (natojp correct ID FIELD VALUE)")
-    before = store.correct(target, args.field, " ".join(args.value))
+    before = store.correct(target, args.field, " ".join(args.value or []))
     _say(f"corrected {args.field} of {target} (was {before!r})")
     return 0
 

@@ -537,6 +537,7 @@ class Store(UserState):
         report.imported += sub.imported
         report.updated += sub.updated
         report.unchanged += sub.unchanged
+        report.user += sub.user
         return report
 
     @staticmethod

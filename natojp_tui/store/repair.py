@@ -123,10 +123,11 @@ def repair(folder: Path) -> RepairResult:
         result.failed_sources = [f"{p}: {r}" for p, r in report.failed]
     result.rebuilt = len(store.article_ids())
 
-    relocation = store.adopt_user_tables(user)
-    result.unplaced = relocation.lines()
+    store.adopt_user_tables(user)
+    view = store.user_view()
+    result.unplaced = view.lost_summary()  # newly lost and lost before, all still kept
     result.user_kept = sum(len(t) for t in user.values() if isinstance(t, dict))
     result.state_kept = len(user.get("state", {}))
-    result.stars_lost = relocation.lost.get("stars", 0)
-    result.stars_kept = len(user.get("stars", {})) - result.stars_lost
+    result.stars_lost = sum(1 for d in view.lost if d["table"] == "stars")
+    result.stars_kept = len(user.get("stars", {}))
     return result

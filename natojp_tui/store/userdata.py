@@ -104,9 +104,8 @@ def check_correction(kind: TargetKind, field_name: str, value: str) -> tuple[str
     allowed = ARTICLE_FIELDS if kind == "article" else QUOTE_FIELDS if kind == "quote" else ()
     if name not in allowed:
         shown = ["date" if f == "published" else f for f in allowed] or ["nothing"]
-        raise UserDataError(
-            f"a {kind}'s {field_name} cannot be corrected (only {', '.join(shown)})"
-        )
+        what = {"article": "an article", "quote": "a quote", "event": "a meeting"}[kind]
+        raise UserDataError(f"{what}'s {field_name} cannot be corrected (only {', '.join(shown)})")
     value = value.strip()
     if not value:
         raise UserDataError(f"give the corrected {field_name}")
