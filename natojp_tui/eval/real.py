@@ -1,0 +1,469 @@
+"""Score the whole import path on real articles against hand-made gold.
+
+``python -m natojp_tui.eval real DIR [--gold FILE] [--json] [-v]`` reads every article
+named in the gold file (``tests/data/real/gold.json`` by default) from ``DIR/<id>.txt``
+exactly as a new user would import it (:func:`natojp_tui.ingest.load_article`), then
+compares what came out with the gold:
+
+* **reader**: refused files; title right (gold title, or a derived title when the gold
+  says the text has none); published date right (gold date or unknown).
+* **quotes** (direct + partial): a prediction matches a gold quote when its text holds
+  both gold word runs (``first`` and ``last``), in that order; matched one-to-one.
+  *Exact* also needs the prediction to start with ``first`` and end with ``last`` (marks
+  and edge punctuation aside). Speaker accuracy is over matched gold quotes.
+* **turns** (transcripts): a gold turn is found when a body paragraph of kind ``turn``
+  starts with its label; speaker accuracy of the turn's quote where gold names one.
+* **reported** statements: predictions of kind ``indirect`` (any reported kind), matched
+  like quotes; a gold speaker ``both`` matches a prediction with two or more speakers.
+* **meetings**: gold meetings are matched one-to-one to events by shared participants
+  (family names), then date; date accuracy on gold meetings with a day, "undated kept
+  undated" on the others, time accuracy where gold has a clock time, participant accuracy
+  (same set of people).
+
+Figures are given overall and per ``source_kind``; the last line is a one-line summary.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "tests" / "data" / "real" / "gold.json"
+DIRECT_KINDS = frozenset({"direct", "partial"})
+REPORTED_KINDS = frozenset({"indirect", "reported", "stance"})
+_MARKS = "\"'“”‘’«»「」『』„‟‹›"
+_EDGE = _MARKS + " ,.;:!?—–-()[]…"
+
+
+def norm(text: str) -> str:
+    """Fold case, accents, marks, dashes and spaces so word runs compare by their words."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.translate(str.maketrans({c: "'" for c in "’‘`´"}))
+    text = text.translate(str.maketrans({c: '"' for c in "“”«»„「」『』"}))
+    text = re.sub(r"[‐‑‒–—―]", "-", text)
+    return " ".join(text.casefold().split())
+
+
+def norm_name(name: str | None) -> str:
+    if not name:
+        return ""
+    n = norm(name).replace(".", "").replace("-", " ")
+    n = re.sub(r"\b(?:mr|mrs|ms|dr|he|hon|h e)\b", " ", n)
+    return " ".join(n.split())
+
+
+def family(name: str) -> str:
+    parts = norm_name(name).split()
+    return parts[-1] if parts else ""
+
+
+def same_person(gold: str | None, pred: str | None) -> bool:
+    """Equal canonical names, or the same words in another order (KISHIDA Fumio)."""
+    g, p = norm_name(gold), norm_name(pred)
+    if not g or not p:
+        return g == p
+    return g == p or sorted(g.split()) == sorted(p.split())
+
+
+def holds(text: str, first: str, last: str) -> bool:
+    t, f, la = norm(text), norm(first), norm(last)
+    i = t.find(f)
+    if i < 0:
+        return False
+    return t.find(la, i) >= 0 or (t.rfind(la) >= 0 and la in f)
+
+
+def exact(text: str, first: str, last: str) -> bool:
+    t = norm(text).strip(_EDGE)
+    return t.startswith(norm(first).strip(_EDGE)) and t.endswith(norm(last).strip(_EDGE))
+
+
+@dataclass(slots=True)
+class Counts:
+    """Matched, predicted and gold counts with the derived P / R / F1."""
+
+    tp: int = 0
+    pred: int = 0
+    gold: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.tp += other.tp
+        self.pred += other.pred
+        self.gold += other.gold
+
+    @property
+    def precision(self) -> float | None:
+        return self.tp / self.pred if self.pred else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.tp / self.gold if self.gold else None
+
+    @property
+    def f1(self) -> float | None:
+        p, r = self.precision, self.recall
+        if p is None or r is None:
+            return None
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(slots=True)
+class Rate:
+    ok: int = 0
+    n: int = 0
+
+    def add(self, good: bool) -> None:
+        self.ok += int(good)
+        self.n += 1
+
+    def merge(self, other: Rate) -> None:
+        self.ok += other.ok
+        self.n += other.n
+
+    @property
+    def value(self) -> float | None:
+        return self.ok / self.n if self.n else None
+
+
+@dataclass(slots=True)
+class Figures:
+    """Every figure for one group of articles (all, or one source kind)."""
+
+    articles: int = 0
+    refused: list[str] = field(default_factory=list)
+    title: Rate = field(default_factory=Rate)
+    date: Rate = field(default_factory=Rate)
+    quotes: Counts = field(default_factory=Counts)
+    exact: Counts = field(default_factory=Counts)
+    speaker: Rate = field(default_factory=Rate)
+    turns: Rate = field(default_factory=Rate)
+    turn_speaker: Rate = field(default_factory=Rate)
+    reported: Counts = field(default_factory=Counts)
+    reported_speaker: Rate = field(default_factory=Rate)
+    meetings: Counts = field(default_factory=Counts)
+    meeting_date: Rate = field(default_factory=Rate)
+    undated: Rate = field(default_factory=Rate)
+    meeting_time: Rate = field(default_factory=Rate)
+    participants: Rate = field(default_factory=Rate)
+    errors: list[str] = field(default_factory=list)
+
+    def merge(self, o: Figures) -> None:
+        self.articles += o.articles
+        self.refused += o.refused
+        for name in ("title", "date", "speaker", "turns", "turn_speaker", "reported_speaker"):
+            getattr(self, name).merge(getattr(o, name))
+        for name in ("meeting_date", "undated", "meeting_time", "participants"):
+            getattr(self, name).merge(getattr(o, name))
+        for name in ("quotes", "exact", "reported", "meetings"):
+            getattr(self, name).add(getattr(o, name))
+        self.errors += o.errors
+
+    def as_dict(self) -> dict[str, Any]:
+        def c(x: Counts) -> dict[str, Any]:
+            return {
+                "precision": x.precision,
+                "recall": x.recall,
+                "f1": x.f1,
+                "tp": x.tp,
+                "pred": x.pred,
+                "gold": x.gold,
+            }
+
+        def r(x: Rate) -> dict[str, Any]:
+            return {"value": x.value, "ok": x.ok, "n": x.n}
+
+        return {
+            "articles": self.articles,
+            "refused": self.refused,
+            "title": r(self.title),
+            "date": r(self.date),
+            "quotes": c(self.quotes),
+            "exact": c(self.exact),
+            "speaker": r(self.speaker),
+            "turns": r(self.turns),
+            "turn_speaker": r(self.turn_speaker),
+            "reported": c(self.reported),
+            "reported_speaker": r(self.reported_speaker),
+            "meetings": c(self.meetings),
+            "meeting_date": r(self.meeting_date),
+            "undated": r(self.undated),
+            "meeting_time": r(self.meeting_time),
+            "participants": r(self.participants),
+        }
+
+
+def _match(
+    gold: list[dict[str, Any]], preds: list[Any], text_of: Any
+) -> list[tuple[dict[str, Any], Any]]:
+    """One-to-one: each gold item takes the shortest unused prediction holding its runs."""
+    used: set[int] = set()
+    pairs: list[tuple[dict[str, Any], Any]] = []
+    for g in gold:
+        best = None
+        for i, p in enumerate(preds):
+            if i in used or not holds(text_of(p), g["first"], g["last"]):
+                continue
+            if best is None or len(text_of(p)) < len(text_of(preds[best])):
+                best = i
+        if best is not None:
+            used.add(best)
+            pairs.append((g, preds[best]))
+    return pairs
+
+
+def _speakers(q: Any) -> list[str]:
+    names = [q.speaker] if q.speaker else []
+    return names + [s for s in getattr(q, "speaker_names", []) or [] if s not in names]
+
+
+def _score_quotes(gold: dict[str, Any], article: Any, fig: Figures, tag: str) -> None:
+    quotes = [q for q in article.quotes if q.kind in DIRECT_KINDS]
+    gq = [g for g in gold.get("quotes", []) if g.get("first") and g.get("last")]
+    pairs = _match(gq, quotes, lambda q: q.text)
+    fig.quotes.add(Counts(len(pairs), len(quotes), len(gq)))
+    ex = sum(1 for g, q in pairs if exact(q.text, g["first"], g["last"]))
+    fig.exact.add(Counts(ex, len(quotes), len(gq)))
+    matched = {id(g) for g, _ in pairs}
+    for g, q in pairs:
+        ok = same_person(g.get("speaker"), q.speaker)
+        fig.speaker.add(ok)
+        if not ok:
+            fig.errors.append(
+                f"{tag} speaker: “{g['first']}…” gold {g.get('speaker')} got {q.speaker}"
+            )
+    for g in gq:
+        if id(g) not in matched:
+            fig.errors.append(f"{tag} missed quote: “{g['first']} … {g['last']}”")
+    taken = {id(q) for _, q in pairs}
+    for q in quotes:
+        if id(q) not in taken:
+            fig.errors.append(f"{tag} extra quote: “{q.text[:70]}” ({q.speaker})")
+
+
+def _score_turns(gold: dict[str, Any], article: Any, fig: Figures, tag: str) -> None:
+    turns = [p for p in article.paragraphs if p.kind == "turn"]
+    turn_quotes = [q for q in article.quotes if q.kind == "turn"]
+    for g in gold.get("turns", []):
+        label = norm(g["label"]).rstrip(":")
+        hit = next((p for p in turns if norm(p.text).startswith(label)), None)
+        fig.turns.add(hit is not None)
+        if hit is None:
+            fig.errors.append(f"{tag} missed turn: {g['label']} {g.get('first', '')[:40]}")
+            continue
+        if g.get("question") or not g.get("speaker"):
+            continue
+        q = next((q for q in turn_quotes if holds(q.text, g["first"], g["first"])), None)
+        ok = q is not None and same_person(g["speaker"], q.speaker)
+        fig.turn_speaker.add(ok)
+        if not ok:
+            got = q.speaker if q else "no turn quote"
+            fig.errors.append(f"{tag} turn speaker {g['label']}: gold {g['speaker']} got {got}")
+
+
+def _score_reported(gold: dict[str, Any], article: Any, fig: Figures, tag: str) -> None:
+    preds = [q for q in article.quotes if q.kind in REPORTED_KINDS]
+    gr = [g for g in gold.get("reported", []) if g.get("first") and g.get("last")]
+    pairs = _match(gr, preds, lambda q: q.text)
+    fig.reported.add(Counts(len(pairs), len(preds), len(gr)))
+    for g, q in pairs:
+        if g.get("speaker") == "both":
+            ok = len(q.speaker_ids) >= 2
+        else:
+            ok = same_person(g.get("speaker"), q.speaker)
+        fig.reported_speaker.add(ok)
+        if not ok:
+            fig.errors.append(
+                f"{tag} reported speaker: “{g['first']}…” gold {g.get('speaker')} got {q.speaker}"
+            )
+    matched = {id(g) for g, _ in pairs}
+    for g in gr:
+        if id(g) not in matched:
+            fig.errors.append(
+                f"{tag} missed reported: {g.get('speaker')} {g.get('verb')} “{g['first']}…”"
+            )
+
+
+def _families(names: Iterable[str]) -> set[str]:
+    return {family(n) for n in names if n and family(n)}
+
+
+def _score_meetings(gold: dict[str, Any], article: Any, fig: Figures, tag: str) -> None:
+    events = list(article.events)
+    gm = list(gold.get("meetings", []))
+    used: set[int] = set()
+    pairs = []
+    for g in gm:
+        gp = _families(g.get("participants", []))
+        best, best_score = None, 0.0
+        for i, e in enumerate(events):
+            if i in used:
+                continue
+            ep = _families(e.participants)
+            shared = len(gp & ep)
+            need = min(2, len(gp)) if gp else 0
+            if gp and shared < need:
+                continue
+            score = shared + (1.0 if g.get("date") and e.date and str(e.date) == g["date"] else 0)
+            score += 0.5 if g.get("kind") == e.kind else 0
+            if not gp:
+                score += 0.1
+            if best is None or score > best_score:
+                best, best_score = i, score
+        if best is not None:
+            used.add(best)
+            pairs.append((g, events[best]))
+    fig.meetings.add(Counts(len(pairs), len(events), len(gm)))
+    for g, e in pairs:
+        got = e.date.isoformat() if e.date else None
+        if g.get("date"):
+            fig.meeting_date.add(got == g["date"])
+            if got != g["date"]:
+                fig.errors.append(
+                    f"{tag} meeting date: {g['description'][:50]}: gold {g['date']} got {got}"
+                )
+        else:
+            fig.undated.add(got is None)
+            if got is not None:
+                fig.errors.append(
+                    f"{tag} meeting dated {got}, gold unknown: {g['description'][:50]}"
+                )
+        if g.get("time"):
+            fig.meeting_time.add(e.time == g["time"])
+        ok = _families(g.get("participants", [])) == _families(e.participants)
+        fig.participants.add(ok)
+        if not ok:
+            fig.errors.append(
+                f"{tag} participants: {g['description'][:40]}: gold {g.get('participants')} got {e.participants}"
+            )
+    matched = {id(g) for g, _ in pairs}
+    for g in gm:
+        if id(g) not in matched:
+            fig.errors.append(f"{tag} missed meeting: {g.get('description', '')[:70]}")
+    taken = {id(e) for _, e in pairs}
+    for e in events:
+        if id(e) not in taken:
+            fig.errors.append(f"{tag} extra event: {e.kind} {e.summary[:60]} {e.participants}")
+
+
+def _score_reader(gold: dict[str, Any], article: Any, fig: Figures, tag: str) -> None:
+    if gold.get("title"):
+        ok = norm(article.title).strip(_EDGE) == norm(gold["title"]).strip(_EDGE)
+    else:
+        ok = bool(getattr(article, "title_derived", False))
+    fig.title.add(ok)
+    if not ok:
+        fig.errors.append(f"{tag} title: gold {gold.get('title')!r} got {article.title!r}")
+    got = article.published.isoformat() if article.published else None
+    fig.date.add(got == gold.get("date"))
+    if got != gold.get("date"):
+        fig.errors.append(f"{tag} published: gold {gold.get('date')} got {got}")
+
+
+def load_gold(path: Path) -> list[dict[str, Any]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return data["articles"] if isinstance(data, dict) else data
+
+
+def score_directory(
+    directory: str | Path, gold_path: str | Path | None = None
+) -> dict[str, Figures]:
+    """Figures per source kind plus ``all``."""
+    from natojp_tui.core.readers import ArticleError
+    from natojp_tui.ingest import load_article
+
+    directory = Path(directory)
+    gold = load_gold(Path(gold_path) if gold_path else DEFAULT_GOLD)
+    groups: dict[str, Figures] = defaultdict(Figures)
+    for entry in gold:
+        fig = Figures(articles=1)
+        tag = entry["id"]
+        path = directory / f"{entry['id']}.txt"
+        try:
+            article = load_article(path)
+        except (ArticleError, OSError) as exc:
+            fig.refused.append(f"{tag}: {exc}")
+            fig.title.add(False)
+            fig.date.add(False)
+            for key in ("quotes", "reported", "meetings"):
+                n = len(entry.get(key, []))
+                getattr(fig, key).add(Counts(0, 0, n))
+                if key == "quotes":
+                    fig.exact.add(Counts(0, 0, n))
+        else:
+            _score_reader(entry, article, fig, tag)
+            _score_quotes(entry, article, fig, tag)
+            _score_turns(entry, article, fig, tag)
+            _score_reported(entry, article, fig, tag)
+            _score_meetings(entry, article, fig, tag)
+        groups[entry.get("source_kind", "other")].merge(fig)
+    total = Figures()
+    for fig in groups.values():
+        total.merge(fig)
+    return {"all": total, **dict(sorted(groups.items()))}
+
+
+def _f(value: float | None) -> str:
+    return "  —  " if value is None else f"{value:.3f}"
+
+
+def summary_line(fig: Figures) -> str:
+    return (
+        f"real: {fig.articles} articles, {len(fig.refused)} refused; "
+        f"quotes F1 {_f(fig.quotes.f1)} exact {_f(fig.exact.f1)} speaker {_f(fig.speaker.value)}; "
+        f"reported F1 {_f(fig.reported.f1)} speaker {_f(fig.reported_speaker.value)}; "
+        f"meetings R {_f(fig.meetings.recall)} P {_f(fig.meetings.precision)} "
+        f"date {_f(fig.meeting_date.value)} time {_f(fig.meeting_time.value)}; "
+        f"title {_f(fig.title.value)} published {_f(fig.date.value)}"
+    )
+
+
+def format_report(groups: dict[str, Figures], verbose: bool = False) -> str:
+    rows = [
+        ("articles", lambda f: str(f.articles)),
+        ("refused", lambda f: str(len(f.refused))),
+        ("title right", lambda f: _f(f.title.value)),
+        ("published date right", lambda f: _f(f.date.value)),
+        ("quotes P", lambda f: _f(f.quotes.precision)),
+        ("quotes R", lambda f: _f(f.quotes.recall)),
+        ("quotes F1", lambda f: _f(f.quotes.f1)),
+        ("exact-span F1", lambda f: _f(f.exact.f1)),
+        ("speaker accuracy", lambda f: _f(f.speaker.value)),
+        ("turns found", lambda f: _f(f.turns.value)),
+        ("turn speaker", lambda f: _f(f.turn_speaker.value)),
+        ("reported P", lambda f: _f(f.reported.precision)),
+        ("reported R", lambda f: _f(f.reported.recall)),
+        ("reported F1", lambda f: _f(f.reported.f1)),
+        ("reported speaker", lambda f: _f(f.reported_speaker.value)),
+        ("meetings R", lambda f: _f(f.meetings.recall)),
+        ("meetings P", lambda f: _f(f.meetings.precision)),
+        ("meeting date", lambda f: _f(f.meeting_date.value)),
+        ("undated kept undated", lambda f: _f(f.undated.value)),
+        ("meeting time", lambda f: _f(f.meeting_time.value)),
+        ("participants", lambda f: _f(f.participants.value)),
+    ]
+    names = list(groups)
+    width = max(len(r[0]) for r in rows)
+    lines = [" " * width + "".join(f"{n:>11}" for n in names)]
+    for label, get in rows:
+        lines.append(f"{label:<{width}}" + "".join(f"{get(groups[n]):>11}" for n in names))
+    total = groups["all"]
+    if total.refused:
+        lines.append("")
+        lines.extend(f"refused {r}" for r in total.refused)
+    if verbose:
+        lines.append("")
+        lines.extend(total.errors)
+    lines.append("")
+    lines.append(summary_line(total))
+    return "\n".join(lines) + "\n"
+
+
+def as_dict(groups: dict[str, Figures]) -> dict[str, Any]:
+    return {name: fig.as_dict() for name, fig in groups.items()}
