@@ -129,5 +129,5 @@ def repair(folder: Path) -> RepairResult:
     result.user_kept = sum(len(t) for t in user.values() if isinstance(t, dict))
     result.state_kept = len(user.get("state", {}))
     result.stars_lost = sum(1 for d in view.lost if d["table"] == "stars")
-    result.stars_kept = len(user.get("stars", {}))
+    result.stars_kept = len(user.get("stars", {})) - result.stars_lost  # placed ones
     return result
