@@ -7,11 +7,12 @@ only see ``ArticleRow``, ``QuoteRow``, ``TimelineItem`` and model ``Article`` ob
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
 from natojp_tui.core.model import Article, Event, Quote
+from natojp_tui.tui.library_data import LibraryData
 
 
 def _date(value: Any) -> date | None:
@@ -35,6 +36,19 @@ class ArticleRow:
     source: str | None
     quotes: int
     events: int = 0
+    read: bool = False  # the user opened it (or marked it read)
+    new: bool = False  # brought in by the last import and not read since
+    is_heading: bool = False  # a group heading (visit), not an article
+
+    def with_state(self, read: bool, new: bool) -> ArticleRow:
+        if (read, new) == (self.read, self.new) or self.is_heading:
+            return self
+        return replace(self, read=read, new=new)
+
+    @classmethod
+    def heading(cls, title: str, count: int) -> ArticleRow:
+        """A visit heading in the grouped article list."""
+        return cls(f"heading:{title}", title, None, None, count, is_heading=True)
 
     @classmethod
     def from_meta(cls, meta: dict[str, Any]) -> ArticleRow:
@@ -171,8 +185,8 @@ def visit_title(visit: Any) -> str:
     return head
 
 
-class ReaderData:
-    """The reader's view of a ``Store``."""
+class ReaderData(LibraryData):
+    """The reader's view of a ``Store`` (the library's user data: ``library_data.py``)."""
 
     def __init__(self, store: Any) -> None:
         self.store = store

@@ -26,9 +26,11 @@ from natojp_tui.tui.data import QuoteRow, ReaderData
 from natojp_tui.tui.inert import inert_row
 from natojp_tui.tui.keymap import BY_ID, bindings
 from natojp_tui.tui.messages import ArticleChosen, EventChosen, QuoteClicked
+from natojp_tui.tui.screens.library_actions import LibraryActions
 from natojp_tui.tui.widgets.article_list import ArticleList
 from natojp_tui.tui.widgets.body_view import BodyView
 from natojp_tui.tui.widgets.quote_detail import QuoteDetail
+from natojp_tui.tui.widgets.source_line import SourceLine
 from natojp_tui.tui.widgets.timeline_view import TimelineView
 
 RELOAD_SECONDS = 5.0
@@ -41,7 +43,7 @@ PANE_FOCUS: dict[str, str] = {
 }
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(LibraryActions, Screen[None]):
     """Three panes on a wide terminal; one pane at a time (1/2/3, tab) on a narrow one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -67,6 +69,7 @@ class ReaderScreen(Screen[None]):
         with Horizontal(id="panes"):
             yield ArticleList(id="articles", classes="pane")
             with Vertical(id="body-pane", classes="pane -active"):
+                yield SourceLine("", id="source-line")
                 yield BodyView(id="body")
                 yield QuoteDetail("", id="detail")
             with Vertical(id="timeline-pane", classes="pane"):
@@ -97,7 +100,7 @@ class ReaderScreen(Screen[None]):
 
     # -- data -------------------------------------------------------------------------
     def refresh_articles(self) -> None:
-        self.query_one(ArticleList).set_rows(self.data.article_rows())
+        self.query_one(ArticleList).set_rows(self.library_rows(self.data.article_rows()))
 
     def open_article(self, article_id: str, quote_id: str | None = None) -> None:
         """Show an article, optionally with a quote selected and scrolled into view."""
@@ -136,9 +139,11 @@ class ReaderScreen(Screen[None]):
         self.query_one(BodyView).show(article, self.quote_id)
         self.query_one(ArticleList).set_current(article_id)
         self.query_one(TimelineView).show([], article_id, loading=article is not None)
+        self.person = None
         if article is not None:
             self.load_timeline(article)
         self._update_detail()
+        self.library_article_shown(article)
         if article_id:
             self.data.set_state("last_article", article_id)
 
@@ -218,6 +223,7 @@ class ReaderScreen(Screen[None]):
             starred=bool(quote and quote.id in self.starred),
             colour=colour,
             reported=0 if body.show_reported else reported,
+            extra=self.library_detail(quote),
         )
 
     # -- messages from widgets --------------------------------------------------------

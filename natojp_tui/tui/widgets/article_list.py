@@ -21,6 +21,19 @@ def matches(row: ArticleRow, needle: str) -> bool:
     return needle in row.haystack
 
 
+def reading_mark(row: ArticleRow) -> str:
+    """``✦`` new since the last import, ``•`` unread, blank once read."""
+    return "✦" if row.new else " " if row.read else "•"
+
+
+def heading_text(row: ArticleRow, width: int) -> Text:
+    """A visit heading of the grouped list: ``── Rasmussen in Japan, 15–16 Apr 2013 (2) ──``."""
+    text = Text(f"── {inert_row(row.title)} ({row.quotes}) ", "bold dim", no_wrap=True)
+    text.append("─" * max(0, width - text.cell_len), "dim")
+    text.truncate(width, overflow="ellipsis")
+    return text
+
+
 class ArticleLines(VirtualList):
     """The rows of the articles pane."""
 
@@ -37,17 +50,19 @@ class ArticleLines(VirtualList):
     def render_row(self, index: int, width: int) -> Text:
         """``▶2013-04-15 NATO     Title…   5q``; the source column is dropped when narrow."""
         row = self.rows[index]
+        if row.is_heading:
+            return heading_text(row, width)
         count = f"{row.quotes:>3}q"
         current = row.id == self.current_id
         text = Text(no_wrap=True)
-        text.append("▶" if current else " ", "bold")
+        text.append("▶" if current else reading_mark(row), "bold")
         text.append(row.published.isoformat() if row.published else " undated  ", "dim")
         text.append(" ")
         if width >= 56:
             text.append(inert_row(row.source or "")[:8].ljust(8), "italic")
             text.append(" ")
         room = max(4, width - text.cell_len - len(count) - 1)
-        title = Text(inert_row(row.title), "bold" if current else "")
+        title = Text(inert_row(row.title), "bold" if current or not row.read else "")
         title.truncate(room, overflow="ellipsis", pad=True)
         text.append_text(title)
         text.append(" ")
@@ -99,4 +114,6 @@ class ArticleList(Vertical):
     @on(VirtualList.Selected, "#article-lines")
     def _chosen(self, event: VirtualList.Selected) -> None:
         event.stop()
-        self.post_message(ArticleChosen(self.lines.rows[event.index].id))
+        row = self.lines.rows[event.index]
+        if not row.is_heading:
+            self.post_message(ArticleChosen(row.id))
