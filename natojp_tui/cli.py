@@ -277,63 +277,94 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_quotes(args: argparse.Namespace) -> int:
     store = _open_store(args)
     article_id = _resolve_article(store, args.article) if args.article else None
-    quotes = _select_quotes(
+    quotes, article_of, total = _select_quotes(
         store,
         args.query,
         article_id=article_id,
         speaker=args.speaker,
         kind=args.kind,
         starred=args.starred,
+        limit=args.limit,
     )
+    if len(quotes) < total:
+        _error_line(f"showing the first {len(quotes)} of {total} quotes (--limit 0 for all)")
     if args.json or args.csv or args.md:
         from natojp_tui.export import render_quotes
 
         fmt = "json" if args.json else "csv" if args.csv else "markdown"
         annotate = lambda q: store.annotations(q.id)  # noqa: E731
-        sys.stdout.write(render_quotes(quotes, _article_cache(store), fmt, annotate=annotate))
+        sys.stdout.write(render_quotes(quotes, article_of, fmt, annotate=annotate))
         return 0
     from rich.table import Table
 
-    table = Table(title=_text(f"{len(quotes)} quotes"))
+    table = Table(title=_text(f"{total} quotes"))
     for col in ("date", "speaker", "kind", "quote", "article"):
         table.add_column(col, ratio=3 if col == "quote" else None)
-    meta = {a["id"]: a for a in store.articles()}
     for q in quotes:
-        a = meta.get(q.article_id, {})
+        a = article_of(q.article_id)
         table.add_row(
-            _text(a.get("published")),
+            _text(a.published.isoformat() if a.published else None),
             _text(q.speaker or "—"),
             _text(q.kind),
             _text(q.text),
-            _text(a.get("title")),
+            _text(a.title),
         )
     _console().print(table)
     return 0
 
 
-def _article_cache(store):
-    cache: dict[str, Any] = {}
-
-    def lookup(article_id: str):
-        if article_id not in cache:
-            cache[article_id] = store.article(article_id)
-        return cache[article_id]
-
-    return lookup
+def _search_query(query: str | None, *, article_id=None, speaker=None, kind=None, starred=False):
+    """The command line's filters in the search box's language."""
+    parts = [query or ""]
+    if article_id:
+        parts.append(f"article:{article_id}")
+    if kind:
+        parts.append(f"kind:{kind}")
+    if starred:
+        parts.append("is:starred")
+    if speaker:
+        parts.append('speaker:"{}"'.format(speaker.replace('"', " ").strip()))
+    return " ".join(p for p in parts if p)
 
 
 def _select_quotes(
-    store, query: str | None, *, article_id=None, speaker=None, kind=None, starred=False
+    store, query: str | None, *, article_id=None, speaker=None, kind=None, starred=False, limit=0
 ):
-    quotes = store.quotes(article_id=article_id, speaker=speaker, kind=kind)
-    if starred:
-        stars = store.starred()
-        quotes = [q for q in quotes if q.id in stars]
-    if query:
-        ids = store.search_ids(query)
-        order = {qid: n for n, qid in enumerate(ids)}
-        quotes = sorted((q for q in quotes if q.id in order), key=lambda q: order[q.id])
-    return quotes
+    """Matching quotes from the search index (newest first, at most ``limit``; 0 for all),
+    an article lookup for citations, and the number of matches. No quote shard is read."""
+    filters = {"article_id": article_id, "kind": kind, "starred": starred}
+    size = limit if limit and limit > 0 else None
+    result = store.search(_search_query(query, speaker=speaker, **filters), limit=size or 0)
+    if size is None:
+        result = store.search(_search_query(query, speaker=speaker, **filters), limit=result.total)
+    records = [h.record for h in result.hits]
+    total = result.total
+    if speaker and not total:  # no name holds it: a close spelling ("Rasmusen")
+        from natojp_tui.store.db import match_speakers
+
+        names = match_speakers(speaker, {p.name for p in store.people()})
+        pages = [
+            store.search(_search_query(query, speaker=name, **filters), limit=size or 10**9)
+            for name in sorted(names)
+        ]
+        found = {h.record.id: h.record for page in pages for h in page.hits}
+        records = sorted(
+            found.values(),
+            key=lambda r: (-_ordinal(r.published), r.article_id, r.paragraph, r.start),
+        )
+        total = sum(page.total for page in pages)
+        records = records[:size] if size else records
+    quotes, article_of = store.cited_quotes(r.id for r in records)
+    return quotes, article_of, total
+
+
+def _ordinal(published: str | None) -> int:
+    from datetime import date
+
+    try:
+        return date.fromisoformat((published or "")[:10]).toordinal()
+    except ValueError:
+        return 0
 
 
 def cmd_people(args: argparse.Namespace) -> int:
@@ -446,18 +477,19 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     store = _open_store(args)
     article_id = _resolve_article(store, args.article) if args.article else None
-    quotes = _select_quotes(
+    quotes, article_of, _total = _select_quotes(
         store,
         args.query,
         article_id=article_id,
         speaker=args.speaker,
         kind=args.kind,
         starred=args.starred,
+        limit=args.limit,
     )
     try:
         target = export_quotes(
             quotes,
-            _article_cache(store),
+            article_of,
             args.output,
             {"md": "markdown"}.get(args.format or "", args.format),
             force=args.force,
@@ -568,6 +600,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = add("quotes", cmd_quotes, "list quotes across the database")
     quote_filters(sp)
+    sp.add_argument(
+        "--limit", type=int, default=200, metavar="N", help="at most N quotes (0: all; default 200)"
+    )
     fmt = sp.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true")
     fmt.add_argument("--csv", action="store_true")
@@ -586,6 +621,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = add("export", cmd_export, "export quotes to a Markdown, CSV or JSON file")
     quote_filters(sp)
+    sp.add_argument("--limit", type=int, default=0, metavar="N", help="at most N quotes (0: all)")
     sp.add_argument("-o", "--output", required=True, metavar="FILE")
     sp.add_argument(
         "--format", choices=("md", "markdown", "csv", "json"), help="default: from the file suffix"

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+from library_files import files
 
 from natojp_tui import ingest
 from natojp_tui.core.readers import ArticleError, read_article
@@ -107,12 +108,12 @@ def test_a_read_only_database_folder_is_a_clear_error_and_keeps_the_data(
 ) -> None:
     store = Store.open(tmp_path / "db")
     store.ensure_seeded()
-    before = {p.name: p.read_bytes() for p in (tmp_path / "db").glob("*.json")}
+    before = files(tmp_path / "db")
 
     def read_only(*_a, **_k):
         raise OSError(30, "Read-only file system")
 
-    monkeypatch.setattr("natojp_tui.store.storage.tempfile.mkstemp", read_only)
+    monkeypatch.setattr("natojp_tui.store.storage.os.open", read_only)
     src = tmp_path / "new.txt"
     src.write_text(GOOD)
     from natojp_tui.store import StoreError
@@ -120,7 +121,7 @@ def test_a_read_only_database_folder_is_a_clear_error_and_keeps_the_data(
     with pytest.raises(StoreError, match="Read-only file system"):
         store.import_paths([src])
     monkeypatch.undo()
-    assert before == {p.name: p.read_bytes() for p in (tmp_path / "db").glob("*.json")}
+    assert before == files(tmp_path / "db")
 
 
 def test_file_names_with_escape_sequences_are_printed_inert(

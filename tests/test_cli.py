@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from library_files import family_path
 
 from natojp_tui.cli import main
 
@@ -51,7 +52,7 @@ def test_list_json_shows_the_bundled_seed_on_first_use(capsys, db: Path) -> None
 def test_db_flag_overrides_the_environment(capsys, db: Path, tmp_path: Path) -> None:
     other = tmp_path / "other"
     run(capsys, "--db", str(other), "list")
-    assert (other / "articles.json").exists() and not db.exists()
+    assert (other / "manifest.json").exists() and not db.exists()
 
 
 def test_extract_json_reads_without_touching_the_database(
@@ -116,14 +117,15 @@ def test_usage_errors_exit_2_in_one_line(capsys, db: Path) -> None:
 
 def test_a_corrupt_database_is_one_line_naming_the_file_and_untouched(capsys, db: Path) -> None:
     run(capsys, "list")
-    target = db / "articles.json"
+    target = family_path(db, "articles")
     target.write_bytes(b'{"articles": {"1": ')
     code, _, err = run(capsys, "list")
     assert code == 1 and err.count("\n") == 1
     assert str(target) in err and "natojp repair" in err
     assert target.read_bytes() == b'{"articles": {"1": '
     code, out, _ = run(capsys, "repair")
-    assert code == 0 and "moved the old files" in out
+    flat = out.replace("\n", "")  # the terminal width may wrap long paths
+    assert code == 0 and f"damaged: {target}" in flat and "the damaged files are kept in" in flat
     code, out, _ = run(capsys, "list", "--json")
     assert code == 0 and len(json.loads(out)) == 1
 

@@ -112,8 +112,29 @@ def test_reimport_and_repair_keep_every_star_note_tag_correction_and_dossier_ent
     assert after[PARTNERS]["id"] != before[PARTNERS]["id"]  # offsets moved; the star followed
     check_everything(capsys, aid)
 
-    db = article.parent.parent / "db"
-    (db / "quotes.json").write_bytes(b'{"quotes": {"1": ')  # damaged: repair rebuilds
+    lose_the_stored_text(article, aid)
+    code = main(["repair"])
+    out, _ = capsys.readouterr()
+    assert code == 0 and "read 1 articles again from their source files" in out
+    assert "1 star could not be placed (kept; 'natojp unplaced' lists them)" in out
+    check_everything(capsys, aid)
+
+
+def lose_the_stored_text(article: Path, aid: str) -> None:
+    """Delete the article's shard: repair has to read the source file again."""
+    from library_files import family_path
+
+    from natojp_tui.store.db import shard_key
+
+    family_path(article.parent.parent / "db", shard_key(aid)).unlink()
+
+
+def test_repair_after_the_file_changed_places_everything_on_the_new_text(
+    capsys, article: Path
+) -> None:
+    aid = annotate(capsys, article)
+    update_the_story(article)
+    lose_the_stored_text(article, aid)
     code = main(["repair"])
     out, _ = capsys.readouterr()
     assert code == 0

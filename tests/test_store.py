@@ -1,4 +1,4 @@
-"""The TinyDB store: import, re-import, user data, atomic writes and damaged files."""
+"""The sharded store: import, re-import, user data, commits, migration and damaged files."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from pathlib import Path
 
 import orjson
 import pytest
+from library_files import family_path, files, manifest, shard_paths, write_legacy
 
 from natojp_tui.store import SCHEMA_VERSION, Store, StoreError
+from natojp_tui.store.db import shard_key
 from natojp_tui.store.repair import repair
 from natojp_tui.store.storage import atomic_write_bytes
 
@@ -44,10 +46,10 @@ def test_import_then_reimport_unchanged_changes_nothing(store: Store, tmp_path: 
     path = write_article(tmp_path, "a.txt")
     first = store.import_paths([path])
     assert len(first.imported) == 1
-    files = {p.name: p.read_bytes() for p in (tmp_path / "db").glob("*.json")}
+    before = files(tmp_path / "db")
     again = store.import_paths([path])
     assert again.unchanged == first.imported and not again.imported and not again.updated
-    assert files == {p.name: p.read_bytes() for p in (tmp_path / "db").glob("*.json")}
+    assert files(tmp_path / "db") == before
 
 
 def test_a_changed_file_updates_its_article_in_place(store: Store, tmp_path: Path) -> None:
@@ -102,13 +104,28 @@ def test_stars_and_state_survive_reimport_and_reopen(store: Store, tmp_path: Pat
     assert Store.open(tmp_path / "db").starred() == set()
 
 
-def test_starring_writes_only_the_user_file(store: Store, tmp_path: Path) -> None:
+def test_starring_writes_only_the_user_file_and_the_manifest(store: Store, tmp_path: Path) -> None:
     store.import_paths([write_article(tmp_path, "a.txt")])
     db = tmp_path / "db"
-    before = {p.name: p.stat().st_mtime_ns for p in db.glob("*.json")}
+    before = manifest(db)["files"]
     store.star(store.quotes()[0].id)
-    after = {p.name: p.stat().st_mtime_ns for p in db.glob("*.json")}
-    assert {n for n in after if after[n] != before.get(n)} == {"user.json"}
+    after = manifest(db)["files"]
+    assert {k for k in after if after[k] != before.get(k)} == {"user"}
+    assert manifest(db)["generation"] == 2
+
+
+def test_opening_an_article_reads_only_its_shard(store: Store, tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    for n in range(6):
+        write_article(src, f"a{n}.txt", f"Visit {n}")
+    store.import_paths([src])
+    assert len(shard_paths(tmp_path / "db")) >= 2, "six articles spread over several shards"
+    fresh = Store.open(tmp_path / "db")
+    aid = fresh.article_ids()[0]
+    article = fresh.article(aid)
+    assert article is not None and article.quotes
+    assert list(fresh._shards) == [shard_key(aid)]
 
 
 def test_a_reader_sees_another_process_write(store: Store, tmp_path: Path) -> None:
@@ -133,17 +150,17 @@ def test_a_failed_write_leaves_the_previous_database_intact(
 ) -> None:
     store.import_paths([write_article(tmp_path, "a.txt")])
     db = tmp_path / "db"
-    before = {p.name: p.read_bytes() for p in db.glob("*.json")}
+    before = files(db)
 
     def disk_full(*_a, **_k):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("natojp_tui.store.storage.os.fsync", disk_full)
-    with pytest.raises(StoreError, match="No space left on device"):
+    with pytest.raises(StoreError, match=r"No space left on device.*nothing was changed"):
         store.import_paths([write_article(tmp_path, "b.txt", "Another")])
     monkeypatch.undo()
-    assert before == {p.name: p.read_bytes() for p in db.glob("*.json")}
-    assert not list(db.glob(".*tmp"))
+    assert files(db) == before, "no new file is left behind either"
+    assert [a["title"] for a in store.articles()] == ["A visit to Tokyo"]
     assert len(Store.open(db).articles()) == 1
 
 
@@ -151,79 +168,197 @@ def test_a_corrupt_file_is_reported_with_its_path_and_left_untouched(
     store: Store, tmp_path: Path
 ) -> None:
     store.import_paths([write_article(tmp_path, "a.txt")])
-    quotes = tmp_path / "db" / "quotes.json"
-    damaged = quotes.read_bytes()[:25]
-    quotes.write_bytes(damaged)
+    articles = family_path(tmp_path / "db", "articles")
+    damaged = articles.read_bytes()[:25]
+    articles.write_bytes(damaged)
     with pytest.raises(StoreError) as err:
         Store.open(tmp_path / "db")
-    assert str(quotes) in str(err.value) and "natojp repair" in str(err.value)
-    assert quotes.read_bytes() == damaged
+    assert str(articles) in str(err.value) and "natojp repair" in str(err.value)
+    assert articles.read_bytes() == damaged
+
+
+def test_a_damaged_shard_is_reported_when_its_article_is_opened(
+    store: Store, tmp_path: Path
+) -> None:
+    [aid] = store.import_paths([write_article(tmp_path, "a.txt")]).imported
+    shard = family_path(tmp_path / "db", shard_key(aid))
+    shard.write_bytes(shard.read_bytes().replace(b"natural", b"NATURAL"))  # same size, other CRC
+    reopened = Store.open(tmp_path / "db")
+    with pytest.raises(StoreError, match="checksum does not match") as err:
+        reopened.article(aid)
+    assert str(shard) in str(err.value)
+
+
+def test_a_missing_family_file_is_damage_not_an_empty_family(store: Store, tmp_path: Path) -> None:
+    store.import_paths([write_article(tmp_path, "a.txt")])
+    store.star(store.quotes()[0].id)
+    user = family_path(tmp_path / "db", "user")
+    user.unlink()
+    with pytest.raises(StoreError, match="missing") as err:
+        Store.open(tmp_path / "db")
+    assert str(user) in str(err.value)
+
+
+def test_a_record_with_a_missing_field_is_reported_with_file_and_id(
+    store: Store, tmp_path: Path
+) -> None:
+    [aid] = store.import_paths([write_article(tmp_path, "a.txt")]).imported
+    db = tmp_path / "db"
+    shard = family_path(db, shard_key(aid))
+    tables = orjson.loads(shard.read_bytes())
+    quote = next(iter(tables["quotes"].values()))
+    del quote["kind"]
+    _rewrite_committed(db, shard_key(aid), orjson.dumps(tables))
+    with pytest.raises(StoreError) as err:
+        Store.open(db).article(aid)
+    assert str(shard) in str(err.value) and quote["id"] in str(err.value)
+    assert "has no 'kind'" in str(err.value)
+
+
+def _rewrite_committed(db: Path, key: str, data: bytes) -> None:
+    """Replace a family file's bytes and fix the manifest's size and CRC (valid JSON with
+    bad content, as a buggy writer would leave it)."""
+    import zlib
+
+    doc = manifest(db)
+    name = doc["files"][key][0]
+    (db / name).write_bytes(data)
+    doc["files"][key] = [name, len(data), zlib.crc32(data) & 0xFFFFFFFF]
+    (db / "manifest.json").write_bytes(orjson.dumps(doc))
 
 
 def test_a_database_from_a_newer_schema_is_refused(store: Store, tmp_path: Path) -> None:
     store.import_paths([write_article(tmp_path, "a.txt")])
-    path = tmp_path / "db" / "articles.json"
+    path = tmp_path / "db" / "manifest.json"
     data = orjson.loads(path.read_bytes())
-    for doc in data["meta"].values():
-        doc["schema"] = SCHEMA_VERSION + 1
+    data["schema"] = SCHEMA_VERSION + 1
     path.write_bytes(orjson.dumps(data))
     with pytest.raises(StoreError, match="newer"):
         Store.open(tmp_path / "db")
 
 
-def test_repair_moves_damaged_files_aside_and_rebuilds_keeping_stars(
+def test_repair_rebuilds_a_damaged_article_list_from_the_shards_keeping_stars(
     store: Store, tmp_path: Path
 ) -> None:
     src = write_article(tmp_path, "a.txt")
     store.import_paths([src])
+    store.ensure_seeded()
     quote = store.quotes()[0]
     store.star(quote.id)
     db = tmp_path / "db"
-    (db / "articles.json.bak").unlink(missing_ok=True)
-    (db / "articles.json").write_bytes(b"{ truncated")
+    articles = family_path(db, "articles")
+    articles.write_bytes(b"{ truncated")
     result = repair(db)
-    assert result.damaged and result.moved_to is not None
-    assert (result.moved_to / "articles.json").read_bytes() == b"{ truncated"
+    assert len(result.damaged) == 1 and result.damaged[0].startswith(f"{articles}: damaged")
+    assert result.moved_to is not None
+    assert (result.moved_to / articles.name).read_bytes() == b"{ truncated"
     fresh = Store.open(db)
     assert fresh.starred() == {quote.id}
-    titles = {a["title"] for a in fresh.articles()}
-    assert titles == {
-        "A visit to Tokyo",
-        "NATO and Japan sign Political Declaration for a stronger partnership",
-    }
+    assert {a["title"] for a in fresh.articles()} == {"A visit to Tokyo"}
     assert result.ok and not result.missing_sources
+    assert any("last good copy" in a or "rebuilt the article list" in a for a in result.actions)
+
+
+def test_repair_restores_a_deleted_user_file_from_the_last_good_copy(
+    store: Store, tmp_path: Path
+) -> None:
+    store.ensure_seeded()
+    first, second = store.quotes()[:2]
+    store.star(first.id)
+    store.star(second.id)  # the previous generation's user file holds the first star
+    db = tmp_path / "db"
+    family_path(db, "user").unlink()
+    result = repair(db)
+    assert any("restored user from the last good copy" in a for a in result.actions)
+    assert Store.open(db).starred() == {first.id}
+    assert "restored user" in "\n".join(result.lines())
+
+
+def test_repair_reads_an_article_again_when_its_shard_is_gone(store: Store, tmp_path: Path) -> None:
+    [aid] = store.import_paths([write_article(tmp_path, "a.txt")]).imported
+    db = tmp_path / "db"
+    family_path(db, shard_key(aid)).unlink()
+    result = repair(db)
+    assert any("read 1 articles again from their source files" in a for a in result.actions)
+    assert len(Store.open(db).article(aid).quotes) == 1
+
+
+def test_repair_finds_quotes_whose_offsets_no_longer_slice_their_text(
+    store: Store, tmp_path: Path
+) -> None:
+    [aid] = store.import_paths([write_article(tmp_path, "a.txt")]).imported
+    db = tmp_path / "db"
+    tables = orjson.loads(family_path(db, shard_key(aid)).read_bytes())
+    quote = next(iter(tables["quotes"].values()))
+    quote["start"] += 3
+    _rewrite_committed(db, shard_key(aid), orjson.dumps(tables))
+    result = repair(db)
+    assert any(f"quote {quote['id']} no longer matches its text" in d for d in result.damaged)
+    [good] = Store.open(db).article(aid).quotes
+    assert good.text == "We are natural partners,"
+
+
+def test_repair_finds_a_search_index_with_damaged_arrays(store: Store, tmp_path: Path) -> None:
+    store.import_paths([write_article(tmp_path, "a.txt")])
+    db = tmp_path / "db"
+    index = family_path(db, "search")
+    data = bytearray(index.read_bytes())
+    data[-8:] = b"\xff" * 8  # the last array: a code far out of range, header intact
+    _rewrite_committed(db, "search", bytes(data))
+    result = repair(db)
+    assert any(str(index) in d and "search index" in d for d in result.damaged)
+    assert Store.open(db).search("natural").total == 1
 
 
 def test_repair_says_which_sources_could_not_be_recovered(store: Store, tmp_path: Path) -> None:
     src = write_article(tmp_path, "a.txt")
-    store.import_paths([src])
-    store.star(store.quotes()[0].id)
+    [aid] = store.import_paths([src]).imported
+    quote_id = store.quotes()[0].id
+    store.star(quote_id)
     src.unlink()
     db = tmp_path / "db"
-    (db / "quotes.json").write_bytes(b"[1, 2")
+    family_path(db, shard_key(aid)).write_bytes(b"[1, 2")
     result = repair(db)
     assert result.missing_sources == [str(src.resolve())]
     assert result.stars_lost == 1 and result.stars_kept == 0
     assert any("source file gone" in line for line in result.lines())
-
-
-def test_repair_recovers_sources_from_the_backup_copy(store: Store, tmp_path: Path) -> None:
-    store.import_paths([write_article(tmp_path, "a.txt")])
-    store.import_paths(
-        [write_article(tmp_path, "b.txt", "Second visit")]
-    )  # articles.json.bak now lists a.txt
-    db = tmp_path / "db"
-    (db / "articles.json").write_bytes(b"")
-    result = repair(db)
-    assert result.rebuilt >= 2
-    assert {"A visit to Tokyo", "Second visit"} <= {a["title"] for a in Store.open(db).articles()}
+    reopened = Store.open(db)
+    assert reopened.starred() == set(), "its quote is gone: the star is not placed anywhere"
+    assert [(d["table"], d["target"]) for d in reopened.unplaced()] == [("stars", quote_id)], (
+        "but it is kept in the user data and listed"
+    )
 
 
 def test_repair_of_a_healthy_database_changes_nothing(store: Store, tmp_path: Path) -> None:
     store.import_paths([write_article(tmp_path, "a.txt")])
-    before = {p.name: p.read_bytes() for p in (tmp_path / "db").glob("*.json")}
+    before = files(tmp_path / "db")
     assert not repair(tmp_path / "db").damaged
-    assert before == {p.name: p.read_bytes() for p in (tmp_path / "db").glob("*.json")}
+    assert before == files(tmp_path / "db")
+
+
+def test_a_second_repair_after_an_interrupted_one_still_repairs(
+    store: Store, tmp_path: Path, monkeypatch
+) -> None:
+    from natojp_tui.store import storage
+
+    store.import_paths([write_article(tmp_path, "a.txt")])
+    db = tmp_path / "db"
+    family_path(db, "catalog").write_bytes(b"")
+    damaged = files(db)
+
+    def interrupt(step: str) -> None:
+        if step == "replace manifest.json":
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(storage, "FAULT_HOOK", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        repair(db)
+    monkeypatch.setattr(storage, "FAULT_HOOK", None)
+    after = files(db)
+    assert {n: after[n] for n in damaged} == damaged, "the library is as it was"
+    result = repair(db)
+    assert result.damaged and "healthy" not in "\n".join(result.lines())
+    assert not repair(db).damaged
 
 
 def test_a_file_path_given_as_database_folder_is_refused(tmp_path: Path) -> None:
@@ -239,30 +374,48 @@ def test_copying_a_database_folder_gives_a_working_database(store: Store, tmp_pa
     assert len(Store.open(tmp_path / "copy").articles()) == 1
 
 
-def test_an_older_schema_is_migrated_with_a_backup_kept(store: Store, tmp_path: Path) -> None:
+@pytest.mark.parametrize("schema", [1, 2])
+def test_an_old_layout_is_migrated_to_the_sharded_library_with_a_backup(
+    tmp_path: Path, schema: int
+) -> None:
+    from natojp_tui.ingest import load_article
+
     src = write_article(tmp_path, "a.txt")
-    store.import_paths([src])
+    article = load_article(src)
+    article.path = str(src.resolve())
     db = tmp_path / "db"
-    # Rewrite the database as schema 1 wrote it: texts rows without the source path.
-    arts = orjson.loads((db / "articles.json").read_bytes())
-    for doc in arts["meta"].values():
-        doc["schema"] = 1
-    texts = orjson.loads((db / "texts.json").read_bytes())
-    for doc in texts["texts"].values():
-        del doc["path"]
-    (db / "articles.json").write_bytes(orjson.dumps(arts))
-    (db / "texts.json").write_bytes(orjson.dumps(texts))
+    write_legacy(db, [article], [article.quotes[0].id], schema=schema)
     old_texts = (db / "texts.json").read_bytes()
 
     migrated = Store.open(db)
     assert (
         migrated.backup is not None and (migrated.backup / "texts.json").read_bytes() == old_texts
     )
-    texts = orjson.loads((db / "texts.json").read_bytes())
-    assert [d["path"] for d in texts["texts"].values()] == [str(src.resolve())]
-    meta = orjson.loads((db / "articles.json").read_bytes())["meta"]
-    assert [d["schema"] for d in meta.values()] == [SCHEMA_VERSION]
-    assert Store.open(db).backup is None, "migration runs once"
+    assert not (db / "texts.json").exists() and (db / "manifest.json").exists()
+    assert manifest(db)["schema"] == SCHEMA_VERSION and manifest(db)["migrated_from"] == schema
+    assert migrated.starred() == {article.quotes[0].id} and migrated.get_state("theme") == "nord"
+    again = Store.open(db)
+    assert again.backup is None, "migration runs once"
+    assert again.article(article.id).quotes == article.quotes
+    assert again.articles()[0]["path"] == str(src.resolve())
+    assert again.search("natural partners").total == 1
+
+
+def test_a_damaged_old_layout_is_not_migrated_and_repair_rebuilds_it(tmp_path: Path) -> None:
+    from natojp_tui.ingest import load_article
+
+    src = write_article(tmp_path, "a.txt")
+    article = load_article(src)
+    article.path = str(src.resolve())
+    db = tmp_path / "db"
+    write_legacy(db, [article], [article.quotes[0].id])
+    (db / "quotes.json").write_bytes(b"[1, 2")
+    with pytest.raises(StoreError, match=r"quotes\.json"):
+        Store.open(db)
+    assert (db / "quotes.json").read_bytes() == b"[1, 2"
+    result = repair(db)
+    assert result.rebuilt == 1 and result.stars_kept == 1
+    assert Store.open(db).starred() == {article.quotes[0].id}
 
 
 def test_speaker_filter_matches_a_part_of_the_name_or_a_close_spelling(store: Store) -> None:

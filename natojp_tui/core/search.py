@@ -533,6 +533,14 @@ class SearchIndex:
             live.starred[rank] = starred
             return True
 
+    def quote_ids_of(self, article_id: str) -> list[str]:
+        """Ids of an article's indexed quotes, in result order (the user layer ignored)."""
+        snap = self._live.snap
+        if article_id not in snap.article_names:
+            return []
+        code = snap.article_names.index(article_id)
+        return [snap.ids[i] for i in np.flatnonzero(snap.articles == code).tolist()]
+
     def replace_starred(self, quote_ids: Iterable[str]) -> None:
         """Star exactly ``quote_ids`` (ids not indexed are ignored)."""
         with self._lock:

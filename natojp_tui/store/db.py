@@ -1,70 +1,80 @@
-"""The article store: every read and write of the TinyDB database goes through here.
+"""The article store: every read and write of the database goes through here.
 
-A database is a folder of JSON files, one per table family, so that starring a quote
-does not rewrite the article texts:
+A database is a folder holding one *generation* of files, named by ``manifest.json``
+(see ``library.py`` for the commit protocol):
 
-=================  ====================================================
-``articles.json``  tables ``articles`` (metadata and counts) and ``meta``
-``texts.json``     table ``texts`` (paragraphs of each article)
-``quotes.json``    table ``quotes``
-``events.json``    table ``events``
-``people.json``    table ``people`` (merged across articles)
-``user.json``      the user's data: stars, notes, tags, corrections, removed
-                   articles, reading state, dossiers (see ``store/userdata.py``)
-=================  ====================================================
+==============  =====================================================================
+``articles``    the compact article list (columns, newest first): read at open
+``catalog``     source path, checksum and URL of each article: read on first use
+``shard/XYZ``   texts, quotes and events of the articles whose id hashes to bucket XYZ
+                (TinyDB format; opening an article reads one small shard)
+``people``      people merged across articles (TinyDB format)
+``user``        the user's data: stars, notes, tags, corrections, removed articles,
+                reading state, dossiers, settings (TinyDB format, small; see
+                ``userdata.py``, the Store's methods for it are in ``userstate.py``)
+``search``      the quote search index, tagged with the generation it belongs to
+``rows``        what a search result shows, fetched by id (``rows.py``)
+==============  =====================================================================
 
-Writers hold a file lock (``.lock``) across load-modify-write and write each family
-once per batch. An import writes ``articles.json`` last: an article is recorded only
-once its texts, quotes and events are on disk, so an import killed mid-way is
-completed by running it again (quotes of an unrecorded article are ignored on load).
-
-Opening reads only ``articles.json`` and ``user.json``; the other families are read
-on first use (the reader's first screen needs only the article list). The quote search
-index is saved at import in ``search.idx`` with the signature of the ``quotes.json`` it
-was built from, so opening never re-tokenises quotes; a stale or missing index is
-rebuilt on first search.
+Opening reads the manifest, the article list and the user family; nothing else at
+open grows with the library. Writers hold a file lock (``.lock``) across
+load-modify-commit; a commit writes each changed family once (one write per shard per
+batch) and replaces the manifest last, so a crash leaves the old library or the new.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
 from natojp_tui.core.model import Article, Event, Paragraph, Person, Quote
 from natojp_tui.core.readers import ArticleError
-from natojp_tui.store import userdata
+from natojp_tui.store import library, userdata
+from natojp_tui.store.articlelist import ArticleList, Catalog
+from natojp_tui.store.library import FileRef, Manifest
 from natojp_tui.store.records import (
     article_row,
     event_doc,
     event_from_doc,
+    event_problem,
     person_doc,
     person_from_doc,
+    person_problem,
     quote_doc,
     quote_from_doc,
+    quote_problem,
+    record_id,
+    star_problem,
+    state_problem,
+    text_problem,
     text_row,
     to_date,
     to_datetime,
 )
-from natojp_tui.store.storage import (
-    AtomicJSONStorage,
-    CorruptFile,
-    atomic_write_bytes,
-    file_signature,
-)
+from natojp_tui.store.rows import SearchRows, empty_rows
+from natojp_tui.store.storage import CorruptFile, TableStorage, file_signature
 from natojp_tui.store.userstate import UserState
 
-SCHEMA_VERSION = 2  # see store/migrations.py for the history
-FAMILIES = ("articles", "texts", "quotes", "events", "people", "user")
+SCHEMA_VERSION = 3  # see store/migrations.py for the history
+SMALL_FAMILIES = ("people", "user")  # TinyDB families of the library
+FAMILIES = ("articles", "catalog", "people", "user", "search", "rows")  # plus shard/XYZ
+SHARD_BUCKETS = 1024
+SHARD_CACHE = 8  # shards kept parsed for reading (an article, its neighbours)
 LOCK_TIMEOUT = 60.0
+IMPORT_BATCH = 10_000  # articles per commit of a big import (bounds the import's memory)
+INDEX_REBUILD_AT = 32  # replacing more articles than this rebuilds the index once
 
 ProgressFn = Callable[[int, int, str], None]
 
@@ -82,6 +92,8 @@ class ImportReport:
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     user: list[str] = field(default_factory=list)  # "1 star could not be placed"
+    extract_seconds: float = 0.0  # reading and analysing files (in the pool)
+    store_seconds: float = 0.0  # writing the library
 
     @property
     def ok(self) -> bool:
@@ -94,9 +106,10 @@ class ImportReport:
         )
 
 
-SEARCH_INDEX_FILE = "search.idx"
-EAGER = ("articles", "user")  # read at open; the big families are read on first use
-PARALLEL_MIN_FILES = 64  # below this, extracting in a process pool costs more than it saves
+def shard_key(article_id: str) -> str:
+    """The family key of the shard an article lives in (a stable hash of its id)."""
+    digest = hashlib.blake2b(article_id.encode("utf-8"), digest_size=4).digest()
+    return f"shard/{int.from_bytes(digest, 'big') % SHARD_BUCKETS:03x}"
 
 
 def match_speakers(query: str, names: Iterable[str], cutoff: float = 85.0) -> set[str]:
@@ -133,19 +146,104 @@ def _load_one(path_text: str) -> tuple[str, Article | None, str | None]:
         return path_text, None, f"could not be analysed ({type(exc).__name__}: {exc})"
 
 
+PARALLEL_MIN_FILES = 64  # below this, extracting in a process pool costs more than it saves
+
+
+def pool_size() -> int:
+    """Extraction processes: one per core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+# ---------------------------------------------------------------------- shards
+
+
+class Shard:
+    """One shard's tables (TinyDB format) and its documents grouped by article."""
+
+    __slots__ = ("by_article", "key", "tables")
+
+    def __init__(self, key: str, tables: dict[str, dict[str, Any]]) -> None:
+        self.key = key
+        self.tables = tables
+        self.by_article: dict[str, tuple[dict[str, Any] | None, list[dict], list[dict]]] = {}
+        self._group()
+
+    def _group(self) -> None:
+        tables = self.tables
+        self.by_article = {}
+        for doc in tables.get("texts", {}).values():
+            self.by_article[doc["article_id"]] = (doc, [], [])
+        for table, slot in (("quotes", 1), ("events", 2)):
+            for doc in tables.get(table, {}).values():
+                entry = self.by_article.get(doc["article_id"])
+                if entry is not None:  # a quote whose article has no text row is ignored
+                    entry[slot].append(doc)
+
+    @classmethod
+    def parse(cls, key: str, data: bytes, path: Path) -> Shard:
+        tables = library.parse_json_tables(data, path)
+        for table, check in (
+            ("texts", text_problem),
+            ("quotes", quote_problem),
+            ("events", event_problem),
+        ):
+            for doc_id, doc in tables.get(table, {}).items():
+                problem = check(doc)
+                if problem:
+                    raise CorruptFile(path, f"{table} record {doc_id} ({record_id(doc)}) {problem}")
+        return cls(key, tables)
+
+    def replace(self, remove: set[str], add: Sequence[Article], when: dict[str, str]) -> None:
+        """Drop every row of ``remove`` and add ``add``'s rows (renumbering the documents)."""
+        texts, quotes, events = [], [], []
+        for aid, (text, qs, es) in self.by_article.items():
+            if aid in remove or text is None:
+                continue
+            texts.append(text)
+            quotes += qs
+            events += es
+        for a in add:
+            texts.append(text_row(a, when[a.id]))
+            quotes += [quote_doc(q) for q in a.quotes]
+            events += [event_doc(e) for e in a.events]
+        self.tables = {
+            "texts": {str(i): d for i, d in enumerate(texts, 1)},
+            "quotes": {str(i): d for i, d in enumerate(quotes, 1)},
+            "events": {str(i): d for i, d in enumerate(events, 1)},
+        }
+        self._group()
+
+    def to_bytes(self) -> bytes:
+        return orjson.dumps(self.tables)
+
+
+SMALL_CHECKS: dict[str, dict[str, Callable[[Any], str | None]]] = {
+    "people": {"people": person_problem},
+    "user": {"stars": star_problem, "state": state_problem},
+}
+
+
 class Store(UserState):
     """A natojp database folder. Open with :meth:`Store.open`."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
         self._lock = FileLock(str(self.path / ".lock"), timeout=LOCK_TIMEOUT)
-        self._dbs: dict[str, TinyDB] = {}
-        self._article_doc: dict[str, int] = {}
-        self._quote_docs: dict[str, list[int]] | None = None  # article id -> quote doc ids
-        self._quote_by_id: dict[str, dict[str, Any]] | None = None
-        self._text_doc: dict[str, int] | None = None  # article id -> texts doc id
+        self._manifest = Manifest()
+        self._manifest_sig: tuple[int, int, int] | None = None
+        self._list = ArticleList()
+        self._catalog: Catalog | None = None
+        self._dbs: dict[str, TinyDB] = {}  # people, user
+        self._shards: OrderedDict[str, Shard] = OrderedDict()
+        self._pending: dict[str, bytes | None] = {}  # other families changed in a write
+        self._writing_now = False
         self._search: Any = None
-        self._search_lock = threading.Lock()
+        self._rows: SearchRows | None = None
+        self._rows_articles: dict[str, dict[str, Any]] = {}
+        self._search_lock = threading.RLock()
         self.backup: Path | None = None  # where a migration copied the old files
 
     # ------------------------------------------------------------------ opening
@@ -167,137 +265,170 @@ class Store(UserState):
                 raise StoreError(
                     f"{folder}: cannot create the database folder ({exc.strerror or exc})"
                 ) from exc
-        for family in FAMILIES:
-            storage_path = folder / f"{family}.json"
-            store._dbs[family] = TinyDB(storage_path, storage=AtomicJSONStorage, create_dirs=False)
         store._open()
         return store
 
-    def _storage(self, family: str) -> AtomicJSONStorage:
-        return self._dbs[family].storage  # type: ignore[return-value]
-
     def _open(self) -> None:
-        for family in EAGER:
-            self._load_family(family)
-        for family in FAMILIES:
-            if family not in EAGER:
-                self._quick_check(family)
-        version = self._check_schema()
-        if version is not None and version < SCHEMA_VERSION:
-            self._migrate(version)
-        self._reindex()
+        from natojp_tui.store import migrations
 
-    def _quick_check(self, family: str) -> None:
-        """Catch a truncated or foreign file at open without parsing it (that waits for first use)."""
-        path = self._storage(family).path
         try:
-            with open(path, "rb") as fh:
-                head = fh.read(1)
-                fh.seek(0, os.SEEK_END)
-                size = fh.tell()
-                fh.seek(max(0, size - 64))
-                tail = fh.read().rstrip()
-        except FileNotFoundError:
+            manifest = library.read_manifest(self.path)
+        except CorruptFile as exc:
+            raise self._corrupt(exc) from exc
+        if manifest is None and migrations.is_legacy(self.path):
+            self.backup = migrations.migrate_legacy(self)
             return
-        except OSError as exc:
-            raise self._corrupt(
-                CorruptFile(path, f"cannot be read ({exc.strerror or exc})")
-            ) from exc
-        if size == 0:
-            raise self._corrupt(CorruptFile(path, "empty file (0 bytes of JSON)"))
-        if head != b"{" or not tail.endswith(b"}"):
-            raise self._corrupt(
-                CorruptFile(path, "not valid JSON (truncated or not a database file)")
+        if manifest is None:
+            strays = library.stray_files(self.path, set())
+            if any(library.NAME.match(n) for n in strays):
+                raise self._corrupt(
+                    CorruptFile(
+                        self.path / library.MANIFEST,
+                        "missing, but the folder holds library files",
+                    )
+                )
+        self._install(manifest or Manifest())
+
+    def _install(self, manifest: Manifest) -> None:
+        """Make ``manifest`` the generation this store reads (eager families read now)."""
+        if manifest.schema > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path / library.MANIFEST}: written by a newer natojp-tui (schema "
+                f"{manifest.schema}; this version reads up to {SCHEMA_VERSION}); upgrade "
+                f"natojp-tui to open it"
             )
+        old = self._manifest
+        self._manifest = manifest
+        self._user = None  # the user family may have changed
+        self._manifest_sig = file_signature(self.path / library.MANIFEST)
+        changed = {
+            k for k in {*old.files, *manifest.files} if old.files.get(k) != manifest.files.get(k)
+        }
+        self._catalog = None if "catalog" in changed else self._catalog
+        for key in list(self._shards):
+            if key in changed:
+                del self._shards[key]
+        for key in SMALL_FAMILIES:
+            if key in changed:
+                self._dbs.pop(key, None)
+        if changed & {"search", "rows"} or not manifest.files:
+            with self._search_lock:
+                self._search = None
+                self._rows = None
+                self._rows_articles = {}
+        if "articles" in changed or not manifest.files.get("articles"):
+            self._list = self._read_columns("articles", ArticleList)  # type: ignore[assignment]
+        self._db("user")
 
     @staticmethod
     def _corrupt(exc: CorruptFile) -> StoreError:
         return StoreError(
-            f"{exc.path}: {exc.problem}; the file was left untouched — run 'natojp repair' to move it aside and rebuild"
+            f"{exc.path}: {exc.problem}; the file was left untouched — run 'natojp repair' to rebuild the library"
         )
 
-    def _migrate(self, version: int) -> None:
-        """Upgrade an older database in place, after copying it to a backup folder."""
-        from natojp_tui.store.migrations import backup_folder, migrate
+    def _ref(self, key: str) -> FileRef | None:
+        return self._manifest.files.get(key)
 
-        with self._writing(FAMILIES):
-            self.backup = backup_folder(self.path, version)
-            families = {f: self._tables(f) for f in FAMILIES}
-            migrate(families, version, SCHEMA_VERSION)
-            meta = self._dbs["articles"].table("meta")
-            meta.update({"schema": SCHEMA_VERSION, "migrated_from": version})
-            for family in FAMILIES:
-                self._storage(family).mark_changed()
+    def _bytes(self, key: str) -> bytes | None:
+        """A family file's bytes, checked; None when the generation has no such family.
 
-    def _load_family(self, family: str) -> None:
-        try:
-            self._storage(family).load()
-        except CorruptFile as exc:
-            raise self._corrupt(exc) from exc
-        self._dbs[family].clear_cache()
-
-    def _check_schema(self) -> int | None:
-        """The database's schema version (None for a new one); refuses newer ones."""
-        meta = self._tables("articles").get("meta", {})
-        version = next((d.get("schema") for d in meta.values() if "schema" in d), None)
-        if version is None:
+        A file gone because another process committed twice since we read the manifest
+        is found again through the new manifest.
+        """
+        ref = self._ref(key)
+        if ref is None:
             return None
-        if not isinstance(version, int) or version > SCHEMA_VERSION or version < 1:
-            raise StoreError(
-                f"{self.path / 'articles.json'}: written by a newer natojp-tui (schema {version}; "
-                f"this version reads up to {SCHEMA_VERSION}); upgrade natojp-tui to open it"
-            )
-        return version
+        try:
+            return library.read_file(self.path, ref)
+        except CorruptFile as exc:
+            if not self._writing_now and self.reload_if_changed():
+                return self._bytes(key)
+            raise self._corrupt(exc) from exc
+
+    def _read_columns(self, key: str, cls: type[ArticleList] | type[Catalog]) -> Any:
+        data = self._bytes(key)
+        if data is None:
+            return cls()
+        try:
+            return cls.from_bytes(data)
+        except ValueError as exc:
+            raise self._corrupt(CorruptFile(self.path / self._ref(key).name, str(exc))) from exc  # type: ignore[union-attr]
+
+    def _db(self, family: str) -> TinyDB:
+        """A small family (people, user) as a TinyDB over its tables, read on first use."""
+        db = self._dbs.get(family)
+        if db is None:
+            data = self._bytes(family)
+            tables: dict[str, dict[str, Any]] = {}
+            if data is not None:
+                path = self.path / self._ref(family).name  # type: ignore[union-attr]
+                try:
+                    tables = library.parse_json_tables(data, path)
+                    for table, check in SMALL_CHECKS.get(family, {}).items():
+                        for doc_id, doc in tables.get(table, {}).items():
+                            problem = check(doc)
+                            if problem:
+                                raise CorruptFile(
+                                    path, f"{table} record {doc_id} ({record_id(doc)}) {problem}"
+                                )
+                except CorruptFile as exc:
+                    raise self._corrupt(exc) from exc
+            db = TinyDB(storage=TableStorage, data=tables)
+            self._dbs[family] = db
+        return db
+
+    def _storage(self, family: str) -> TableStorage:
+        return self._db(family).storage  # type: ignore[return-value]
 
     def _tables(self, family: str) -> dict[str, dict[str, Any]]:
-        """A family's raw tables, reading the file on first use."""
-        try:
-            return self._storage(family).tables()
-        except CorruptFile as exc:
-            raise self._corrupt(exc) from exc
+        """A small family's raw tables (read on first use)."""
+        return self._storage(family).data
 
-    def _loaded(self, family: str) -> bool:
-        return self._storage(family).loaded
+    def _shard(self, key: str) -> Shard:
+        shard = self._shards.get(key)
+        if shard is not None:
+            self._shards.move_to_end(key)
+            return shard
+        data = self._bytes(key)
+        if data is None:
+            shard = Shard(key, {})
+        else:
+            try:
+                shard = Shard.parse(key, data, self.path / self._ref(key).name)  # type: ignore[union-attr]
+            except CorruptFile as exc:
+                raise self._corrupt(exc) from exc
+        self._shards[key] = shard
+        if not self._writing_now:
+            while len(self._shards) > SHARD_CACHE:
+                self._shards.popitem(last=False)
+        return shard
 
-    def _reindex(self) -> None:
-        self._article_doc = {
-            doc["id"]: int(doc_id)
-            for doc_id, doc in self._tables("articles").get("articles", {}).items()
-        }
-        self._quote_docs = None
-        self._quote_by_id = None
-        self._text_doc = None
-        self._search = None
-        self._user = None
-
-    def _quote_index(self) -> dict[str, list[int]]:
-        if self._quote_docs is None:
-            index: dict[str, list[int]] = {}
-            for doc_id, doc in self._tables("quotes").get("quotes", {}).items():
-                index.setdefault(doc["article_id"], []).append(int(doc_id))
-            self._quote_docs = index
-        return self._quote_docs
-
-    def _text_index(self) -> dict[str, int]:
-        if self._text_doc is None:
-            self._text_doc = {
-                d["article_id"]: int(k) for k, d in self._tables("texts").get("texts", {}).items()
-            }
-        return self._text_doc
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            self._catalog = self._read_columns("catalog", Catalog)
+        return self._catalog
 
     def reload_if_changed(self) -> bool:
-        """Re-read the families another process wrote since we last read them."""
-        changed = [f for f in FAMILIES if self._loaded(f) and self._storage(f).changed_on_disk()]
-        for family in changed:
-            self._load_family(family)
-        if changed:
-            self._check_schema()
-            self._reindex()
-        return bool(changed)
+        """Re-read the manifest if another process committed since we read it."""
+        sig = file_signature(self.path / library.MANIFEST)
+        if sig == self._manifest_sig:
+            return False
+        try:
+            manifest = library.read_manifest(self.path)
+        except CorruptFile as exc:
+            raise self._corrupt(exc) from exc
+        self._install(manifest or Manifest())
+        return True
 
+    # ------------------------------------------------------------------ writing
     @contextlib.contextmanager
-    def _writing(self, families: Sequence[str]) -> Iterator[None]:
-        """Hold the lock, bring the data up to date, batch the writes, flush in order."""
+    def _writing(self, families: Sequence[str] = ()) -> Iterator[None]:
+        """Hold the lock, bring the data up to date, then commit what changed at once.
+
+        ``families`` are the small TinyDB families the block changes through
+        ``self._dbs[...]``; shards and the other families are handed to
+        :meth:`_stage` (or changed through :meth:`_shard` while writing).
+        """
         try:
             self._lock.acquire()
         except Timeout as exc:
@@ -311,128 +442,232 @@ class Store(UserState):
         try:
             self.reload_if_changed()
             for family in families:
-                self._tables(family)  # read before changing: a write replaces the whole file
-            with contextlib.ExitStack() as stack:
-                for family in families:
-                    stack.enter_context(self._storage(family).deferred())
-                yield
-            # Flush in the given order (articles last for imports).
-            for family in families:
-                self._flush(family)
+                self._storage(family).changed = False
+            self._pending = {}
+            self._writing_now = True
+            yield
+            changes = dict(self._pending)
+            for family in SMALL_FAMILIES:
+                db = self._dbs.get(family)
+                if db is not None and db.storage.changed:  # type: ignore[attr-defined]
+                    changes[family] = orjson.dumps(db.storage.data)  # type: ignore[attr-defined]
+            if changes:
+                self._commit(changes)
         except BaseException:
-            for family in families:
-                with contextlib.suppress(Exception):
-                    self._storage(family).discard()
-            self._reindex()
+            self._forget()
             raise
         finally:
+            self._writing_now = False
+            self._pending = {}
             self._lock.release()
+        while len(self._shards) > SHARD_CACHE:
+            self._shards.popitem(last=False)
 
-    def _flush(self, family: str) -> None:
+    def _stage(self, key: str, data: bytes | None) -> None:
+        """Queue a family's new bytes for the commit of the current write."""
+        assert self._writing_now, "stage changes inside _writing()"
+        self._pending[key] = data
+
+    def _commit(
+        self, changes: dict[str, bytes | None], *, migrated_from: int | None = None
+    ) -> None:
+        commit_id = self._pending_commit_id()
         try:
-            self._storage(family).flush()
+            base = self._commit_base or self._manifest
+            manifest = library.commit(
+                self.path,
+                base if base.generation else None,
+                changes,
+                schema=SCHEMA_VERSION,
+                commit_id=commit_id,
+                migrated_from=migrated_from if migrated_from is not None else self._migrated_from,
+                keep_previous=self._keep_previous,
+            )
         except OSError as exc:
             raise StoreError(
-                f"{self._storage(family).path}: cannot write ({exc.strerror or exc}); the previous database is intact"
+                f"{self.path}: cannot write ({exc.strerror or exc}); nothing was changed "
+                f"(the library is still generation {self._manifest.generation})"
             ) from exc
+        for family in SMALL_FAMILIES:
+            db = self._dbs.get(family)
+            if db is not None:
+                db.storage.changed = False  # type: ignore[attr-defined]
+        self._manifest = manifest
+        self._manifest_sig = file_signature(self.path / library.MANIFEST)
+        self._commit_id = None
+
+    _commit_id: str | None = None
+    _import_session = ""  # set per import_paths call (see UserState.new_articles)
+    _migrated_from: int | None = None  # set while a migration's write is being committed
+    _keep_previous = True  # False: leave manifest.json.bak alone (repair of a bad manifest)
+    _commit_base: Manifest | None = None  # repair: the generation a fresh build replaces
+
+    def _pending_commit_id(self) -> str:
+        """The id of the commit being prepared (the search index is tagged with it)."""
+        if self._commit_id is None:
+            self._commit_id = library.new_commit_id()
+        return self._commit_id
+
+    def _next_tag(self) -> str:
+        base = self._commit_base or self._manifest
+        return library.next_tag(base if base.generation else None, self._pending_commit_id())
+
+    def _forget(self) -> None:
+        """Drop everything read or changed in a failed write; re-read the manifest."""
+        self._commit_id = None
+        self._user = None
+        self._dbs.clear()
+        self._shards.clear()
+        self._catalog = None
+        with self._search_lock:
+            self._search = None
+            self._rows = None
+            self._rows_articles = {}
+        self._manifest_sig = (-1, -1, -1)  # whatever is on disk is read again
+        self._manifest = Manifest()
+        with contextlib.suppress(StoreError):
+            self.reload_if_changed()
 
     # ------------------------------------------------------------------ reading
     def is_empty(self) -> bool:
-        return not self._article_doc
+        return not len(self._list)
 
     def article_ids(self, *, archived: bool = False) -> list[str]:
         """Ids of the articles in the lists (``archived=True``: removed ones too)."""
         hidden = () if archived else self.user_view().archived
-        return [aid for aid in self._article_doc if aid not in hidden]
+        return [aid for aid in self._list.ids if aid not in hidden]
+
+    def article_columns(self) -> dict[str, list[Any]]:
+        """The article list as columns (id, title, published, updated, source, quotes,
+        events), newest first: what the reader's article pane draws, without a dict per row."""
+        return self._list.columns
 
     def articles(self, *, copy: bool = True, archived: bool = False) -> list[dict[str, Any]]:
-        """Article metadata with quote and event counts, newest first, as the user
-        corrected it (``corrected`` names the fields); removed articles only if ``archived``.
-
-        ``copy=False`` hands out the stored rows themselves, for callers that only read.
-        """
-        docs = list(self._tables("articles").get("articles", {}).values())
+        """Article metadata with quote and event counts, newest first (with the catalog's
+        path, checksum and URL; ``copy`` is accepted for older callers), as the user
+        corrected it (``corrected`` names the fields; a corrected date re-sorts the row);
+        removed articles only with ``archived``."""
+        del copy
+        catalog = self.catalog()
         view = self.user_view()
-        if view.archived and not archived:
-            docs = [d for d in docs if d["id"] not in view.archived]
+        out = []
+        for row in self._list.rows():
+            if not archived and row["id"] in view.archived:
+                continue
+            extra = catalog.get(row["id"]) or {}
+            row.update({k: extra.get(k) for k in ("path", "checksum", "url")})
+            out.append(userdata.corrected_article_row(row, view))
         if view.corrections:
-            docs = [userdata.corrected_article_row(d, view) for d in docs]
-        docs.sort(
-            key=lambda d: (d.get("published") or "", d.get("updated") or "", d.get("title") or ""),
-            reverse=True,
-        )
-        return [dict(d) for d in docs] if copy else docs
+            out.sort(
+                key=lambda r: r.get("published") or "", reverse=True
+            )  # stable: ties keep order
+        return out
 
     def article_meta(self, article_id: str) -> dict[str, Any] | None:
-        doc_id = self._article_doc.get(article_id)
-        if doc_id is None:
+        if article_id not in self._list:
             return None
-        row = self._tables("articles")["articles"][str(doc_id)]
-        return dict(userdata.corrected_article_row(row, self.user_view()))
+        text = self._shard(shard_key(article_id)).by_article.get(article_id, (None,))[0]
+        meta = dict(text["meta"]) if text else {}
+        meta.update(self._list.get(article_id) or {})
+        meta.setdefault("id", article_id)
+        return userdata.corrected_article_row(meta, self.user_view())
 
     def find_article(self, target: str) -> str | None:
         """An article id from an id, a unique id prefix, or the path it was imported from."""
-        if target in self._article_doc:
+        if target in self._list:
             return target
         matches = (
-            [aid for aid in self._article_doc if aid.startswith(target)] if len(target) >= 4 else []
+            [aid for aid in self._list.ids if aid.startswith(target)] if len(target) >= 4 else []
         )
         if len(matches) == 1:
             return matches[0]
         with contextlib.suppress(OSError):
             resolved = str(Path(target).expanduser().resolve())
-            for doc in self._tables("articles").get("articles", {}).values():
-                if doc.get("path") == resolved:
-                    return doc["id"]
+            return self.catalog().path_index().get(resolved)
         return None
 
     def article(self, article_id: str) -> Article | None:
         """The whole article: paragraphs, quotes, events and the people it names."""
-        meta = self.article_meta(article_id)
-        if meta is None:
+        if article_id not in self._list:
             return None
-        doc_id = self._text_index().get(article_id)
-        text = self._tables("texts")["texts"][str(doc_id)] if doc_id is not None else {}
-        paragraphs = [Paragraph(t, k) for k, t in text.get("paragraphs", [])]
-        ids = set(meta.get("people", []))
+        entry = self._shard(shard_key(article_id)).by_article.get(article_id)
+        if entry is None or entry[0] is None:
+            raise self._corrupt(
+                CorruptFile(
+                    self.path / self._ref(shard_key(article_id)).name  # type: ignore[union-attr]
+                    if self._ref(shard_key(article_id))
+                    else self.path / library.MANIFEST,
+                    f"article {article_id} is listed but its text is missing",
+                )
+            )
+        text, quote_docs, event_docs = entry
+        view = self.user_view()
+        meta = {**text["meta"], **(self._list.get(article_id) or {}), "id": article_id}
+        meta = userdata.corrected_article_row(meta, view)
+        ids = set(meta.get("people") or [])
         people = [
             person_from_doc(d)
             for d in self._tables("people").get("people", {}).values()
             if d["id"] in ids
         ]
+        order = lambda d: (d["paragraph"], d["start"])  # noqa: E731
         return Article(
-            id=meta["id"],
-            title=meta["title"],
-            paragraphs=paragraphs,
+            id=article_id,
+            title=meta.get("title") or "",
+            paragraphs=[Paragraph(t, k) for k, t in text["paragraphs"]],  # type: ignore[arg-type]
             published=to_date(meta.get("published")),
             updated=to_datetime(meta.get("updated")),
             source=meta.get("source"),
             url=meta.get("url"),
-            language=meta.get("language", "en"),
+            language=meta.get("language") or "en",
             path=meta.get("path"),
-            checksum=meta.get("checksum", ""),
+            checksum=meta.get("checksum") or "",
             place=meta.get("place"),
-            encoding=meta.get("encoding", "utf-8"),
-            quotes=self.quotes(article_id=article_id),
-            events=self.events(article_id=article_id),
+            encoding=meta.get("encoding") or "utf-8",
+            quotes=[
+                quote_from_doc(userdata.corrected_quote_doc(d, view))
+                for d in sorted(quote_docs, key=order)
+            ],
+            events=[event_from_doc(d) for d in sorted(event_docs, key=order)],
             people=people,
         )
 
+    def _all_shards(self) -> Iterator[Shard]:
+        for key in sorted(k for k in self._manifest.files if k.startswith("shard/")):
+            cached = self._shards.get(key)
+            if cached is not None:
+                yield cached
+                continue
+            data = self._bytes(key)
+            assert data is not None
+            try:
+                yield Shard.parse(key, data, self.path / self._ref(key).name)  # type: ignore[union-attr]
+            except CorruptFile as exc:
+                raise self._corrupt(exc) from exc
+
     def quote_docs(self) -> Iterator[dict[str, Any]]:
-        """Raw quote documents of recorded articles (fast path for indexes and exports)."""
-        table = self._tables("quotes").get("quotes", {})
-        for article_id, doc_ids in self._quote_index().items():
-            if article_id in self._article_doc:
-                for doc_id in doc_ids:
-                    yield table[str(doc_id)]
+        """Raw quote documents of listed articles, shard by shard (reads every shard)."""
+        listed = self._list
+        for shard in self._all_shards():
+            for aid, (_text, quotes, _events) in shard.by_article.items():
+                if aid in listed:
+                    yield from quotes
 
     def quotes(
         self, article_id: str | None = None, speaker: str | None = None, kind: str | None = None
     ) -> list[Quote]:
-        """Quotes in text order, filtered by article, speaker (substring) and kind."""
-        table = self._tables("quotes").get("quotes", {})
+        """Quotes in text order, filtered by article, speaker (substring) and kind.
+
+        Without ``article_id`` this reads every shard: the command line and the reader
+        search through :meth:`search` instead.
+        """
         if article_id is not None:
-            docs = [table[str(i)] for i in self._quote_index().get(article_id, [])]
+            entry = (
+                self._shard(shard_key(article_id)).by_article.get(article_id)
+                if article_id in self._list
+                else None
+            )
+            docs = list(entry[1]) if entry else []
         else:
             hidden = self.user_view().archived
             docs = [d for d in self.quote_docs() if d["article_id"] not in hidden]
@@ -447,36 +682,44 @@ class Store(UserState):
         docs.sort(key=lambda d: (d["article_id"], d["paragraph"], d["start"]))
         return [quote_from_doc(d) for d in docs]
 
-    def _quote_docs_by_id(self) -> dict[str, dict[str, Any]]:
-        if self._quote_by_id is None:
-            self._quote_by_id = {d["id"]: d for d in self.quote_docs()}
-        return self._quote_by_id
-
-    def _quote_doc(self, quote_id: str) -> dict[str, Any] | None:
-        return self._quote_docs_by_id().get(quote_id)
-
     def quote(self, quote_id: str) -> Quote | None:
-        doc = self._quote_doc(quote_id)
+        """One quote, from the search rows (no shard read)."""
+        doc = self._rows_file().quote(quote_id) if self._ref("rows") else None
         return quote_from_doc(userdata.corrected_quote_doc(doc, self.user_view())) if doc else None
 
     def events(self, article_id: str | None = None) -> list[Event]:
-        """Events of one article, or of every article in the lists."""
-        hidden = self.user_view().archived if article_id is None else ()
+        if article_id is not None:
+            article = self.article(article_id)
+            return article.events if article else []
+        hidden = self.user_view().archived
         docs = [
             d
-            for d in self._tables("events").get("events", {}).values()
-            if d.get("article_id") in self._article_doc
-            and (article_id is None or d["article_id"] == article_id)
-            and d.get("article_id") not in hidden
+            for shard in self._all_shards()
+            for aid, (_t, _q, events) in shard.by_article.items()
+            if aid in self._list and aid not in hidden
+            for d in events
         ]
-        docs.sort(key=lambda d: (d["article_id"], d.get("paragraph", 0), d.get("start", 0)))
+        docs.sort(key=lambda d: (d["article_id"], d["paragraph"], d["start"]))
         return [event_from_doc(d) for d in docs]
 
     def people(self) -> list[Person]:
         return [person_from_doc(d) for d in self._tables("people").get("people", {}).values()]
 
     # ------------------------------------------------------------------ user state
-    # Stars, notes, tags, corrections, removals, dossiers: see store/userstate.py.
+    # The user family is one small file of TinyDB tables (``stars``, ``state`` and
+    # whatever else user data needs); a change rewrites only it and the manifest.
+    def user_table(self, name: str) -> list[dict[str, Any]]:
+        """Copies of the documents of one user table (empty when it does not exist)."""
+        return [dict(d) for d in self._tables("user").get(name, {}).values()]
+
+    @contextlib.contextmanager
+    def user_writing(self) -> Iterator[TinyDB]:
+        """Change user tables through TinyDB; committed as one write when the block ends."""
+        with self._writing(["user"]):
+            yield self._db("user")
+
+    # Stars, notes, tags, corrections, removals, reading state, dossiers: userstate.py.
+
     def get_state(self, key: str, default: Any = None) -> Any:
         for d in self._tables("user").get("state", {}).values():
             if d.get("key") == key:
@@ -495,10 +738,7 @@ class Store(UserState):
 
     # ------------------------------------------------------------------ importing
     def checksums(self) -> dict[str, str]:
-        return {
-            d["id"]: d.get("checksum", "")
-            for d in self._tables("articles").get("articles", {}).values()
-        }
+        return self.catalog().checksums()
 
     def import_paths(
         self,
@@ -507,7 +747,10 @@ class Store(UserState):
         *,
         workers: int | None = None,
     ) -> ImportReport:
-        """Import files, folders and globs: read and extract (in parallel when many), then write once."""
+        """Import files, folders and globs: extract in a pool sized to the machine, and
+        write in batches of ``IMPORT_BATCH`` articles (one commit, one write per shard each)."""
+        import time
+
         from natojp_tui import ingest
 
         files, problems = ingest.expand_paths(targets)
@@ -523,21 +766,34 @@ class Store(UserState):
             except ArticleError:
                 pass  # reported when it is read for real below
             todo.append(path)
-        articles: list[Article] = []
+        batch: list[Article] = []
         done = len(report.unchanged)
+        self._import_session = library.new_commit_id()  # "new since the last import" spans batches
+        started = time.perf_counter()
+
+        def flush() -> None:
+            t = time.perf_counter()
+            sub = self.add_articles(batch)
+            report.store_seconds += time.perf_counter() - t
+            report.imported += sub.imported
+            report.updated += sub.updated
+            report.unchanged += sub.unchanged
+            report.user += sub.user
+            batch.clear()
+
         for path_text, article, error in self._extract_all(todo, workers):
             done += 1
             if progress:
                 progress(done, len(files), path_text)
             if article is not None:
-                articles.append(article)
+                batch.append(article)
             else:
                 report.failed.append((path_text, error or "unreadable"))
-        sub = self.add_articles(articles)
-        report.imported += sub.imported
-        report.updated += sub.updated
-        report.unchanged += sub.unchanged
-        report.user += sub.user
+            if len(batch) >= IMPORT_BATCH:
+                flush()
+        if batch:
+            flush()
+        report.extract_seconds = time.perf_counter() - started - report.store_seconds
         return report
 
     @staticmethod
@@ -546,7 +802,7 @@ class Store(UserState):
     ) -> Iterator[tuple[str, Article | None, str | None]]:
         texts = [str(p) for p in paths]
         if workers is None:
-            workers = min(os.cpu_count() or 1, 4)
+            workers = pool_size()
         if workers <= 1 or len(texts) < PARALLEL_MIN_FILES:
             yield from map(_load_one, texts)
             return
@@ -556,13 +812,11 @@ class Store(UserState):
             yield from pool.map(_load_one, texts, chunksize=16)
 
     def add_articles(self, articles: Sequence[Article]) -> ImportReport:
-        """Write analysed articles in one batch; an article with a known id is replaced."""
+        """Write analysed articles in one commit; an article with a known id is replaced."""
         report = ImportReport()
         if not articles:
             return report
-        from natojp_tui.core.people import merge_people
-
-        with self._writing(["texts", "quotes", "events", "people", "user", "articles"]):
+        with self._writing(["people", "user"]):
             known = self.checksums()
             fresh: dict[str, Article] = {}
             for a in articles:
@@ -572,87 +826,137 @@ class Store(UserState):
                     fresh[a.id] = a
             if not fresh:
                 return report
-            index = self._current_index()
-            ids = set(fresh)
-            replaced = [aid for aid in ids if aid in self._article_doc]
+            replaced = [aid for aid in fresh if aid in self._list]
+            report.imported = [aid for aid in fresh if aid not in self._list]
+            report.updated = replaced
             old_quotes = {
                 q["id"]: q
                 for aid in replaced
-                for q in (
-                    self._tables("quotes")["quotes"][str(i)]
-                    for i in self._quote_index().get(aid, [])
-                )
+                for q in (self._shard(shard_key(aid)).by_article.get(aid) or ((), ()))[1]
             }
+            self._write_articles(fresh, set(replaced))
             relocation = self._reanchor(
                 self._tables("user"), [fresh[aid] for aid in replaced], old_quotes
             )
             report.user = relocation.lines()
-            self._remove_rows(ids)
-            self._dbs["texts"].table("texts").insert_multiple(text_row(a) for a in fresh.values())
-            self._dbs["quotes"].table("quotes").insert_multiple(
-                quote_doc(q) for a in fresh.values() for q in a.quotes
-            )
-            self._dbs["events"].table("events").insert_multiple(
-                event_doc(e) for a in fresh.values() for e in a.events
-            )
-            people_table = self._dbs["people"].table("people")
-            merged = merge_people(self.people(), [p for a in fresh.values() for p in a.people])
-            people_table.truncate()
-            people_table.insert_multiple(person_doc(p) for p in merged)
-            arts = self._dbs["articles"].table("articles")
-            meta_table = self._dbs["articles"].table("meta")
-            if not meta_table.all():
-                meta_table.insert(
-                    {
-                        "schema": SCHEMA_VERSION,
-                        "created": datetime.now().isoformat(timespec="seconds"),
-                    }
-                )
-            old = [self._article_doc[aid] for aid in replaced]
-            if old:
-                arts.remove(doc_ids=old)
-            now = datetime.now().isoformat(timespec="seconds")
-            arts.insert_multiple(article_row(a, now) for a in fresh.values())
-            report.imported = [aid for aid in fresh if aid not in replaced]
-            report.updated = replaced
-        self._reindex()
-        self._update_index(index, fresh)
+            self._record_import(self._tables("user"), list(fresh), self._import_session)
         return report
 
-    def _remove_rows(self, article_ids: set[str]) -> None:
-        quote_ids = [i for aid in article_ids for i in self._quote_index().get(aid, [])]
-        if quote_ids:
-            self._dbs["quotes"].table("quotes").remove(doc_ids=quote_ids)
-        for family in ("texts", "events"):
-            rows = self._tables(family).get(family, {})
-            doomed = [int(k) for k, d in rows.items() if d.get("article_id") in article_ids]
-            if doomed:
-                self._dbs[family].table(family).remove(doc_ids=doomed)
+    def _write_articles(
+        self,
+        fresh: dict[str, Article],
+        replaced: set[str],
+        *,
+        imported_at: dict[str, str] | None = None,
+    ) -> None:
+        """Stage every family an import changes: shards, list, catalog, people, index, rows."""
+        from natojp_tui.core.people import merge_people
 
-    def ensure_seeded(self, progress: ProgressFn | None = None) -> ImportReport | None:
-        """First use of an empty database imports the bundled articles."""
-        if not self.is_empty():
-            return None
-        from natojp_tui.locations import bundled_articles_dir
-
-        return self.import_paths([bundled_articles_dir()], progress=progress)
+        now = datetime.now().isoformat(timespec="seconds")
+        when = {aid: (imported_at or {}).get(aid) or now for aid in fresh}
+        by_shard: dict[str, list[Article]] = {}
+        for a in fresh.values():
+            by_shard.setdefault(shard_key(a.id), []).append(a)
+        for key, group in by_shard.items():
+            shard = self._shard(key)
+            shard.replace({a.id for a in group}, group, when)
+            self._stage(key, shard.to_bytes())
+        rows = [article_row(a, when[a.id]) for a in fresh.values()]
+        self._list.replace((), rows)
+        self._stage("articles", self._list.to_bytes())
+        catalog = self.catalog()
+        catalog.replace((), rows)
+        self._stage("catalog", catalog.to_bytes())
+        people = self._db("people").table("people")
+        merged = merge_people(self.people(), [p for a in fresh.values() for p in a.people])
+        people.truncate()
+        people.insert_multiple(person_doc(p) for p in merged)
+        self._stage_search(fresh, replaced)
 
     # ------------------------------------------------------------------ search
-    def _quotes_tag(self) -> str:
-        """The saved index's tag: the quotes file's signature and the user's corrections."""
-        sig = file_signature(self._storage("quotes").path)
-        tag = f"{sig[0]}:{sig[1]}" if sig else "none"
-        digest = self.corrections_digest()
-        return f"{tag}|{digest}" if digest else tag
+    def _stage_search(self, fresh: dict[str, Article], replaced: set[str]) -> None:
+        """The new generation's rows and index, tagged with the generation being committed."""
+        from natojp_tui.core.search import SearchIndex
 
-    def _record(self, doc: dict[str, Any]) -> Any:
+        tag = self._next_tag()
+        old_rows = self._rows_file() if self._ref("rows") else None
+        new_quotes = [quote_doc(q) for a in fresh.values() for q in a.quotes]
+        rows_bytes = SearchRows.build(
+            old_rows,
+            replaced,
+            new_quotes,
+            {a.id: self._row_article(a) for a in fresh.values()},
+            tag,
+        )
+        rows = SearchRows.from_buffer(rows_bytes)
+        index = self.search_index() if self._ref("search") else None
+        if index is None or len(replaced) > INDEX_REBUILD_AT:
+            records = (self._record_from(rows, qid) for qid in rows.quote_ids())
+            index = SearchIndex.build(records, fetch=self._fetch_record)
+        else:
+            self._undress_index(index, rows)  # what is saved holds the records as extracted
+            for aid in replaced:
+                index.remove_article(aid)
+            index.add(self._record_from(rows, q["id"]) for q in new_quotes)
+        self._stage("rows", rows_bytes)
+        self._stage("search", index.to_bytes(tag=tag))
+        with self._search_lock:
+            self._search = index
+            self._rows = rows
+            self._rows_articles = {}
+        self._user = None  # re-anchoring may follow; dressed when first searched
+        self._dressed_for = None
+
+    @staticmethod
+    def _row_article(a: Article) -> dict[str, Any]:
+        """What a result row and a citation need of an article (see ``rows.py``)."""
+        return {
+            "title": a.title,
+            "published": a.published.isoformat() if a.published else None,
+            "source": a.source,
+            "url": a.url,
+            "place": a.place,
+            "people": [p.id for p in a.people],
+            "events": [event_doc(e) for e in a.events if e.place],
+        }
+
+    def _rows_file(self) -> SearchRows:
+        with self._search_lock:
+            if self._rows is None:
+                ref = self._ref("rows")
+                if ref is None:
+                    self._rows = SearchRows.from_buffer(empty_rows(""))
+                else:
+                    try:
+                        mapped = library.map_file(self.path, ref)
+                        self._rows = SearchRows.from_buffer(mapped)
+                    except (CorruptFile, ValueError) as exc:
+                        bad = (
+                            exc
+                            if isinstance(exc, CorruptFile)
+                            else CorruptFile(self.path / ref.name, str(exc))
+                        )
+                        raise self._corrupt(bad) from exc
+                self._rows_articles = {}
+            return self._rows
+
+    def _rows_article(self, rows: SearchRows, article_id: str) -> dict[str, Any]:
+        doc = self._rows_articles.get(article_id) if rows is self._rows else None
+        if doc is None:
+            doc = rows.article(article_id) or {}
+            if rows is self._rows:
+                if len(self._rows_articles) > 4096:
+                    self._rows_articles.clear()
+                self._rows_articles[article_id] = doc
+        return doc
+
+    def _record_from(self, rows: SearchRows, quote_id: str) -> Any:
         from natojp_tui.core.search import QuoteRecord
 
-        view = self.user_view()
-        a = self._tables("articles")["articles"][str(self._article_doc[doc["article_id"]])]
-        if view.corrections:
-            a = userdata.corrected_article_row(a, view)
-            doc = userdata.corrected_quote_doc(doc, view)
+        doc = rows.quote(quote_id)
+        if doc is None:
+            raise KeyError(quote_id)
+        a = self._rows_article(rows, doc["article_id"])
         return QuoteRecord(
             id=doc["id"],
             text=doc["text"],
@@ -667,76 +971,123 @@ class Store(UserState):
         )
 
     def _fetch_record(self, quote_id: str) -> Any:
-        doc = self._quote_doc(quote_id)
-        if doc is None:
-            raise KeyError(quote_id)
-        return self._record(doc)
+        """A search hit's record, as the user corrected it."""
+        return self._corrected_record(self._record_from(self._rows_file(), quote_id))
 
     def quote_records(self) -> list[Any]:
-        """Every quote as a search record, with its article's title, date and source."""
-        return [self._record(d) for d in self.quote_docs()]
-
-    def _saved_index(self) -> Any:
-        """The index saved at import, if it matches the quotes on disk."""
-        from natojp_tui.core.search import SearchIndex
-
-        path = self.path / SEARCH_INDEX_FILE
-        try:
-            data = path.read_bytes()
-            index = SearchIndex.from_bytes(data, fetch=self._fetch_record)
-        except Exception:
-            return None
-        return self._dress_index(index) if index.tag == self._quotes_tag() else None
-
-    def _current_index(self) -> Any:
-        with self._search_lock:
-            if self._search is None:
-                self._search = self._saved_index()
-            return self._search
-
-    def _update_index(self, index: Any, fresh: dict[str, Article]) -> None:
-        """Bring the index up to date after an import and save it beside the quotes."""
-        from natojp_tui.core.search import SearchIndex
-
-        if index is None:
-            index = SearchIndex.build(self.quote_records(), fetch=self._fetch_record)
-        else:
-            for aid in fresh:
-                index.remove_article(aid)
-            index.add(self._record(quote_doc(q)) for a in fresh.values() for q in a.quotes)
-        self._save_index(index)
-        self._search = self._dress_index(index)
-
-    def _save_index(self, index: Any) -> None:
-        with contextlib.suppress(OSError):  # a cache: failing to save it only costs a rebuild
-            atomic_write_bytes(
-                self.path / SEARCH_INDEX_FILE,
-                index.to_bytes(tag=self._quotes_tag()),
-                keep_backup=False,
-            )
+        """Every quote as a search record, from the rows file (no shard read)."""
+        rows = self._rows_file()
+        return [self._record_from(rows, qid) for qid in rows.quote_ids()]
 
     def search_index(self) -> Any:
-        """The quote search index: loaded from ``search.idx``, or rebuilt and saved if stale."""
+        """The quote search index of this generation (memory-mapped, nothing tokenised)."""
         from natojp_tui.core.search import SearchIndex
 
         with self._search_lock:
             if self._search is None:
-                self._search = self._saved_index()
-            if self._search is None:
-                index = SearchIndex.build(self.quote_records(), fetch=self._fetch_record)
-                self._save_index(index)
-                self._search = self._dress_index(index)
+                ref = self._ref("search")
+                if ref is None:
+                    self._search = SearchIndex.build([], fetch=self._fetch_record)
+                else:
+                    path = self.path / ref.name
+                    try:
+                        mapped = library.map_file(self.path, ref)
+                        index = SearchIndex.from_bytes(
+                            memoryview(mapped), fetch=self._fetch_record, starred=self.starred()
+                        )
+                    except CorruptFile as exc:
+                        raise self._corrupt(exc) from exc
+                    except (ValueError, IndexError, TypeError) as exc:
+                        raise self._corrupt(
+                            CorruptFile(path, f"damaged search index ({exc})")
+                        ) from exc
+                    if index.tag != ref.tag:
+                        raise self._corrupt(
+                            CorruptFile(
+                                path,
+                                f"search index tagged {index.tag!r}, not the generation that wrote it ({ref.tag})",
+                            )
+                        )
+                    self._search = index
+            self._dress_index(self._search)
             return self._search
 
     def warm(self) -> None:
-        """Read what searching and browsing need (quotes, the index) ahead of the first use."""
+        """Map the search index and rows ahead of the first search (nothing is parsed)."""
         self.search_index()
-        self._quote_docs_by_id()
+        if self._ref("rows"):
+            self._rows_file()
+
+    def _guarded(self, call: Callable[[Any], Any]) -> Any:
+        index = self.search_index()
+        try:
+            return call(index)
+        except KeyError as exc:
+            if self.reload_if_changed():
+                return call(self.search_index())
+            raise self._corrupt(
+                CorruptFile(
+                    self.path / (self._ref("rows") or FileRef("rows", 0, 0)).name,
+                    f"no search row for quote {exc}",
+                )
+            ) from exc
+        except (IndexError, ValueError) as exc:
+            ref = self._ref("search")
+            raise self._corrupt(
+                CorruptFile(
+                    self.path / (ref.name if ref else "search"), f"damaged search index ({exc})"
+                )
+            ) from exc
 
     def search(self, query: str, limit: int = 200, offset: int = 0) -> Any:
         """First page of quotes matching ``query`` (see :mod:`natojp_tui.core.search`) and the total."""
-        return self.search_index().search(query, limit=limit, offset=offset)
+        return self._guarded(lambda index: index.search(query, limit=limit, offset=offset))
 
     def search_ids(self, query: str) -> list[str]:
-        """Ids of every quote matching ``query``, best first."""
-        return list(self.search_index().ids(query))
+        """Ids of every matching quote, best first."""
+        return list(self._guarded(lambda index: index.ids(query)))
+
+    def cited_quotes(
+        self, quote_ids: Iterable[str]
+    ) -> tuple[list[Quote], Callable[[str], Article]]:
+        """Quotes by id with an article lookup good for citations and exports, from the
+        search rows: title, date, source, URL, the people named and the placed events
+        (no paragraphs, no shard read)."""
+        rows = self._rows_file()
+        people = {d["id"]: d for d in self._tables("people").get("people", {}).values()}
+        quotes: list[Quote] = []
+        articles: dict[str, Article] = {}
+        view = self.user_view()
+        for qid in quote_ids:
+            doc = rows.quote(qid)
+            if doc is None:
+                continue
+            quotes.append(quote_from_doc(userdata.corrected_quote_doc(doc, view)))
+            aid = doc["article_id"]
+            if aid not in articles:
+                a = self._rows_article(rows, aid)
+                meta = self._list.get(aid) or {}
+                articles[aid] = Article(
+                    id=aid,
+                    title=a.get("title") or meta.get("title") or "",
+                    paragraphs=[],
+                    published=to_date(a.get("published")),
+                    source=a.get("source"),
+                    url=a.get("url"),
+                    place=a.get("place"),
+                    path=(self.catalog().get(aid) or {}).get("path"),
+                    events=[event_from_doc(e) for e in a.get("events", [])],
+                    people=[person_from_doc(people[p]) for p in a.get("people", []) if p in people],
+                )
+        for aid, article in articles.items():
+            userdata.correct_article(article, view.corrections.get(aid))
+        return quotes, articles.__getitem__
+
+    def ensure_seeded(self, progress: ProgressFn | None = None) -> ImportReport | None:
+        """First use of a database that never held articles imports the bundled ones
+        (a library whose articles were all removed keeps its empty list)."""
+        if not self.is_empty() or "articles" in self._manifest.files:
+            return None
+        from natojp_tui.locations import bundled_articles_dir
+
+        return self.import_paths([bundled_articles_dir()], progress=progress)

@@ -1,20 +1,50 @@
-"""Schema migrations: each step upgrades the raw tables of every family by one version.
+"""Schema migrations, and the move from the one-file-per-family layout to the sharded one.
 
 History:
 
 - **1 → 2**: ``texts`` rows record the article's source ``path`` too, so ``natojp
   repair`` can recover the list of sources when ``articles.json`` is damaged.
+- **2 → 3**: the sharded library (``db.py``, ``library.py``): the six family files
+  (``articles.json`` … ``user.json``) become one generation named by ``manifest.json``;
+  texts, quotes and events are sharded by article. The old files are copied into
+  ``backup-schema<N>-<timestamp>/`` first and removed once the new generation is
+  committed; a migration interrupted before that leaves the old layout as it was.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+import orjson
+
+from natojp_tui.core.model import Article, Paragraph
+from natojp_tui.store.records import (
+    event_from_doc,
+    event_problem,
+    person_from_doc,
+    person_problem,
+    quote_from_doc,
+    quote_problem,
+    record_id,
+    to_date,
+    to_datetime,
+)
+from natojp_tui.store.storage import CorruptFile, fsync_dir
+
+if TYPE_CHECKING:
+    from natojp_tui.store.db import Store
 
 Tables = dict[str, dict[str, dict[str, Any]]]  # family -> table -> doc_id -> doc
+
+LEGACY_FAMILIES = ("articles", "texts", "quotes", "events", "people", "user")
+LEGACY_REQUIRED = ("articles", "texts", "quotes", "events", "people")  # user.json is optional
+LEGACY_EXTRA = ("search.idx",)
 
 
 def _v1_to_v2(families: Tables) -> None:
@@ -24,21 +54,153 @@ def _v1_to_v2(families: Tables) -> None:
 
 
 MIGRATIONS: dict[int, Callable[[Tables], None]] = {1: _v1_to_v2}
+LEGACY_LATEST = 2
+
+
+def is_legacy(folder: Path) -> bool:
+    """True when ``folder`` holds the one-file-per-family layout (schema 1 or 2)."""
+    return any((folder / f"{f}.json").exists() for f in LEGACY_FAMILIES)
+
+
+def legacy_files(folder: Path) -> list[Path]:
+    names = [f"{f}.json" for f in LEGACY_FAMILIES] + [f"{f}.json.bak" for f in LEGACY_FAMILIES]
+    return [folder / n for n in [*names, *LEGACY_EXTRA] if (folder / n).exists()]
 
 
 def backup_folder(folder: Path, version: int) -> Path:
-    """Copy every family file into ``backup-schema<version>-<timestamp>/`` before migrating."""
-    target = folder / f"backup-schema{version}-{datetime.now().strftime('%Y%m%d-%H%M%S')}"
+    """Copy every file of the old layout into ``backup-schema<version>-<timestamp>/``."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"backup-schema{version}-{stamp}"
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"backup-schema{version}-{stamp}-{n}"
     target.mkdir()
-    for item in folder.glob("*.json"):
+    for item in legacy_files(folder):
         shutil.copy2(item, target / item.name)
+    fsync_dir(target)
     return target
 
 
-def migrate(families: Tables, version: int, latest: int) -> list[int]:
-    """Apply every step from ``version`` up to ``latest`` in place; returns the steps run."""
-    steps = []
-    for v in range(version, latest):
-        MIGRATIONS[v](families)
-        steps.append(v)
-    return steps
+_CHECKS = {
+    "quotes": quote_problem,
+    "events": event_problem,
+    "people": person_problem,
+}
+
+
+def read_legacy(folder: Path) -> Tables:
+    """The old layout's tables; raises CorruptFile naming the first damaged file or record."""
+    families: Tables = {}
+    for family in LEGACY_FAMILIES:
+        path = folder / f"{family}.json"
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            if family in LEGACY_REQUIRED:
+                raise CorruptFile(path, "missing (the other family files are here)") from None
+            families[family] = {}
+            continue
+        except OSError as exc:
+            raise CorruptFile(path, f"cannot be read ({exc.strerror or exc})") from exc
+        try:
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError as exc:
+            raise CorruptFile(path, f"not valid JSON ({exc})") from exc
+        if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+            raise CorruptFile(path, "not a TinyDB database (expected an object of tables)")
+        check = _CHECKS.get(family)
+        for table in data.values():
+            for doc_id, doc in table.items():
+                problem = (
+                    check(doc) if check else (None if isinstance(doc, dict) else "is not an object")
+                )
+                if problem:
+                    raise CorruptFile(path, f"record {doc_id} ({record_id(doc)}) {problem}")
+        families[family] = data
+    return families
+
+
+def legacy_version(families: Tables) -> int:
+    meta = families["articles"].get("meta", {})
+    version = next((d.get("schema") for d in meta.values() if "schema" in d), LEGACY_LATEST)
+    return version if isinstance(version, int) else LEGACY_LATEST
+
+
+def legacy_articles(families: Tables) -> tuple[list[Article], dict[str, str]]:
+    """Model articles rebuilt from the old tables, and when each was imported."""
+    texts = {d.get("article_id"): d for d in families["texts"].get("texts", {}).values()}
+    quotes: dict[str, list[dict]] = {}
+    for d in families["quotes"].get("quotes", {}).values():
+        quotes.setdefault(d["article_id"], []).append(d)
+    events: dict[str, list[dict]] = {}
+    for d in families["events"].get("events", {}).values():
+        events.setdefault(d["article_id"], []).append(d)
+    people = {d["id"]: d for d in families["people"].get("people", {}).values()}
+    articles, imported_at = [], {}
+    for row in families["articles"].get("articles", {}).values():
+        aid = row.get("id")
+        text = texts.get(aid)
+        if not isinstance(aid, str) or text is None:
+            continue  # an article whose text never reached the disk was never recorded
+        order = lambda d: (d["paragraph"], d["start"])  # noqa: E731
+        articles.append(
+            Article(
+                id=aid,
+                title=row.get("title") or "",
+                paragraphs=[Paragraph(t, k) for k, t in text.get("paragraphs", [])],
+                published=to_date(row.get("published")),
+                updated=to_datetime(row.get("updated")),
+                source=row.get("source"),
+                url=row.get("url"),
+                language=row.get("language") or "en",
+                path=row.get("path") or text.get("path"),
+                checksum=row.get("checksum") or "",
+                place=row.get("place"),
+                encoding=row.get("encoding") or "utf-8",
+                quotes=[quote_from_doc(d) for d in sorted(quotes.get(aid, []), key=order)],
+                events=[event_from_doc(d) for d in sorted(events.get(aid, []), key=order)],
+                people=[person_from_doc(people[p]) for p in row.get("people", []) if p in people],
+            )
+        )
+        imported_at[aid] = row.get("imported_at") or ""
+    return articles, imported_at
+
+
+def migrate_legacy(store: Store) -> Path | None:
+    """Move an old-layout folder to the sharded library; returns the backup folder."""
+    from natojp_tui.store import library
+
+    folder = store.path
+    with store._writing(["people", "user"]):
+        if library.read_manifest(folder) is not None:  # another process migrated first
+            store.reload_if_changed()
+            return None
+        try:
+            families = read_legacy(folder)
+        except CorruptFile as exc:
+            raise store._corrupt(exc) from exc
+        version = legacy_version(families)
+        if version > LEGACY_LATEST:
+            from natojp_tui.store.db import StoreError
+
+            raise StoreError(
+                f"{folder / 'articles.json'}: written by a newer natojp-tui (schema {version}); "
+                f"upgrade natojp-tui to open it"
+            )
+        backup = backup_folder(folder, version)
+        for v in range(version, LEGACY_LATEST):
+            MIGRATIONS[v](families)
+        articles, imported_at = legacy_articles(families)
+        store._migrated_from = version
+        if articles:
+            store._write_articles({a.id: a for a in articles}, set(), imported_at=imported_at)
+        people = store._db("people")
+        people.storage.write(dict(families["people"]))  # type: ignore[attr-defined]
+        user = store._db("user")
+        user.storage.write(dict(families["user"]))  # type: ignore[attr-defined]
+    store._migrated_from = None
+    for item in legacy_files(folder):  # committed: the old files live on in the backup
+        with contextlib.suppress(OSError):
+            os.unlink(item)
+    return backup

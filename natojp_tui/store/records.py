@@ -118,9 +118,108 @@ def article_row(a: Article, now: str) -> dict[str, Any]:
     }
 
 
-def text_row(a: Article) -> dict[str, Any]:
+def text_row(a: Article, now: str) -> dict[str, Any]:
+    """The shard's ``texts`` row: paragraphs, the whole metadata row and the people the
+    article names (so the article list and the people family can be rebuilt from shards)."""
     return {
         "article_id": a.id,
         "path": a.path,
         "paragraphs": [[p.kind, p.text] for p in a.paragraphs],
+        "meta": article_row(a, now),
+        "people": [person_doc(p) for p in a.people],
     }
+
+
+# ---------------------------------------------------------------------- validation
+# Each checker returns None for a good record, else what is wrong with it. Records are
+# checked when a file is read, so a damaged record is reported with its file and id
+# instead of failing later with a KeyError.
+
+_QUOTE_NEEDS = {"id": str, "article_id": str, "text": str, "kind": str}
+_QUOTE_INTS = ("paragraph", "start", "end")
+_EVENT_NEEDS = {"id": str, "article_id": str, "kind": str, "summary": str}
+
+
+def _fields(doc: Any, needs: dict[str, type], ints: tuple[str, ...] = ()) -> str | None:
+    if not isinstance(doc, dict):
+        return "is not an object"
+    for key, kind in needs.items():
+        if not isinstance(doc.get(key), kind):
+            return f"has no {key!r}" if key not in doc else f"has a bad {key!r}"
+    for key in ints:
+        value = doc.get(key)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            return f"has no {key!r}" if key not in doc else f"has a bad {key!r}"
+    return None
+
+
+def quote_problem(doc: Any) -> str | None:
+    problem = _fields(doc, _QUOTE_NEEDS, _QUOTE_INTS)
+    if problem is None and doc["start"] > doc["end"]:
+        return "ends before it starts"
+    return problem
+
+
+def event_problem(doc: Any) -> str | None:
+    return _fields(doc, _EVENT_NEEDS, _QUOTE_INTS)
+
+
+def text_problem(doc: Any) -> str | None:
+    problem = _fields(doc, {"article_id": str, "paragraphs": list, "meta": dict})
+    if problem:
+        return problem
+    for para in doc["paragraphs"]:
+        if not (
+            isinstance(para, list)
+            and len(para) == 2
+            and isinstance(para[0], str)
+            and isinstance(para[1], str)
+        ):
+            return "has a bad paragraph"
+    if not isinstance(doc.get("people", []), list):
+        return "has a bad 'people'"
+    return None
+
+
+def person_problem(doc: Any) -> str | None:
+    problem = _fields(doc, {"id": str, "name": str})
+    if problem:
+        return problem
+    roles = doc.get("roles", [])
+    if not isinstance(roles, list) or not all(
+        isinstance(r, dict) and isinstance(r.get("title"), str) for r in roles
+    ):
+        return "has a bad 'roles'"
+    return None
+
+
+def star_problem(doc: Any) -> str | None:
+    return _fields(doc, {"quote_id": str})
+
+
+def state_problem(doc: Any) -> str | None:
+    return _fields(doc, {"key": str})
+
+
+def record_id(doc: Any) -> str:
+    """How a record is named in a damage report."""
+    if isinstance(doc, dict):
+        for key in ("id", "quote_id", "article_id", "key"):
+            if isinstance(doc.get(key), str):
+                return doc[key]
+    return "?"
+
+
+def body_texts(paragraphs: list[list[str]]) -> list[str]:
+    """Body paragraph texts of a stored ``paragraphs`` list (what quote offsets index)."""
+    return [text for kind, text in paragraphs if kind == "body"]
+
+
+def offsets_problem(doc: dict[str, Any], body: list[str]) -> str | None:
+    """Why a quote's or event's offsets do not slice its article's body, or None."""
+    p, start, end = doc["paragraph"], doc["start"], doc["end"]
+    if p >= len(body) or end > len(body[p]):
+        return f"points past its text (paragraph {p}, {start}-{end})"
+    if "text" in doc and body[p][start:end] != doc["text"]:
+        return f"no longer matches its text at paragraph {p}, {start}-{end}"
+    return None

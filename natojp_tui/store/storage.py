@@ -1,14 +1,12 @@
-"""A TinyDB ``Storage`` that parses once, serves reads from memory and writes atomically.
+"""Files on disk: durable writes, fault points for tests, and TinyDB tables held in memory.
 
-The default ``JSONStorage`` re-reads and re-parses the whole file on every read and
-rewrites it on every insert. This one:
+Nothing here knows what the files mean. The library (``library.py``) writes every file of
+a new generation under a new name with :func:`write_new`, makes them durable with
+:func:`fsync_all`, and then commits by replacing the manifest with
+:func:`atomic_write_bytes`.
 
-- parses the file once with orjson and hands TinyDB the cached tables;
-- holds writes inside :meth:`AtomicJSONStorage.deferred` until the store flushes;
-- writes a temp file in the same folder, fsyncs it, hard-links the previous file to
-  ``NAME.bak`` (the last good copy), ``os.replace``s the temp file over the original
-  and fsyncs the folder, so a crash at any point leaves a complete file behind;
-- notices another process's write (size/mtime change) so the store can reload.
+``fault_point(step)`` is called between every pair of write steps; tests set
+:data:`FAULT_HOOK` to kill the process or fill the disk at a chosen step.
 """
 
 from __future__ import annotations
@@ -16,16 +14,25 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-import orjson
 from tinydb.storages import Storage
+
+FAULT_HOOK: Callable[[str], None] | None = None  # tests only: called with each step's name
+FSYNC_THREADS = 16  # fsync waits on the device, not the CPU: many at once cost about one
+
+
+def fault_point(step: str) -> None:
+    """A place where a crash or a full disk may happen (a no-op unless a test hooks it)."""
+    if FAULT_HOOK is not None:
+        FAULT_HOOK(step)
 
 
 class CorruptFile(Exception):
-    """A database file exists but cannot be read as our JSON; it is left untouched."""
+    """A database file exists but cannot be read as what it should be; it is left untouched."""
 
     def __init__(self, path: Path, problem: str) -> None:
         super().__init__(f"{path}: {problem}")
@@ -34,7 +41,7 @@ class CorruptFile(Exception):
 
 
 def fsync_dir(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (no-op where directories can't be opened)."""
+    """Make renames and new names in ``folder`` durable (no-op where folders can't be opened)."""
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
@@ -47,8 +54,51 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_new(path: Path, data: bytes) -> None:
+    """Create ``path`` (it must not exist) holding ``data``; durable only after :func:`fsync_all`.
+
+    A partly written file is removed when the write fails; one left by a killed process
+    is never named by a manifest and is swept by the next writer.
+    """
+    fault_point(f"write {path.name}")
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise
+
+
+def fsync_all(paths: Iterable[Path]) -> None:
+    """fsync every file, several at once (the device, not the CPU, is what they wait for)."""
+    paths = list(paths)
+    fault_point("fsync")
+    if len(paths) <= 2:
+        for p in paths:
+            _fsync_file(p)
+        return
+    with ThreadPoolExecutor(max_workers=min(FSYNC_THREADS, len(paths))) as pool:
+        list(pool.map(_fsync_file, paths))
+
+
 def atomic_write_bytes(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
-    """Replace ``path`` with ``data`` atomically (temp file, fsync, rename, fsync folder)."""
+    """Replace ``path`` with ``data`` atomically (temp file, fsync, rename, fsync folder).
+
+    With ``keep_backup`` the previous file stays as ``NAME.bak`` (a hard link, so it costs
+    nothing). A symlink at ``path`` is kept: its target is replaced instead.
+    """
+    if path.is_symlink():
+        path = path.resolve()
     folder = path.parent
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
@@ -67,6 +117,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, keep_backup: bool = True) -> 
             except OSError:
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(bak_tmp)
+        fault_point(f"replace {path.name}")
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -75,103 +126,32 @@ def atomic_write_bytes(path: Path, data: bytes, *, keep_backup: bool = True) -> 
     fsync_dir(folder)
 
 
-def file_signature(path: Path) -> tuple[int, int] | None:
-    """(size, mtime in ns) of a file, or None when it does not exist."""
+def file_signature(path: Path) -> tuple[int, int, int] | None:
+    """(inode, size, mtime in ns) of a file, or None when it does not exist."""
     try:
         st = path.stat()
     except FileNotFoundError:
         return None
-    return st.st_size, st.st_mtime_ns
+    return st.st_ino, st.st_size, st.st_mtime_ns
 
 
-class AtomicJSONStorage(Storage):
-    """TinyDB storage for one JSON file: cached, batched and crash-safe."""
+class TableStorage(Storage):
+    """TinyDB storage over tables held in memory: the library reads and writes the file.
 
-    def __init__(self, path: str | os.PathLike[str], create_dirs: bool = True, **_: Any) -> None:
+    ``write`` only marks the tables changed; the store commits changed families together.
+    """
+
+    def __init__(self, data: dict[str, dict[str, Any]] | None = None, **_: Any) -> None:
         super().__init__()
-        self.path = Path(path)
-        self._data: dict[str, dict[str, Any]] | None = None
-        self._signature: tuple[int, int] | None = None
-        self._batch_depth = 0
-        self._dirty = False
-        if create_dirs:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.data: dict[str, dict[str, Any]] = data if data is not None else {}
+        self.changed = False
 
-    # -- TinyDB Storage API -------------------------------------------------
-    def read(self) -> dict[str, dict[str, Any]] | None:
-        if self._data is None:
-            self.load()
-        return self._data
+    def read(self) -> dict[str, dict[str, Any]]:
+        return self.data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        self._data = data
-        self._dirty = True
-        if self._batch_depth == 0:
-            self.flush()
+        self.data = data
+        self.changed = True
 
     def close(self) -> None:
         pass
-
-    # -- our API ---------------------------------------------------------------
-    def load(self) -> None:
-        """(Re)read the file; a missing file is an empty database."""
-        sig = file_signature(self.path)
-        if sig is None:
-            self._data = {}
-            self._signature = None
-            return
-        try:
-            raw = self.path.read_bytes()
-        except OSError as exc:
-            raise CorruptFile(self.path, f"cannot be read ({exc.strerror or exc})") from exc
-        if not raw.strip():
-            raise CorruptFile(self.path, "empty file (0 bytes of JSON)")
-        try:
-            data = orjson.loads(raw)
-        except orjson.JSONDecodeError as exc:
-            raise CorruptFile(self.path, f"not valid JSON ({exc})") from exc
-        if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
-            raise CorruptFile(self.path, "not a TinyDB database (expected an object of tables)")
-        self._data = data
-        self._signature = sig
-        self._dirty = False
-
-    def changed_on_disk(self) -> bool:
-        """True when another process wrote the file since we read or wrote it."""
-        return file_signature(self.path) != self._signature
-
-    def flush(self) -> None:
-        """Write the cached tables now, if they changed."""
-        if not self._dirty or self._data is None:
-            return
-        atomic_write_bytes(self.path, orjson.dumps(self._data))
-        self._signature = file_signature(self.path)
-        self._dirty = False
-
-    def discard(self) -> None:
-        """Forget unwritten changes (after a failed batch) and reload from disk."""
-        self._dirty = False
-        self.load()
-
-    @contextlib.contextmanager
-    def deferred(self) -> Iterator[None]:
-        """Hold writes in memory until :meth:`flush` (the store flushes families in order)."""
-        self._batch_depth += 1
-        try:
-            yield
-        finally:
-            self._batch_depth -= 1
-
-    def mark_changed(self) -> None:
-        """The cached tables were changed in place (a migration): write them at the next flush."""
-        self._dirty = True
-
-    @property
-    def loaded(self) -> bool:
-        return self._data is not None
-
-    def tables(self) -> dict[str, dict[str, Any]]:
-        """The raw tables, for bulk reads that would be slow through Document objects."""
-        data = self.read()
-        assert data is not None
-        return data

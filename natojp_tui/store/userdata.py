@@ -240,9 +240,21 @@ def corrected_article_row(row: dict[str, Any], view: UserView) -> dict[str, Any]
     return out
 
 
+def correct_article(article: Article, fixes: Mapping[str, Any] | None) -> Article:
+    """Apply an article's corrections to an ``Article`` in place (and return it)."""
+    if not fixes:
+        return article
+    for name, value in fixes.items():
+        if name == "published":
+            article.published = date.fromisoformat(value) if value else None
+        elif name in ("title", "source", "place"):
+            setattr(article, name, value)
+    return article
+
+
 def corrected_quote_doc(doc: dict[str, Any], view: UserView) -> dict[str, Any]:
     """A quote document with the user's speaker/kind corrections applied (a copy)."""
-    fixes = view.corrections.get(doc["id"])
+    fixes = view.corrections.get(doc.get("id", ""))
     if not fixes:
         return doc
     from natojp_tui.core.people import slugify

@@ -7,6 +7,7 @@ rewrites only ``user.json`` and keeps the search index's view of the user data
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -77,14 +78,22 @@ class UserState:
 
     def new_articles(self) -> set[str]:
         """Articles the last import brought in or updated that have not been read since."""
-        rows = self.articles(copy=False)  # type: ignore[attr-defined]
-        last = max((r.get("imported_at") or "" for r in rows), default="")
+        last = next(iter(self._tables("user").get("imports", {}).values()), None)  # type: ignore[attr-defined]
+        if not last:
+            return set()
         read = self.user_view().read
-        return {
-            r["id"]
-            for r in rows
-            if last and r.get("imported_at") == last and read.get(r["id"], "") < last
-        }
+        return {aid for aid in last.get("ids", []) if read.get(aid, "") < last.get("at", "")}
+
+    def _record_import(self, tables: ud.Tables, ids: list[str], session: str) -> None:
+        """Remember what the last import brought (one import may commit several batches)."""
+        docs = ud.rows(tables, "imports")
+        last = next(iter(docs.values()), None)
+        if last and last.get("session") == session:
+            last["ids"] = list(dict.fromkeys([*last.get("ids", []), *ids]))
+        else:
+            docs.clear()
+            docs["1"] = {"session": session, "at": ud.now(), "ids": list(ids)}
+        self._storage("user").changed = True  # type: ignore[attr-defined]
 
     def unplaced(self) -> list[dict[str, Any]]:
         """Rows whose words are gone from their article (after a re-import), oldest first."""
@@ -95,7 +104,7 @@ class UserState:
         """A quote id, meeting id or article id (prefix or path) that exists, or UserDataError."""
         kind = ud.kind_of(target)
         if kind == "quote":
-            if self._quote_doc(target) is None:  # type: ignore[attr-defined]
+            if self._quote_doc_raw(target) is None:
                 raise UserDataError(f"no quote {target!r} (see 'natojp quotes --json' for ids)")
             return target
         if kind == "event":
@@ -110,6 +119,12 @@ class UserState:
             )
         return found
 
+    def _quote_doc_raw(self, quote_id: str) -> dict[str, Any] | None:
+        """A quote as extracted (no corrections), from the search rows."""
+        if not self._ref("rows"):  # type: ignore[attr-defined]
+            return None
+        return self._rows_file().quote(quote_id)  # type: ignore[attr-defined]
+
     def _event(self, event_id: str):
         article_id = ud.article_of(event_id)
         return next((e for e in self.events(article_id=article_id) if e.id == event_id), None)  # type: ignore[attr-defined]
@@ -117,7 +132,7 @@ class UserState:
     def _anchor(self, target: str) -> Anchor | None:
         kind = ud.kind_of(target)
         if kind == "quote":
-            doc = self._quote_doc(target)  # type: ignore[attr-defined]
+            doc = self._quote_doc_raw(target)
             return Anchor(doc["text"], doc["paragraph"], doc["start"]) if doc else None
         if kind == "event":
             event = self._event(target)
@@ -127,11 +142,11 @@ class UserState:
 
     # -- writing ----------------------------------------------------------------------
     def _write_user(self, change) -> Any:
-        """Run ``change(tables)`` under the lock; ``user.json`` is written when it returns."""
+        """Run ``change(tables)`` under the lock; the user family is committed when it returns."""
         with self._writing(["user"]):  # type: ignore[attr-defined]
             tables = self._tables("user")  # type: ignore[attr-defined]
             result = change(tables)
-            self._storage("user").mark_changed()  # type: ignore[attr-defined]
+            self._storage("user").changed = True  # type: ignore[attr-defined]
         self._user_changed()
         return result
 
@@ -235,13 +250,17 @@ class UserState:
         return sorted((dict(d) for d in docs), key=lambda d: d.get("at") or "")
 
     def _raw_field(self, target: str, name: str) -> Any:
+        """A field as extracted, before the user's corrections."""
         if ud.kind_of(target) == "quote":
-            doc = self._quote_doc(target)  # type: ignore[attr-defined]
+            doc = self._quote_doc_raw(target)
             return doc.get(name) if doc else None
-        doc_id = self._article_doc.get(target)  # type: ignore[attr-defined]
-        if doc_id is None:
-            return None
-        return self._tables("articles")["articles"][str(doc_id)].get(name)  # type: ignore[attr-defined]
+        from natojp_tui.store.db import shard_key
+
+        row = self._list.get(target) or {}  # type: ignore[attr-defined]
+        if name in row:
+            return row[name]
+        entry = self._shard(shard_key(target)).by_article.get(target)  # type: ignore[attr-defined]
+        return (entry[0] or {}).get("meta", {}).get(name) if entry else None
 
     # -- removing and reading -----------------------------------------------------------
     def remove_articles(self, article_ids: Iterable[str]) -> list[str]:
@@ -392,42 +411,29 @@ class UserState:
         ud.pin_anchors(tables, old_quotes)
         relocation = ud.reanchor(tables, articles)
         if relocation.moved or relocation.lost or relocation.found or relocation.kept:
-            self._storage("user").mark_changed()  # type: ignore[attr-defined]
+            self._storage("user").changed = True  # type: ignore[attr-defined]
         self._user = None
         return relocation
 
-    def adopt_user_tables(self, old: Mapping[str, Mapping[str, Any]]) -> Relocation:
-        """Take over another database's user tables (repair) and place them on this one's text."""
-        affected = {
-            d.get("article_id")
-            for table in ud.ANCHORED_TABLES
-            for d in old.get(table, {}).values()
-            if ud.row_kind(d) in ("quote", "event")
-        }
-        articles = [a for a in (self.article(aid) for aid in affected if aid) if a is not None]  # type: ignore[attr-defined]
-        known = {a.id for a in articles}
+    def repair_user(self, articles: Iterable[Article]) -> Relocation:
+        """Inside repair's write: place the carried-over user rows on the repaired text.
 
-        def change(tables: ud.Tables) -> Relocation:
-            for table in ud.USER_TABLES:
-                if table == "state":
-                    continue
-                for doc in old.get(table, {}).values():
-                    ud.insert(tables, table, dict(doc))
-            for state in old.get("state", {}).values():
-                if "key" in state:
-                    ud.remove_where(tables, "state", lambda d, k=state["key"]: d.get("key") == k)
-                    ud.insert(tables, "state", dict(state))
-            quote_docs = {q["id"]: q for q in self.quote_docs()}  # type: ignore[attr-defined]
-            ud.pin_anchors(tables, quote_docs)
-            relocation = ud.reanchor(tables, articles)
-            for _table, doc in ud.anchored_rows(tables, affected - known):
-                if not ud.is_lost(doc):  # its article could not be rebuilt
+        Rows whose article is not in the repaired library are kept, marked lost."""
+        from natojp_tui.store.records import quote_doc
+
+        articles = list(articles)
+        tables = self._tables("user")  # type: ignore[attr-defined]
+        ud.pin_anchors(tables, {q.id: quote_doc(q) for a in articles for q in a.quotes})
+        relocation = ud.reanchor(tables, articles)
+        present = {a.id for a in articles}
+        for table in ud.ANCHORED_TABLES:
+            for doc in ud.rows(tables, table).values():
+                gone = doc.get("article_id") not in present and not ud.is_lost(doc)
+                if gone and ud.row_kind(doc) in ("quote", "event"):
                     doc["lost"] = True
-                    relocation.lost[_table] = relocation.lost.get(_table, 0) + 1
-            return relocation
-
-        relocation = self._write_user(change)
-        self._corrections_changed(list(known))
+                    relocation.lost[table] = relocation.lost.get(table, 0) + 1
+        self._storage("user").changed = True  # type: ignore[attr-defined]
+        self._user = None
         return relocation
 
     def corrections_digest(self) -> str:
@@ -438,11 +444,19 @@ class UserState:
         text = repr(sorted((k, sorted(v.items())) for k, v in fixes.items()))
         return hashlib.sha1(text.encode()).hexdigest()[:12]
 
+    _dressed: tuple[Any, Any] | None = None  # (index, view) last dressed
+    _dressed_digest: str = ""
+    _dressed_ids: frozenset[str] = frozenset()  # quotes whose records were replaced, corrected
+
     def _dress_index(self, index: Any) -> Any:
-        """Give the search index the user's stars, notes, tags and removed articles."""
+        """Give the search index the user's stars, notes, tags, removed articles and
+        corrections (corrected records replace the extracted ones, in memory only)."""
         from natojp_tui.core.search import UserLayer
 
         view = self.user_view()
+        if self._dressed == (index, view):
+            return index
+        self._correct_records(index, view)
         index.replace_starred(view.starred)
         index.set_user_layer(
             UserLayer(
@@ -454,15 +468,70 @@ class UserState:
                 hidden=frozenset(view.archived),
             )
         )
+        self._dressed = (index, view)
         return index
 
+    def _correct_records(self, index: Any, view: UserView) -> None:
+        digest = self.corrections_digest()
+        if (
+            self._dressed is not None
+            and self._dressed[0] is index
+            and digest == self._dressed_digest
+        ):
+            return
+        wanted: set[str] = set()
+        for target in view.corrections:
+            kind = ud.kind_of(target)
+            if kind == "quote":
+                wanted.add(target)
+            elif kind == "article":
+                wanted.update(index.quote_ids_of(target))
+        rows = self._rows_file() if self._ref("rows") else None  # type: ignore[attr-defined]
+        records = []
+        if rows is not None:
+            for qid in wanted | set(self._dressed_ids):
+                if qid in index:
+                    with contextlib.suppress(KeyError):
+                        records.append(self._corrected_record(self._record_from(rows, qid)))  # type: ignore[attr-defined]
+        if records:
+            index.add(records)
+        self._dressed_ids = frozenset(wanted)
+        self._dressed_digest = digest
+
+    def _undress_index(self, index: Any, rows: Any) -> None:
+        """Put the extracted records back (before the index is saved)."""
+        if not self._dressed_ids:
+            return
+        old = self._rows_file() if self._ref("rows") else rows  # type: ignore[attr-defined]
+        records = []
+        for qid in self._dressed_ids:
+            if qid in index:
+                with contextlib.suppress(KeyError):
+                    records.append(self._record_from(old, qid))  # type: ignore[attr-defined]
+        if records:
+            index.add(records)
+        self._dressed_ids = frozenset()
+        self._dressed = None
+
+    def _corrected_record(self, record: Any) -> Any:
+        """A search record with the user's corrections of its quote and article."""
+        view = self.user_view()
+        fixes = {
+            **view.corrections.get(record.article_id, {}),
+            **view.corrections.get(record.id, {}),
+        }
+        if not fixes:
+            return record
+        from dataclasses import replace
+
+        changes = {
+            k: v
+            for k, v in fixes.items()
+            if k in ("title", "published", "source", "speaker", "kind")
+        }
+        return replace(record, **changes)
+
     def _corrections_changed(self, article_ids: Iterable[str]) -> None:
-        """Re-index the quotes of articles whose corrections changed, and save the index."""
-        index = self._search  # type: ignore[attr-defined]
-        if index is None:
-            return  # the saved index's tag no longer matches: rebuilt on first search
-        ids = set(article_ids)
-        records = [self._record(d) for d in self.quote_docs() if d["article_id"] in ids]  # type: ignore[attr-defined]
-        index.add(records)
-        self._dress_index(index)
-        self._save_index(index)  # type: ignore[attr-defined]
+        """Corrections are applied to the index in memory when it is dressed (never saved)."""
+        del article_ids
+        self._user_changed()

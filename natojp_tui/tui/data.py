@@ -192,9 +192,23 @@ class ReaderData(LibraryData):
         self.store = store
 
     def article_rows(self) -> list[ArticleRow]:
-        """All articles, newest first."""
-        from_meta = ArticleRow.from_meta
-        return [from_meta(m) for m in self.store.articles(copy=False)]
+        """All articles, newest first (from the store's compact article list)."""
+        columns = getattr(self.store, "article_columns", None)
+        if columns is None:
+            return [ArticleRow.from_meta(m) for m in self.store.articles(copy=False)]
+        c = columns()
+        return [
+            ArticleRow(aid, title or aid, _date(published) if published else None, source, n_q, n_e)
+            for aid, title, published, source, n_q, n_e in zip(
+                c["id"],
+                c["title"],
+                c["published"],
+                c["source"],
+                c["quotes"],
+                c["events"],
+                strict=True,
+            )
+        ]
 
     def article(self, article_id: str) -> Article | None:
         return self.store.article(article_id)
