@@ -300,7 +300,9 @@ NON_NAME_WORDS = wordset(
     japanese nato asia pacific indo-pacific europe european atlantic north south east west
     korea sea security cyber joint political all each every there here what why how who
     according speaking addressing said says more further meanwhile mission operation
-    exercise individually tailored itpp ipcp self-defense self-defence sdf jsdf mofa"""
+    exercise individually tailored itpp ipcp self-defense self-defence sdf jsdf mofa
+    earlier later then thereafter afterwards subsequently previously recently finally
+    additionally furthermore moreover meanwhile likewise similarly separately together"""
 )
 ACRONYMS = wordset(
     "NATO EU UN US USA UK G7 G20 ASEAN OSCE SDF JSDF MOFA IP4 AP4 ITPP IPCP ODA JICA TV"

@@ -539,8 +539,9 @@ class Store(UserState):
 
     def article_columns(self) -> dict[str, list[Any]]:
         """The article list as columns (id, title, published, updated, source, quotes,
-        events), newest first: what the reader's article pane draws, without a dict per row."""
-        return self._list.columns
+        events), newest first: what the reader's article pane draws, without a dict per row.
+        Removed articles are left out and the user's corrections applied."""
+        return userdata.corrected_columns(self._list.columns, self.user_view())
 
     def articles(self, *, copy: bool = True, archived: bool = False) -> list[dict[str, Any]]:
         """Article metadata with quote and event counts, newest first (with the catalog's

@@ -240,6 +240,26 @@ def corrected_article_row(row: dict[str, Any], view: UserView) -> dict[str, Any]
     return out
 
 
+def corrected_columns(columns: dict[str, list[Any]], view: UserView) -> dict[str, list[Any]]:
+    """The article list's columns without removed articles, with corrected titles, dates
+    and sources (newest first again when a date was corrected); untouched when neither."""
+    if not view.archived and not view.corrections:
+        return columns
+    ids = columns["id"]
+    keep = [i for i, aid in enumerate(ids) if aid not in view.archived]
+    out = {name: [values[i] for i in keep] for name, values in columns.items()}
+    redate = False
+    for n, aid in enumerate(out["id"]):
+        for name, value in view.corrections.get(aid, {}).items():
+            if name in out:
+                out[name][n] = value
+                redate = redate or name == "published"
+    if redate:
+        order = sorted(range(len(out["id"])), key=lambda i: out["published"][i] or "", reverse=True)
+        out = {name: [values[i] for i in order] for name, values in out.items()}
+    return out
+
+
 def correct_article(article: Article, fixes: Mapping[str, Any] | None) -> Article:
     """Apply an article's corrections to an ``Article`` in place (and return it)."""
     if not fixes:

@@ -154,7 +154,7 @@ class DossierScreen(Screen[None]):
         listing = self.query_one(OptionList)
         listing.add_options([Option(inert_row(n), id=n) for n in names])
         listing.focus()
-        status = Text(f"{len(names)} dossiers", "bold")
+        status = Text(f"{len(names)} dossier{'' if len(names) == 1 else 's'}", "bold")
         status.append(
             "   enter/arrows: preview · e export (.md brief, .csv, .json) · escape back", "dim"
         )
