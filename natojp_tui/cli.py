@@ -1,6 +1,6 @@
-"""The ``natojp`` command line: import, list, show, extract, quotes, people, timeline,
-visits, export, repair, open — and the reader when no command is given. The library
-commands (remove, star, note, tag, correct, dossier, read, unplaced) are in
+"""The ``natojp`` command line: import, add, feeds, fetch, list, show, extract, quotes,
+people, timeline, visits, export, repair, open — and the reader when no command is given.
+The library commands (remove, star, note, tag, correct, dossier, read, unplaced) are in
 ``cli_library.py``.
 
 Every error is one line on stderr: exit 2 for usage, 1 for failures. The reader (and
@@ -127,6 +127,226 @@ def cmd_import(args: argparse.Namespace) -> int:
         for line in report.user:
             _console().print(_text(f"{line} (kept; 'natojp unplaced' lists them)"))
     return 0 if report.ok else 1
+
+
+# ---------------------------------------------------------------------- the web
+def _fetcher(args: argparse.Namespace, policy):
+    from natojp_tui.web.fetch import Fetcher, FetchSettings
+
+    settings = FetchSettings(
+        timeout=args.timeout,
+        deadline=max(args.timeout * 4, args.timeout + 1),
+        retries=args.retries,
+        host_delay=args.delay,
+    )
+    return Fetcher(settings, policy)
+
+
+def _line(text) -> None:
+    """One message line, never wrapped (it names URLs)."""
+    _console().print(text, soft_wrap=True)
+
+
+def _book(store):
+    return store.feed_book()
+
+
+def _feed_error(exc: Exception) -> Failure:
+    return Failure(str(exc))
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from natojp_tui.store import StoreError
+    from natojp_tui.store.feeds import FeedBookError
+    from natojp_tui.web.sync import add_urls, policy_for
+
+    store = _open_store(args, seed=False)
+    book = _book(store)
+    try:
+        with _fetcher(args, policy_for(book)) as fetcher:
+            results = add_urls(store, book, args.urls, fetcher)
+    except (StoreError, FeedBookError) as exc:
+        raise Failure(str(exc)) from exc
+    for r in results:
+        if r.status == "failed":
+            _error_line(f"{r.url}: {r.reason}")
+    if args.json:
+        _print_json([{k: getattr(r, k) for k in r.__slots__} for r in results])
+    else:
+        out = _console()
+        out.soft_wrap = True
+        for r in results:
+            if r.status != "failed":
+                out.print(_text(f"{r.status:9} {r.article_id}  {r.title or r.url}"))
+        counts = {
+            s: sum(r.status == s for r in results)
+            for s in ("imported", "updated", "unchanged", "failed")
+        }
+        out.print(_text(", ".join(f"{n} {s}" for s, n in counts.items())))
+    return 1 if any(r.status == "failed" for r in results) else 0
+
+
+def _default_feed_name(url: str, taken: set[str]) -> str:
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url).hostname or "feed").lower().removeprefix("www.")
+    name = "".join(ch if ch.isalnum() or ch in "._-" else "-" for ch in host)[:56] or "feed"
+    candidate, n = name, 2
+    while candidate in taken:
+        candidate, n = f"{name}-{n}", n + 1
+    return candidate
+
+
+def cmd_feeds(args: argparse.Namespace) -> int:
+    from natojp_tui.store.feeds import FeedBookError
+    from natojp_tui.web.safety import UnsafeURL, canonical_url
+
+    book = _book(_open_store(args, seed=False))
+    try:
+        if args.feeds_command == "add":
+            try:
+                url = canonical_url(args.url)
+            except UnsafeURL as exc:
+                raise UsageError(str(exc)) from exc
+            name = args.name or _default_feed_name(url, {f["name"] for f in book.feeds()})
+            feed = book.add_feed(url, name)
+            _line(
+                _text(
+                    f"subscribed to {feed['url']} as {feed['name']!r} (fetch it with 'natojp fetch {feed['name']}')"
+                )
+            )
+        elif args.feeds_command == "remove":
+            feed = book.remove_feed(args.name)
+            _line(
+                _text(
+                    f"unsubscribed from {feed['name']!r} ({feed['url']}); its articles stay in the library"
+                )
+            )
+        else:
+            feeds = book.feeds()
+            state = book.read()["feeds"]
+            counts = {
+                f["name"]: sum(1 for v in f.get("seen", {}).values() if v.get("article"))
+                for f in state
+            }
+            rows = [
+                {
+                    "name": f["name"],
+                    "url": f["url"],
+                    "title": f.get("title"),
+                    "added": f.get("added"),
+                    "last_fetch": f.get("last_fetch"),
+                    "last_status": f.get("last_status"),
+                    "articles": counts.get(f["name"], 0),
+                }
+                for f in feeds
+            ]
+            if args.json:
+                _print_json(rows)
+            elif not rows:
+                _line(_text("no feeds yet: subscribe with 'natojp feeds add URL [--name NAME]'"))
+            else:
+                _print_table(
+                    f"{len(rows)} feeds",
+                    ("name", "url", "articles", "last fetch", "status"),
+                    [
+                        (
+                            r["name"],
+                            r["url"],
+                            r["articles"],
+                            r["last_fetch"] or "never",
+                            r["last_status"] or "",
+                        )
+                        for r in rows
+                    ],
+                )
+    except FeedBookError as exc:
+        raise Failure(str(exc)) from exc
+    return 0
+
+
+def _fetch_progress(total_feeds: int):
+    """A Rich progress bar on stderr (a terminal only): one line per feed."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    if not sys.stderr.isatty():
+        return None, None
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=_console(stderr=True),
+        transient=True,
+    )
+    tasks: dict[str, Any] = {}
+
+    def update(name: str, done: int, total: int) -> None:
+        if name not in tasks:
+            tasks[name] = bar.add_task(f"fetching {name}", total=total)
+        bar.update(tasks[name], completed=done, total=total)
+
+    return bar, update
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    import contextlib
+
+    from natojp_tui.store import StoreError
+    from natojp_tui.store.feeds import FeedBookError
+    from natojp_tui.web.sync import fetch_feeds, policy_for
+
+    store = _open_store(args, seed=False)
+    book = _book(store)
+    try:
+        if not book.feeds():
+            raise Failure("no feeds to fetch: subscribe with 'natojp feeds add URL [--name NAME]'")
+        bar, update = _fetch_progress(len(book.feeds()))
+        with _fetcher(args, policy_for(book)) as fetcher, bar or contextlib.nullcontext():
+            results = fetch_feeds(
+                store, book, args.names, fetcher, max_items=args.max_items, progress=update
+            )
+    except KeyError as exc:
+        raise Failure(f"no feed named {exc.args[0]!r} (see 'natojp feeds list')") from exc
+    except (StoreError, FeedBookError) as exc:
+        raise Failure(str(exc)) from exc
+    for r in results:
+        if r.error:
+            _error_line(f"{r.name}: {r.error}")
+        for link, reason in r.failed:
+            _error_line(f"{r.name}: {link}: {reason}")
+    if args.json:
+        _print_json(
+            [
+                {
+                    "name": r.name,
+                    "url": r.url,
+                    "status": r.status,
+                    "new": r.new,
+                    "unchanged": r.seen,
+                    "failed": [{"url": u, "reason": why} for u, why in r.failed],
+                    "error": r.error,
+                    "left": r.left,
+                }
+                for r in results
+            ]
+        )
+    else:
+        _print_table(
+            f"{len(results)} feeds fetched",
+            ("feed", "status", "new", "unchanged", "failed", "left for next time"),
+            [
+                (
+                    r.name,
+                    r.status,
+                    len(r.new),
+                    r.seen,
+                    len(r.failed) + (1 if r.error else 0),
+                    r.left or "",
+                )
+                for r in results
+            ],
+        )
+    return 0 if all(r.ok for r in results) else 1
 
 
 def _article_rows(store, archived: bool = False) -> list[dict[str, Any]]:
@@ -567,6 +787,58 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("import", cmd_import, "import article files, folders or globs (.txt .md .html)")
     sp.add_argument("paths", nargs="+", metavar="PATH")
     sp.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    def fetch_options(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument(
+            "--timeout",
+            type=float,
+            default=15.0,
+            metavar="S",
+            help="seconds to wait for a server (default 15)",
+        )
+        sp.add_argument(
+            "--delay",
+            type=float,
+            default=1.0,
+            metavar="S",
+            help="seconds between requests to one host (default 1)",
+        )
+        sp.add_argument(
+            "--retries",
+            type=int,
+            default=2,
+            metavar="N",
+            help="tries after a timeout or server error (default 2)",
+        )
+
+    sp = add("add", cmd_add, "fetch web pages (HTML or PDF) and import them")
+    sp.add_argument("urls", nargs="+", metavar="URL")
+    sp.add_argument("--json", action="store_true", help="print the results as JSON")
+    fetch_options(sp)
+
+    sp = add("feeds", cmd_feeds, "subscribe to RSS, Atom or RDF feeds: add, list, remove")
+    feeds = sp.add_subparsers(
+        dest="feeds_command", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    fp = feeds.add_parser("add", help="subscribe to a feed (nothing is fetched yet)")
+    fp.add_argument("url", metavar="URL")
+    fp.add_argument("--name", metavar="NAME", help="a short name (default: from the host)")
+    fp = feeds.add_parser("list", help="the feeds subscribed to")
+    fp.add_argument("--json", action="store_true")
+    fp = feeds.add_parser("remove", help="unsubscribe (the articles stay)")
+    fp.add_argument("name", metavar="NAME")
+
+    sp = add("fetch", cmd_fetch, "fetch feeds (all, or those named) and import their new items")
+    sp.add_argument("names", nargs="*", metavar="NAME")
+    sp.add_argument(
+        "--max-items",
+        type=int,
+        default=100,
+        metavar="N",
+        help="new items per feed per run (default 100; the rest wait)",
+    )
+    sp.add_argument("--json", action="store_true", help="print the summary as JSON")
+    fetch_options(sp)
 
     sp = add("list", cmd_list, "list the articles in the database")
     sp.add_argument("--json", action="store_true")

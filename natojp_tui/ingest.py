@@ -10,12 +10,13 @@ import functools
 import glob
 import hashlib
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from natojp_tui.core.model import Article
-from natojp_tui.core.pipeline import analyse
+from natojp_tui.core.pipeline import extract
 from natojp_tui.core.readers import SUFFIXES, ArticleError, read_article
 from natojp_tui.locations import bundled_articles_dir
 
@@ -51,13 +52,17 @@ def expand_paths(targets: Iterable[str | os.PathLike[str]]) -> tuple[list[Path],
             problems.append(FileProblem(text, "no file matches this pattern"))
         for path in matches:
             if path.is_dir():
+                kept, skipped = 0, 0
                 for found in sorted(path.rglob("*")):
-                    if (
-                        found.is_file()
-                        and found.suffix.lower() in ARTICLE_SUFFIXES
-                        and not found.name.startswith(".")
-                    ):
+                    if not found.is_file():
+                        continue
+                    if found.suffix.lower() in ARTICLE_SUFFIXES and not found.name.startswith("."):
                         files.setdefault(found.resolve(), found)
+                        kept += 1
+                    else:
+                        skipped += 1
+                if not kept:
+                    problems.append(FileProblem(text, _nothing_to_import(skipped)))
             elif path.is_file():
                 files.setdefault(path.resolve(), path)
             elif path.exists():
@@ -67,14 +72,34 @@ def expand_paths(targets: Iterable[str | os.PathLike[str]]) -> tuple[list[Path],
     return list(files.values()), problems
 
 
+def _nothing_to_import(skipped: int) -> str:
+    kinds = " ".join(sorted(ARTICLE_SUFFIXES))
+    if not skipped:
+        return "empty folder: nothing to import"
+    plural = "s" if skipped != 1 else ""
+    return f"nothing to import: {skipped} file{plural} skipped (articles are {kinds})"
+
+
 @functools.cache
 def _bundled_dir() -> Path:
     return bundled_articles_dir().resolve()
 
 
+WEB_PAGES_DIR = ("web", "pages")  # inside a database folder: pages fetched from the web
+_WEB_PAGE_NAME = re.compile(r"[0-9a-f]{12}")
+
+
 def article_id_for(path: Path) -> str:
-    """A stable id: bundled articles by file name, everything else by absolute path."""
+    """A stable id: bundled articles by file name, everything else by absolute path.
+
+    A page kept by ``natojp add``/``fetch`` (``web/pages/<id>.html``) keeps the id of
+    its url, so a rebuild from the kept pages gives every article its old id.
+    """
     resolved = path.resolve()
+    if (resolved.parent.parent.name, resolved.parent.name) == WEB_PAGES_DIR and (
+        _WEB_PAGE_NAME.fullmatch(resolved.stem)
+    ):
+        return resolved.stem
     key = f"bundled:{resolved.name}" if resolved.parent == _bundled_dir() else f"file:{resolved}"
     return hashlib.sha1(key.encode()).hexdigest()[:12]
 
@@ -113,4 +138,4 @@ def load_article(path: Path, data: bytes | None = None) -> Article:
     article = read_article(
         data, path.name, article_id=article_id_for(path), path=str(path.resolve())
     )
-    return analyse(article)
+    return extract(article)

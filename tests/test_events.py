@@ -8,7 +8,8 @@ import pytest
 from natojp_tui.core.events import extract_events, extract_visit_mentions, split_sentences
 from natojp_tui.core.model import Event
 from natojp_tui.core.people import build_registry
-from natojp_tui.core.pipeline import analyse
+from natojp_tui.core.pipeline import extract
+from natojp_tui.core.text.document import AnalysedArticle
 from natojp_tui.ingest import load_article
 
 SEED = Path(__file__).parent.parent / "articles" / "2013-04-15-nato-japan-political-declaration.txt"
@@ -17,8 +18,8 @@ SEED = Path(__file__).parent.parent / "articles" / "2013-04-15-nato-japan-politi
 def events_of(
     paragraphs: list[str], published: date | None, place: str | None = None
 ) -> list[Event]:
-    registry = build_registry(paragraphs, published, "t", "")
-    return extract_events(paragraphs, registry, published, "", place)
+    doc = AnalysedArticle.of(paragraphs, published=published, place=place, article_id="t")
+    return extract_events(doc, build_registry(doc))
 
 
 def only(events: list[Event], kind: str) -> Event:
@@ -32,7 +33,7 @@ def only(events: list[Event], kind: str) -> Event:
 
 @pytest.fixture(scope="module")
 def seed_events() -> list[Event]:
-    article = analyse(load_article(SEED))
+    article = extract(load_article(SEED))
     for e in article.events:
         assert article.body[e.paragraph][e.start : e.end]  # the source sentence exists
     return article.events
@@ -196,16 +197,15 @@ def test_visiting_a_country_is_a_visit_not_an_event_but_a_site_is_an_event() -> 
         ("visit", "Japan Maritime Self-Defense Force base at Yokosuka"),
         ("visit", "Chidorigafuchi National Cemetery"),
     ]
-    visits = extract_visit_mentions(
-        text, build_registry(text, date(2023, 1, 31)), date(2023, 1, 31)
-    )
+    doc = AnalysedArticle.of(text, published=date(2023, 1, 31))
+    visits = extract_visit_mentions(doc, build_registry(doc))
     assert [(v.visitor, v.host) for v in visits] == [("Jens Stoltenberg", "Japan")]
 
 
 def test_a_three_day_visit_from_a_weekday_gives_the_span() -> None:
     text = ["NATO Secretary-General Jens Stoltenberg began a three-day visit to Japan on Monday."]
-    registry = build_registry(text, date(2023, 1, 30))
-    [v] = extract_visit_mentions(text, registry, date(2023, 1, 30))
+    doc = AnalysedArticle.of(text, published=date(2023, 1, 30))
+    [v] = extract_visit_mentions(doc, build_registry(doc))
     assert (v.first_day, v.last_day, v.days) == (date(2023, 1, 30), date(2023, 2, 1), 3)
 
 

@@ -12,6 +12,7 @@ from natojp_tui.core.dates import find_dates, read_clock
 from natojp_tui.core.events import extract_events, extract_visit_mentions
 from natojp_tui.core.model import to_jsonable
 from natojp_tui.core.people import build_registry
+from natojp_tui.core.text.document import AnalysedArticle
 
 WORDS = [
     "Secretary", "General", "Jens", "Stoltenberg", "Prime", "Minister", "Fumio", "Kishida",
@@ -27,8 +28,8 @@ paragraph = st.lists(st.sampled_from(WORDS) | st.text(max_size=8), max_size=60).
 
 
 def run(paragraphs: list[str], published: date | None) -> list:
-    registry = build_registry(paragraphs, published, "p", "")
-    return extract_events(paragraphs, registry, published, "", "Tokyo")
+    doc = AnalysedArticle.of(paragraphs, published=published, place="Tokyo", article_id="p")
+    return extract_events(doc, build_registry(doc))
 
 
 @settings(max_examples=150, deadline=None)
@@ -43,8 +44,8 @@ def test_never_raises_spans_inside_paragraphs_and_deterministic(
         assert e.date_precision in ("exact", "day", "visit", "unknown")
         assert e.date_precision != "exact" or (e.date is not None and e.time is not None)
     assert to_jsonable(run(paragraphs, published)) == to_jsonable(first)
-    registry = build_registry(paragraphs, published, "p", "")
-    extract_visit_mentions(paragraphs, registry, published)
+    doc = AnalysedArticle.of(paragraphs, published=published, article_id="p")
+    extract_visit_mentions(doc, build_registry(doc))
 
 
 @settings(max_examples=200, deadline=None)
@@ -75,9 +76,10 @@ HOSTILE = {
 def test_a_five_megabyte_paragraph_is_read_in_about_a_second(kind: str) -> None:
     big = HOSTILE[kind]
     assert len(big) > 5_000_000
-    registry = build_registry([INTRO], date(2023, 1, 31))  # the big one is read by events only
-    start = time.perf_counter()
-    events = extract_events([INTRO, big], registry, date(2023, 1, 31))
+    registry = build_registry(AnalysedArticle.of([INTRO], published=date(2023, 1, 31)))
+    start = time.perf_counter()  # the big one is read by events only
+    doc = AnalysedArticle.of([INTRO, big], published=date(2023, 1, 31))
+    events = extract_events(doc, registry)
     elapsed = time.perf_counter() - start
     assert events  # the first paragraph is still read
     assert elapsed < 3.0, elapsed

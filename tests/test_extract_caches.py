@@ -1,6 +1,7 @@
-"""The speed-ups of extraction never change an answer: memos are bounded and forget
-what a changed registry no longer says, cached parses are private copies, paragraph
-indexes survive eviction, and every quick look or look-ahead keeps the same matches."""
+"""The speed-ups of extraction never change an answer: caches are bounded and forget
+what a changed registry no longer says, cached parses are private copies, each analysed
+paragraph answers for its own text, and every quick look or look-ahead keeps the same
+matches."""
 
 from __future__ import annotations
 
@@ -9,10 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from natojp_tui.core import attribution, events
 from natojp_tui.core.dates import find_dates
+from natojp_tui.core.events import participants, sentence, triggers
 from natojp_tui.core.model import Person, Role
-from natojp_tui.core.people import PeopleRegistry, memo_short, parse_run
+from natojp_tui.core.people import PeopleRegistry, parse_run
+from natojp_tui.core.text.document import AnalysedArticle, AnalysedText
+from natojp_tui.core.text.memo import cache_short
+from natojp_tui.core.text.sentences import iter_sentences
 
 DEV = Path(__file__).parent / "data" / "dev"
 # Characters that case-insensitive patterns fold to ASCII letters (Kelvin sign, long s),
@@ -29,10 +33,10 @@ def dev_texts() -> list[str]:
     return [para for t in texts for para in t.split("\n") if para.strip()] + TRICKY
 
 
-def test_memo_keeps_answers_for_short_strings_only():
+def test_cache_keeps_answers_for_short_strings_only():
     calls: list[str] = []
 
-    @memo_short(longest=5, size=3)
+    @cache_short(longest=5, maxsize=3)
     def upper(text: str) -> str:
         calls.append(text)
         return text.upper()
@@ -44,10 +48,13 @@ def test_memo_keeps_answers_for_short_strings_only():
         "ABCDEFGH",
     ]
     assert calls == ["abc", "abcdefgh", "abcdefgh"]  # the long one is not kept
-    for word in ("a", "b", "c", "d"):  # the table is emptied when full, never grows past it
+    for word in ("a", "b", "c"):  # the cache holds three answers, never more
         upper(word)
     upper("abc")
     assert calls[-1] == "abc"
+    upper.cache_clear()
+    upper("a")
+    assert calls[-1] == "a"
 
 
 def test_parsed_runs_are_private_copies_at_their_own_offsets():
@@ -83,33 +90,31 @@ def test_role_holders_are_a_fresh_list_each_time():
     assert registry.resolve_role("the Secretary General") == [sg]
 
 
-def test_paragraph_indexes_stay_right_past_the_cache_size():
+def test_every_analysed_paragraph_answers_for_its_own_text():
     texts = [f"Paragraph {n:03}. Mr. Abe said it twice. He said so again." for n in range(150)]
-    sentence = (15, 37)  # "Mr. Abe said it twice." ("Mr." does not end a sentence)
-    attribution._INDEX_CACHE.clear()
-    for _ in range(2):  # second round: every index was evicted and is built again
-        for t in texts:
-            copy = "".join(list(t))  # an equal text that is another object
-            assert copy[slice(*attribution.sentence_bounds(copy, 20))] == "Mr. Abe said it twice."
-            assert attribution.sentence_bounds(t, 20) == sentence
-            assert [m.group() for m in attribution.verbs_in(copy, 0, len(copy))] == ["said", "said"]
-            assert [m.start() for m in attribution.verbs_in(t, 30, len(t))] == [41]
+    doc = AnalysedArticle.of(texts)
+    for n, t in enumerate(doc.body):
+        assert t.text == texts[n]
+        assert t.text[slice(*t.sentence_bounds(20))] == "Mr. Abe said it twice."  # "Mr." goes on
+        assert [m.group() for m in t.verbs_in(0, len(t.text))] == ["said", "said"]
+        assert [m.start() for m in t.verbs_in(30, len(t.text))] == [41]
+        assert t.sentence_bounds(20) == AnalysedText(texts[n]).sentence_bounds(20)
 
 
 @pytest.mark.parametrize(
-    "name",
+    ("module", "name"),
     [
-        "_PATTERN_A",
-        "_PATTERN_B",
-        "_PATTERN_B2",
-        "_VERB_RE",
-        "_PRONOUN_RE",
-        "_PLURAL_RE",
-        "_ROLE_CUE_RE",
+        (triggers, "PATTERN_A"),
+        (triggers, "PATTERN_B"),
+        (triggers, "PATTERN_B2"),
+        (triggers, "VERB_RE"),
+        (participants, "PRONOUN_RE"),
+        (participants, "PLURAL_RE"),
+        (participants, "ROLE_CUE_RE"),
     ],
 )
-def test_event_look_aheads_keep_the_same_matches(name):
-    fast: re.Pattern[str] = getattr(events, name)
+def test_event_look_aheads_keep_the_same_matches(module, name):
+    fast: re.Pattern[str] = getattr(module, name)
     head = re.match(r"\(\?=\[[^\]]+\]\)\(\?:", fast.pattern)
     assert head is not None, "the pattern starts with its look-ahead"
     plain = re.compile(fast.pattern[head.end() : -1], fast.flags)
@@ -136,19 +141,19 @@ def test_date_look_ahead_keeps_the_same_dates():
 def test_sentences_skipped_by_the_noun_look_have_no_noun_trigger():
     skipped = 0
     for text in dev_texts():
-        for s0, s1 in events.iter_sentences(text):
-            if events._Look.of(text[s0:s1]).nouns:
+        for s0, s1 in iter_sentences(text):
+            if sentence.Look.of(text[s0:s1]).nouns:
                 continue
             skipped += 1
             for pattern in (
-                events._PATTERN_A,
-                events._PATTERN_B,
-                events._PATTERN_B2,
-                events._PATTERN_PASSIVE,
+                triggers.PATTERN_A,
+                triggers.PATTERN_B,
+                triggers.PATTERN_B2,
+                triggers.PATTERN_PASSIVE,
             ):
                 assert pattern.search(text, s0, s1) is None
     assert skipped > 0
-    assert events._Look.of(TRICKY[1]).nouns  # "ſummit" is not ASCII: looked at in full
+    assert sentence.Look.of(TRICKY[1]).nouns  # "ſummit" is not ASCII: looked at in full
 
 
 def test_threads_extracting_at_once_get_what_one_thread_gets():
@@ -166,7 +171,8 @@ def test_threads_extracting_at_once_get_what_one_thread_gets():
 
     def quotes_of(paragraphs: list[str]) -> list[tuple[str, str | None]]:
         paragraphs = ["".join(list(p)) for p in paragraphs]  # new text objects every time
-        return [(q.text, q.speaker) for q in extract_quotes(paragraphs, build_registry(paragraphs))]
+        doc = AnalysedArticle.of(paragraphs)
+        return [(q.text, q.speaker) for q in extract_quotes(doc, build_registry(doc))]
 
     expected = [quotes_of(a) for a in articles]
     old = sys.getswitchinterval()
@@ -180,30 +186,30 @@ def test_threads_extracting_at_once_get_what_one_thread_gets():
     assert ("We are ready,", "Jens Stoltenberg") in expected[0]
 
 
-def test_memos_never_change_an_answer():
-    """Every dev article analysed after all the others (memos warm) and again with every
-    memo emptied, in the other order, gives the same people, mentions, quotes and events."""
+def test_caches_never_change_an_answer():
+    """Every dev article analysed after all the others (caches warm) and again with every
+    cache emptied, in the other order, gives the same people, mentions, quotes and events."""
+    from natojp_tui.bench.extract_speed import clear_caches
+    from natojp_tui.core.events import extract_events
     from natojp_tui.core.model import to_jsonable
-    from natojp_tui.core.people import build_registry, forget_memos
+    from natojp_tui.core.people import build_registry
+    from natojp_tui.core.pipeline import analyse
     from natojp_tui.core.quotes import extract_quotes
     from natojp_tui.core.readers import read_article
 
     def analysed(path: Path) -> object:
-        article = read_article(path.read_bytes(), path.name, article_id=path.stem)
-        body = article.body
-        registry = build_registry(
-            [*body, *article.captions], article.published, article.id, article.title
-        )
+        doc = analyse(read_article(path.read_bytes(), path.name, article_id=path.stem))
+        registry = build_registry(doc)
         return to_jsonable([
-            registry.people, registry.mentions(), extract_quotes(body, registry, article.published),
-            events.extract_events(body, registry, article.published, article.title, article.place),
+            registry.people, registry.mentions(), extract_quotes(doc, registry),
+            extract_events(doc, registry),
         ])  # fmt: skip
 
     paths = sorted(DEV.glob("*.txt"))
     warm = [analysed(p) for p in paths]
     cold = []
     for p in reversed(paths):
-        forget_memos()
+        clear_caches()
         cold.append(analysed(p))
     assert cold[::-1] == warm
     assert any(w[2] for w in warm) and any(w[3] for w in warm)  # quotes and events were found

@@ -9,11 +9,13 @@ from natojp_tui.core.events import extract_events
 from natojp_tui.core.model import Event, Quote
 from natojp_tui.core.people import build_registry
 from natojp_tui.core.quotes import extract_quotes
+from natojp_tui.core.text.document import AnalysedArticle
 
 
 def _quotes(*paragraphs: str) -> list[Quote]:
     paras = list(paragraphs)
-    return extract_quotes(paras, build_registry(paras, title="Test", article_id="t"))
+    doc = AnalysedArticle.of(paras, title="Test", article_id="t")
+    return extract_quotes(doc, build_registry(doc))
 
 
 def _indirect(*paragraphs: str) -> list[tuple[str, str | None]]:
@@ -22,8 +24,8 @@ def _indirect(*paragraphs: str) -> list[tuple[str, str | None]]:
 
 def _events(*paragraphs: str, published: date = date(2024, 7, 11)) -> list[Event]:
     paras = list(paragraphs)
-    registry = build_registry(paras, published, "t", "Test")
-    return extract_events(paras, registry, published, "Test", None)
+    doc = AnalysedArticle.of(paras, title="Test", published=published, article_id="t")
+    return extract_events(doc, build_registry(doc))
 
 
 READOUT_LEAD = (
@@ -189,7 +191,8 @@ CHAIR_VISIT = (
 def test_an_office_in_apposition_outranks_a_military_rank_and_the_bare_office_names_the_person() -> (
     None
 ):
-    registry = build_registry(list(CHAIR_VISIT), date(2025, 6, 18), "t", "Test")
+    doc = AnalysedArticle.of(CHAIR_VISIT, title="Test", published=date(2025, 6, 18), article_id="t")
+    registry = build_registry(doc)
     chair = registry.resolve("Admiral Cavo Dragone")
     assert chair is not None and chair.roles[0].title == "Chair of the NATO Military Committee"
     assert registry.resolve("the Chair") is chair

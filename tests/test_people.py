@@ -4,9 +4,18 @@ from datetime import date
 from pathlib import Path
 
 from natojp_tui.core.model import Person, Role
-from natojp_tui.core.people import build_registry, merge_people, slugify
+from natojp_tui.core.people import PeopleRegistry, build_registry, merge_people, slugify
+from natojp_tui.core.text.document import AnalysedArticle
 
 SEED = Path(__file__).parent.parent / "articles" / "2013-04-15-nato-japan-political-declaration.txt"
+
+
+def registry_of(
+    paragraphs: list[str], published: date | None = None, article_id: str | None = None
+) -> PeopleRegistry:
+    """The registry of an article made of ``paragraphs``."""
+    doc = AnalysedArticle.of(paragraphs, published=published, article_id=article_id)
+    return build_registry(doc)
 
 
 def seed_paragraphs() -> list[str]:
@@ -16,7 +25,7 @@ def seed_paragraphs() -> list[str]:
 
 
 def test_seed_article_cues_all_resolve_to_the_secretary_general():
-    reg = build_registry(seed_paragraphs(), published=date(2013, 4, 15), article_id="seed")
+    reg = registry_of(seed_paragraphs(), published=date(2013, 4, 15), article_id="seed")
     for cue in (
         "Mr. Fogh Rasmussen",
         "Mr Fogh Rasmussen",
@@ -31,7 +40,7 @@ def test_seed_article_cues_all_resolve_to_the_secretary_general():
 
 
 def test_seed_article_people_have_roles_with_the_article_date():
-    reg = build_registry(seed_paragraphs(), published=date(2013, 4, 15), article_id="seed")
+    reg = registry_of(seed_paragraphs(), published=date(2013, 4, 15), article_id="seed")
     ids = {p.id for p in reg.people}
     assert {"anders-fogh-rasmussen", "shinzo-abe", "fumio-kishida", "itsunori-onodera"} <= ids
     sg = reg.get("anders-fogh-rasmussen")
@@ -45,7 +54,7 @@ def test_seed_article_people_have_roles_with_the_article_date():
 
 def test_mentions_slice_exactly_and_include_role_references():
     paras = seed_paragraphs()
-    reg = build_registry(paras)
+    reg = registry_of(paras)
     mentions = reg.mentions()
     assert mentions, "the seed names people"
     for m in mentions:
@@ -56,7 +65,7 @@ def test_mentions_slice_exactly_and_include_role_references():
 
 
 def test_japanese_family_name_first_forms_map_to_the_usual_order():
-    reg = build_registry(
+    reg = registry_of(
         [
             "KISHIDA Fumio, Prime Minister of Japan, held a meeting with H.E. Mr. Jens "
             "STOLTENBERG, Secretary General of NATO.",
@@ -82,7 +91,7 @@ def test_role_cue_shared_by_two_people_is_ambiguous_without_a_position():
         "Itsunori Onodera.",
         "Mr. Onodera spoke first. Then the minister left.",
     ]
-    reg = build_registry(paras)
+    reg = registry_of(paras)
     assert reg.resolve("the minister") is None
     onodera = reg.resolve_at("the minister", 1, 30)
     assert onodera is not None and onodera.id == "itsunori-onodera"
@@ -90,7 +99,7 @@ def test_role_cue_shared_by_two_people_is_ambiguous_without_a_position():
 
 
 def test_wire_style_lowercase_titles_and_appositives():
-    reg = build_registry(
+    reg = registry_of(
         [
             "NATO chief Mark Rutte met Japan's Foreign Minister, Yoko Kamikawa, in Brussels.",
             "Dr. Jamie Shea, the Alliance's spokesman, answered questions.",
@@ -104,7 +113,7 @@ def test_wire_style_lowercase_titles_and_appositives():
 
 
 def test_nobody_is_invented_from_capitalised_non_names():
-    reg = build_registry(
+    reg = registry_of(
         [
             "The Joint Political Declaration was signed in Tokyo on Monday.",
             "North Korea and the Indo-Pacific were discussed at the NATO Summit.",
@@ -138,10 +147,10 @@ def test_merge_keeps_one_person_with_dated_roles_and_united_aliases():
 
 
 def test_the_secretary_general_of_2013_is_not_the_one_of_2023():
-    reg_2013 = build_registry(
+    reg_2013 = registry_of(
         ["NATO Secretary General Anders Fogh Rasmussen spoke."], published=date(2013, 4, 15)
     )
-    reg_2023 = build_registry(
+    reg_2023 = registry_of(
         ["NATO Secretary General Jens Stoltenberg spoke."], published=date(2023, 7, 18)
     )
     people = merge_people(reg_2013.people, reg_2023.people)

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from natojp_tui.core.model import to_jsonable
-from natojp_tui.core.pipeline import analyse
+from natojp_tui.core.pipeline import extract
 from natojp_tui.core.readers import ArticleError, read_article
 
 # Text that looks like press releases and readouts, with the hostile and awkward bits mixed in.
@@ -89,13 +89,13 @@ def test_every_quote_and_event_points_inside_its_paragraph_and_output_is_determi
     first = _read(text, name)
     if first is None:
         return
-    analyse(first)
+    extract(first)
     body = first.body
     for q in first.quotes:
         assert body[q.paragraph][q.start : q.end] == q.text
     for e in first.events:
         assert 0 <= e.start <= e.end <= len(body[e.paragraph])
-    second = analyse(_read(text, name))
+    second = extract(_read(text, name))
     assert to_jsonable(first) == to_jsonable(second)
 
 

@@ -2,11 +2,13 @@
 
 from natojp_tui.core.people import build_registry
 from natojp_tui.core.quotes import extract_quotes
+from natojp_tui.core.text.document import AnalysedArticle
 
 
 def extract(*paragraphs):
     paragraphs = list(paragraphs)
-    quotes = extract_quotes(paragraphs, build_registry(paragraphs))
+    doc = AnalysedArticle.of(paragraphs)
+    quotes = extract_quotes(doc, build_registry(doc))
     for q in quotes:
         assert paragraphs[q.paragraph][q.start : q.end] == q.text
     return quotes

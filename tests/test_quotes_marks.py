@@ -1,6 +1,6 @@
 """Quote-mark scanning: marks, nesting, apostrophes, multi-paragraph and broken quotes."""
 
-from natojp_tui.core.quote_marks import find_quote_spans
+from natojp_tui.core.text.marks import find_quote_spans
 
 
 def texts(paragraphs):

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from natojp_tui.core.people import build_registry
 from natojp_tui.core.quotes import extract_quotes
+from natojp_tui.core.text.document import AnalysedArticle
 
 MARKS = "“”\"„«»「」『』‘’'‹›"
 ALPHABET = st.sampled_from(
@@ -28,7 +29,8 @@ ALPHABET = st.sampled_from(
 
 
 def run(paragraphs):
-    quotes = extract_quotes(paragraphs, build_registry(paragraphs))
+    doc = AnalysedArticle.of(paragraphs)
+    quotes = extract_quotes(doc, build_registry(doc))
     for q in quotes:
         assert paragraphs[q.paragraph][q.start : q.end] == q.text
         assert q.kind in ("direct", "partial", "indirect")

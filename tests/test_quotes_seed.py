@@ -5,6 +5,7 @@ from pathlib import Path
 
 from natojp_tui.core.people import build_registry
 from natojp_tui.core.quotes import extract_quotes
+from natojp_tui.core.text.document import AnalysedArticle
 from natojp_tui.eval import split_article
 
 SEED = Path(__file__).parent.parent / "articles" / "2013-04-15-nato-japan-political-declaration.txt"
@@ -12,8 +13,10 @@ SEED = Path(__file__).parent.parent / "articles" / "2013-04-15-nato-japan-politi
 
 def seed_quotes():
     title, paragraphs, _ = split_article(SEED.read_text(encoding="utf-8"))
-    registry = build_registry(paragraphs, date(2013, 4, 15), "seed", title)
-    return paragraphs, extract_quotes(paragraphs, registry, date(2013, 4, 15))
+    doc = AnalysedArticle.of(
+        paragraphs, title=title, published=date(2013, 4, 15), article_id="seed"
+    )
+    return paragraphs, extract_quotes(doc, build_registry(doc))
 
 
 def test_exactly_five_direct_quotes_all_by_fogh_rasmussen_with_their_cues():

@@ -71,12 +71,14 @@ def test_a_folder_imports_recursively_and_bad_files_are_reported_one_by_one(
     write_article(src / "sub", "nested.md", "Nested")
     (src / "empty.txt").write_bytes(b"")
     (src / "blob.txt").write_bytes(bytes(range(256)) * 40)
-    (src / "ignored.pdf").write_bytes(b"%PDF")
+    (src / "ignored.docx").write_bytes(b"PK\x03\x04")
+    (src / "broken.pdf").write_bytes(b"%PDF")
     report = store.import_paths([src])
     assert len(report.imported) == 2
     reasons = dict(report.failed)
-    assert set(reasons) == {str(src / "empty.txt"), str(src / "blob.txt")}
+    assert set(reasons) == {str(src / "empty.txt"), str(src / "blob.txt"), str(src / "broken.pdf")}
     assert "empty" in reasons[str(src / "empty.txt")]
+    assert "PDF" in reasons[str(src / "broken.pdf")]
     assert not report.ok
 
 

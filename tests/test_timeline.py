@@ -3,13 +3,13 @@
 from datetime import date
 
 from natojp_tui.core.model import Article, Paragraph, to_jsonable
-from natojp_tui.core.pipeline import analyse
+from natojp_tui.core.pipeline import extract
 from natojp_tui.core.timeline import build_timeline, build_visits, name_key
 
 
 def article(aid: str, published: date, *paragraphs: str, place: str | None = None) -> Article:
     body = [Paragraph(p) for p in paragraphs]
-    return analyse(Article(id=aid, title=aid, paragraphs=body, published=published, place=place))
+    return extract(Article(id=aid, title=aid, paragraphs=body, published=published, place=place))
 
 
 NATO = article(

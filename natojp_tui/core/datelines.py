@@ -30,13 +30,25 @@ _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\
 _TIME = r"(?:,?\s*(?:at\s+)?(?P<hh>\d{1,2})[:.](?P<mm>\d{2})(?:\s*(?P<ampm>[ap])\.?m\.?)?(?:\s*(?:CET|CEST|GMT|UTC|JST|EST|EDT))?)?"
 
 _DMY = re.compile(
-    _WEEKDAY + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>\d{4})" + _TIME, re.I
+    _WEEKDAY
+    + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+|-)"
+    + _MONTH
+    + r"(?:,?\s+|-)(?P<y>\d{4})"
+    + _TIME,
+    re.I,
 )
 _MDY = re.compile(
     _WEEKDAY + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME, re.I
 )
+# European numeric dates with dots, as DW prints them: 05.06.2012 is 5 June 2012.
+_DOTTED = re.compile(r"\b(?P<d>\d{2})\.(?P<m>\d{2})\.(?P<y>\d{4})\b")
 _ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<hh>\d{2}):(?P<mm>\d{2}))?")
 _JA = re.compile(r"(?P<y>\d{4})年\s*(?P<m>\d{1,2})月\s*(?P<d>\d{1,2})日")
+# Japanese era dates: 令和5年1月31日 is 2023-01-31 (元年 is the era's first year).
+ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
+_ERA = re.compile(
+    r"(?P<era>令和|平成|昭和)\s*(?P<n>\d{1,2}|元)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,13 +97,19 @@ def find_date(line: str) -> DateMatch | None:
             built = _build(m["y"], mon, m["d"], m["hh"], m["mm"], m["ampm"])
             if built:
                 found.append(DateMatch(m.start(), m.end(), *built))
-    for rx in (_ISO, _JA):
+    for rx in (_ISO, _JA, _DOTTED):
         m = rx.search(line)
         if m:
             gd = m.groupdict()
             built = _build(m["y"], int(m["m"]), m["d"], gd.get("hh"), gd.get("mm"), None)
             if built:
                 found.append(DateMatch(m.start(), m.end(), *built))
+    m = _ERA.search(line)
+    if m:
+        n = 1 if m["n"] == "元" else int(m["n"])
+        built = _build(str(ERAS[m["era"]] + n), int(m["m"]), m["d"], None, None, None)
+        if built:
+            found.append(DateMatch(m.start(), m.end(), *built))
     return min(found, key=lambda f: f.start) if found else None
 
 
@@ -167,3 +185,132 @@ def parse_inline_dateline(paragraph: str) -> Dateline | None:
         if place.isupper() and len(place) > 3:
             place = place.title()
     return Dateline(published=m.day, updated=m.datetime, place=place)
+
+
+# A page header's scraped date: "date 2017-07-06" (maybe followed by more text).
+_SCRAPED_DATE = re.compile(r"^date\s+(?P<iso>\d{4}-\d{2}-\d{2})\b\s*")
+_LABELLED = re.compile(
+    r"^(?P<label>date|published|posted|released?|issued|last\s+updated?|updated|modified)\s*:\s*",
+    re.I,
+)
+
+
+def split_scraped_date(line: str) -> tuple[date, str] | None:
+    """``date 2017-07-06 rest`` → (the date, the rest of the line), else None."""
+    m = _SCRAPED_DATE.match(line)
+    if not m:
+        return None
+    try:
+        day = date.fromisoformat(m["iso"])
+    except ValueError:
+        return None
+    return day, line[m.end() :]
+
+
+def parse_date_furniture(line: str, max_len: int = 90) -> Dateline | None:
+    """A short header line that carries a date among a few words of furniture.
+
+    ``All News 10:25 October 07, 2022``, ``Last update: 07-Feb-2006 10:32 NATO Update``,
+    ``DATE: 1 April 2005``. The rest of the line, without the date, must be at most five
+    words and no sentence: a line of story text that mentions a date is not furniture.
+    """
+    text = line.strip()
+    if not text or len(text) > max_len:
+        return None
+    exact = parse_dateline(text)
+    if exact is not None:
+        return exact
+    label = _LABELLED.match(text)
+    updated = bool((label and "updat" in label["label"].lower()) or "modif" in text[:12].lower())
+    if label:
+        text = text[label.end() :]
+    m = find_date(text)
+    if m is None:
+        return None
+    rest = (text[: m.start] + " " + text[m.end :]).strip(" -–—|,:")
+    rest = re.sub(r"\b\d{1,2}:\d{2}\b", " ", rest)
+    words = rest.split()
+    if len(words) > 5 or (re.search(r"[.!?]\s*$", rest) and len(words) > 2):
+        return None
+    if re.search(r"\b(?:said|met|will|was|were|has|have|is|are)\b", rest, re.I):
+        return None
+    if updated:
+        when = m.datetime or datetime(m.day.year, m.day.month, m.day.day)
+        return Dateline(updated=when)
+    return Dateline(published=m.day, updated=m.datetime)
+
+
+KNOWN_AGENCIES = (
+    "Reuters|AP|AFP|Kyodo(?: News)?|Jiji(?: Press)?|Yonhap|KUNA|Xinhua|dpa|DPA|Bloomberg|NHK|"
+    "UPI|Anadolu|AAP|Bernama|PTI|ANI|TASS|RIA Novosti|IANS|EFE|ANSA|Antara|PNA|Lusa|"
+    "Interfax|Ukrinform|Korea Herald|KBS|Arirang|Asia Today"
+)
+_WIRE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z.'’\-]*(?:\s[A-Z][A-Za-z.'’\-]*){0,3}(?:,\s*[A-Z][A-Za-z.]{1,12})?)"
+    r"(?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?))?"
+    r"\s*\((?P<agency>[A-Z][\w .&'’-]{0,30}?)\)\s*(?P<dash>--+|[-–—]+|:)?\s*"
+)
+_KNOWN_AGENCY = re.compile(rf"^(?:{KNOWN_AGENCIES}|[\w.]+\.(?:com|news|net|org)|STL\.News)$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class WireDateline:
+    """``TOKYO, April 15 (Reuters) -``: where the story was filed, by whom, and when."""
+
+    end: int  # where the story's own words begin
+    place: str
+    agency: str
+    month_day: tuple[int, int] | None = None
+    day: date | None = None  # only when the dateline gives the year
+
+
+def parse_wire_dateline(paragraph: str) -> WireDateline | None:
+    """A wire dateline opening a body paragraph, else None.
+
+    ``TOKYO (Kyodo) --``, ``BRUSSELS (AP) —``, ``WELLINGTON, Aug. 6 (Yonhap) --``,
+    ``New York, Sept. 23 (Jiji Press)--``. Without a dash the agency must be a known one
+    (so "NATO (North Atlantic Treaty Organization) said" is no dateline).
+    """
+    m = _WIRE_DATELINE.match(paragraph[:160])
+    if not m:
+        return None
+    agency = m["agency"].strip()
+    if not m["dash"] and not _KNOWN_AGENCY.match(agency):
+        return None
+    if len(agency) < 2 or (agency.lower() in {"nato", "un", "eu"} and not m["dash"]):
+        return None
+    place = m["place"].strip()
+    if place.isupper() and len(place) > 3:
+        place = place.title()
+    month_day = day = None
+    if m["date"]:
+        md = re.match(
+            r"(?:(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<mon2>[A-Za-z]{3,9})\.?)"
+            r"(?:,?\s+(?P<y>\d{4}))?",
+            m["date"],
+        )
+        if md:
+            mon_name = (md["mon"] or md["mon2"]).lower()[:3]
+            mon = MONTHS.get("sep" if mon_name == "sep" else mon_name)
+            d = int(md["d"] or md["d2"])
+            if mon and 1 <= d <= 31:
+                month_day = (mon, d)
+                if md["y"]:
+                    try:
+                        day = date(int(md["y"]), mon, d)
+                    except ValueError:
+                        day = None
+    return WireDateline(m.end(), place, agency, month_day, day)
+
+
+def resolve_month_day(month_day: tuple[int, int], published: date) -> date | None:
+    """The day a month and day name, filed on or shortly before ``published``."""
+    mon, d = month_day
+    for year in (published.year, published.year - 1):
+        try:
+            candidate = date(year, mon, d)
+        except ValueError:
+            continue
+        if candidate <= published:
+            return candidate
+    return None

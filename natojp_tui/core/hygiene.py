@@ -30,10 +30,11 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _JAPANESE = ("shift_jis", "cp932", "euc_jp")
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
+def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Decode file bytes to text; returns ``(text, encoding)``.
 
-    Order: BOM, strict UTF-8, then charset detection limited to the encodings our
+    Order: BOM, strict UTF-8, the ``declared`` charset (an HTTP header) when the bytes
+    decode strictly with it, then charset detection limited to the encodings our
     sources use (cp1252, Shift_JIS, EUC-JP). Raises :class:`DecodeError`.
     """
     if not data.strip():
@@ -42,13 +43,13 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     head = data[:8192]
     if not has_bom and head.count(0) > max(1, len(head) // 100):
         raise DecodeError("binary file (NUL bytes)")
-    text, encoding = _decode(data)
+    text, encoding = _decode(data, declared)
     if not _looks_textual(text):
         raise DecodeError("binary file (mostly control bytes)")
     return text, encoding
 
 
-def _decode(data: bytes) -> tuple[str, str]:
+def _decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
@@ -59,7 +60,24 @@ def _decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if declared and (codec := _codec(declared)) not in (None, "utf-8"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            pass  # the claim is wrong: let detection decide
+        else:
+            if _looks_textual(text):
+                return text, codec
     return _detect(data)
+
+
+def _codec(label: str) -> str | None:
+    """Python's name for a charset label, or None for an unknown or non-text one."""
+    try:
+        info = codecs.lookup(label.strip().strip("\"'"))
+    except (LookupError, ValueError):
+        return None
+    return info.name if getattr(info, "_is_text_encoding", True) else None
 
 
 def _detect(data: bytes) -> tuple[str, str]:

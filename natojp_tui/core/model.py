@@ -8,15 +8,19 @@ indexes always count *body* paragraphs (``Article.body``), so
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
-ParagraphKind = Literal["body", "caption", "dateline", "boilerplate"]
+ParagraphKind = Literal["body", "turn", "heading", "caption", "dateline", "boilerplate"]
 QuoteKind = Literal["direct", "partial", "indirect"]
 DatePrecision = Literal["exact", "day", "visit", "unknown"]
 
-PARAGRAPH_KINDS: tuple[str, ...] = ("body", "caption", "dateline", "boilerplate")
+PARAGRAPH_KINDS: tuple[str, ...] = ("body", "turn", "heading", "caption", "dateline", "boilerplate")
+# Paragraphs of these kinds are the article's text: quote and event indexes count them.
+# A ``turn`` is a speaker-labelled turn of a transcript (``MARLES: Well, …``).
+BODY_KINDS: frozenset[str] = frozenset({"body", "turn"})
 QUOTE_KINDS: tuple[str, ...] = ("direct", "partial", "indirect")
 EVENT_KINDS: tuple[str, ...] = (
     "meeting",
@@ -31,12 +35,35 @@ EVENT_KINDS: tuple[str, ...] = (
 DATE_PRECISIONS: tuple[str, ...] = ("exact", "day", "visit", "unknown")
 
 
+# The speaker label opening a transcript turn: "Q:", "MARLES:", "Prime Minister Kishida:",
+# "DEPUTY PRIME MINISTER, RICHARD MARLES:". At most nine words, each capitalised (or a
+# small joining word), no sentence punctuation.
+TURN_LABEL_RE = re.compile(
+    r"^(?P<label>[A-Z][\w.'’&/-]*(?:,?\s(?:(?:of|the|and|for|de|van|von|der|bin|al|da|la)\s)?"
+    r"[A-Z][\w.'’&/-]*){0,8})\s?:(?:\s+|(?=[A-Z\[]))(?=\S)"
+)
+
+
+def turn_label(text: str) -> str | None:
+    """The speaker label that opens ``text`` (without its colon), else None."""
+    m = TURN_LABEL_RE.match(text)
+    return m["label"] if m else None
+
+
 @dataclass(slots=True)
 class Paragraph:
     """One paragraph of an article as it was read, after text hygiene."""
 
     text: str
     kind: ParagraphKind = "body"
+
+    @property
+    def label(self) -> str | None:
+        """For a transcript turn, the speaker label it opens with (``MARLES``), else None.
+
+        A turn that continues the previous speaker's answer has no label of its own.
+        """
+        return turn_label(self.text) if self.kind == "turn" else None
 
 
 @dataclass(slots=True)
@@ -128,6 +155,8 @@ class Article:
     checksum: str = ""  # sha256 of the original file's bytes
     place: str | None = None  # dateline place, e.g. "Tokyo" in "Tokyo, 15 April 2013 -"
     encoding: str = "utf-8"  # how the original file was decoded
+    author: str | None = None  # byline ("By Mari Yamaguchi") when the text gives one
+    title_derived: bool = False  # no title line: the title is the text's first sentence
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
@@ -135,7 +164,7 @@ class Article:
     @property
     def body(self) -> list[str]:
         """Texts of the body paragraphs: what quote and event indexes refer to."""
-        return [p.text for p in self.paragraphs if p.kind == "body"]
+        return [p.text for p in self.paragraphs if p.kind in BODY_KINDS]
 
     @property
     def captions(self) -> list[str]:

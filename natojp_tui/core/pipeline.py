@@ -1,4 +1,10 @@
-"""Run every extractor over a parsed article and give quotes and events stable ids."""
+"""The core's one pipeline: analyse an article's text once, then run every stage on it.
+
+``analyse`` builds the ``AnalysedArticle`` (each paragraph read once: quotation spans,
+sentences, masked narrative, name runs, speech verbs); ``extract`` runs the stages on it,
+each a pure function of the analysed article and the people registry, and fills the
+article's people, quotes and events with stable ids.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +12,28 @@ from natojp_tui.core.events import extract_events
 from natojp_tui.core.model import Article
 from natojp_tui.core.people import build_registry
 from natojp_tui.core.quotes import extract_quotes
+from natojp_tui.core.text.document import AnalysedArticle
 
 
-def analyse(article: Article) -> Article:
-    """Fill ``article.people``, ``article.quotes`` and ``article.events`` in place."""
-    body = article.body
-    # Captions name people with their full titles ("NATO Secretary General …"); they are
-    # read after the body so they inform roles but are never a quote's or event's source.
-    registry = build_registry(
-        [*body, *article.captions], article.published, article.id, article.title
+def analyse(article: Article) -> AnalysedArticle:
+    """The article's body (and captions, read for people only), analysed once."""
+    return AnalysedArticle.of(
+        article.body,
+        captions=article.captions,
+        title=article.title,
+        published=article.published,
+        place=article.place,
+        article_id=article.id,
     )
+
+
+def extract(article: Article) -> Article:
+    """Fill ``article.people``, ``article.quotes`` and ``article.events`` in place."""
+    doc = analyse(article)
+    registry = build_registry(doc)
     article.people = registry.people
-    article.quotes = extract_quotes(body, registry, article.published)
-    article.events = extract_events(body, registry, article.published, article.title, article.place)
+    article.quotes = extract_quotes(doc, registry)
+    article.events = extract_events(doc, registry)
     assign_ids(article)
     return article
 

@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from natojp_tui.core.events import VisitMention, extract_visit_mentions
 from natojp_tui.core.model import Article, Event
 from natojp_tui.core.people import build_registry
+from natojp_tui.core.text.document import AnalysedArticle
 
 _JAPANESE_CITIES = (
     "Tokyo", "Osaka", "Kyoto", "Hiroshima", "Nagasaki", "Yokosuka", "Yokohama", "Sapporo",
@@ -138,10 +139,13 @@ class _Draft:
 
 def article_visits(article: Article) -> list[_Draft]:
     """The visits one article tells of, merged within the article."""
-    body = article.body
-    registry = build_registry(body, article.published, article.id, article.title)
+    # the body alone (captions repeat the body's people and tell no visits)
+    doc = AnalysedArticle.of(
+        article.body, title=article.title, published=article.published, article_id=article.id
+    )
+    registry = build_registry(doc)
     drafts: list[_Draft] = []
-    for m in extract_visit_mentions(body, registry, article.published):
+    for m in extract_visit_mentions(doc, registry):
         if m.visitor is None:
             continue
         _add_mention(drafts, m, article.id)

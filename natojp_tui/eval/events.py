@@ -35,6 +35,7 @@ from natojp_tui.core.datelines import parse_dateline
 from natojp_tui.core.events import extract_events
 from natojp_tui.core.model import Event
 from natojp_tui.core.people import build_registry
+from natojp_tui.core.text.document import AnalysedArticle
 from natojp_tui.eval import load_article
 
 _COMPATIBLE = {"courtesy_call": "meeting", "group_meeting": "meeting"}
@@ -211,8 +212,11 @@ def score_article(txt: Path, gold_path: Path, report: EventReport) -> None:
     place = data.get("place")
     if parsed is not None and parsed.place and parsed.place.lower() not in _WEEKDAYS:
         place = parsed.place
-    registry = build_registry(art.paragraphs, published, txt.stem, art.title)
-    predicted = extract_events(art.paragraphs, registry, published, art.title, place)
+    doc = AnalysedArticle.of(
+        art.paragraphs, title=art.title, published=published, place=place, article_id=txt.stem
+    )
+    registry = build_registry(doc)
+    predicted = extract_events(doc, registry)
     names = {p.name for p in registry.people}
     pairs = match_events(gold, predicted, names)
     report.articles += 1

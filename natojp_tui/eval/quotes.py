@@ -31,10 +31,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from natojp_tui.core.attribution import classify_cue
 from natojp_tui.core.model import Quote
 from natojp_tui.core.people import build_registry
 from natojp_tui.core.quotes import extract_quotes
+from natojp_tui.core.quotes.cues import classify_cue
+from natojp_tui.core.text.document import AnalysedArticle
 from natojp_tui.eval import load_article
 
 OVERLAP = 0.8
@@ -213,8 +214,8 @@ def score_article(txt: Path, report: Report) -> None:
     article = load_article(txt)
     gold_path = txt.with_suffix(".quotes.json")
     gold, negatives = load_gold(gold_path, article.paragraphs)
-    registry = build_registry(article.paragraphs, title=article.title, article_id=txt.stem)
-    pred = extract_quotes(article.paragraphs, registry)
+    doc = AnalysedArticle.of(article.paragraphs, title=article.title, article_id=txt.stem)
+    pred = extract_quotes(doc, build_registry(doc))
     for q in pred:
         assert article.paragraphs[q.paragraph][q.start : q.end] == q.text, (txt.name, q)
     report.articles += 1

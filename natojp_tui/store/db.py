@@ -625,6 +625,8 @@ class Store(UserState):
             checksum=meta.get("checksum") or "",
             place=meta.get("place"),
             encoding=meta.get("encoding") or "utf-8",
+            author=meta.get("author"),
+            title_derived=bool(meta.get("title_derived", False)),
             quotes=[
                 quote_from_doc(userdata.corrected_quote_doc(d, view))
                 for d in sorted(quote_docs, key=order)
@@ -705,6 +707,12 @@ class Store(UserState):
 
     def people(self) -> list[Person]:
         return [person_from_doc(d) for d in self._tables("people").get("people", {}).values()]
+
+    def feed_book(self) -> Any:
+        """Feed subscriptions and seen items (``web/feeds.json``, see :mod:`natojp_tui.store.feeds`)."""
+        from natojp_tui.store.feeds import FeedBook
+
+        return FeedBook(self.path)
 
     # ------------------------------------------------------------------ user state
     # The user family is one small file of TinyDB tables (``stars``, ``state`` and

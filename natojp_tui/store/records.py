@@ -111,6 +111,8 @@ def article_row(a: Article, now: str) -> dict[str, Any]:
         "checksum": a.checksum,
         "place": a.place,
         "encoding": a.encoding,
+        "author": a.author,
+        "title_derived": a.title_derived,
         "quotes": len(a.quotes),
         "events": len(a.events),
         "people": [p.id for p in a.people],

@@ -44,6 +44,8 @@ class NatoJpApp(App[None]):
         self.keymap: dict[str, str] = dict(self.config.keymap)
         self.reader = ReaderScreen(self.data, open_article_id)
         self.last_copy: CopyResult | None = None
+        self._feeds_running = False
+        self.fetch_settings: Any = None  # FetchSettings for the feed fetch; None: the defaults
         self.ready_ms: float | None = None
 
     def on_mount(self) -> None:
@@ -99,6 +101,83 @@ class NatoJpApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def action_fetch_feeds(self) -> None:
+        """Fetch every subscribed feed in a worker; the article list marks the new items."""
+        if self._feeds_running:
+            self.notify("The feeds are being fetched already", markup=False)
+            return
+        self._feeds_running = True
+        self._feeds_worker()
+
+    @work(thread=True, exclusive=True, group="feeds")
+    def _feeds_worker(self) -> None:
+        from natojp_tui.web.fetch import Fetcher
+        from natojp_tui.web.sync import fetch_feeds, policy_for
+
+        try:
+            book = self.data.store.feed_book()
+            if not book.feeds():
+                self.call_from_thread(
+                    self._feeds_done, None, "No feeds yet: subscribe with 'natojp feeds add URL'"
+                )
+                return
+            self.call_from_thread(self._feeds_started)
+            with Fetcher(self.fetch_settings, policy_for(book)) as fetcher:
+                results = fetch_feeds(
+                    self.data.store,
+                    book,
+                    [],
+                    fetcher,
+                    progress=lambda name, n, total: self.call_from_thread(
+                        self._feeds_progress, name, n, total
+                    ),
+                )
+        except Exception as exc:  # a damaged file or a full disk: one line, never a traceback
+            self.call_from_thread(self._feeds_done, None, f"Fetch stopped: {exc}")
+            return
+        self.call_from_thread(self._feeds_done, results, None)
+
+    def _feeds_started(self) -> None:
+        from natojp_tui.tui.widgets.feed_progress import FeedProgress
+
+        if not self.reader.query(FeedProgress):
+            self.reader.mount(FeedProgress(id="feed-progress"))
+
+    def _feeds_progress(self, name: str, done: int, total: int) -> None:
+        from natojp_tui.tui.widgets.feed_progress import FeedProgress
+
+        for bar in self.reader.query(FeedProgress):
+            bar.show(name, done, total)
+
+    def _feeds_done(self, results: list[Any] | None, problem: str | None) -> None:
+        from natojp_tui.tui.inert import inert_row
+        from natojp_tui.tui.widgets.feed_progress import FeedProgress
+
+        self._feeds_running = False
+        for bar in self.reader.query(FeedProgress):
+            bar.remove()
+        if results is None:
+            self.notify(inert_row(problem or ""), title="Feeds", severity="warning", markup=False)
+            return
+        self.data.forget_fresh()
+        self.reader.refresh_articles()
+        new = sum(len(r.new) for r in results)
+        failed = [r for r in results if not r.ok]
+        lines = [
+            f"{new} new from {len(results)} feeds"
+            + (f", {len(failed)} with failures" if failed else "")
+        ]
+        for r in failed[:3]:
+            why = r.error or f"{len(r.failed)} items failed ({r.failed[0][1]})"
+            lines.append(f"{inert_row(r.name)}: {inert_row(why)}")
+        self.notify(
+            "\n".join(lines),
+            title="Feeds",
+            severity="warning" if failed else "information",
+            markup=False,
+            timeout=8,
+        )
 
     def report_export(self, outcome: tuple[Path, int] | None) -> None:
         if outcome is not None:

@@ -6,6 +6,7 @@ only see ``ArticleRow``, ``QuoteRow``, ``TimelineItem`` and model ``Article`` ob
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -190,6 +191,7 @@ class ReaderData(LibraryData):
 
     def __init__(self, store: Any) -> None:
         self.store = store
+        self._fresh: set[str] | None = None
 
     def article_rows(self) -> list[ArticleRow]:
         """All articles, newest first (from the store's compact article list)."""
@@ -294,6 +296,29 @@ class ReaderData(LibraryData):
         warm = getattr(self.store, "warm", None)
         if warm:
             warm()
+
+    def fresh_ids(self) -> set[str]:
+        """Articles a feed fetch brought in that have not been opened yet (marked new)."""
+        if self._fresh is None:
+            book = getattr(self.store, "feed_book", None)
+            try:
+                self._fresh = set(book().fresh()) if book else set()
+            except Exception:  # a damaged feed file is reported by 'natojp feeds', not here
+                self._fresh = set()
+        return self._fresh
+
+    def forget_fresh(self) -> None:
+        self._fresh = None
+
+    def mark_read(self, article_id: str, read: bool = True) -> None:
+        """Mark an article read (an opened article is no longer new, nor fresh from a
+        feed) or unread again."""
+        fresh = self.fresh_ids()
+        if read and article_id in fresh:
+            fresh.discard(article_id)
+            with contextlib.suppress(Exception):
+                self.store.feed_book().mark_read(article_id)
+        self.store.mark_read(article_id, read)
 
     def reload_if_changed(self) -> bool:
         reload = getattr(self.store, "reload_if_changed", None)

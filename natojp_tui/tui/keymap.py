@@ -46,6 +46,7 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("export", "e", "export", "Export", "reader"),
     KeySpec("star", "s", "star", "Star", "reader"),
     KeySpec("import", "ctrl+o", "import_files", "Import files", "reader", show=False),
+    KeySpec("fetch-feeds", "F", "fetch_feeds", "Fetch feeds", "app", show=False),
     KeySpec("timeline", "t", "focus_pane('timeline')", "Timeline", "reader"),
     KeySpec("pane-articles", "1", "focus_pane('articles')", "Articles", "reader", show=False),
     KeySpec("pane-body", "2", "focus_pane('body')", "Text", "reader", show=False),

@@ -110,9 +110,6 @@ class LibraryData:
     def restore_article(self, article_id: str) -> bool:
         return bool(self.store.restore_articles([article_id]))
 
-    def mark_read(self, article_id: str, read: bool = True) -> None:
-        self.store.mark_read(article_id, read)
-
     def is_read(self, article_id: str) -> bool:
         return self.store.is_read(article_id)
 

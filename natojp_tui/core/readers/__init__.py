@@ -1,9 +1,9 @@
 """Turn a file's bytes into an :class:`~natojp_tui.core.model.Article` (no I/O here).
 
-``read_article(data, name)`` picks the reader by file name and content: Markdown
-(``.md``, or text opening with front matter), HTML (``.html``/``.htm`` or a page that
-starts like one), else plain text. Every reader sees text already cleaned by
-:mod:`natojp_tui.core.hygiene`.
+``read_article(data, name)`` picks the reader by file name and content: PDF (``.pdf``
+or bytes opening with ``%PDF-``: its text layer), Markdown (``.md``, or text opening
+with front matter), HTML (``.html``/``.htm`` or a page that starts like one), else plain
+text. Every reader sees text already cleaned by :mod:`natojp_tui.core.hygiene`.
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ import hashlib
 import re
 
 from natojp_tui.core.hygiene import DecodeError, clean_inline, clean_text, decode_bytes
-from natojp_tui.core.model import Article
+from natojp_tui.core.model import BODY_KINDS, Article
 from natojp_tui.core.readers.html import NoMainText, parse_html
 from natojp_tui.core.readers.markdown import FrontMatterError, parse_markdown
+from natojp_tui.core.readers.pdf import PdfError, is_pdf, pdf_text
 from natojp_tui.core.readers.plaintext import Parsed, parse_plaintext
 
 __all__ = ["ArticleError", "detect_format", "read_article"]
@@ -27,6 +28,7 @@ SUFFIXES = {
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
+    ".pdf": "pdf",
 }
 
 
@@ -54,6 +56,9 @@ _ORG_HINTS: tuple[tuple[str, str], ...] = (
     ("Prime Minister's Office of Japan", "Prime Minister's Office of Japan"),
     ("Prime Minister’s Office of Japan", "Prime Minister's Office of Japan"),
     ("Ministry of Defense of Japan", "Ministry of Defense of Japan"),
+    ("外務省", "Ministry of Foreign Affairs of Japan"),
+    ("首相官邸", "Prime Minister's Office of Japan"),
+    ("防衛省", "Ministry of Defense of Japan"),
 )
 
 
@@ -71,25 +76,37 @@ def guess_source(parsed: Parsed) -> str | None:
     body = [p.text for p in parsed.paragraphs if p.kind == "body"]
     if body and (m := _WIRE.search(body[0][:200])):
         return m["a"]
-    tail = " ".join(p.text for p in parsed.paragraphs[-3:])
+    ends = parsed.paragraphs[:6] + parsed.paragraphs[-3:]
+    edges = " ".join(p.text for p in ends if p.kind != "body") + " "
+    edges += " ".join(p.text for p in parsed.paragraphs[-3:])
     for hint, name in _ORG_HINTS:
-        if hint in tail:
+        if hint in edges:
             return name
     return None
 
 
 def read_article(
-    data: bytes, name: str, *, article_id: str = "", path: str | None = None
+    data: bytes,
+    name: str,
+    *,
+    article_id: str = "",
+    path: str | None = None,
+    charset: str | None = None,
 ) -> Article:
-    """Decode, clean and parse one file's bytes. Raises :class:`ArticleError`."""
+    """Decode, clean and parse one file's bytes. Raises :class:`ArticleError`.
+
+    ``charset`` is what the bytes claim to be (an HTTP header): tried after UTF-8 and
+    before detection, so a wrong claim is outvoted by the bytes themselves.
+    """
+    pdf = name.lower().endswith(".pdf") or is_pdf(data)
     try:
-        raw, encoding = decode_bytes(data)
-    except DecodeError as exc:
+        raw, encoding = (pdf_text(data), "pdf") if pdf else decode_bytes(data, declared=charset)
+    except (DecodeError, PdfError) as exc:
         raise ArticleError(str(exc)) from exc
     text = clean_text(raw)
     if not text.strip():
         raise ArticleError("no text after removing control characters")
-    fmt = detect_format(name, text)
+    fmt = "text" if pdf else detect_format(name, text)
     try:
         if fmt == "html":
             parsed = parse_html(text)
@@ -101,7 +118,7 @@ def read_article(
         raise ArticleError(str(exc)) from exc
     if not parsed.title:
         raise ArticleError("no title or text found")
-    if not any(p.kind == "body" for p in parsed.paragraphs):
+    if not any(p.kind in BODY_KINDS for p in parsed.paragraphs):
         raise ArticleError("no body paragraphs found")
     return Article(
         id=article_id,
@@ -111,11 +128,13 @@ def read_article(
         updated=parsed.updated,
         source=guess_source(parsed),
         url=parsed.url,
+        author=parsed.author,
         language=guess_language("\n".join(p.text for p in parsed.paragraphs[:20])),
         path=path,
         checksum=hashlib.sha256(data).hexdigest(),
         place=parsed.place,
         encoding=encoding,
+        title_derived=parsed.title_derived,
     )
 
 

@@ -43,4 +43,5 @@ def parse_html(html: str) -> Parsed:
         out.published = found.day
     out.source = clean_inline(doc.get("sitename") or "") or None
     out.url = clean_inline(doc.get("url") or "") or None
+    out.author = clean_inline(doc.get("author") or "") or None
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from natojp_tui.core.datelines import find_date
 from natojp_tui.core.hygiene import clean_inline
@@ -51,6 +52,24 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
             value = value[1:-1]
         meta[m["k"].lower()] = clean_inline(value)
     return meta, "\n".join(lines[end + 1 :])
+
+
+_URL_DATE = re.compile(
+    r"/(?P<y>(?:19|20)\d\d)[/-](?P<m>0?[1-9]|1[0-2])[/-](?P<d>0?[1-9]|[12]\d|3[01])(?:/|-|\b)"
+    r"|/(?P<y2>(?:19|20)\d\d)(?P<m2>0[1-9]|1[0-2])(?P<d2>0[1-9]|[12]\d|3[01])(?=\D)"
+)
+
+
+def date_in_url(url: str) -> date | None:
+    """A date written in a url's path (``/2023/01/31/``, ``/2023-01-31-…``, ``/20230131_``)."""
+    m = _URL_DATE.search(url)
+    if not m:
+        return None
+    y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
+    try:
+        return date(int(y), int(mo), int(d))
+    except ValueError:
+        return None
 
 
 def _inline(text: str) -> str:
@@ -105,5 +124,8 @@ def parse_markdown(text: str) -> Parsed:
             out.updated = found.datetime or out.updated
     out.source = meta.get("source") or meta.get("publisher") or out.source
     out.url = meta.get("url") or meta.get("link") or out.url
+    if out.published is None and out.url and (day := date_in_url(out.url)):
+        out.published = day
     out.place = meta.get("place") or meta.get("location") or out.place
+    out.author = meta.get("author") or meta.get("byline") or out.author
     return out

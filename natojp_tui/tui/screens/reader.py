@@ -100,7 +100,9 @@ class ReaderScreen(LibraryActions, Screen[None]):
 
     # -- data -------------------------------------------------------------------------
     def refresh_articles(self) -> None:
-        self.query_one(ArticleList).set_rows(self.library_rows(self.data.article_rows()))
+        articles = self.query_one(ArticleList)
+        articles.lines.fresh = self.data.fresh_ids()
+        articles.set_rows(self.library_rows(self.data.article_rows()))
 
     def open_article(self, article_id: str, quote_id: str | None = None) -> None:
         """Show an article, optionally with a quote selected and scrolled into view."""
@@ -143,7 +145,7 @@ class ReaderScreen(LibraryActions, Screen[None]):
         if article is not None:
             self.load_timeline(article)
         self._update_detail()
-        self.library_article_shown(article)
+        self.library_article_shown(article)  # marks it read (no longer new, nor fresh)
         if article_id:
             self.data.set_state("last_article", article_id)
 

@@ -21,9 +21,10 @@ def matches(row: ArticleRow, needle: str) -> bool:
     return needle in row.haystack
 
 
-def reading_mark(row: ArticleRow) -> str:
-    """``✦`` new since the last import, ``•`` unread, blank once read."""
-    return "✦" if row.new else " " if row.read else "•"
+def reading_mark(row: ArticleRow, fresh: bool = False) -> str:
+    """``●`` new (the last import or a feed fetch brought it, not opened yet), ``•``
+    unread, blank once read."""
+    return "●" if row.new or fresh else " " if row.read else "•"
 
 
 def heading_text(row: ArticleRow, width: int) -> Text:
@@ -41,6 +42,7 @@ class ArticleLines(VirtualList):
         super().__init__(empty_text="No articles", **kwargs)
         self.rows: list[ArticleRow] = []
         self.current_id: str | None = None
+        self.fresh: set[str] = set()  # brought by a feed fetch, not opened yet
 
     def show(self, rows: Sequence[ArticleRow], keep_id: str | None = None) -> None:
         self.rows = list(rows)
@@ -48,14 +50,19 @@ class ArticleLines(VirtualList):
         self.set_row_count(len(self.rows), cursor=index)
 
     def render_row(self, index: int, width: int) -> Text:
-        """``▶2013-04-15 NATO     Title…   5q``; the source column is dropped when narrow."""
+        """``▶2013-04-15 NATO     Title…   5q`` (``●`` marks a new item from a feed); the
+        source column is dropped when narrow."""
         row = self.rows[index]
         if row.is_heading:
             return heading_text(row, width)
         count = f"{row.quotes:>3}q"
         current = row.id == self.current_id
         text = Text(no_wrap=True)
-        text.append("▶" if current else reading_mark(row), "bold")
+        if current:
+            text.append("▶", "bold")
+        else:
+            mark = reading_mark(row, row.id in self.fresh)
+            text.append(mark, "bold green" if mark == "●" else "bold")
         text.append(row.published.isoformat() if row.published else " undated  ", "dim")
         text.append(" ")
         if width >= 56:

@@ -1,0 +1,297 @@
+"""Building events from a trigger: its counterparts (people and groups met), kind, place,
+date and clock time, one event per counterpart unless the text says it was joint."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from natojp_tui.core.dates import (
+    DateMention,
+)
+from natojp_tui.core.events.context import MAX_WINDOW, Candidate, Context, Trigger
+from natojp_tui.core.events.dating import event_date
+from natojp_tui.core.events.participants import (
+    GROUP_RE,
+    has_subject_before,
+    people_in,
+    previous_people,
+    subject_group,
+    subject_names,
+)
+from natojp_tui.core.events.places import (
+    AT_SITE_RE,
+    CITIES,
+    SITE_HEAD_RE,
+    clean_site,
+    context_place,
+    place_in,
+    site_object,
+)
+from natojp_tui.core.events.sentence import YEAR_RE, Sentence
+from natojp_tui.core.events.summary import summarise
+from natojp_tui.core.model import Event
+
+_JOINED_BY_RE = re.compile(r"\b(?:attended|joined|accompanied)\sby\s")
+
+
+_MEAL_IN_REGION_RE = re.compile(
+    r"\b(?:for|over)\s(?:a\s|an\s)?(?:[\w-]+\s)?(?:lunch(?:eon)?|dinner|breakfast|banquet|supper)\b",
+    re.I,
+)
+
+
+_OBJECT_END_RE = re.compile(
+    r"[;:]|\s[-–—]\s|,\s(?:[\w'’-]+\s){0,4}?(?:said|says|told|added|reported)\b|"
+    r"\sand\s(?:is|was|are|were|will|would|has|have|had|then|also|later|[a-z]+ed)\b|\b(?:who|whom|which|whose|where|while|said|says|stressed|noted|because|"
+    r"during|following|after|before|to\sdiscuss|to\sexchange|discussing|in\sorder|as\spart)\b"
+)
+
+
+_REMOTE_FRAME_RE = re.compile(
+    r"\b(?:by|via|over)\s(?:the\s)?(?:video(?:\slink|conference)?|(?:tele)?phone)\b|\bvirtually\b",
+    re.I,
+)
+
+
+_JOINT_RE = re.compile(
+    r"\b(?:trilateral|joint|jointly|together|quadrilateral|2\+2|four-way|three-way)\b", re.I
+)
+
+
+_REMOTE_RE = re.compile(r"\b(?:tele)?phone|video|virtual|online\b", re.I)
+
+
+_ATTEND_RE = r"(?:attended|joined|chaired|co-chaired|took\spart\sin|participated\sin)\b"
+
+
+def object_region(
+    masked: str, trig: Trigger, limit: int, cands: list[Candidate]
+) -> tuple[int, int]:
+    end = min(limit, trig.end + MAX_WINDOW)
+    m = _OBJECT_END_RE.search(masked, trig.end, end)
+    if m is not None:
+        end = m.start()
+    for c in cands:
+        if (
+            trig.end <= c.start < end
+            and c.subject
+            and (c.kind != "person" or not c.linked)
+            and (c.kind != "person" or not _object_status_prev(masked, trig.end, c.start))
+        ):
+            end = c.start
+            break
+    return trig.end, end
+
+
+def _object_status_prev(masked: str, a: int, b: int) -> bool:
+    """A subject-looking person right after the trigger ("met Kishida") is its object."""
+    return (
+        re.fullmatch(r"[\s,]*(?:with\s)?(?:the\s)?(?:[A-Z][\w'’.-]*\s|of\s)*", masked[a:b])
+        is not None
+    )
+
+
+def build_events(
+    s: Sentence,
+    trig: Trigger,
+    limit: int,
+    cands: list[Candidate],
+    dates: list[DateMention],
+    ctx: Context,
+) -> list[Event]:
+    """The events one trigger of the sentence tells (one per counterpart met)."""
+    p, text, masked, s0, s1 = s.paragraph, s.text, s.masked, s.start, s.end
+    r0, r1 = object_region(masked, trig, limit, cands)
+    objects = [c for c in cands if r0 <= c.start < r1 and c.kind == "person"]
+    if trig.style == "frame2":  # "exchanged views with X over a working lunch": X came before
+        objects = [c for c in cands if s0 <= c.start < trig.start and c.kind == "person"]
+        objects = [c for c in objects if not c.subject]
+    own_subject = has_subject_before(cands, trig.start)
+    if trig.style == "passive":
+        subjects = tuple(n for c in objects for n in c.names)
+        objects = []
+        if not subjects:
+            subjects = (
+                subject_names(cands, trig.start, s0, ctx) if own_subject else previous_people(ctx)
+            )
+    elif own_subject:
+        subjects = subject_names(cands, trig.start, s0, ctx)
+    else:
+        group = subject_group(masked, s0, trig.start)
+        subjects = (group,) if group else subject_names(cands, trig.start, s0, ctx)
+        own_subject = group is not None
+    kind = trig.kind
+    if kind in ("meeting", "courtesy_call") and _MEAL_IN_REGION_RE.search(masked, r0, r1):
+        kind = "meal"  # "sat down with X for a working breakfast"
+    place = None
+    if kind == "visit":
+        site = site_object(masked, r0, r1)
+        if site is None:
+            return []  # a country or city: the visit itself, not an event within it
+        at_site = AT_SITE_RE.search(masked, r0, r1)
+        cleaned = clean_site(at_site.group("site")) if at_site else None
+        object_is_site = SITE_HEAD_RE.search(site) is not None
+        place = cleaned if cleaned and cleaned not in CITIES and not object_is_site else site
+    groups = _groups(masked, r0, r1, objects)
+    attended = trig.style == "light" and re.match(_ATTEND_RE, trig.text, re.I) is not None
+    real_groups = [g for g in groups if "counterpart" not in g]
+    if kind == "meeting" and real_groups and not objects and trig.style != "passive":
+        kind = "meeting" if attended else "group_meeting"
+    group_subject = own_subject and bool(subjects) and not people_in(subjects, ctx)
+    no_counterpart = not objects and not groups and len(subjects) < 2 and not group_subject
+    if kind in ("meeting", "courtesy_call", "group_meeting") and no_counterpart and not attended:
+        return []
+    clock = s.clock
+    joined = _JOINED_BY_RE.search(masked, trig.end, min(s1, trig.end + MAX_WINDOW))
+    if joined is not None:  # "..., which was also attended by Foreign Minister Iwaya"
+        extra = [c for c in cands if joined.end() <= c.start < joined.end() + 80]
+        objects = objects + [c for c in extra if c.kind == "person" and c not in objects]
+    people = {*subjects, *(n for c in objects for n in c.names)}
+    when, frame = event_date(s, trig, dates, ctx, people)
+    if when is not None and ctx.published is not None and (ctx.published - when).days > 45:
+        return []  # an old event recalled as background
+    remote = (
+        bool(_REMOTE_RE.search(trig.text)) or _REMOTE_FRAME_RE.search(masked, r0, r1) is not None
+    )
+    if (
+        place is None
+        and ctx.events
+        and re.search(r",\swhere\s(?:\w+\s){0,2}$", masked[s0 : trig.start])
+    ):
+        last = ctx.events[-1]
+        if (last.paragraph, last.start) == (p, s0):
+            place = last.place  # "visited the Academy, where he addressed the cadets"
+    if place is None:
+        w0, w1 = max(s0, trig.start - MAX_WINDOW), min(s1, trig.end + MAX_WINDOW)
+        place = place_in(masked, r0, r1, trig) or place_in(masked, w0, w1, trig)
+    if place is None and not remote:
+        place = context_place(frame, ctx)
+    if kind == "visit":
+        groups = [g for g in groups if g not in (place or "")]
+    units = _split_units(limit, kind, objects, groups, masked, s0, s1, trig)
+    events: list[Event] = []
+    for unit_people, unit_groups, obj_text in units:
+        participants = _unique([*subjects, *unit_people, *unit_groups])
+        if trig.style == "frame2" and len(participants) > 1:
+            obj_text = "with " + " and ".join(participants[1:])
+        if not participants and kind not in ("signing", "visit", "address", "meal"):
+            continue
+        summary = summarise(trig, masked, obj_text, kind)
+        events.append(
+            Event(
+                kind=kind,
+                summary=summary,
+                paragraph=p,
+                start=s0,
+                end=_sentence_end(text, s1),
+                participants=participants,
+                place=place,
+                date=when,
+                time=clock.time,
+                duration=clock.duration,
+                note=clock.note,
+            )
+        )
+    for e in events:
+        ctx.frames[id(e)] = frame
+    return events
+
+
+def _sentence_end(text: str, s1: int) -> int:
+    return min(len(text), s1)
+
+
+def _unique(items: Sequence[str]) -> list[str]:
+    out: list[str] = []
+    for it in items:
+        if it and it not in out:
+            out.append(it)
+    return out
+
+
+_APPOSITIVE_GAP_RE = re.compile(r",\s(?:[A-Z][\w'’.-]*\s){0,3}")
+
+
+def _groups(masked: str, r0: int, r1: int, objects: list[Candidate]) -> list[str]:
+    """Groups met, as written: conjuncts of the object region that name no person."""
+    region = masked[r0:r1]
+    out: list[str] = []
+    pos = 0
+    for part in re.split(r",\s(?:and\s)?|\sand\s", region):
+        a = region.find(part, pos)
+        pos = a + len(part)
+        if any(r0 + a <= c.start < r0 + a + len(part) for c in objects):
+            continue
+        after = r0 + a + len(part)
+        if any(
+            c.start >= after and _APPOSITIVE_GAP_RE.fullmatch(masked, after, c.start)
+            for c in objects
+        ):
+            continue  # "the Chief of Staff of the Joint Staff, General Yoshida": a title
+        g = GROUP_RE.search(part)
+        if g is None or "~" in part:
+            continue
+        phrase = part.rsplit(" with ", 1)[-1] if g.start() > part.rfind(" with ") else part
+        phrase = re.sub(r"^\s*(?:with|to|on|of)\s", "", phrase)
+        head = GROUP_RE.search(phrase)
+        cut = re.compile(r"\s(?:in|at|on|to|during|for|from|about|over)\s|\s\(").search(
+            phrase, head.end() if head else 0
+        )
+        if cut is not None:
+            phrase = phrase[: cut.start()]
+        phrase = re.sub(r"^(?:the|a|an)\s", "", phrase.strip(" ,.")).strip()
+        if phrase and len(phrase) <= 90 and not YEAR_RE.fullmatch(phrase):
+            out.append(phrase)
+    return out
+
+
+def _split_units(
+    limit: int,
+    kind: str,
+    objects: list[Candidate],
+    groups: list[str],
+    masked: str,
+    s0: int,
+    s1: int,
+    trig: Trigger,
+) -> list[tuple[list[str], list[str], str]]:
+    """One event per counterpart for meetings ("held talks with A, B and met C"), unless
+    the text says it was one joint meeting; one event otherwise."""
+    obj_people = [n for c in objects for n in c.names]
+    joint = _JOINT_RE.search(masked, s0, s1) is not None
+    if (
+        kind in ("meeting", "courtesy_call", "group_meeting")
+        and not joint
+        and (len(objects) + len(groups) > 1)
+    ):
+        units: list[tuple[list[str], list[str], str]] = []
+        seen: set[tuple[str, ...]] = set()
+        for c in objects:
+            if c.names in seen:
+                continue  # "the Prime Minister of Japan, Fumio Kishida": one person
+            seen.add(c.names)
+            units.append((list(c.names), [], masked[c.start : c.end]))
+        for g in groups:
+            units.append(([], [g], g))
+        # the conjunct as written, with the title before a name: "Defence Minister Itsunori Onodera"
+        lead = re.match(r"\s*(with|on|to)\s", masked[trig.end : trig.end + 8])
+        prefix = f"{lead.group(1)} " if lead else ""
+        return [(ppl, grp, prefix + _with_title(masked, obj, trig.end)) for ppl, grp, obj in units]
+    text = masked[trig.end : object_region(masked, trig, limit, [])[1]]
+    return [(obj_people, groups, text)]
+
+
+def _with_title(masked: str, written: str, after: int) -> str:
+    i = masked.find(written, after)
+    if i < 0:
+        return written
+    j = i
+    while j > after:
+        k = masked.rfind(" ", after, j - 1)
+        word = masked[k + 1 : j - 1] if k >= 0 else ""
+        if word and (word[:1].isupper() or word in ("of",)) and not word.endswith(","):
+            j = k + 1
+        else:
+            break
+    return masked[j : i + len(written)]

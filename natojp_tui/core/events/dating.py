@@ -1,0 +1,141 @@
+"""When an event happened: the sentence's own date, the event just told, the paragraph's
+day, "during his visit" (no day), or nothing; a trailing sentence may complete it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from natojp_tui.core.dates import (
+    DateMention,
+)
+from natojp_tui.core.events.context import LOOKBACK, Candidate, Context, Trigger
+from natojp_tui.core.events.participants import people_of, resolve_pronoun
+from natojp_tui.core.events.places import city_in, place_in, visit_city
+from natojp_tui.core.events.sentence import Sentence
+from natojp_tui.core.model import DatePrecision, Event
+
+
+def remember_dates(
+    s: Sentence,
+    cands: list[Candidate],
+    dates: list[DateMention],
+    new: list[Event],
+    ctx: Context,
+    places: bool = True,
+) -> None:
+    """Keep the day and place this sentence established for the sentences after it."""
+    relative = s.relative if dates else []
+    planned = bool(dates) and s.planned
+    for d in dates:
+        day = d.resolve(ctx.last_date)
+        if day is None:
+            continue
+        ctx.last_date = day
+        if planned or any(a <= d.start < b for a, b in relative):
+            continue
+        if ctx.published is None or (ctx.published - day).days <= 45:
+            ctx.para_date = day
+            names = {n for c in cands for n in c.names}
+            ctx.prev_dated = (ctx.sentence_no, day, frozenset(names))
+    for e in new:
+        if e.date is not None and ctx.frames.get(id(e)) in ("own", "seq"):
+            ctx.para_date = e.date
+            ctx.prev_dated = (ctx.sentence_no, e.date, frozenset(e.participants))
+    city = city_in(s.masked, s.start, s.end) if places else None
+    if city:
+        ctx.para_place = city
+
+
+def event_date(
+    s: Sentence,
+    trig: Trigger,
+    dates: list[DateMention],
+    ctx: Context,
+    people: set[str],
+) -> tuple[date | None, str]:
+    """The day of the event and how it was found.
+
+    "own": the sentence gives it; "seq": the event follows the one just told ("Following
+    the meeting", "later that day", the same people again); "para": an earlier sentence
+    of the paragraph dated it; "visit": only "during his visit"; "none": not given.
+    """
+    relative = s.relative
+    inside = [span for span in relative if span[0] <= trig.start < span[1]]
+    usable = [
+        d
+        for d in dates
+        if not any(a <= d.start < b for a, b in relative)
+        or any(a <= d.start < b for a, b in inside)
+    ]
+    if usable:
+        mid = (trig.start + trig.end) // 2
+        best = min(usable, key=lambda d: abs((d.start + d.end) // 2 - mid))
+        resolved = best.resolve(ctx.last_date)
+        if resolved is not None:
+            same_day = best.anchor == "context" and best.offset == 0
+            return resolved, "seq" if same_day else "own"
+    if s.in_visit:
+        return None, "visit"
+    if s.vague:
+        return None, "none"  # "met with Stoltenberg last week"
+    prev = ctx.events[-1] if ctx.events else None
+    if prev is not None and s.sequence:
+        return prev.date, "seq" if prev.date else ctx.frames.get(id(prev), "none")
+    same_people = prev is not None and len(people) >= 2 and people == set(people_of(prev, ctx))
+    if prev is not None and prev.date is not None and same_people:
+        return prev.date, "seq"
+    if ctx.prev_dated is not None:
+        number, day, names = ctx.prev_dated
+        if number == ctx.sentence_no - 1 and people and people <= names:
+            return day, "seq"
+    if ctx.para_date is not None:
+        return ctx.para_date, "para"
+    return None, "none"
+
+
+def attach_trailing_context(
+    s: Sentence,
+    cands: list[Candidate],
+    dates: list[DateMention],
+    para_events: list[Event],
+    ctx: Context,
+) -> None:
+    """An eventless sentence that dates or places the event just told in the same
+    paragraph about the same person ("..., said the Secretary General during his visit
+    to Tokyo on Monday (15 April).") completes that event."""
+    if not para_events or s.planned:
+        return
+    target = para_events[-1]
+    if ctx.frames.get(id(target)) == "visit":
+        return
+    if target.date is not None and target.place is not None:
+        return
+    names = {n for c in cands for n in c.names}
+    names |= {n for c in cands if c.kind == "pronoun" for n in resolve_pronoun(c, ctx)}
+    if not names & set(target.participants):
+        return
+    siblings = [
+        e
+        for e in para_events[-LOOKBACK:]
+        if (e.paragraph, e.start) == (target.paragraph, target.start)
+    ]
+    if target.date is None and dates and not s.background:
+        when = dates[0].resolve(ctx.last_date)
+        if when is not None:
+            for e in siblings:
+                e.date = when
+                ctx.frames[id(e)] = "own"
+    masked, s0, s1 = s.masked, s.start, s.end
+    place = visit_city(masked, s0, s1) or place_in(masked, s0, s1, Trigger("", s0, s0, "", ""))
+    if place:
+        for e in siblings:
+            if e.place is None:
+                e.place = place
+
+
+def precision(e: Event, frame: str | None) -> DatePrecision:
+    if e.date is not None:
+        return "exact" if e.time else "day"
+    if frame == "visit":
+        return "visit"
+    return "unknown"

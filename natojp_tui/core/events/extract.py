@@ -1,0 +1,114 @@
+"""``extract_events``: the events an article's body says happened, sentence by sentence.
+
+A sentence tells an event when it holds a *trigger* that reports something done: a
+past-tense verb ("met", "held talks with", "signed", "visited"), a noun in a realised
+frame ("at a joint press conference with", "a working dinner was held"). Quoted words
+never trigger, and neither do plans, hopes, negations, the present perfect ("has met")
+or background years ("In 2014, ..."). Participants come from the people registry, plus
+groups as written ("members of the Japanese Diet"). Dates are only taken from the text:
+the sentence's own date, a date a following eventless sentence of the same paragraph
+gives, the previous event's day when the text says so ("Following the meeting, ..."),
+else none: "during his visit" gives precision ``visit`` and no date.
+
+All scans are single regex passes or bounded windows, so the work is linear in the
+text length.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from natojp_tui.core.dates import DateMention
+from natojp_tui.core.events.build import build_events
+from natojp_tui.core.events.context import (
+    MAX_CHARS,
+    MAX_TRIGGERS,
+    Candidate,
+    Context,
+    MentionLike,
+    Registry,
+)
+from natojp_tui.core.events.dating import attach_trailing_context, precision, remember_dates
+from natojp_tui.core.events.merge import merge_duplicate, read_topic
+from natojp_tui.core.events.participants import candidates, mentions_by_paragraph, remember_actors
+from natojp_tui.core.events.places import visit_city
+from natojp_tui.core.events.sentence import Sentence
+from natojp_tui.core.events.triggers import actor_left, find_triggers, is_background, realised
+from natojp_tui.core.model import Event
+from natojp_tui.core.text.document import AnalysedArticle, AnalysedText
+
+
+def extract_events(doc: AnalysedArticle, registry: Registry) -> list[Event]:
+    """Events the body paragraphs say happened, in text order.
+
+    ``registry`` gives people and their mentions; the article date resolves weekdays
+    and years; the dateline place is where events the text does not place happened.
+    (Headlines are not read: their tense says nothing of what happened.)
+    """
+    ctx = Context(registry, doc.published, doc.place)
+    mentions = mentions_by_paragraph(registry)
+    for p, t in enumerate(doc.body):
+        if ctx.triggers_read >= MAX_TRIGGERS:
+            break
+        _read_paragraph(p, t, mentions.get(p, []), ctx)
+    for e in ctx.events:
+        e.date_precision = precision(e, ctx.frames.get(id(e)))
+    return ctx.events
+
+
+def _read_paragraph(p: int, t: AnalysedText, mentions: list[MentionLike], ctx: Context) -> None:
+    masked = t.masked
+    starts = [m.start for m in mentions]
+    para_events: list[Event] = []
+    ctx.para_date = ctx.para_place = None
+    for s0, s1 in t.sentences:
+        if ctx.triggers_read >= MAX_TRIGGERS or ctx.chars_read >= MAX_CHARS:
+            return
+        ctx.sentence_no += 1
+        ctx.chars_read += s1 - s0
+        s = Sentence(p, t.text, masked, s0, s1, ctx.published)
+        look = s.look
+        sent_mentions = mentions[bisect_left(starts, s0) : bisect_left(starts, s1)]
+        sent_cands = candidates(s, sent_mentions, ctx) if sent_mentions or look.people else []
+        dates = s.dates if look.dates else []
+        new = _read_sentence(s, sent_cands, dates, ctx) if look.events else []
+        if not new and para_events and (dates or look.places):
+            attach_trailing_context(s, sent_cands, dates, para_events, ctx)
+        para_events.extend(new)
+        remember_actors(sent_cands, ctx)
+        remember_dates(s, sent_cands, dates, new, ctx, look.places)
+        visit_place = visit_city(masked, s0, s1) if look.visits else None
+        if visit_place:
+            ctx.visit_place = visit_place
+
+
+def _read_sentence(
+    s: Sentence, cands: list[Candidate], dates: list[DateMention], ctx: Context
+) -> list[Event]:
+    if ctx.triggers_read >= MAX_TRIGGERS:
+        return []
+    triggers = find_triggers(s, cands)
+    if not triggers:
+        return []
+    ctx.triggers_read += len(triggers)
+    out: list[Event] = []
+    topics = []
+    for i, trig in enumerate(triggers):
+        nxt = triggers[i + 1].start if i + 1 < len(triggers) else s.end
+        if trig.kind == "topic":
+            topics.append((trig, nxt))
+            continue
+        if not realised(s.masked, s.start, trig):
+            continue
+        if trig.style in ("verb", "light") and not actor_left(s.masked, s.start, trig, cands):
+            continue
+        if is_background(s, trig):
+            continue
+        for event in build_events(s, trig, nxt, cands, dates, ctx):
+            if merge_duplicate(event, ctx):
+                continue
+            ctx.events.append(event)
+            out.append(event)
+    for trig, nxt in topics:  # after the sentence's own events, which they may belong to
+        read_topic(s, trig, nxt, cands, dates, ctx, out)
+    return out

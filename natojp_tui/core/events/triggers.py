@@ -1,0 +1,281 @@
+"""Event triggers: verbs ("met", "signed", "visited") and nouns in realised frames ("held
+talks with", "at a joint press conference"), never plans, negations or background."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from natojp_tui.core.events.context import MAX_WINDOW, Candidate, Trigger
+from natojp_tui.core.events.participants import GROUP_RE
+from natojp_tui.core.events.sentence import PLAN_CLAUSE, Sentence
+from natojp_tui.core.text.patterns import starting_with, words
+
+_NOUNS: tuple[tuple[str, str], ...] = (
+    ("courtesy_call", r"courtesy\s(?:call|visit)s?"),
+    ("press_conference", r"(?:press|news)\s(?:conference|point|briefing|availability|encounter)s?"),
+    ("meal", r"(?:lunch(?:eon)?|dinner|breakfast|banquet|supper)s?"),
+    ("signing", r"signing\sceremony|signing"),
+    ("address", r"speech(?:es)?|address|lecture|keynote(?:\saddress|\sspeech)?|remarks"),
+    (
+        "meeting",
+        r"(?:summit\s)?meetings?|talks|summit|discussions?|consultations?|dialogue|"
+        r"(?:tele)?phone\s(?:talks?|calls?|conversations?)|video\s?(?:conference|call|meeting)s?|"
+        r"videoconferences?|tête-à-tête|audience|bilateral|conversations?|sessions?",
+    ),
+)
+
+
+_NOUN_ALT = "|".join(f"(?P<n_{kind}>{rx})" for kind, rx in _NOUNS)
+
+
+_LIGHT = (
+    r"held|had|hosted|co-hosted|attended|joined|gave|delivered|conducted|chaired|co-chaired|"
+    r"took\spart\sin|participated\sin|made|paid|received|organi[sz]ed|convened|told|addressed"
+)
+
+
+_DET = r"(?:(?:a|an|the|his|her|their|its|this|another|separate)\s)?"
+
+
+_MODS = r"(?:[\w'’-]+\s){0,4}?"
+
+
+PATTERN_A = starting_with(
+    "a-z", rf"\b(?P<light>{_LIGHT})\s{_DET}(?P<mods>{_MODS})(?:{_NOUN_ALT})\b", re.I
+)
+
+
+PATTERN_B = starting_with(
+    "a-z",
+    rf"\b(?P<frame>at|in|during|after|following|over)\s{_DET}(?P<mods>{_MODS})(?:{_NOUN_ALT})"
+    rf"\s(?=with\b|between\b|to\b)",
+    re.I,
+)
+
+
+# "..., in talks at the alliance's headquarters", "... over a working lunch."
+PATTERN_B2 = starting_with(
+    ",a-z",
+    r"(?:,\s|\b(?:also|then)\s)(?:(?P<frame>in|during|over)\s(?:(?:a|an|their)\s)?|"
+    r"(?:following|after)\s(?:their|his|her)\s)(?P<mods>(?:[\w-]+\s){0,2}?)"
+    r"(?P<noun>talks|meeting|summit|(?:working\s)?(?:lunch(?:eon)?|dinner|breakfast))\b"
+    r"(?=\s(?:at|in|on)\b|[.,;])",
+    re.I,
+)
+
+
+_FRAME2_BLOCK = (
+    r"\b(?:will|would|shall|plans?|planned|expected|scheduled|set\sto|due\sto|upcoming|next|no|"
+    r"not|never|ahead\sof|before)\b"
+)
+
+
+_PASSIVE_TAIL = r"(?:was|were)\s(?:also\s)?(?:held|hosted|given|delivered|convened|organi[sz]ed)\b"
+
+
+PATTERN_PASSIVE = re.compile(
+    rf"\b{_DET}(?P<mods>{_MODS})(?:{_NOUN_ALT})\s(?:[\w,'’-]+\s){{0,6}}?{_PASSIVE_TAIL}", re.I
+)
+
+
+# Quick look: a sentence without "was held"-like words has no passive match.
+_PASSIVE_TAIL_RE = re.compile(_PASSIVE_TAIL, re.I)
+
+
+_VERBS: tuple[tuple[str, str], ...] = (
+    ("courtesy_call", r"(?:paid|made)\s(?:a\s)?courtesy\s(?:call|visit)\s(?:on|to)"),
+    ("meeting", r"met(?:\swith)?|sat\sdown\swith|conferred\swith|held\sa\s(?:telephone|phone|video)\s\w+\swith|"
+                r"(?:spoke|spoken|talked)\s(?:by\s(?:tele)?phone|over\sthe\s(?:tele)?phone|on\sthe\s"
+                r"(?:tele)?phone|by\svideo\slink)\swith"),
+    ("signing", r"signed|co-signed|inked"),
+    ("visit", r"visited|toured|inspected|boarded|went\s(?:on\s)?(?:board|aboard)|"
+              r"(?:paid|made)\s(?:a|an|his|her|their)\s(?:[\w-]+\s)?visit\sto|"
+              r"laid\s(?:a\s)?wreaths?|paid\s(?:his\s|her\s|their\s)?(?:respects|tribute)\sat|"
+              r"observed\s(?:a\s|an\s)?(?:[\w-]+\s)?(?:drill|exercise|demonstration)s?"),
+    ("address", r"addressed|briefed|spoke\s(?:at|to|before)"),
+    ("person_verb", r"welcomed|received|hosted|greeted"),
+    ("received_by", r"(?:was|were)\s(?:warmly\s|also\s)?(?:received|welcomed|hosted|greeted)\sby"),
+    ("topic", r"discussed|exchanged\s(?:views|opinions)|held\s(?:an\s)?exchange\sof\sviews"),
+)  # fmt: skip
+
+
+VERB_RE = starting_with(
+    "a-z", r"\b(?:" + "|".join(f"(?P<v_{kind}>{rx})" for kind, rx in _VERBS) + r")\b", re.I
+)
+
+
+_BLOCKING_LEFT = re.compile(
+    r"(?:\b(?:will|would|shall|may|might|could|should|must|to|not|never|has|have|cannot|"
+    r"can|did\snot|didn['’]t|hasn['’]t|haven['’]t|won['’]t|wouldn['’]t)|n['’]t)"
+    r"\s(?:(?:also|then|now|already|later|soon|be|been|jointly|both|each|again|first|once|"
+    r"not|never|ever|formally|officially|personally)\s){0,2}$",
+    re.I,
+)
+
+
+_NEGATIVE_MODS = re.compile(
+    r"\b(?:no|not|never|any|next|future|upcoming|planned|possible|first-ever\sever)\b", re.I
+)
+
+
+_AUDIENCE_RE = re.compile(
+    r"\s(?:the\s|a\s|an\s)?(?:[A-Z]|(?:[\w'’-]+\s){0,2}?(?:students|audience|conference|forum|"
+    r"committee|Committee|Council|Parliament|Diet|"
+    r"parliament|assembly|council|symposium|seminar|members|troops|personnel|staff|crew|"
+    r"cadets|lawmakers|gathering|event|session|diet))",
+)
+
+
+_NOT_AUDIENCE = re.compile(
+    r"\s(?:the\s)?(?:reporters|journalists|press|media|NHK|Reuters|AFP|Kyodo|AP|him|her|them|"
+    r"each\sother|the\sissue|issues|concerns?|questions?|challenges?)\b",
+    re.I,
+)
+
+
+_BAD_MODS = re.compile(rf"\b(?:a|an|the|his|her|their|{_LIGHT})\b", re.I)
+
+
+def _good_mods(m: re.Match[str]) -> bool:
+    mods = m.group("mods") or ""
+    return not _NEGATIVE_MODS.search(mods) and not _BAD_MODS.search(mods)
+
+
+def _search_all(
+    pattern: re.Pattern[str], text: str, s0: int, s1: int, accept: Callable[[re.Match[str]], bool]
+) -> list[re.Match[str]]:
+    """Matches of ``pattern`` in ``text[s0:s1]``; a rejected match is retried one character
+    later, so "had earlier joined a session" still finds "joined a session"."""
+    out = []
+    pos = s0
+    while pos < s1:
+        m = pattern.search(text, pos, s1)
+        if m is None:
+            break
+        if accept(m):
+            out.append(m)
+            pos = max(m.end(), pos + 1)
+        else:
+            pos = m.start() + 1
+    return out
+
+
+def find_triggers(s: Sentence, cands: list[Candidate]) -> list[Trigger]:
+    """Event triggers of the sentence (the noun patterns only run where a quick look
+    found an event noun)."""
+    masked, s0, s1 = s.masked, s.start, s.end
+    found: list[Trigger] = []
+    nouns = s.look.nouns
+    if nouns:
+        _find_noun_triggers(masked, s0, s1, found)
+    for m in VERB_RE.finditer(masked, s0, s1):
+        kind = next(k[2:] for k, v in m.groupdict().items() if v is not None and k.startswith("v_"))
+        if kind == "person_verb" and not _person_follows(masked, m.end(), cands):
+            continue
+        if kind == "address" and (
+            _NOT_AUDIENCE.match(masked, m.end()) or not _AUDIENCE_RE.match(masked, m.end())
+        ):
+            continue
+        if kind in ("person_verb", "received_by"):
+            kind = "meeting"
+        found.append(Trigger(kind, m.start(), m.end(), m.group(0), "verb"))
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    out: list[Trigger] = []
+    for t in found:
+        if out and t.start < out[-1].end:
+            continue  # overlapping: the earlier (longer) reading wins
+        out.append(t)
+    return out
+
+
+def _find_noun_triggers(masked: str, s0: int, s1: int, found: list[Trigger]) -> None:
+    """Triggers built around an event noun ("held talks", "at a meeting with", ...)."""
+    for m in _search_all(PATTERN_A, masked, s0, s1, _good_mods):
+        kind = _noun_kind(m)
+        light = m.group("light").lower()
+        if light == "told" and kind != "press_conference":
+            continue
+        if light == "addressed" and kind not in ("press_conference", "meeting"):
+            continue
+        if light == "received" and kind != "courtesy_call":
+            continue
+        found.append(Trigger(kind, m.start(), m.end(), m.group(0), "light"))
+    for m in _search_all(PATTERN_B, masked, s0, s1, _good_mods):
+        found.append(Trigger(_noun_kind(m), m.start(), m.end(), m.group(0), "frame"))
+    for m in _search_all(PATTERN_B2, masked, s0, s1, _good_mods):
+        noun = m.group("noun").lower()
+        kind = "meeting" if noun in ("talks", "meeting", "summit") else "meal"
+        begin = m.start() + (2 if m.group(0).startswith(", ") else 0)
+        found.append(Trigger(kind, begin, m.end(), m.group(0), "frame2"))
+    if _PASSIVE_TAIL_RE.search(masked, s0, s1) is not None:
+        for m in _search_all(PATTERN_PASSIVE, masked, s0, s1, _good_mods):
+            found.append(Trigger(_noun_kind(m), m.start(), m.end(), m.group(0), "passive"))
+
+
+def _noun_kind(m: re.Match[str]) -> str:
+    for kind, _ in _NOUNS:
+        if m.group(f"n_{kind}") is not None:
+            return kind
+    return "meeting"
+
+
+def _person_follows(masked: str, pos: int, cands: list[Candidate]) -> bool:
+    """Is the direct object right after ``pos`` a person ("welcomed Prime Minister Kishida")?"""
+    for c in cands:
+        if c.start >= pos and c.kind == "person":
+            gap = masked[pos : c.start]
+            return (
+                len(gap) <= 70
+                and re.fullmatch(r"(?:\s|the\s|[A-Z][\w'’.-]*,?\s|of\s)*", gap) is not None
+            )
+    return False
+
+
+def realised(masked: str, s0: int, trig: Trigger) -> bool:
+    """Does the trigger report something that happened (not a plan, hope or negation)?"""
+    left = masked[max(s0, trig.start - 60) : trig.start]
+    if trig.style in ("verb", "light") and _BLOCKING_LEFT.search(left):
+        return False
+    if re.search(r"\bfirst\stime\b", left, re.I):
+        return False  # "the first time a Japanese minister addressed the Council": history
+    if trig.style in ("frame", "passive"):
+        clause = masked[max(s0, trig.start - 120) : trig.end]
+        if PLAN_CLAUSE.search(clause) or re.search(r"\b(?:no|not|never)\b", clause):
+            return False
+    if trig.style == "frame2":
+        clause = masked[max(s0, trig.start - 160) : trig.end]
+        if re.search(_FRAME2_BLOCK, clause, re.I):
+            return False
+    return not (trig.style == "passive" and _BLOCKING_LEFT.search(masked[s0 : trig.end][-80:]))
+
+
+_ADVERBS = words(
+    """also jointly then later formally officially subsequently both together and who had
+    first today yesterday finally personally separately briefly each respectively afterwards
+    earlier thereafter recently once again further"""
+)
+
+
+def actor_left(masked: str, s0: int, trig: Trigger, cands: list[Candidate]) -> bool:
+    """Is the word before a verb trigger its actor (a person, pronoun, name or adverb)?
+    "This is the first declaration signed between ..." has none."""
+    left = masked[max(s0, trig.start - 40) : trig.start].rstrip()
+    if not left:
+        return False
+    edge = max(s0, trig.start - 40) + len(left)
+    if any(c.end == edge for c in cands):
+        return True
+    word = left.rsplit(None, 1)[-1]
+    if GROUP_RE.fullmatch(word) is not None:
+        return True  # "Senior NATO and Japanese officials met ..."
+    return word[:1].isupper() or word.endswith(",") or word.lower() in _ADVERBS
+
+
+def is_background(s: Sentence, trig: Trigger) -> bool:
+    """Background history ("In 2014, ...", "met Rutte in April", "has in the past") in the
+    trigger's clause: before it, or after it up to the next comma."""
+    s1 = s.end
+    comma = s.masked.find(",", trig.end, min(s1, trig.end + MAX_WINDOW))
+    clause_end = min(s1, trig.end + MAX_WINDOW) if comma < 0 else comma
+    return any(a < clause_end and not trig.start <= a < trig.end for a in s.background)

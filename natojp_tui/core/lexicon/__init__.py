@@ -1,0 +1,3 @@
+"""The words the core knows, each list defined once: months and weekdays, number words,
+countries, nationalities, organisations and cities, speech and reporting verbs, role and
+office words with honorifics, abbreviations, and wire-dateline patterns."""

@@ -1,0 +1,317 @@
+"""``build_registry``: the people an article introduces, with their roles and every mention.
+
+People are introduced with a role (*NATO Secretary General Anders Fogh Rasmussen*,
+*KISHIDA Fumio, Prime Minister of Japan*), with an honorific (*Mr. Fogh Rasmussen*,
+*H.E. Ms. Kamikawa*), or as a bare full name next to a speech verb. Japanese
+family-name-first forms are put in given-family order: an ALL-CAPS token is the family
+name, and a name whose first token is used alone elsewhere (*Minister Kono*) is
+family-first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from natojp_tui.core.model import Person, Role
+from natojp_tui.core.people.names import (
+    ACRONYMS,
+    COUNTRY_KEYS,
+    HONORIFICS,
+    NON_NAME_WORDS,
+    ROLE_HEADS,
+    ParsedRun,
+    canonical_order,
+    is_name_token,
+    org_of,
+    parse_run,
+    slugify,
+    strip_possessive,
+)
+from natojp_tui.core.people.registry import Mention, PeopleRegistry
+from natojp_tui.core.people.roles import CHIEF_WORDS, rank_or_none, role_key
+from natojp_tui.core.text.document import AnalysedArticle
+from natojp_tui.core.text.runs import RUN_RE
+
+
+@dataclass(slots=True)
+class _Intro:
+    paragraph: int  # -1 for the title
+    run: ParsedRun
+    written: list[str]
+
+
+def _runs(text: str, found: Iterable[re.Match[str]]) -> list[ParsedRun]:
+    """The capitalised runs ``found`` in ``text``, parsed; lone capitalised function
+    words and place names are skipped unparsed."""
+    runs = []
+    for m in found:
+        word = m.group()
+        if " " not in word:
+            low = strip_possessive(word).lower()
+            if low in _SKIP_SINGLE:
+                continue
+        runs.append(parse_run(text, m.start(), m.end()))
+    return runs
+
+
+_SKIP_SINGLE = frozenset(
+    w
+    for w in NON_NAME_WORDS | {a.lower() for a in ACRONYMS} | set(COUNTRY_KEYS)
+    if w not in ROLE_HEADS
+)
+
+
+_ORG_WORD = (
+    r"(?:NATO|the Alliance|Alliance|Japan|Japanese|the EU|EU|the UN|UN|U\.S\.|US|[A-Z][a-z]+an)"
+)
+
+
+_LOWER_ROLE = (
+    r"(?:(?:deputy|vice|assistant|chief|foreign|defen[cs]e|prime|state|senior|top)[ \u00A0])*"
+    r"(?:secretary[- ]general|minister|spokes(?:person|man|woman)|chief|ambassador|president|"
+    r"envoy|diplomat|leader|head|chair(?:man|woman|person)?)"
+)
+
+
+_ROLE_BEFORE_RE = re.compile(rf"(?:({_ORG_WORD})(?:['’]s)?[ \u00A0])?({_LOWER_ROLE})[ \u00A0]$")
+
+
+_ROLE_AFTER_RE = re.compile(
+    rf",[ \u00A0](?:the[ \u00A0])?(?:({_ORG_WORD})(?:['’]s)?[ \u00A0])?({_LOWER_ROLE})\b"
+)
+
+
+_APPOSITIVE_RE = re.compile(r",[ \u00A0](?:the[ \u00A0]|and[ \u00A0])?")
+
+
+_BARE_SPEECH_RE = re.compile(
+    r",?[ \u00A0](?:said|says|stated|added|told|noted|stressed|explained|remarked|"
+    r"emphasi[sz]ed|underlined|welcomed|expressed|reaffirmed|announced|declared)\b"
+)
+
+
+_SAID_BEFORE_RE = re.compile(r"(?:said|says|added|stated|according to)[ \u00A0]$")
+
+
+def _attach_appositives(text: str, runs: list[ParsedRun]) -> None:
+    """``KISHIDA Fumio, Prime Minister of Japan`` / ``the Secretary General, Jens Stoltenberg``."""
+    for n, (a, b) in enumerate(pairwise(runs)):
+        gap = text[a.end : b.start]
+        if not _APPOSITIVE_RE.fullmatch(gap) or gap.startswith(", and"):
+            continue
+        if a.role_title and not a.name and len(b.name) < 2:
+            # "Assistant Secretary General for Innovation, Hybrid and Cyber, Jane Doe"
+            for c in runs[n + 2 : n + 5]:
+                between = text[b.end : c.start]
+                if len(between) > 40 or not re.fullmatch(r"[ ,\w’'-]*", between):
+                    break
+                if len(c.name) >= 2 and not c.role_title:
+                    b.name, b.name_start, b.name_end = [], None, None
+                    c.role_title, c.org = a.role_title, a.org
+                    break
+                b = c
+            continue
+        # An office beats a military rank: "Admiral X, Chair of the NATO Military Committee".
+        if a.name and rank_or_none(a.role_title) and b.role_title and not b.name:
+            a.role_title, a.org = b.role_title, b.org or a.org
+        elif a.role_title and not a.name and b.name and rank_or_none(b.role_title):
+            b.role_title, b.org = a.role_title, a.org
+
+
+def _lowercase_role(text: str, run: ParsedRun) -> None:
+    """Wire style: "NATO chief Mark Rutte", "Jamie Shea, the Alliance's spokesman"."""
+    if not run.name or run.role_title or (run.start != run.name_start and not run.honorific):
+        return
+    m = _ROLE_BEFORE_RE.search(text, max(0, run.start - 60), run.start)
+    if m is None:
+        m = _ROLE_AFTER_RE.match(text, run.name_end or run.end)
+    if m is not None:
+        org = org_of(m.group(1)) if m.group(1) else None
+        title = " ".join(m.group(2).split()).lower()
+        chief = CHIEF_WORDS.get(title, {})
+        title = chief.get(org) or chief.get(None) or title
+        run.role_title = " ".join(w.capitalize() for w in title.split())
+        run.org = org or run.org
+
+
+def _introduces(text: str, run: ParsedRun) -> bool:
+    """Does this run introduce a person (role/honorific + name, or a bare full name that
+    speaks)?"""
+    if not run.name:
+        return False
+    if run.role_title or run.honorific:
+        return True
+    if len(run.name) < 2:
+        return False
+    after = text[run.end : run.end + 12]
+    before = text[max(0, run.start - 16) : run.start]
+    return bool(_BARE_SPEECH_RE.match(after) or _SAID_BEFORE_RE.search(before))
+
+
+def _collect_intros(
+    paragraphs: Sequence[str], runs_of: Sequence[list[ParsedRun]], title: str
+) -> list[_Intro]:
+    intros = []
+    sources = [(-1, title, _runs(title, RUN_RE.finditer(title)))] if title else []
+    sources += [(p, text, runs_of[p]) for p, text in enumerate(paragraphs)]
+    for p, text, runs in sources:
+        _attach_appositives(text, runs)
+        for run in runs:
+            _lowercase_role(text, run)
+            if _introduces(text, run):
+                written = text[run.name_start : run.name_end].split()  # type: ignore[misc]
+                intros.append(_Intro(p, run, written))
+    return intros
+
+
+def _surname_refs(intros: list[_Intro]) -> set[str]:
+    return {i.run.name[0].lower() for i in intros if len(i.run.name) == 1}
+
+
+def build_registry(doc: AnalysedArticle) -> PeopleRegistry:
+    """Read the article's body and captions (and title) for people, their roles and
+    every mention; mentions in captions count paragraphs on after the body's."""
+    texts = doc.registry_texts
+    paragraphs = [t.text for t in texts]
+    title, published, article_id = doc.title, doc.published, doc.article_id
+    # parsed once: the appositives attached here are what the mentions read too
+    runs_of = [_runs(t.text, t.name_runs) for t in texts]
+    intros = _collect_intros(paragraphs, runs_of, title)
+    singles = _surname_refs(intros)
+    people: dict[str, Person] = {}
+    order: list[str] = []
+
+    def add_role(person: Person, run: ParsedRun) -> None:
+        if run.role_title:
+            new_key = role_key(run.role_title)
+            for r in person.roles:
+                old_key = role_key(r.title)
+                same = old_key == new_key or old_key.endswith(" " + new_key)
+                if same or new_key.endswith(" " + old_key):
+                    if not same:  # "Minister" seen first, "Foreign Minister" now
+                        r.title = run.role_title
+                    r.organisation = r.organisation or run.org
+                    break
+            else:
+                person.roles.append(Role(run.role_title, run.org, published, article_id))
+        if run.gender and person.gender is None:
+            person.gender = run.gender  # type: ignore[assignment]
+
+    # longest names first, so "Mr Fogh Rasmussen" finds "Anders Fogh Rasmussen"
+    ranked = sorted(intros, key=lambda i: -len(i.run.name))
+    registry = PeopleRegistry([], [], published)
+    for intro in ranked:
+        if not intro.run.name:
+            continue
+        tokens = canonical_order(intro.run.name, intro.written)
+        if (
+            tokens == intro.run.name
+            and len(tokens) == 2
+            and (tokens[0].lower() in singles and tokens[1].lower() not in singles)
+        ):
+            tokens = [tokens[1], tokens[0]]  # "Kono Taro" ... later "Minister Kono"
+        name = " ".join(tokens)
+        person = registry.by_name(name)
+        if person is None:
+            pid = slugify(name)
+            if not pid:
+                continue
+            person = people.get(pid)
+            if person is None:
+                person = people[pid] = Person(pid, name)
+                order.append(pid)
+                registry.add_person(person)
+        written = " ".join(intro.written)
+        if len(intro.written) > 1 and written != person.name and written not in person.aliases:
+            person.aliases.append(written)
+        add_role(person, intro.run)
+        registry.reindex_person(person)
+    order.sort(key=lambda pid: _first_seen(intros, people[pid], registry))
+    _complete_surnames(people, order, paragraphs)
+    registry = PeopleRegistry([people[i] for i in order], [], published)
+    mentions = _find_mentions(paragraphs, runs_of, registry)
+    return PeopleRegistry(registry.people, mentions, published)
+
+
+def _complete_surnames(
+    people: dict[str, Person], order: list[str], paragraphs: Sequence[str]
+) -> None:
+    """A person known only as *Ms. Fellin* takes the full name written elsewhere
+    (*... Irene Fellin led the delegation*)."""
+    for n, pid in enumerate(order):
+        person = people[pid]
+        if " " in person.name:
+            continue
+        pattern = re.compile(
+            rf"\b([A-Z][a-z\u00E0-\u024F]+(?:-[A-Z][a-z]+)?) {re.escape(person.name)}\b"
+        )
+        for text in paragraphs:
+            m = pattern.search(text, 0, 100_000)
+            if m and is_name_token(m.group(1)) and m.group(1).lower() not in HONORIFICS:
+                full = f"{m.group(1)} {person.name}"
+                new_id = slugify(full)
+                if new_id in people:
+                    break
+                person.aliases.append(person.name)
+                person.id, person.name = new_id, full
+                people[new_id] = people.pop(pid)
+                order[n] = new_id
+                break
+
+
+def _first_seen(intros: list[_Intro], person: Person, registry: PeopleRegistry) -> tuple:
+    for intro in intros:
+        if intro.run.name and registry.by_name(" ".join(intro.run.name)) is person:
+            return (intro.paragraph, intro.run.start)
+    return (1 << 30, 0)
+
+
+def _beside_name(text: str, runs: list[ParsedRun], n: int) -> bool:
+    before = (
+        n > 0
+        and runs[n - 1].name
+        and _APPOSITIVE_RE.fullmatch(text[runs[n - 1].end : runs[n].start])
+    )
+    after = (
+        n + 1 < len(runs)
+        and runs[n + 1].name
+        and not runs[n + 1].role_title
+        and (_APPOSITIVE_RE.fullmatch(text[runs[n].end : runs[n + 1].start]))
+    )
+    return bool(before or after)
+
+
+def _find_mentions(
+    paragraphs: Sequence[str], runs_of: Sequence[list[ParsedRun]], registry: PeopleRegistry
+) -> list[Mention]:
+    found: list[Mention] = []
+    for p, text in enumerate(paragraphs):
+        runs = runs_of[p]
+        for n, run in enumerate(runs):
+            if run.role_title and not run.name and _beside_name(text, runs, n):
+                continue  # "KISHIDA Fumio, Prime Minister of Japan": the name is the mention
+            person = None
+            if run.name:
+                person = registry.by_name(" ".join(run.name))
+                if person is not None:
+                    s, e = run.name_start, run.name_end
+            if person is None and run.role_title and not run.name:
+                cue = text[run.start : run.role_end]
+                holders = registry.resolve_role(cue)
+                if len(holders) > 1:
+                    recent = registry.last_mentioned([h.id for h in holders], p, run.start)
+                    holders = [recent or holders[0]]
+                if len(holders) == 1:
+                    person = holders[0]
+                    s, e = run.start, run.role_end
+                    if s >= 4 and text[s - 4 : s].lower() == "the ":
+                        s -= 4
+            if person is not None:
+                mention = Mention(p, s, e, person.id, text[s:e])  # type: ignore[arg-type,index]
+                found.append(mention)
+                registry._mentions.append(mention)
+                registry._keys.append((mention.paragraph, mention.start))
+    return found

@@ -1,0 +1,484 @@
+"""Names in a capitalised run: honorific, organisation, role and the name itself, with
+name tokens normalised (ALL-CAPS family names, possessives) and slugs for ids."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from natojp_tui.core.text.memo import cache_short
+from natojp_tui.core.text.patterns import words as wordset
+from natojp_tui.core.text.runs import NAME_PARTICLES as RUN_NAME_PARTICLES
+
+APOSTROPHES = "'’"
+
+
+HONORIFICS: dict[str, str | None] = {
+    "mr": "m",
+    "mr.": "m",
+    "sir": "m",
+    "mrs": "f",
+    "mrs.": "f",
+    "ms": "f",
+    "ms.": "f",
+    "madam": "f",
+    "mme": "f",
+    "mme.": "f",
+    "dame": "f",
+    "dr": None,
+    "dr.": None,
+    "prof": None,
+    "prof.": None,
+    "professor": None,
+    "h.e.": None,
+    "he.": None,
+    "hon.": None,
+    "the honorable": None,
+    "the honourable": None,
+}
+
+
+ORGANISATIONS: dict[str, str] = {
+    "nato": "NATO",
+    "alliance": "NATO",
+    "allied": "NATO",
+    "eu": "EU",
+    "european union": "EU",
+    "un": "UN",
+    "united nations": "UN",
+    "g7": "G7",
+    "g20": "G20",
+    "asean": "ASEAN",
+    "osce": "OSCE",
+    "european commission": "EU",
+    "european council": "EU",
+}
+
+
+COUNTRIES: tuple[str, ...] = (
+    "Japan",
+    "United States",
+    "United Kingdom",
+    "France",
+    "Germany",
+    "Italy",
+    "Canada",
+    "Australia",
+    "New Zealand",
+    "Republic of Korea",
+    "South Korea",
+    "Korea",
+    "North Korea",
+    "China",
+    "Russia",
+    "Ukraine",
+    "India",
+    "Poland",
+    "Netherlands",
+    "Belgium",
+    "Norway",
+    "Denmark",
+    "Sweden",
+    "Finland",
+    "Spain",
+    "Portugal",
+    "Türkiye",
+    "Turkey",
+    "Greece",
+    "Estonia",
+    "Latvia",
+    "Lithuania",
+    "Romania",
+    "Bulgaria",
+    "Hungary",
+    "Czech Republic",
+    "Czechia",
+    "Slovakia",
+    "Slovenia",
+    "Croatia",
+    "Albania",
+    "Montenegro",
+    "North Macedonia",
+    "Iceland",
+    "Luxembourg",
+    "Georgia",
+    "Moldova",
+    "Afghanistan",
+    "Iraq",
+    "Mongolia",
+    "Philippines",
+    "Singapore",
+    "Indonesia",
+    "Viet Nam",
+    "Vietnam",
+    "Thailand",
+    "Malaysia",
+    "Austria",
+    "Switzerland",
+    "Ireland",
+    "Israel",
+    "Brazil",
+    "Mexico",
+    "Taiwan",
+)
+
+
+NATIONALITIES: dict[str, str] = {
+    "japanese": "Japan",
+    "american": "United States",
+    "u.s.": "United States",
+    "us": "United States",
+    "british": "United Kingdom",
+    "uk": "United Kingdom",
+    "french": "France",
+    "german": "Germany",
+    "italian": "Italy",
+    "canadian": "Canada",
+    "australian": "Australia",
+    "korean": "Republic of Korea",
+    "south korean": "Republic of Korea",
+    "chinese": "China",
+    "russian": "Russia",
+    "ukrainian": "Ukraine",
+    "indian": "India",
+    "polish": "Poland",
+    "dutch": "Netherlands",
+    "belgian": "Belgium",
+    "norwegian": "Norway",
+    "danish": "Denmark",
+    "swedish": "Sweden",
+    "finnish": "Finland",
+    "spanish": "Spain",
+    "portuguese": "Portugal",
+    "turkish": "Türkiye",
+    "greek": "Greece",
+    "estonian": "Estonia",
+    "latvian": "Latvia",
+    "lithuanian": "Lithuania",
+    "romanian": "Romania",
+    "bulgarian": "Bulgaria",
+    "hungarian": "Hungary",
+    "czech": "Czech Republic",
+    "slovak": "Slovakia",
+    "croatian": "Croatia",
+    "georgian": "Georgia",
+    "mongolian": "Mongolia",
+    "philippine": "Philippines",
+    "filipino": "Philippines",
+    "singaporean": "Singapore",
+    "indonesian": "Indonesia",
+    "vietnamese": "Viet Nam",
+    "austrian": "Austria",
+    "swiss": "Switzerland",
+    "irish": "Ireland",
+}
+
+
+COUNTRY_KEYS = {c.lower(): c for c in COUNTRIES}
+
+
+# Role grammar: MODIFIER* HEAD ("of"|"for" COMPLEMENT)?, all capitalised in running text.
+ROLE_MODIFIERS = wordset(
+    "deputy vice assistant senior state parliamentary acting chief cabinet foreign defence "
+    "defense trade finance economy economic security permanent special high supreme allied "
+    "prime executive principal press first under foreign-affairs lieutenant major brigadier rear"
+)
+
+
+ROLE_HEADS = wordset(
+    "minister secretary-general secretary president vice-president ambassador chair chairman "
+    "chairwoman chairperson spokesperson spokesman spokeswoman representative commander "
+    "general admiral chancellor governor mayor senator premier vice-minister director "
+    "director-general chief head emperor king queen prince princess envoy adviser advisor "
+    "counsellor speaker colonel commandant captain"
+)
+
+
+COMPLEMENT_WORDS = wordset(
+    "foreign affairs defence defense state staff cabinet military committee economy trade "
+    "industry finance policy security political and the of nato allied alliance european "
+    "union united nations japan's public diplomacy operations partnerships cooperative "
+    "emerging challenges ministry government internal communications"
+)
+
+
+NAME_PARTICLES = frozenset(RUN_NAME_PARTICLES)
+
+
+# Capitalised words that never start or continue a person's name.
+NON_NAME_WORDS = wordset(
+    """the this that these those a an in on at during after before while when as both it he
+    she they we i our his her their its and but however also for with from to by of following
+    today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january
+    february march april may june july august september october november december jan feb mar
+    apr jun jul aug sep sept oct nov dec declaration statement summit council committee
+    ministry government alliance agreement strategy concept communiqué communique partnership
+    programme program forces force defence defense union nations republic kingdom states office
+    house diet parliament assembly university institute center centre headquarters day meeting
+    conference press video photo minister secretary general president ambassador chair
+    spokesperson allies allied ally partners partner foreign affairs prime deputy vice
+    japanese nato asia pacific indo-pacific europe european atlantic north south east west
+    korea sea security cyber joint political all each every there here what why how who
+    according speaking addressing said says more further meanwhile mission operation
+    exercise individually tailored itpp ipcp self-defense self-defence sdf jsdf mofa
+    earlier later then thereafter afterwards subsequently previously recently finally
+    additionally furthermore moreover meanwhile likewise similarly separately together"""
+)
+
+
+ACRONYMS = wordset(
+    "NATO EU UN US USA UK G7 G20 ASEAN OSCE SDF JSDF MOFA IP4 AP4 ITPP IPCP ODA JICA TV"
+)
+
+
+JP_FAMILY_NAMES = wordset(
+    """abe aso fukuda hamada hatoyama hayashi ishiba iwaya kamikawa kato kihara kishida koizumi
+    kono matsuno motegi nakasone nakatani noda okada onodera sato suga suzuki takahashi tanaka
+    watanabe ito yamamoto nakamura kobayashi yoshida yamada sasaki yamaguchi matsumoto inoue
+    kimura shimizu yamaguchi ishii takeuchi fujii ono gemba maehara inada hagiuda komura"""
+)
+
+
+JP_GIVEN_NAMES = wordset(
+    """shinzo taro fumio yoko yoshihide toshimitsu yoshimasa minoru gen takeshi itsunori tomomi
+    katsunobu shigeru yasukazu hiroshi akira koichi masahisa nobuo tsuyoshi kenji daisuke
+    hirokazu junichiro yasuo yukio naoto yoshihiko katsuya koichiro seiji kentaro hiroyuki
+    kiyoshi yuko keiko tomoko kazuyuki masato"""
+)
+
+
+_TOKEN_RE = re.compile(r"\S+")
+
+
+_SLUG_RE = re.compile(r"[^a-z0-9]+")
+
+
+_UNDECOMPOSABLE = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "ß": "ss", "æ": "ae"}
+)
+
+
+class _Tok:
+    """One whitespace-separated token of a run, with its folded form computed once."""
+
+    __slots__ = ("end", "low", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.low = _low(text)
+
+
+@cache_short()
+def _low(text: str) -> str:
+    return text.lower().rstrip(".,;:") if len(text) > 2 else text.lower()
+
+
+@dataclass(slots=True)
+class ParsedRun:
+    """A capitalised run split into honorific, organisation, role and name parts."""
+
+    start: int
+    end: int
+    honorific: str | None = None
+    gender: str | None = None
+    org: str | None = None
+    role_title: str | None = None
+    role_start: int | None = None
+    role_end: int | None = None
+    name: list[str] = field(default_factory=list)
+    name_start: int | None = None
+    name_end: int | None = None
+
+
+def slugify(name: str) -> str:
+    """``"Anders Fogh Rasmussen"`` → ``"anders-fogh-rasmussen"`` (accents folded)."""
+    folded = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSABLE))
+    folded = folded.encode("ascii", "ignore").decode()
+    return _SLUG_RE.sub("-", folded.lower()).strip("-")
+
+
+def strip_possessive(word: str) -> str:
+    if not word or word[-1] not in "s'’":
+        return word
+    for apo in APOSTROPHES:
+        if word.endswith(apo + "s"):
+            return word[:-2]
+        if word.endswith(apo):
+            return word[:-1]
+    return word
+
+
+@cache_short()
+def org_of(words: str) -> str | None:
+    """Organisation or country named by ``words`` ("NATO's", "Japanese", "Japan")."""
+    low = strip_possessive(words).lower().strip(".") if words.lower() != "u.s." else "u.s."
+    if low in ORGANISATIONS:
+        return ORGANISATIONS[low]
+    if low in COUNTRY_KEYS:
+        return COUNTRY_KEYS[low]
+    if low.startswith("the ") and low[4:] in COUNTRY_KEYS:
+        return COUNTRY_KEYS[low[4:]]
+    return NATIONALITIES.get(low)
+
+
+@cache_short()
+def is_name_token(word: str) -> bool:
+    if not word or not word[0].isupper():
+        return False
+    bare = strip_possessive(word)
+    if bare.upper() in ACRONYMS or bare.lower() in NON_NAME_WORDS:
+        return False
+    if bare.lower() in HONORIFICS or org_of(bare):
+        return False
+    return any(ch.isalpha() for ch in bare)
+
+
+@cache_short()
+def norm_name_token(word: str) -> str:
+    word = strip_possessive(word).rstrip(",;:")
+    if len(word) > 1 and word.isupper() and not word.endswith("."):
+        return "-".join(part.capitalize() for part in word.split("-"))
+    return word
+
+
+def _tokens(run: str, offset: int) -> list[_Tok]:
+    return [_Tok(m.group(), offset + m.start(), offset + m.end()) for m in _TOKEN_RE.finditer(run)]
+
+
+def _match_role(toks: list[_Tok], i: int) -> tuple[int, str] | None:
+    """Longest role phrase starting at token ``i``: (index after it, title as written)."""
+    j = i
+    while j < len(toks) and toks[j].low in ROLE_MODIFIERS and toks[j].text[0].isupper():
+        j += 1
+    # two-word heads first: "Secretary General", "Director General", "Vice Minister"
+    head_end = None
+    if j + 1 < len(toks) and f"{toks[j].low} {toks[j + 1].low}" in (
+        "secretary general",
+        "director general",
+        "vice minister",
+        "vice president",
+    ):
+        head_end = j + 2
+    elif j < len(toks) and toks[j].low in ROLE_HEADS and toks[j].text[0].isupper():
+        head_end = j + 1
+    elif j > i and toks[j - 1].low in ("secretary", "chief", "general"):
+        head_end = j  # "Chief Cabinet Secretary", "Attorney General"-like endings
+    if head_end is None:
+        return None
+    k = head_end
+    if k < len(toks) and toks[k].low in ("of", "for"):
+        m = k + 1
+        while m < len(toks) and (
+            toks[m].low in COMPLEMENT_WORDS or org_of(toks[m].text) or toks[m].low == "the"
+        ):
+            m += 1
+        # a complement ending in a country can be the multiword "United Kingdom"
+        if m > k + 1 and toks[m - 1].low not in ("of", "for", "the", "and"):
+            k = m
+    title = " ".join(t.text for t in toks[i:k]).rstrip(".,;:")
+    return k, title
+
+
+def _split_country(title: str) -> tuple[str, str | None]:
+    """Split a trailing country off a title; keeps "of Foreign Affairs" in the title."""
+    for sep in (" of the ", " of ", " for "):
+        pos = title.rfind(sep)
+        if pos > 0:
+            tail = title[pos + len(sep) :]
+            org = org_of(tail) or org_of("the " + tail)
+            if org:
+                return title[:pos], org
+    return title, None
+
+
+def parse_run(text: str, start: int, end: int) -> ParsedRun:
+    """Split the capitalised run ``text[start:end]`` into honorific/org/role/name parts."""
+    p = parse_run_text(text[start:end])  # shared and cached: copy before shifting
+    return ParsedRun(
+        start,
+        end,
+        p.honorific,
+        p.gender,
+        p.org,
+        p.role_title,
+        None if p.role_start is None else p.role_start + start,
+        None if p.role_end is None else p.role_end + start,
+        list(p.name),
+        None if p.name_start is None else p.name_start + start,
+        None if p.name_end is None else p.name_end + start,
+    )
+
+
+@cache_short(longest=200, maxsize=8192)
+def parse_run_text(text: str) -> ParsedRun:
+    """``parse_run`` of a whole run text at offset 0 (the same runs recur across articles)."""
+    toks = _tokens(text, 0)
+    run = ParsedRun(0, len(text))
+    i = 0
+
+    def honorifics() -> None:
+        nonlocal i
+        while i < len(toks) and toks[i].text.lower().rstrip(",") in HONORIFICS:
+            run.honorific = toks[i].text
+            run.gender = HONORIFICS[toks[i].text.lower().rstrip(",")] or run.gender
+            i += 1
+
+    if toks and toks[0].low == "the":
+        i = 1
+    honorifics()
+    if i < len(toks):
+        org = org_of(toks[i].text)
+        two = f"{toks[i].text} {toks[i + 1].text}" if i + 1 < len(toks) else ""
+        org2 = org_of(two) if two else None
+        if org2 and _match_role(toks, i + 2):
+            run.org, i = org2, i + 2
+        elif org and (_match_role(toks, i + 1) or toks[i].low.endswith(("’s", "'s"))):
+            run.org, i = org, i + 1
+    role = _match_role(toks, i) if i < len(toks) else None
+    if role:
+        k, title = role
+        title, country = _split_country(title)
+        run.role_title, run.org = title, country or run.org
+        run.role_start, run.role_end = toks[i].start, toks[k - 1].end
+        i = k
+        honorifics()
+    name: list[_Tok] = []
+    while i < len(toks) and len(name) < 5:
+        tok = toks[i]
+        sentence_end = tok.text.endswith(".") and len(tok.text) > 2 and "." not in tok.text[:-1]
+        if sentence_end:  # "Rasmussen." ends a sentence; "J." and "U.S." do not
+            tok = _Tok(tok.text[:-1], tok.start, tok.end - 1)
+        if is_name_token(tok.text) or (name and tok.low in NAME_PARTICLES):
+            name.append(tok)
+            i += 1
+            if sentence_end or tok.text.endswith(APOSTROPHES) or tok.text.endswith(("’s", "'s")):
+                break
+        else:
+            break
+    while name and name[-1].low in NAME_PARTICLES:
+        name.pop()
+    if name:
+        run.name = [norm_name_token(t.text) for t in name]
+        last = name[-1]
+        bare = strip_possessive(last.text)
+        run.name_start, run.name_end = name[0].start, last.start + len(bare)
+    return run
+
+
+def canonical_order(tokens: list[str], written: list[str] | None = None) -> list[str]:
+    """Put a two-part Japanese name in given-family order (ALL-CAPS marks the family)."""
+    written = written or tokens
+    if len(tokens) == 2 and len(written) == 2:
+        a, b = written
+        a_caps = len(a) > 1 and a.isupper()
+        b_caps = len(b) > 1 and b.isupper()
+        if a_caps and not b_caps:
+            return [tokens[1], tokens[0]]
+        if (
+            not a_caps
+            and not b_caps
+            and (tokens[0].lower() in JP_FAMILY_NAMES and tokens[1].lower() in JP_GIVEN_NAMES)
+        ):
+            return [tokens[1], tokens[0]]
+    return tokens

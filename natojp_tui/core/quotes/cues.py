@@ -1,0 +1,362 @@
+"""Speaker cues: how the text names a speaker at a quote, read forwards (``cue_after``) or
+backwards (``cue_before``) from a position in a bounded window: a name, a role, a
+pronoun, a group or a document."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import chain, islice
+
+from natojp_tui.core.lexicon.roles import HONORIFICS, ROLE_WORDS
+from natojp_tui.core.lexicon.speech import ONE_WORD_VERBS, VERB_RE
+from natojp_tui.core.text.document import WINDOW
+from natojp_tui.core.text.memo import cache_short
+from natojp_tui.core.text.patterns import words as wordset
+from natojp_tui.core.text.sentences import END_ABBREVIATIONS as ABBREVIATIONS
+from natojp_tui.core.text.sentences import abbreviation_before
+
+_EXPRESSED_RE = re.compile(
+    r"(?:his|her|their|its|the|a|strong|deep|sincere|great|)\s*(?:strong\s+|deep\s+|sincere\s+|"
+    r"great\s+|full\s+|firm\s+)?(?:hope|hopes|concern|concerns|gratitude|appreciation|support|"
+    r"condolences|intention|view|determination|expectation|expectations|regret|wish|desire|"
+    r"solidarity|commitment|interest|welcome|respect|thanks)\b"
+)
+
+
+ADVERBS = wordset(
+    "also further then again strongly once firmly warmly repeatedly later briefly clearly "
+    "openly publicly already in turn separately explicitly particularly specifically"
+)
+
+
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": None}
+
+
+DOCUMENT_WORDS = wordset(
+    "declaration statement communiqué communique document report agreement strategy concept "
+    "letter resolution plan treaty memorandum readout programme"
+)
+
+
+GROUP_WORDS = frozenset(
+    ["leaders", "ministers", "sides", "officials", "both", "two", "delegations"]
+)
+
+
+ORG_CUES = frozenset(
+    (
+        "japan",
+        "nato",
+        "the japanese side",
+        "the nato side",
+        "both sides",
+        "the two sides",
+        "the ministry",
+        "the government",
+        "the alliance",
+        "allies",
+        "the allies",
+        "officials",
+        "a spokesperson",
+        "the spokesperson",
+        "a nato official",
+        "a japanese official",
+        "the japanese government",
+    )
+)
+
+
+_TOKEN_RE = re.compile(r"\S+")
+
+
+_VIEW_THAT_RE = re.compile(
+    r"\s+(?:the|their|his|her|its|a)\s+(?:common\s+|shared\s+|same\s+)?(?:view|recognition|"
+    r"understanding|concern|belief|position|opinion|importance)\s+that\b"
+)
+
+
+NOT_CUE_CAPITALS = frozenset(
+    (
+        "but",
+        "and",
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "while",
+        "however",
+        "meanwhile",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "from",
+        "by",
+        "to",
+        "with",
+        "for",
+        "asked",
+        "calling",
+        "speaking",
+        "addressing",
+        "when",
+        "as",
+        "also",
+        "today",
+        "yesterday",
+        "earlier",
+        "later",
+        "then",
+        "there",
+        "here",
+        "this",
+    )
+)
+
+
+@dataclass(slots=True)
+class Cue:
+    """A speaker cue found in the text: its span, its text and its type."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "name" | "role" | "pronoun" | "group" | "document" | "org"
+
+
+def bare_token(token: str) -> str:
+    return token.strip(",.;:!?()[]“”\"‘’'—–")
+
+
+def _cue_token(token: str, first: bool) -> bool:
+    """Can ``token`` be part of a speaker cue (a name, honorific or role word)?"""
+    return (_is_first_cue_token if first else _is_cue_token)(token)
+
+
+@cache_short()
+def _is_first_cue_token(token: str) -> bool:
+    return _cue_token_uncached(token, True)
+
+
+@cache_short()
+def _is_cue_token(token: str) -> bool:
+    return _cue_token_uncached(token, False)
+
+
+def _cue_token_uncached(token: str, first: bool) -> bool:
+    bare = bare_token(token)
+    if not bare:
+        return False
+    low = bare.lower()
+    if low in HONORIFICS or token.lower() in HONORIFICS:
+        return True
+    if bare[0].isupper():
+        return low not in NOT_CUE_CAPITALS
+    return low in ROLE_WORDS or (
+        not first and low in ("de", "van", "von", "der", "bin", "then", "former", "now")
+    )
+
+
+@cache_short()
+def classify_cue(text: str) -> str:
+    """The type of a cue: name, role, pronoun, group, document or org."""
+    low = text.lower().replace("’", "'")
+    words = low.split()
+    if low in PRONOUNS:
+        return "pronoun"
+    if low in ORG_CUES or low.endswith((" side", " sides", " government", " ministry")):
+        return "org"
+    if words and (words[-1] in GROUP_WORDS or {"two", "both"} & set(words)):
+        return "group"
+    if words and bare_token(words[-1]) in DOCUMENT_WORDS:
+        return "document"
+    if any(w[:1].isupper() for w in text.split()[1:] + text.split()[:1]) and not any(
+        w in ROLE_WORDS for w in words if w not in ("the", "of", "for")
+    ):
+        return "name"
+    return "role"
+
+
+def cue_after(text: str, pos: int) -> Cue | None:
+    """A cue starting at ``pos`` (after optional spaces): *he*, *the Secretary General*,
+    *Mr. Fogh Rasmussen*, *NATO Secretary General Jens Stoltenberg*."""
+    start = pos
+    while start < len(text) and text[start] in " \u00a0":
+        start += 1
+    toks = _limited_tokens(text, start, 14)  # read lazily: a cue is a few words
+    head = next(toks, None)
+    if head is None:
+        return None
+    first = bare_token(head.group()).lower()
+    if first in PRONOUNS and head.group().rstrip(",.;:").lower() == first:
+        end = head.start() + len(bare_token(head.group()))
+        return Cue(head.start(), end, text[head.start() : end], "pronoun")
+    end = None
+    for n, tok in enumerate(chain((head,), toks)):
+        word = tok.group()
+        if not _cue_token(word, n == 0):
+            break
+        if n > 0 and bare_token(word) in ONE_WORD_VERBS:
+            break
+        end = (
+            tok.start() + len(word.rstrip(",.;:!?)”’\"'"))
+            if word[-1] in ",.;:!?)”’\"'"
+            else tok.end()
+        )
+        if word.endswith(".") and bare_token(word).lower() in ABBREVIATIONS:
+            end = tok.end()
+        if word[-1] in ",;:!?)" or (
+            word.endswith(".") and bare_token(word).lower() not in ABBREVIATIONS
+        ):
+            break
+    if end is None:
+        return None
+    return _trim_cue(text, head.start(), end)
+
+
+def _trim_cue(text: str, start: int, end: int) -> Cue | None:
+    words = text[start:end].split()
+    while words and words[-1].lower() in ("the", "of", "for", "and"):
+        end -= len(words.pop()) + 1
+    if not words or all(w.lower() in ("the", "of", "for", "two", "both") for w in words):
+        return None
+    cue_text = text[start:end].strip()
+    return Cue(start, start + len(cue_text), cue_text, classify_cue(cue_text))
+
+
+def _limited_tokens(text: str, start: int, limit: int) -> Iterator[re.Match[str]]:
+    return islice(_TOKEN_RE.finditer(text, start, min(len(text), start + WINDOW)), limit)
+
+
+def cue_before(text: str, pos: int, floor: int = 0) -> Cue | None:
+    """The cue ending right before ``pos`` (adverbs like *also* skipped): the subject of
+    a speech verb at ``pos``. The cue must begin its clause (sentence start, a comma,
+    *and*, a colon or a dash before it)."""
+    lo = max(floor, pos - WINDOW)
+    near = text[max(lo, pos - 30) : pos].split()
+    if not near:
+        return None
+    last_word = near[-1]
+    if last_word in ("has", "have", "had") and len(near) > 1:
+        last_word = near[-2]
+    if (
+        last_word[:1].islower()
+        and last_word[-1] != ","
+        and bare_token(last_word).lower() not in ROLE_WORDS
+        and last_word.lower() not in ADVERBS
+        and last_word.lower() not in PRONOUNS
+    ):
+        return None  # fast path: "the plan works and said" has no subject cue
+    toks = list(_TOKEN_RE.finditer(text, lo, pos))
+    while (
+        toks and bare_token(toks[-1].group()).lower() in ADVERBS and toks[-1].group()[-1].isalpha()
+    ):
+        toks.pop()
+    if toks and toks[-1].group() in ("has", "have", "had"):
+        toks.pop()  # "officials have cautioned that ..."
+    if toks and toks[-1].group().lower() == "once":
+        toks.pop()
+    if not toks:
+        return None
+    last = toks[-1].group()
+    if last[-1] == "," and len(toks) > 1:
+        return _appositive_cue(text, toks, lo)
+    if last[-1] in ",;:":
+        return None
+    if bare_token(last).lower() in PRONOUNS and bare_token(last) == last:
+        start = toks[-1].start()
+        return (
+            Cue(start, toks[-1].end(), last, "pronoun") if _clause_start(text, start, lo) else None
+        )
+    k = len(toks)
+    while k > 0:
+        word = toks[k - 1].group()
+        if not _cue_token(word, False) or word[-1] in ",;:":
+            break
+        if word.endswith(".") and bare_token(word).lower() not in ABBREVIATIONS and k < len(toks):
+            break
+        k -= 1
+    if k == len(toks):
+        return None
+    # drop leading connectors and a sentence-initial function word
+    while k < len(toks) and toks[k].group().lower() in ("of", "for", "and"):
+        k += 1
+    if k >= len(toks):
+        return None
+    start = toks[k].start()
+    if not _clause_start(text, start, lo):
+        return None
+    end = toks[-1].end()
+    return _trim_cue(text, start, end)
+
+
+def _appositive_cue(text: str, toks: list[re.Match[str]], lo: int) -> Cue | None:
+    """``Keidanren's chairman, Masakazu Tokura,`` / ``Mr. KONO Taro, then Minister of
+    Defense,``: a cue and its appositive, both made of cue words, before a verb."""
+    k = len(toks)
+    commas = 0
+    while k > 0:
+        word = toks[k - 1].group()
+        if word.endswith(","):
+            commas += 1
+            if commas > 2:
+                break
+        if not _cue_token(word, False) and not (
+            commas and word.lower().rstrip(",") in ("then", "former", "now", "a", "an")
+        ):
+            break
+        k -= 1
+    if k == len(toks) or commas != 2:
+        return None
+    while k < len(toks) and toks[k].group().lower() in ("of", "for", "and"):
+        k += 1
+    if k >= len(toks) or not _clause_start(text, toks[k].start(), lo):
+        return None
+    return _trim_cue(text, toks[k].start(), toks[-1].end() - 1)
+
+
+def _clause_start(text: str, start: int, lo: int) -> bool:
+    before = text[max(0, start - 12) : start].rstrip()
+    if not before or (start <= lo and lo == 0):
+        return True
+    if before.endswith((",", ";", ":", "—", "–", "(", "”", '"')):
+        return True
+    if before[-1] in ".!?" and not abbreviation_before(text, len(before) + max(0, start - 12) - 1):
+        return True
+    # a relative clause opens a clause too: "…, which the Secretary General called “…”"
+    return before.endswith(
+        (" and", " but", " while", " where", " as", " which", " what")
+    ) or before in ("and", "but", "while", "which", "what")
+
+
+def is_speech_verb(word: str) -> bool:
+    return bool(VERB_RE.fullmatch(word))
+
+
+def verb_phrase_end(text: str, verb_end: int, verb: str) -> int:
+    """Extend *expressed* over *his hope*, and *told* over *reporters*, returning the end."""
+    if verb.startswith("express"):
+        m = _EXPRESSED_RE.match(text, verb_end + 1) if verb_end < len(text) else None
+        if m:
+            return m.end()
+    m = _VIEW_THAT_RE.match(text, verb_end)
+    if m:
+        return m.end()
+    if verb in ("told", "tells"):
+        k = text.find(" that ", verb_end, verb_end + 60)
+        if k >= 0 and not any(c in text[verb_end:k] for c in ',;:.“"'):
+            return k + 5
+        m = re.compile(
+            r"\s+(?:reporters|journalists|the press|the media|a news conference|"
+            r"a press conference|the audience|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|"
+            r"him|her|them|us|me)"
+        ).match(text, verb_end)
+        if m:
+            return m.end()
+    return verb_end

@@ -1,0 +1,188 @@
+"""``extract_quotes``: direct, partial and indirect quotes with their speakers.
+
+Every ``Quote`` lies inside one paragraph and ``text[q.start:q.end] == q.text`` holds.
+Direct and partial quotes hold the text inside the marks; a quote running over several
+paragraphs is one ``Quote`` per piece, and the pieces share ``utterance`` (as do the two
+halves of a quote split by its attribution). Indirect quotes hold the reported clause.
+A second quote in a paragraph, or a paragraph that is only a quote, inherits the
+previous speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from natojp_tui.core.model import Quote
+from natojp_tui.core.people.registry import PeopleRegistry
+from natojp_tui.core.quotes.classify import Item, classify, indent, intervals, pre_attribution
+from natojp_tui.core.quotes.reported import reported_speech
+from natojp_tui.core.quotes.speakers import Resolver, Speaker
+from natojp_tui.core.text.document import AnalysedArticle, AnalysedText
+from natojp_tui.core.text.marks import QuoteSpan
+
+KIND_FACTOR = {"direct": 1.0, "partial": 0.9, "indirect": 0.85}
+
+
+CONFIDENCE = {
+    "name": 0.95,
+    "role": 0.9,
+    "document": 0.85,
+    "group": 0.85,
+    "pronoun": 0.85,
+    "org": 0.6,
+}
+
+
+def extract_quotes(doc: AnalysedArticle, registry: PeopleRegistry) -> list[Quote]:
+    """All direct, partial and indirect quotes of the body paragraphs, in reading order."""
+    paragraphs = doc.body
+    items: list[Item] = []
+    for p, t in enumerate(paragraphs):
+        text = t.text
+        para_spans = t.quotes
+        prev_colon = p > 0 and paragraphs[p - 1].text[-3:].rstrip().endswith(":")
+        outer = intervals([(s.outer_start, s.outer_end) for s in para_spans])
+        quoted_items: list[tuple[QuoteSpan, Item]] = []
+        after_direct = False
+        for span in para_spans:
+            item = classify(t, span, outer, after_direct)
+            if item is not None:
+                quoted_items.append((span, item))
+                after_direct = after_direct or (item.kind == "direct" and item.cue is not None)
+        _link_within_paragraph(text, p, paragraphs, quoted_items, prev_colon)
+        direct = [(s.outer_start, s.outer_end) for s, i in quoted_items if i.kind == "direct"]
+        # quotes, and the attribution text of direct quotes, are not reported speech
+        blocked = [(s.outer_start, s.outer_end) for s in para_spans]
+        for span, item in quoted_items:
+            if item.cue is not None and item.kind == "direct" and item.cue_paragraph in (None, p):
+                lo = min(item.cue.start, span.outer_start)
+                hi = max(item.cue.end, span.outer_end) + 40
+                blocked.append((lo, min(hi, _attribution_end(t, item.cue.end))))
+        indirect = reported_speech(t, p, intervals(blocked), intervals(direct))
+        para_items = [i for _, i in quoted_items] + indirect
+        para_items.sort(key=lambda i: i.start)
+        items.extend(para_items)
+    return _resolve(items, paragraphs, registry)
+
+
+def _attribution_end(t: AnalysedText, pos: int) -> int:
+    text = t.text
+    s_start, s_end = t.sentence_bounds(max(0, pos - 1))
+    del s_start
+    nxt = text.find("“", pos)
+    return min(s_end, nxt) if nxt >= 0 else s_end
+
+
+def _link_within_paragraph(
+    text: str,
+    p: int,
+    paragraphs: Sequence[AnalysedText],
+    quoted: list[tuple[QuoteSpan, Item]],
+    prev_colon: bool,
+) -> None:
+    """Split quotes inherit from the quote before them; a quote-only paragraph after an
+    attributed quote (or after a paragraph ending with a colon) inherits too."""
+    prev_item: Item | None = None
+    for span, item in quoted:
+        if item.kind != "direct":
+            continue
+        if item.cue is None and prev_item is not None and item.group is None:
+            item.follows = prev_item
+        elif item.cue is None and prev_item is None and item.group is None:
+            only_quote = span.outer_start <= indent(text) + 1
+            if only_quote and prev_colon:
+                prev = paragraphs[p - 1]
+                tail = prev.text[-3:]
+                pre = pre_attribution(prev, len(prev.text) - (len(tail) - len(tail.rstrip())))
+                if pre is not None:
+                    item.cue, item.verb = pre
+                    item.cue_paragraph = p - 1
+                    item.inherits = False
+            elif only_quote:
+                item.inherits = True
+        prev_item = item
+
+
+def _resolve(
+    items: list[Item], paragraphs: Sequence[AnalysedText], registry: PeopleRegistry
+) -> list[Quote]:
+    resolver = Resolver(registry, paragraphs)
+    groups: dict[int, Item] = {}
+    utterances = 0
+    last_para_speaker: dict[int, Speaker] = {}
+    quotes: list[Quote] = []
+    for item in items:
+        speaker = Speaker()
+        confidence = 0.5
+        if item.cue is not None:
+            cp = item.cue_paragraph if item.cue_paragraph is not None else item.paragraph
+            speaker = resolver.resolve(item.cue, cp, item.cue.start)
+            confidence = CONFIDENCE.get(item.cue.kind, 0.7) if speaker.known else 0.5
+        if item.group is not None and item.kind == "direct":
+            head = groups.get(item.group)
+            if head is None:
+                groups[item.group] = item
+                utterances += 1
+                item.utterance = utterances
+            else:
+                item.utterance = head.utterance
+                if not speaker.known and head.speaker is not None:
+                    speaker, confidence = head.speaker, 0.8
+                    item.cue, item.verb = head.cue, head.verb
+                elif speaker.known and head.speaker is not None and not head.speaker.known:
+                    _backfill(quotes, head.utterance, speaker, item)
+        elif item.follows is not None:
+            prev = item.follows
+            item.utterance = prev.utterance
+            if not speaker.known and prev.speaker is not None:
+                speaker, confidence = prev.speaker, 0.85
+                item.cue, item.verb = prev.cue, prev.verb
+        elif item.inherits and not speaker.known:
+            prev_speaker = last_para_speaker.get(item.paragraph - 1)
+            if prev_speaker is not None:
+                speaker, confidence = prev_speaker, 0.8
+            else:
+                speaker, confidence = resolver.narrator_subject(item.paragraph - 1), 0.6
+        if item.utterance is None and item.kind == "direct":
+            utterances += 1
+            item.utterance = utterances
+        item.speaker = speaker
+        if speaker.known:
+            resolver.remember(speaker, item.paragraph, item.start)
+            if item.kind == "direct":
+                last_para_speaker[item.paragraph] = speaker
+        text = paragraphs[item.paragraph].text
+        quotes.append(_to_quote(item, text, speaker, confidence))
+    return quotes
+
+
+def _backfill(quotes: list[Quote], utterance: int | None, speaker: Speaker, item: Item) -> None:
+    """A multi-paragraph quote attributed at its end: earlier pieces get the speaker."""
+    for q in quotes:
+        if q.utterance == utterance and q.speaker is None:
+            q.speaker = speaker.name
+            q.speaker_id = speaker.people[0].id if len(speaker.people) == 1 else None
+            q.speaker_ids = [p.id for p in speaker.people]
+            q.role = speaker.role
+            q.cue = item.cue.text if item.cue else None
+            q.verb = item.verb
+            q.confidence = 0.8
+
+
+def _to_quote(item: Item, text: str, speaker: Speaker, confidence: float) -> Quote:
+    kind_factor = KIND_FACTOR[item.kind]
+    return Quote(
+        text=text[item.start : item.end],
+        kind=item.kind,  # type: ignore[arg-type]
+        paragraph=item.paragraph,
+        start=item.start,
+        end=item.end,
+        speaker=speaker.name,
+        speaker_id=speaker.people[0].id if len(speaker.people) == 1 else None,
+        speaker_ids=[p.id for p in speaker.people],
+        role=speaker.role,
+        cue=item.cue.text if item.cue else None,
+        verb=item.verb,
+        confidence=round(confidence * kind_factor, 2),
+        utterance=item.utterance,
+    )

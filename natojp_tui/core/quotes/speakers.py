@@ -1,0 +1,203 @@
+"""``Resolver``: a cue at a position turned into speakers: names and roles through the
+people registry, documents by name, groups as the two people named last, pronouns to
+the nearest compatible speaker before them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from natojp_tui.core.model import Person
+from natojp_tui.core.people.registry import PeopleRegistry
+from natojp_tui.core.quotes.cues import PRONOUNS, Cue, bare_token, cue_after
+from natojp_tui.core.text.document import AnalysedText
+
+
+@dataclass(slots=True)
+class Speaker:
+    """Who a cue resolves to: one person, several people, a document, or nobody."""
+
+    people: list[Person] = field(default_factory=list)
+    name: str | None = None  # canonical display name ("A and B" for groups, document name)
+    role: str | None = None
+
+    @property
+    def known(self) -> bool:
+        return self.name is not None
+
+
+_DOCUMENT_HEADS = (
+    r"(?:Declaration|Statement|Communiqué|Communique|Concept|Strategy|Agreement|Treaty|Plan|"
+    r"Programme|Report|Memorandum)\b"
+)
+
+
+_DOCUMENT_HEAD_RE = re.compile(_DOCUMENT_HEADS)
+
+
+_DOCUMENT_NAME_RE = re.compile(rf"(?:[A-Z][\w’'-]*\s+){{1,5}}{_DOCUMENT_HEADS}")
+
+
+class Resolver:
+    """Resolve cues to speakers, remembering who spoke last for pronouns."""
+
+    def __init__(self, registry: PeopleRegistry, paragraphs: Sequence[AnalysedText]) -> None:
+        self.registry = registry
+        self.paragraphs = paragraphs
+        self.last: Speaker | None = None
+        self.last_at: tuple[int, int] = (-10, 0)
+        self._documents = self._find_documents()
+
+    def _find_documents(self) -> list[str]:
+        names: list[str] = []
+        for t in self.paragraphs:
+            head = t.text[:20000]
+            if not _DOCUMENT_HEAD_RE.search(head):
+                continue  # quick look: no document word, no document name
+            for m in _DOCUMENT_NAME_RE.finditer(head):
+                name = m.group()
+                first = name.split()[0]
+                if first in ("The", "In", "On", "At", "This", "A", "An"):
+                    name = name.split(None, 1)[1] if " " in name else name
+                if name not in names:
+                    names.append(name)
+        return names
+
+    def speaker_of(self, person: Person) -> Speaker:
+        return Speaker([person], person.name, self.registry.role_of(person))
+
+    def resolve(self, cue: Cue, paragraph: int, pos: int) -> Speaker:
+        """Who ``cue`` (found at ``pos`` of ``paragraph``) refers to."""
+        kind = cue.kind
+        if kind == "pronoun":
+            return self._pronoun(cue.text.lower(), paragraph, pos)
+        if kind == "document":
+            return self._document(cue.text)
+        if kind == "group":
+            return self._group(cue.text, paragraph, pos)
+        if kind == "org":
+            return Speaker()
+        person = self.registry.resolve_at(cue.text, paragraph, pos)
+        if person is None and cue.text.lower().split()[-1] in ("chair", "chairman", "chairperson"):
+            person = self._chair()
+        if person is not None:
+            return self.speaker_of(person)
+        return Speaker()
+
+    def _chair(self) -> Person | None:
+        """*From the Chair:* when the text says who chaired (*chaired by X*)."""
+        for t in self.paragraphs[:50]:
+            text = t.text
+            k = text.find("chaired by ", 0, 100_000)
+            if k >= 0:
+                cue = cue_after(text, k + len("chaired by "))
+                if cue is not None:
+                    return self.registry.resolve(cue.text)
+        return None
+
+    def narrator_subject(self, paragraph: int) -> Speaker:
+        """The first person named in the last sentence of ``paragraph`` (who a following
+        quote-only paragraph most likely belongs to)."""
+        if paragraph < 0:
+            return Speaker()
+        t = self.paragraphs[paragraph]
+        s_start, _ = t.sentence_bounds(max(0, len(t.text) - 2))
+        for m in self.registry.mentions_in(paragraph, s_start, len(t.text)):
+            person = self.registry.get(m.person_id)
+            if person is not None:
+                return self.speaker_of(person)
+        return Speaker()
+
+    def remember(self, speaker: Speaker, paragraph: int, pos: int) -> None:
+        if speaker.known:
+            self.last, self.last_at = speaker, (paragraph, pos)
+
+    def _document(self, cue: str) -> Speaker:
+        head = bare_token(cue.split()[-1]).lower()
+        for name in self._documents:
+            if name.lower().endswith(head) or head == "document":
+                return Speaker([], name, None)
+        words = cue.split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        return Speaker([], " ".join(words) or None, None)
+
+    def _group(self, cue: str, paragraph: int, pos: int) -> Speaker:
+        """*the two leaders*, *both ministers*: the two people named most recently."""
+        people: list[Person] = []
+        for n, m in enumerate(self.registry.previous_mentions(paragraph, pos)):
+            if n > 200:
+                break
+            person = self.registry.get(m.person_id)
+            if person is not None and person not in people:
+                people.append(person)
+            if len(people) == 2:
+                break
+        if len(people) < 2:
+            return Speaker()
+        people.reverse()  # in order of appearance
+        return Speaker(people, " and ".join(p.name for p in people), None)
+
+    def _pronoun(self, pronoun: str, paragraph: int, pos: int) -> Speaker:
+        gender = PRONOUNS.get(pronoun)
+        if gender == "p":
+            if (
+                self.last is not None
+                and len(self.last.people) > 1
+                and (self.last_at[0] >= paragraph - 1)
+            ):
+                return self.last
+            return Speaker()
+        if gender == "n":
+            return self._document("the document") if self._documents else Speaker()
+        s_start, _ = self.paragraphs[paragraph].sentence_bounds(pos)
+        # 1. the subject of the same sentence, named before the pronoun
+        in_sentence = self.registry.mentions_in(paragraph, s_start, pos)
+        if in_sentence:
+            person = self.registry.get(in_sentence[0].person_id)
+            if person is not None and _compatible(person, gender):
+                return self.speaker_of(person)
+        # 2. the last speaker, if recent and no one else opened a sentence since
+        last = self.last
+        recent = last is not None and self.last_at[0] >= paragraph - 1
+        if recent and len(last.people) == 1 and _compatible(last.people[0], gender):  # type: ignore[union-attr]
+            newer = self._subject_since(paragraph, pos, gender)
+            return newer if newer is not None else last  # type: ignore[return-value]
+        # 3. the nearest compatible person named before
+        # 3. the subject (first compatible person) of the nearest sentence naming one
+        for n, m in enumerate(self.registry.previous_mentions(paragraph, pos)):
+            if m.paragraph < paragraph - 2 or n > 50:
+                break
+            person = self.registry.get(m.person_id)
+            if person is None or not _compatible(person, gender):
+                continue
+            s_start, _ = self.paragraphs[m.paragraph].sentence_bounds(m.start)
+            for first in self.registry.mentions_in(m.paragraph, s_start, m.start):
+                subject = self.registry.get(first.person_id)
+                if subject is not None and _compatible(subject, gender):
+                    return self.speaker_of(subject)
+            return self.speaker_of(person)
+        return Speaker()
+
+    def _subject_since(self, paragraph: int, pos: int, gender: str | None) -> Speaker | None:
+        """A compatible person opening a sentence (*Japan's Minister of Defense, Gen
+        Nakatani, briefed ...*) after the last speaker was named and before ``pos``."""
+        for n, m in enumerate(self.registry.previous_mentions(paragraph, pos)):
+            if n > 20 or (m.paragraph, m.start) <= self.last_at:
+                return None
+            person = self.registry.get(m.person_id)
+            if person is None or self.last is None or person in self.last.people:
+                continue
+            m_text = self.paragraphs[m.paragraph].text
+            s_start, _ = self.paragraphs[m.paragraph].sentence_bounds(m.start)
+            lead = m_text[s_start : m.start].split()
+            if all(w[:1].isupper() or w in ("the", "of", "and") for w in lead) and _compatible(
+                person, gender
+            ):
+                return self.speaker_of(person)
+        return None
+
+
+def _compatible(person: Person, gender: str | None) -> bool:
+    return gender is None or person.gender is None or person.gender == gender

@@ -1,0 +1,2 @@
+"""Reading a paragraph once: sentences, quotation marks, masked narrative text, name
+runs and speech verbs, for every stage of the core to share."""
