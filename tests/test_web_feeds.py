@@ -120,9 +120,9 @@ def blank_pdf() -> bytes:
 
 # ---------------------------------------------------------------------- the PDF reader
 def test_a_pdf_is_read_from_its_text_layer_into_paragraphs_and_quotes() -> None:
-    from natojp_tui.core.pipeline import analyse
+    from natojp_tui.core.pipeline import extract
 
-    article = analyse(read_article(pdf_with_text(READOUT_PDF_LINES), "readout.pdf"))
+    article = extract(read_article(pdf_with_text(READOUT_PDF_LINES), "readout.pdf"))
     assert article.title == "Japan-NATO Summit Meeting"
     assert str(article.published) == "2026-03-12"
     assert article.body[0].endswith("cooperation in cyber defence and space.")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 
 from natojp_tui.core.model import Article
-from natojp_tui.core.pipeline import analyse
+from natojp_tui.core.pipeline import extract
 from natojp_tui.core.readers import ArticleError, read_article
 from natojp_tui.core.readers.pdf import is_pdf
 from natojp_tui.web.fetch import Response
@@ -60,4 +60,4 @@ def article_from_response(resp: Response) -> tuple[Article, str]:
         charset=resp.charset,
     )
     article.url = resp.url
-    return analyse(article), suffix
+    return extract(article), suffix
