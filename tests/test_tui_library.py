@@ -46,13 +46,16 @@ async def test_d_asks_then_removes_the_article_and_u_brings_it_back(home):
         await settle(app, pilot)
         assert app.reader.article_id == seed.id
         await pilot.press("n", "s")  # a star, to see it kept
+        await settle(app, pilot)
         await pilot.press("d")
         await settle(app, pilot)
         assert type(app.screen).__name__ == "ConfirmScreen"
         await pilot.press("n")
         await settle(app, pilot)
         assert listed(app) == [seed.id, other.id]
-        await pilot.press("d", "y")
+        await pilot.press("d")
+        await settle(app, pilot)
+        await pilot.press("y")
         await settle(app, pilot)
         assert listed(app) == [other.id]
         assert app.reader.article_id == other.id  # the next article opens
