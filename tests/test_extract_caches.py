@@ -16,7 +16,7 @@ from natojp_tui.core.model import Person, Role
 from natojp_tui.core.people import PeopleRegistry, parse_run
 from natojp_tui.core.text.document import AnalysedArticle, AnalysedText
 from natojp_tui.core.text.memo import cache_short
-from natojp_tui.core.text.sentences import iter_sentences
+from natojp_tui.core.text.sentences import split_sentences
 
 DEV = Path(__file__).parent / "data" / "dev"
 # Characters that case-insensitive patterns fold to ASCII letters (Kelvin sign, long s),
@@ -141,7 +141,7 @@ def test_date_look_ahead_keeps_the_same_dates():
 def test_sentences_skipped_by_the_noun_look_have_no_noun_trigger():
     skipped = 0
     for text in dev_texts():
-        for s0, s1 in iter_sentences(text):
+        for s0, s1 in split_sentences(text):
             if sentence.Look.of(text[s0:s1]).nouns:
                 continue
             skipped += 1

@@ -14,41 +14,33 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-MONTHS: dict[str, int] = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-WEEKDAYS: dict[str, int] = {
-    "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6,
-}  # fmt: skip
+from natojp_tui.core.lexicon.months import (
+    MONTH_PATTERN,
+    WEEKDAY_PATTERN,
+    month_number,
+    weekday_number,
+)
+from natojp_tui.core.lexicon.numbers import NUMBER_WORDS
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
-_WEEKDAY = (
-    r"(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?"
-    r"|Sat(?:urday)?|Sun(?:day)?)"
-)
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 
 # "15 April 2013", "15 Apr. 2013", "15th of April", "Monday, 15 April 2013"
-_DMY = rf"(?P<d1>{_DAY})\s(?:of\s)?(?P<m1>{_MONTH})\.?(?:,?\s(?P<y1>{_YEAR})\b)?"
+_DMY = rf"(?P<d1>{_DAY})\s(?:of\s)?(?P<m1>{MONTH_PATTERN})\.?(?:,?\s(?P<y1>{_YEAR})\b)?"
 # "April 15, 2013", "Apr. 15", "April 15th"
-_MDY = rf"(?P<m2>{_MONTH})\.?\s(?P<d2>{_DAY})\b(?:,?\s(?P<y2>{_YEAR})\b)?"
+_MDY = rf"(?P<m2>{MONTH_PATTERN})\.?\s(?P<d2>{_DAY})\b(?:,?\s(?P<y2>{_YEAR})\b)?"
 _ISO = r"(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])"
 # Day ranges: "15-17 April 2013", "from 15 to 17 April", "April 15-17, 2013", "April 15 to 17"
 _RANGE_DM = (
-    rf"(?P<rd1>{_DAY})\s?(?:-|–|to|until|and)\s?(?P<rd2>{_DAY})\s(?P<rm1>{_MONTH})\.?"
+    rf"(?P<rd1>{_DAY})\s?(?:-|–|to|until|and)\s?(?P<rd2>{_DAY})\s(?P<rm1>{MONTH_PATTERN})\.?"
     rf"(?:,?\s(?P<ry1>{_YEAR})\b)?"
 )
 _RANGE_MD = (
-    rf"(?P<rm2>{_MONTH})\.?\s(?P<rd3>{_DAY})\s?(?:-|–|to|until|and)\s?(?P<rd4>{_DAY})\b"
+    rf"(?P<rm2>{MONTH_PATTERN})\.?\s(?P<rd3>{_DAY})\s?(?:-|–|to|until|and)\s?(?P<rd4>{_DAY})\b"
     rf"(?:,?\s(?P<ry2>{_YEAR})\b)?"
 )
 _WEEKDAY_PHRASE = (
-    rf"(?:(?P<wmod>next|following|last|this|coming|previous)\s)?(?P<wd>{_WEEKDAY})\b"
+    rf"(?:(?P<wmod>next|following|last|this|coming|previous)\s)?(?P<wd>{WEEKDAY_PATTERN})\b"
     rf"(?:'s)?(?P<wtail>\s(?:morning|afternoon|evening|night))?"
 )
 _RELATIVE = (
@@ -77,7 +69,6 @@ _CONTEXT_OFFSETS = {
 _PUBLISHED_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0}
 
 DateAnchor = Literal["absolute", "published", "context"]
-_COUNT = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,16 +95,6 @@ class DateMention:
         if self.anchor == "context":
             return context + timedelta(days=self.offset) if context else None
         return self.value
-
-
-def month_number(name: str) -> int | None:
-    """1-12 for an English month name or abbreviation ("Sept.", "April")."""
-    return MONTHS.get(name.strip(".").lower()[:3])
-
-
-def weekday_number(name: str) -> int | None:
-    """0 (Monday) - 6 (Sunday) for an English weekday name or abbreviation."""
-    return WEEKDAYS.get(name.lower()[:3])
 
 
 def infer_year(month: int, day: int, published: date | None) -> date | None:
@@ -252,8 +233,8 @@ def _mention(m: re.Match[str], published: date | None) -> DateMention | None:
         value = published + timedelta(days=offset) if published else None
         return DateMention(start, end, raw, "published", value, offset=offset)
     offset = 0
-    if words[0] in _COUNT or words[0].isdigit():
-        n = _COUNT.get(words[0]) or int(words[0])
+    if words[0] in NUMBER_WORDS or words[0].isdigit():
+        n = NUMBER_WORDS.get(words[0]) or int(words[0])
         sign = 1 if words[-1] in ("later", "after") else -1
         return DateMention(start, end, raw, "context", offset=sign * n)
     for w in words:
@@ -360,12 +341,7 @@ class Clock:
     end: int = -1
 
 
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45,
-    "fifty": 50, "sixty": 60, "ninety": 90, "half": 0,
-}  # fmt: skip
+_NUMBER_WORDS = {"a": 1, "an": 1, **NUMBER_WORDS, "half": 0}
 _NUM = r"(?:\d{1,3}(?:\.\d)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty(?:-five)?|fifty|sixty|ninety)"
 _APPROX = r"(?:(?:about|around|approximately|approx\.|some|roughly|nearly|almost|over|more\sthan|less\sthan|just\sunder|just\sover)\s)?"
 _DURATION_RE = re.compile(

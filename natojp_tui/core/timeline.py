@@ -18,16 +18,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from natojp_tui.core.events import VisitMention, extract_visit_mentions
+from natojp_tui.core.lexicon.places import JAPANESE_CITIES
 from natojp_tui.core.model import Article, Event
 from natojp_tui.core.people import build_registry
 from natojp_tui.core.text.document import AnalysedArticle
 
-_JAPANESE_CITIES = (
-    "Tokyo", "Osaka", "Kyoto", "Hiroshima", "Nagasaki", "Yokosuka", "Yokohama", "Sapporo",
-    "Fukuoka", "Sendai", "Kobe", "Nagoya", "Okinawa", "Naha", "Ichigaya", "Hakone", "Ise-Shima",
-)  # fmt: skip
 _HOST_COUNTRY = {
-    **dict.fromkeys(_JAPANESE_CITIES, "Japan"),
+    **dict.fromkeys(JAPANESE_CITIES, "Japan"),
     **dict.fromkeys(("Brussels", "Mons"), "Belgium"),
     **dict.fromkeys(("Seoul", "Busan", "Korea", "South Korea"), "Republic of Korea"),
     **dict.fromkeys(("Hague", "The Hague", "Netherlands"), "Netherlands"),
@@ -146,9 +143,8 @@ def article_visits(article: Article) -> list[_Draft]:
     registry = build_registry(doc)
     drafts: list[_Draft] = []
     for m in extract_visit_mentions(doc, registry):
-        if m.visitor is None:
-            continue
-        _add_mention(drafts, m, article.id)
+        if m.visitor is not None:
+            _add_mention(drafts, m, m.visitor, article.id)
     known = {p.name for p in registry.people}
     for d in drafts:
         if d.start is None:
@@ -162,16 +158,16 @@ def article_visits(article: Article) -> list[_Draft]:
     return drafts
 
 
-def _add_mention(drafts: list[_Draft], m: VisitMention, article_id: str) -> None:
+def _add_mention(drafts: list[_Draft], m: VisitMention, visitor: str, article_id: str) -> None:
     start, end = m.first_day, m.last_day or m.first_day
     for d in drafts:
-        if d.visitor == m.visitor and _host_key(d.host) == _host_key(m.host):
+        if d.visitor == visitor and _host_key(d.host) == _host_key(m.host):
             if start is not None and (d.start is None or not d.from_text):
                 d.start, d.end, d.from_text = start, end, True
             if _host_key(m.host) == m.host and d.host != m.host:
                 d.host = m.host  # prefer the country to a city of it
             return
-    drafts.append(_Draft(m.visitor, m.host, start, end, start is not None, [article_id]))
+    drafts.append(_Draft(visitor, m.host, start, end, start is not None, [article_id]))
 
 
 def _overlaps(a: _Draft, b: _Draft) -> bool:

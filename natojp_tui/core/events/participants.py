@@ -16,6 +16,7 @@ from natojp_tui.core.events.context import (
     Registry,
 )
 from natojp_tui.core.events.sentence import Sentence
+from natojp_tui.core.lexicon.datelines import WIRE_DATELINE_RE
 from natojp_tui.core.model import Event, Person
 from natojp_tui.core.text.patterns import starting_with, words
 
@@ -82,20 +83,20 @@ def candidates(s: Sentence, mentions: Sequence[MentionLike], ctx: Context) -> li
             continue
         raw.append(Candidate(m.start, m.end, (person.name,), "person"))
         taken.append((m.start, m.end))
-    for m in ROLE_CUE_RE.finditer(masked, s0, s1):
-        if _overlaps(taken, m.start(), m.end()):
+    for rm in ROLE_CUE_RE.finditer(masked, s0, s1):
+        if _overlaps(taken, rm.start(), rm.end()):
             continue
-        cue = m.group(0)
+        cue = rm.group(0)
         if cue not in ctx.roles:
             ctx.roles[cue] = _resolve_role(ctx.registry, cue)
         person = ctx.roles[cue]
         if person is not None:
-            raw.append(Candidate(m.start(), m.end(), (person.name,), "person"))
-    for m in PRONOUN_RE.finditer(masked, s0, s1):
-        raw.append(Candidate(m.start(), m.end(), (), "pronoun" if m.group("sg") else "plural"))
-    for m in PLURAL_RE.finditer(masked, s0, s1):
-        if not _overlaps(taken, m.start(), m.end()):
-            raw.append(Candidate(m.start(), m.end(), (), "plural"))
+            raw.append(Candidate(rm.start(), rm.end(), (person.name,), "person"))
+    for rm in PRONOUN_RE.finditer(masked, s0, s1):
+        raw.append(Candidate(rm.start(), rm.end(), (), "pronoun" if rm.group("sg") else "plural"))
+    for rm in PLURAL_RE.finditer(masked, s0, s1):
+        if not _overlaps(taken, rm.start(), rm.end()):
+            raw.append(Candidate(rm.start(), rm.end(), (), "plural"))
     raw.sort(key=lambda c: (c.start, -c.end))
     cands: list[Candidate] = []
     for c in raw:
@@ -280,13 +281,10 @@ def people_in(names: Sequence[str], ctx: Context) -> list[str]:
     return [n for n in names if n in known]
 
 
-_WIRE_DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}(?:\([^)]{1,30}\))?\s[-–—]\s")
-
-
 def subject_group(masked: str, s0: int, pos: int) -> str | None:
     """A group doing something: "Senior officials from Japan and NATO held talks"."""
     head = masked[s0:pos]
-    m = _WIRE_DATELINE_RE.match(head)
+    m = WIRE_DATELINE_RE.match(head)
     if m is not None:
         head = head[m.end() :]
     head = head.strip(" ,")

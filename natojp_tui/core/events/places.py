@@ -6,40 +6,9 @@ from __future__ import annotations
 import re
 
 from natojp_tui.core.events.context import Context, Trigger
-from natojp_tui.core.text.patterns import words
-
-COUNTRIES = words(
-    """Japan Belgium Korea Australia Zealand China Russia Ukraine Germany France Italy Spain
-    Poland Lithuania Latvia Estonia Finland Sweden Norway Denmark Netherlands Luxembourg
-    Canada America States Kingdom Britain Turkey Türkiye Greece Romania Bulgaria Hungary
-    Slovakia Slovenia Croatia Albania Montenegro Macedonia Portugal Iceland Czechia Czech
-    Republic Georgia Moldova India Mongolia Philippines Vietnam Indonesia Singapore Malaysia
-    Thailand Taiwan Afghanistan Iraq Pakistan Israel Qatar Europe Asia Africa"""
-)
-
-
-CITIES = words(
-    """Tokyo Osaka Kyoto Hiroshima Nagasaki Yokosuka Yokohama Sapporo Fukuoka Sendai Kobe
-    Nagoya Okinawa Naha Ichigaya Nagatacho Kasumigaseki Hakone Ise-Shima Brussels Mons
-    Naples Norfolk Washington Vilnius Madrid Riga Tallinn Warsaw Bucharest Helsinki
-    Stockholm Oslo Copenhagen Berlin Paris London Rome Lisbon Ottawa Canberra Sydney
-    Wellington Seoul Busan Beijing Manila Jakarta Singapore Bangkok Hanoi Delhi Ankara
-    Istanbul Athens Prague Budapest Bratislava Ljubljana Zagreb Sofia Tirana Podgorica
-    Skopje Reykjavik Kyiv Kiev Chisinau Tbilisi Munich Wales Newport Chicago Lisbon
-    Strasbourg Geneva Vienna Brdo Hague Ramstein Brunssum"""
-)
-
+from natojp_tui.core.lexicon.places import CITIES, COUNTRY_PHRASES, COUNTRY_WORDS
 
 _CITY_ALT = "|".join(sorted(CITIES, key=len, reverse=True))
-
-
-COUNTRY_PHRASES = frozenset(
-    {
-        "the United States", "the United Kingdom", "the Republic of Korea", "South Korea",
-        "New Zealand", "the Netherlands", "the Philippines", "the Czech Republic", "the US",
-        "the U.S.", "the UK", "North Macedonia", "the Indo-Pacific",
-    }
-)  # fmt: skip
 
 
 _SITE_HEADS = (
@@ -119,7 +88,7 @@ def clean_site(site: str) -> str | None:
     words = site.split()
     if not words or _NOT_SITES.search(site):
         return None
-    if len(words) == 1 and (words[0] in COUNTRIES or words[0] in ("NATO", "Japan")):
+    if len(words) == 1 and (words[0] in COUNTRY_WORDS or words[0] in ("NATO", "Japan")):
         return None
     if words[0] in CITIES and len(words) == 1:
         return words[0]
@@ -146,14 +115,19 @@ def site_object(masked: str, r0: int, r1: int) -> str | None:
     np = re.sub(r"^(?:the|an?)\s", "", np)
     if not np or len(np) > 100 or re.match(r"(?:of|for|from|with|by|about|on|into)\b", np):
         return None  # "a demonstration of counter-drone systems" names no site
-    if np in COUNTRIES or np in CITIES or f"the {np}" in COUNTRY_PHRASES or np in COUNTRY_PHRASES:
+    if (
+        np in COUNTRY_WORDS
+        or np in CITIES
+        or f"the {np}" in COUNTRY_PHRASES
+        or np in COUNTRY_PHRASES
+    ):
         return None
     words = np.split()
     if (
         len(words) <= 2
         and all(w[:1].isupper() for w in words)
         and not SITE_HEAD_RE.search(np)
-        and (words[-1] in COUNTRIES or words[0] in CITIES)
+        and (words[-1] in COUNTRY_WORDS or words[0] in CITIES)
     ):
         return None
     return np

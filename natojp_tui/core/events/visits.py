@@ -15,8 +15,9 @@ from natojp_tui.core.events.participants import (
     remember_actors,
     subject_names,
 )
-from natojp_tui.core.events.places import CITIES, COUNTRIES, COUNTRY_PHRASES
 from natojp_tui.core.events.sentence import Sentence
+from natojp_tui.core.lexicon.numbers import NUMBER_WORDS
+from natojp_tui.core.lexicon.places import CITIES, COUNTRY_PHRASES, COUNTRY_WORDS
 from natojp_tui.core.text.document import AnalysedArticle
 
 
@@ -82,7 +83,7 @@ def _visit_host(host: str) -> str | None:
         return phrase[4:] if phrase in COUNTRY_PHRASES else None
     if host in COUNTRY_PHRASES:
         return host
-    if words[0] in COUNTRIES or words[0] in CITIES:
+    if words[0] in COUNTRY_WORDS or words[0] in CITIES:
         return words[0]
     return None
 
@@ -90,10 +91,6 @@ def _visit_host(host: str) -> str | None:
 _SPAN_RE = re.compile(
     r"\b(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-day\b", re.I
 )
-
-
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
 
 
 _WHO_VISITING_RE = re.compile(r",?\s(?:who|which)\s(?:is|was|has\sbeen|had\sbeen)\s(?:on\s\S+\s)?$")
@@ -131,7 +128,7 @@ def _visit_days(
     m = _SPAN_RE.search(sentence)
     if m is not None:
         n = m.group("n").lower()
-        days = _NUMBERS.get(n) or int(n)
+        days = NUMBER_WORDS.get(n) or int(n)
     dates = s.dates
     for d in dates:
         if d.end_value is not None and d.value is not None:

@@ -2,20 +2,11 @@
 
 from natojp_tui.core.people.build import build_registry
 from natojp_tui.core.people.merge import merge_people
-from natojp_tui.core.people.names import (
-    HONORIFICS,
-    ParsedRun,
-    canonical_order,
-    parse_run,
-    slugify,
-)
+from natojp_tui.core.people.names import ParsedRun, canonical_order, parse_run, slugify
 from natojp_tui.core.people.registry import Mention, PeopleRegistry
 from natojp_tui.core.people.roles import role_display, role_key
-from natojp_tui.core.text.document import MAX_PARAGRAPH_CHARS
 
 __all__ = [
-    "HONORIFICS",
-    "MAX_PARAGRAPH_CHARS",
     "Mention",
     "ParsedRun",
     "PeopleRegistry",

@@ -15,13 +15,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from natojp_tui.core.lexicon.roles import CHIEF_WORDS, HONORIFICS, ROLE_HEADS
+from natojp_tui.core.lexicon.speech import INTRODUCING_VERBS, VERBS_BEFORE_NAME
 from natojp_tui.core.model import Person, Role
 from natojp_tui.core.people.names import (
     ACRONYMS,
     COUNTRY_KEYS,
-    HONORIFICS,
     NON_NAME_WORDS,
-    ROLE_HEADS,
     ParsedRun,
     canonical_order,
     is_name_token,
@@ -31,7 +31,7 @@ from natojp_tui.core.people.names import (
     strip_possessive,
 )
 from natojp_tui.core.people.registry import Mention, PeopleRegistry
-from natojp_tui.core.people.roles import CHIEF_WORDS, rank_or_none, role_key
+from natojp_tui.core.people.roles import rank_or_none, role_key
 from natojp_tui.core.text.document import AnalysedArticle
 from natojp_tui.core.text.runs import RUN_RE
 
@@ -87,13 +87,10 @@ _ROLE_AFTER_RE = re.compile(
 _APPOSITIVE_RE = re.compile(r",[ \u00A0](?:the[ \u00A0]|and[ \u00A0])?")
 
 
-_BARE_SPEECH_RE = re.compile(
-    r",?[ \u00A0](?:said|says|stated|added|told|noted|stressed|explained|remarked|"
-    r"emphasi[sz]ed|underlined|welcomed|expressed|reaffirmed|announced|declared)\b"
-)
+_BARE_SPEECH_RE = re.compile(rf",?[ \u00A0](?:{INTRODUCING_VERBS})\b")
 
 
-_SAID_BEFORE_RE = re.compile(r"(?:said|says|added|stated|according to)[ \u00A0]$")
+_SAID_BEFORE_RE = re.compile(rf"(?:{VERBS_BEFORE_NAME})[ \u00A0]$")
 
 
 def _attach_appositives(text: str, runs: list[ParsedRun]) -> None:
@@ -162,7 +159,7 @@ def _collect_intros(
         for run in runs:
             _lowercase_role(text, run)
             if _introduces(text, run):
-                written = text[run.name_start : run.name_end].split()  # type: ignore[misc]
+                written = text[run.name_start : run.name_end].split()
                 intros.append(_Intro(p, run, written))
     return intros
 
@@ -294,11 +291,11 @@ def _find_mentions(
             if run.role_title and not run.name and _beside_name(text, runs, n):
                 continue  # "KISHIDA Fumio, Prime Minister of Japan": the name is the mention
             person = None
-            if run.name:
+            span: tuple[int, int] | None = None
+            if run.name and run.name_start is not None and run.name_end is not None:
                 person = registry.by_name(" ".join(run.name))
-                if person is not None:
-                    s, e = run.name_start, run.name_end
-            if person is None and run.role_title and not run.name:
+                span = (run.name_start, run.name_end)
+            if person is None and run.role_title and not run.name and run.role_end is not None:
                 cue = text[run.start : run.role_end]
                 holders = registry.resolve_role(cue)
                 if len(holders) > 1:
@@ -306,12 +303,13 @@ def _find_mentions(
                     holders = [recent or holders[0]]
                 if len(holders) == 1:
                     person = holders[0]
-                    s, e = run.start, run.role_end
+                    s = run.start
                     if s >= 4 and text[s - 4 : s].lower() == "the ":
                         s -= 4
-            if person is not None:
-                mention = Mention(p, s, e, person.id, text[s:e])  # type: ignore[arg-type,index]
+                    span = (s, run.role_end)
+            if person is not None and span is not None:
+                s, e = span
+                mention = Mention(p, s, e, person.id, text[s:e])
                 found.append(mention)
-                registry._mentions.append(mention)
-                registry._keys.append((mention.paragraph, mention.start))
+                registry.add_mention(mention)
     return found

@@ -9,15 +9,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from natojp_tui.core.lexicon.roles import CHIEF_WORDS, HONORIFICS, ROLE_HEADS
 from natojp_tui.core.model import Person
-from natojp_tui.core.people.names import (
-    HONORIFICS,
-    ROLE_HEADS,
-    norm_name_token,
-    org_of,
-    parse_run_text,
-)
-from natojp_tui.core.people.roles import CHIEF_WORDS, role_display, role_key
+from natojp_tui.core.people.names import norm_name_token, org_of, parse_run_text
+from natojp_tui.core.people.roles import role_display, role_key
 from natojp_tui.core.text.memo import cache_short
 
 
@@ -236,6 +231,11 @@ class PeopleRegistry:
         lo = bisect_left(self._keys, (paragraph, start))
         hi = bisect_left(self._keys, (paragraph, end))
         return self._mentions[lo:hi]
+
+    def add_mention(self, mention: Mention) -> None:
+        """Index one more mention, after every mention indexed so far in reading order."""
+        self._mentions.append(mention)
+        self._keys.append((mention.paragraph, mention.start))
 
     def add_person(self, person: Person) -> None:
         """Index one more person (keeps building a registry linear)."""

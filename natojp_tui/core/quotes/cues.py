@@ -9,13 +9,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain, islice
 
+from natojp_tui.core.lexicon.abbreviations import ABBREVIATIONS, CLOCK_ABBREVIATIONS
 from natojp_tui.core.lexicon.roles import HONORIFICS, ROLE_WORDS
 from natojp_tui.core.lexicon.speech import ONE_WORD_VERBS, VERB_RE
 from natojp_tui.core.text.document import WINDOW
 from natojp_tui.core.text.memo import cache_short
 from natojp_tui.core.text.patterns import words as wordset
-from natojp_tui.core.text.sentences import END_ABBREVIATIONS as ABBREVIATIONS
 from natojp_tui.core.text.sentences import abbreviation_before
+
+# a word with a full stop that does not end a cue ("Mr.", "U.S.", "a.m.")
+_ABBREVIATIONS = ABBREVIATIONS | CLOCK_ABBREVIATIONS
 
 _EXPRESSED_RE = re.compile(
     r"(?:his|her|their|its|the|a|strong|deep|sincere|great|)\s*(?:strong\s+|deep\s+|sincere\s+|"
@@ -195,9 +198,9 @@ def cue_after(text: str, pos: int) -> Cue | None:
         return None
     first = bare_token(head.group()).lower()
     if first in PRONOUNS and head.group().rstrip(",.;:").lower() == first:
-        end = head.start() + len(bare_token(head.group()))
-        return Cue(head.start(), end, text[head.start() : end], "pronoun")
-    end = None
+        stop = head.start() + len(bare_token(head.group()))
+        return Cue(head.start(), stop, text[head.start() : stop], "pronoun")
+    end: int | None = None
     for n, tok in enumerate(chain((head,), toks)):
         word = tok.group()
         if not _cue_token(word, n == 0):
@@ -209,10 +212,10 @@ def cue_after(text: str, pos: int) -> Cue | None:
             if word[-1] in ",.;:!?)”’\"'"
             else tok.end()
         )
-        if word.endswith(".") and bare_token(word).lower() in ABBREVIATIONS:
+        if word.endswith(".") and bare_token(word).lower() in _ABBREVIATIONS:
             end = tok.end()
         if word[-1] in ",;:!?)" or (
-            word.endswith(".") and bare_token(word).lower() not in ABBREVIATIONS
+            word.endswith(".") and bare_token(word).lower() not in _ABBREVIATIONS
         ):
             break
     if end is None:
@@ -279,7 +282,7 @@ def cue_before(text: str, pos: int, floor: int = 0) -> Cue | None:
         word = toks[k - 1].group()
         if not _cue_token(word, False) or word[-1] in ",;:":
             break
-        if word.endswith(".") and bare_token(word).lower() not in ABBREVIATIONS and k < len(toks):
+        if word.endswith(".") and bare_token(word).lower() not in _ABBREVIATIONS and k < len(toks):
             break
         k -= 1
     if k == len(toks):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from natojp_tui.core.lexicon.datelines import WIRE_DATELINE_RE
 from natojp_tui.core.lexicon.speech import DIRECT_ONLY, THAT_ONLY
 from natojp_tui.core.quotes.classify import ACCORDING_RE, Intervals, Item, ends_sentence, skip
 from natojp_tui.core.quotes.cues import Cue, cue_after, cue_before, verb_phrase_end
@@ -169,14 +170,9 @@ def _subject_before_aside(text: str, s_start: int, verb_start: int) -> Cue | Non
     return cue_before(text, m.start(), s_start)
 
 
-_WIRE_DATELINE_RE = re.compile(
-    r"[A-Z][A-Z .,'’-]{1,40}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[—–-]+\s+"
-)
-
-
 def _after_dateline(text: str, start: int, end: int) -> int:
     """Skip a wire dateline (*BRUSSELS (Reuters) —*) opening a reported clause."""
-    m = _WIRE_DATELINE_RE.match(text, start, end)
+    m = WIRE_DATELINE_RE.match(text, start, end)
     return m.end() if m else start
 
 

@@ -19,7 +19,7 @@ from datetime import date
 from natojp_tui.core.lexicon.speech import VERB_RE
 from natojp_tui.core.text.marks import QuoteSpan, find_quote_spans
 from natojp_tui.core.text.runs import RUN_RE
-from natojp_tui.core.text.sentences import end_marks, mask_quotes, quote_spans, split_sentences
+from natojp_tui.core.text.sentences import is_title, mask_quotes, sentence_ends, split_sentences
 
 # Only this many characters of one paragraph are analysed (no real paragraph comes close;
 # the cap keeps a pathological multi-megabyte paragraph well under a second).
@@ -60,11 +60,12 @@ class AnalysedText:
     # sentences of the raw text, as attribution reads them
 
     def sentence_ends(self) -> tuple[list[int], list[int]]:
-        """Starts and ends of the sentence-ending punctuation (abbreviations skipped)."""
+        """Starts and ends of the sentence-ending punctuation (closing marks included),
+        from the one sentence splitter (``sentences.sentence_ends``)."""
         if self._end_starts is None:
-            ends = end_marks(self.text)
-            self._end_starts = [a for a, _ in ends]
-            self._end_ends = [b for _, b in ends]
+            ends = sentence_ends(self.text)
+            self._end_starts = [dot for dot, _, _ in ends]
+            self._end_ends = [closed for _, closed, _ in ends]
         return self._end_starts, self._end_ends
 
     def sentence_bounds(self, pos: int) -> tuple[int, int]:
@@ -99,10 +100,23 @@ class AnalysedText:
 
     @property
     def masked(self) -> str:
-        """The text with quoted passages replaced by ``~`` (same length, offsets kept)."""
+        """The text with quoted passages (``narrative_quotes``) replaced by ``~`` (same
+        length, offsets kept)."""
         if self._masked is None:
-            self._masked = mask_quotes(self.text, quote_spans(self.text))
+            self._masked = mask_quotes(self.text, self.narrative_quotes())
         return self._masked
+
+    def narrative_quotes(self) -> list[tuple[int, int]]:
+        """Spans (marks included) of the quoted passages the narrative leaves out: every
+        quotation span that closes or goes on in the next paragraph, except quoted names
+        (“Joint Political Declaration”, "Iron Shield"); a mark that never closes masks
+        nothing."""
+        text = self.text
+        return [
+            (q.outer_start, q.outer_end)
+            for q in self.quotes
+            if (q.closed or q.continues) and not is_title(text[q.start : q.end])
+        ]
 
     @property
     def sentences(self) -> list[tuple[int, int]]:
