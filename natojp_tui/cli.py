@@ -10,7 +10,6 @@ so Textual) is imported only when it is opened.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -40,29 +39,52 @@ def _console(stderr: bool = False):
 
 
 def _text(value: object, style: str = ""):
-    """Article-derived values as Rich Text: data, never markup."""
+    """Printed values (article data, file names, ids) as Rich Text: data, never markup,
+    with every control, bidi or undecodable character made a visible symbol."""
     from rich.text import Text
 
-    return Text("" if value is None else str(value), style=style)
+    from natojp_tui.tui.inert import inert
+
+    return Text("" if value is None else inert(str(value)), style=style)
 
 
 def _error_line(message: str) -> None:
-    """One plain line on stderr; control characters from file names are removed."""
-    from natojp_tui.core.hygiene import clean_inline
+    """One plain line on stderr, rendered inert like everything printed."""
+    from natojp_tui.tui.inert import inert
 
-    print(f"natojp: {clean_inline(message)}", file=sys.stderr)
+    print(f"natojp: {inert(message)}", file=sys.stderr)
+
+
+def _stdout_is_unicode() -> bool:
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("_", "-")
+    return encoding.startswith("utf")
 
 
 def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(to_jsonable(data), ensure_ascii=False, indent=2) + "\n")
+    """JSON on stdout: UTF-8 when the terminal takes it, else pure ASCII escapes."""
+    from natojp_tui.export import dump_json
+
+    sys.stdout.write(dump_json(to_jsonable(data), ascii_only=not _stdout_is_unicode()))
 
 
 # ---------------------------------------------------------------------- store
+def _db_path(args: argparse.Namespace) -> Path:
+    """The database folder from ``--db``/``$NATOJP_DB``; an empty value is refused."""
+    import os
+
+    from natojp_tui.locations import DB_ENV, default_db_path
+
+    if args.db is not None and not args.db.strip():
+        raise UsageError("--db is empty; give a database folder path")
+    if args.db is None and DB_ENV in os.environ and not os.environ[DB_ENV].strip():
+        raise UsageError(f"${DB_ENV} is set but empty; give a database folder path or unset it")
+    return default_db_path(args.db)
+
+
 def _open_store(args: argparse.Namespace, *, seed: bool = True):
-    from natojp_tui.locations import default_db_path
     from natojp_tui.store import Store, StoreError
 
-    path = default_db_path(args.db)
+    path = _db_path(args)
     try:
         store = Store.open(path)
         if seed:
@@ -389,29 +411,54 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+AMBIGUOUS_SHOWN = 10  # candidates listed when an id prefix matches several articles
+
+
 def _resolve_article(store, target: str) -> str:
     aid = store.find_article(target)
-    if aid is None:
-        raise Failure(
-            f"no article matches {target!r} (give an id, a unique id prefix or an imported file's path)"
+    if aid is not None:
+        return aid
+    candidates = sorted(a for a in store.article_ids() if target and a.startswith(target))
+    if len(candidates) > 1:
+        titles = {a["id"]: a.get("title") or "" for a in store.articles(copy=False)}
+        listed = "; ".join(f"{a} {titles.get(a, '')}" for a in candidates[:AMBIGUOUS_SHOWN])
+        more = (
+            f"; and {len(candidates) - AMBIGUOUS_SHOWN} more"
+            if len(candidates) > AMBIGUOUS_SHOWN
+            else ""
         )
-    return aid
+        raise Failure(
+            f"{target!r} is ambiguous: it starts {len(candidates)} article ids "
+            f"(give more characters): {listed}{more}"
+        )
+    raise Failure(
+        f"no article matches {target!r} (give an id, a unique id prefix or an imported file's path)"
+    )
 
 
 def cmd_show(args: argparse.Namespace) -> int:
     store = _open_store(args)
     article = store.article(_resolve_article(store, args.id))
     assert article is not None
+    corrected = sorted(store.corrections_of(article.id))
     if args.json:
         data = to_jsonable(article)
         data["body"] = article.body
+        data["corrected"] = corrected
+        data["note"] = store.note_of(article.id)
+        data["tags"] = store.tags_of(article.id)
         _print_json(data)
         return 0
     out = _console()
     out.print(_text(article.title, "bold"))
     meta = " · ".join(str(x) for x in (article.published, article.source, article.place) if x)
     out.print(_text(meta, "dim"))
-    out.print(_text(f"id {article.id}  {article.path or ''}", "dim"))
+    out.print(_text(f"id {article.id}  {article.url or article.path or ''}", "dim"))
+    if corrected:
+        names = ", ".join("date" if f == "published" else f for f in corrected)
+        out.print(
+            _text(f"corrected by you: {names} ('natojp correct {article.id} FIELD --undo')", "dim")
+        )
     for n, p in enumerate(article.paragraphs):
         if p.kind == "body":
             out.print()
@@ -445,7 +492,7 @@ def extract_record(article) -> dict[str, Any]:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from natojp_tui.core.readers import ArticleError
-    from natojp_tui.ingest import load_article
+    from natojp_tui.ingest import load_article, shown_path
 
     records: list[dict[str, Any]] = []
     failed = 0
@@ -454,10 +501,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
         try:
             article = load_article(path)
         except ArticleError as exc:
-            _error_line(f"{name}: {exc}")
+            _error_line(f"{shown_path(name)}: {exc}")
             failed += 1
             continue
-        article.path = name
+        article.path = shown_path(name)
         records.append(extract_record(article))
     if args.json:
         _print_json(records[0] if len(args.files) == 1 and records else records)
@@ -513,7 +560,10 @@ def cmd_quotes(args: argparse.Namespace) -> int:
 
         fmt = "json" if args.json else "csv" if args.csv else "markdown"
         annotate = lambda q: store.annotations(q.id)  # noqa: E731
-        sys.stdout.write(render_quotes(quotes, article_of, fmt, annotate=annotate))
+        text = render_quotes(
+            quotes, article_of, fmt, ascii_only=not _stdout_is_unicode(), annotate=annotate
+        )
+        sys.stdout.write(text)
         return 0
     from rich.table import Table
 
@@ -547,11 +597,23 @@ def _search_query(query: str | None, *, article_id=None, speaker=None, kind=None
     return " ".join(p for p in parts if p)
 
 
+def _check_query(query: str | None) -> None:
+    """A filter the query language cannot use is a usage error (exit 2) with its reason."""
+    if not query:
+        return
+    from natojp_tui.core.search import parse_query
+
+    problems = parse_query(query).problems
+    if problems:
+        raise UsageError(f"bad search filter: {'; '.join(problems)}")
+
+
 def _select_quotes(
     store, query: str | None, *, article_id=None, speaker=None, kind=None, starred=False, limit=0
 ):
     """Matching quotes from the search index (newest first, at most ``limit``; 0 for all),
     an article lookup for citations, and the number of matches. No quote shard is read."""
+    _check_query(query)
     filters = {"article_id": article_id, "kind": kind, "starred": starred}
     size = limit if limit and limit > 0 else None
     result = store.search(_search_query(query, speaker=speaker, **filters), limit=size or 0)
@@ -722,14 +784,20 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_repair(args: argparse.Namespace) -> int:
-    from natojp_tui.locations import default_db_path
     from natojp_tui.store import StoreError
     from natojp_tui.store.repair import repair
 
+    folder = _db_path(args)
     try:
-        result = repair(default_db_path(args.db))
+        result = repair(folder)
     except StoreError as exc:
         raise Failure(str(exc)) from exc
+    except OSError as exc:
+        where = exc.filename or folder
+        raise Failure(
+            f"{where}: cannot repair ({exc.strerror or exc}); repair moves the files aside "
+            "inside the database folder, so it needs write access there"
+        ) from exc
     out = _console()
     for line in result.lines():
         out.print(_text(line))
@@ -760,10 +828,10 @@ def cmd_reader(args: argparse.Namespace) -> int:
 
 
 def _run_reader(store, article_id: str | None) -> int:
+    """Run the reader; its exit code is non-zero when it stopped on an error."""
     from natojp_tui.tui.app import run
 
-    run(store, open_article_id=article_id)
-    return 0
+    return run(store, open_article_id=article_id)
 
 
 # ---------------------------------------------------------------------- parser
@@ -911,8 +979,17 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _tolerant_stdout() -> None:
+    """On a console that cannot show every character (cp1252, latin-1), print a
+    replacement instead of dying with UnicodeEncodeError."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None and not _stdout_is_unicode():
+        reconfigure(errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    _tolerant_stdout()
     try:
         args = parser.parse_args(argv)
         func = getattr(args, "func", cmd_reader)

@@ -12,11 +12,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Literal
 
-from natojp_tui.core.citation import escape_markdown, format_date, format_markdown, quote_record
+from natojp_tui.core.citation import (
+    clean,
+    escape_markdown,
+    format_date,
+    format_markdown,
+    quote_record,
+)
 from natojp_tui.core.model import Article, Quote
 
 ExportFormat = Literal["markdown", "csv", "json"]
@@ -57,9 +64,14 @@ class ExportError(Exception):
     """The export could not be written; the message says why and what to do."""
 
 
+FORMAT_ALIASES: dict[str, ExportFormat] = {"md": "markdown"}
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def format_for(path: Path, fmt: str | None = None) -> ExportFormat:
-    """The export format: ``fmt`` if given, else guessed from the file extension."""
+    """The export format: ``fmt`` (``md`` is ``markdown``) if given, else from the extension."""
     if fmt:
+        fmt = FORMAT_ALIASES.get(fmt.lower(), fmt.lower())
         if fmt not in EXPORT_FORMATS:
             raise ExportError(
                 f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}"
@@ -89,9 +101,9 @@ def markdown_annotations(
     """The lines under a quoted blockquote: ``**Note:** …`` and ``Tags: #a #b ★``."""
     out = []
     for note in notes:
-        lines = [escape_markdown(line) for line in note.splitlines() or [""]]
+        lines = [escape_markdown(clean(line)) for line in note.splitlines() or [""]]
         out.append("**Note:** " + "  \n".join(lines))
-    marks = [f"#{escape_markdown(t)}" for t in tags] + (["★ starred"] if starred else [])
+    marks = [f"#{escape_markdown(clean(t))}" for t in tags] + (["★ starred"] if starred else [])
     if marks:
         out.append("Tags: " + " ".join(marks))
     return out
@@ -114,7 +126,7 @@ def render_markdown(
     for aid in seen:
         article = grouped[aid][0][1]
         when = format_date(article.published)
-        out.append(f"## {article.title}" + (f" ({when})" if when else ""))
+        out.append(f"## {escape_markdown(clean(article.title))}" + (f" ({when})" if when else ""))
         out.append("")
         for q, a in grouped[aid]:
             out.append(format_markdown(q, a))
@@ -122,18 +134,31 @@ def render_markdown(
             if annotate is not None:
                 extra = annotate(q)
                 lines = markdown_annotations(
-                    extra.get("notes") or [], extra.get("tags") or [], bool(extra.get("starred"))
+                    extra.get("notes") or [],  # type: ignore[arg-type]
+                    extra.get("tags") or [],  # type: ignore[arg-type]
+                    bool(extra.get("starred")),
                 )
                 if lines:
                     out += [*lines, ""]
     return "\n".join(out)
 
 
+def csv_cell(value: object) -> object:
+    """A CSV cell that a spreadsheet will not run: text starting with ``= + - @``, tab or
+    CR gets a leading ``'`` (the usual formula-injection guard); None is empty."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def render_csv(pairs: Sequence[tuple[Quote, Article]], annotate: Annotate | None = None) -> str:
-    """A header row then one row per quote (``CSV_COLUMNS``, then ``ANNOTATION_COLUMNS``
-    when annotated: starred as ``yes``/empty, notes joined by a blank line, tags by spaces)."""
+    """A header row then one row per quote (see ``CSV_COLUMNS``; then ``ANNOTATION_COLUMNS``
+    when annotated: starred ``yes`` or empty, notes joined by a blank line, tags by
+    spaces); text cells are guarded against formula injection (:func:`csv_cell`)."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = csv.writer(buf, lineterminator="\r\n")  # RFC 4180; a CR inside a cell is quoted
     writer.writerow(CSV_COLUMNS + (ANNOTATION_COLUMNS if annotate else ()))
     for q, a in pairs:
         rec = quote_record(q, a)
@@ -146,13 +171,13 @@ def render_csv(pairs: Sequence[tuple[Quote, Article]], annotate: Annotate | None
             "source": art["source"],
             "url": art["url"],
         }
-        row = ["" if flat[c] is None else flat[c] for c in CSV_COLUMNS]
+        row = [csv_cell(flat[c]) for c in CSV_COLUMNS]
         if annotate is not None:
             extra = annotate(q)
             row += [
                 "yes" if extra.get("starred") else "",
-                "\n\n".join(extra.get("notes") or []),  # type: ignore[arg-type]
-                " ".join(extra.get("tags") or []),  # type: ignore[arg-type]
+                csv_cell("\n\n".join(extra.get("notes") or [])),  # type: ignore[arg-type]
+                csv_cell(" ".join(extra.get("tags") or [])),  # type: ignore[arg-type]
             ]
         writer.writerow(row)
     return buf.getvalue()
@@ -166,10 +191,29 @@ def annotated_record(q: Quote, a: Article, annotate: Annotate | None = None) -> 
     return record
 
 
-def render_json(pairs: Sequence[tuple[Quote, Article]], annotate: Annotate | None = None) -> str:
+# C1 controls, bidi controls, line/paragraph separators and lone surrogates: json.dumps
+# keeps them raw; escaped, the output is the same JSON and inert on a terminal.
+_JSON_UNSAFE = re.compile(
+    "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def dump_json(data: object, *, ascii_only: bool = False) -> str:
+    """Indented JSON and a newline: UTF-8 text, or pure ASCII escapes when ``ascii_only``
+    (for a console that cannot show every character); unsafe characters always escaped."""
+    text = json.dumps(data, ensure_ascii=ascii_only, indent=2)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+def render_json(
+    pairs: Sequence[tuple[Quote, Article]],
+    *,
+    ascii_only: bool = False,
+    annotate: Annotate | None = None,
+) -> str:
     """A JSON list of quote records with attribution and offsets (and annotations)."""
     records = [annotated_record(q, a, annotate) for q, a in pairs]
-    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    return dump_json(records, ascii_only=ascii_only)
 
 
 def render_quotes(
@@ -177,15 +221,18 @@ def render_quotes(
     article_of: ArticleLookup,
     fmt: ExportFormat,
     heading: str = "Quotes",
+    *,
+    ascii_only: bool = False,
     annotate: Annotate | None = None,
 ) -> str:
-    """The export text of ``quotes`` in ``fmt``; ``article_of`` maps an article id to its Article."""
+    """The export text of ``quotes`` in ``fmt``; ``article_of`` maps an article id to its
+    Article. ``ascii_only`` makes JSON pure ASCII (for a console that is not UTF-8)."""
     pairs = _pairs(quotes, article_of)
     if fmt == "markdown":
         return render_markdown(pairs, heading, annotate)
     if fmt == "csv":
         return render_csv(pairs, annotate)
-    return render_json(pairs, annotate)
+    return render_json(pairs, ascii_only=ascii_only, annotate=annotate)
 
 
 def export_quotes(
@@ -205,7 +252,7 @@ def export_quotes(
     """
     target = Path(path).expanduser()
     kind = format_for(target, fmt)
-    text = render_quotes(quotes, article_of, kind, heading, annotate)
+    text = render_quotes(quotes, article_of, kind, heading, annotate=annotate)
     return write_export(target, text, force=force)
 
 

@@ -11,6 +11,7 @@ import glob
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,8 @@ from natojp_tui.locations import bundled_articles_dir
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # 20 MiB: far above any press release, refuses data dumps
 ARTICLE_SUFFIXES = frozenset(SUFFIXES)
+BAD_NAME = "the file name is not valid UTF-8 (rename the file, e.g. with convmv, to import it)"
+NOT_REGULAR = "not a regular file (a pipe, socket or device is never read)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,21 +38,47 @@ class FileProblem:
         return f"{self.path}: {self.reason}"
 
 
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """A path as text that can always be printed: bytes that are not UTF-8 (a Shift_JIS
+    name unzipped on Linux) appear as ``\\x83`` escapes instead of lone surrogates."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _is_utf8_name(path: Path) -> bool:
+    return shown_path(path) == str(path)
+
+
+def _literal_or_pattern(text: str) -> list[Path] | None:
+    """A path that exists is that file or folder (``Press release [EN].txt``); only a path
+    that does not exist is expanded as a glob pattern. None: a pattern matching nothing."""
+    path = Path(text)
+    if os.path.lexists(text) or not glob.has_magic(text):
+        return [path]
+    matches = [Path(p) for p in sorted(glob.glob(text, recursive=True))]
+    return matches or None
+
+
 def expand_paths(targets: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[FileProblem]]:
-    """Files, folders (recursively, article suffixes only) and globs to a sorted file list."""
-    files: dict[
-        Path, Path
-    ] = {}  # resolved path -> the path as found (links to one file count once)
+    """Files, folders (recursively, article suffixes only) and globs to a sorted file list.
+
+    A file whose name is not valid UTF-8 is reported (one line, named with escapes) and
+    the others are kept.
+    """
+    files: dict[Path, Path] = {}  # resolved path -> the path as found (links count once)
     problems: list[FileProblem] = []
+
+    def keep(found: Path) -> None:
+        if _is_utf8_name(found):
+            files.setdefault(found.resolve(), found)
+        else:
+            problems.append(FileProblem(shown_path(found), BAD_NAME))
+
     for target in targets:
         text = os.fspath(target)
-        matches = (
-            [Path(p) for p in sorted(glob.glob(text, recursive=True))]
-            if glob.has_magic(text)
-            else [Path(text)]
-        )
-        if not matches:
-            problems.append(FileProblem(text, "no file matches this pattern"))
+        matches = _literal_or_pattern(text)
+        if matches is None:
+            problems.append(FileProblem(shown_path(text), "no file matches this pattern"))
+            continue
         for path in matches:
             if path.is_dir():
                 kept, skipped = 0, 0
@@ -57,18 +86,18 @@ def expand_paths(targets: Iterable[str | os.PathLike[str]]) -> tuple[list[Path],
                     if not found.is_file():
                         continue
                     if found.suffix.lower() in ARTICLE_SUFFIXES and not found.name.startswith("."):
-                        files.setdefault(found.resolve(), found)
+                        keep(found)
                         kept += 1
                     else:
                         skipped += 1
                 if not kept:
-                    problems.append(FileProblem(text, _nothing_to_import(skipped)))
+                    problems.append(FileProblem(shown_path(text), _nothing_to_import(skipped)))
             elif path.is_file():
-                files.setdefault(path.resolve(), path)
+                keep(path)
             elif path.exists():
-                problems.append(FileProblem(text, "not a regular file"))
+                problems.append(FileProblem(shown_path(text), NOT_REGULAR))
             else:
-                problems.append(FileProblem(text, "no such file or folder"))
+                problems.append(FileProblem(shown_path(text), "no such file or folder"))
     return list(files.values()), problems
 
 
@@ -101,21 +130,36 @@ def article_id_for(path: Path) -> str:
     ):
         return resolved.stem
     key = f"bundled:{resolved.name}" if resolved.parent == _bundled_dir() else f"file:{resolved}"
-    return hashlib.sha1(key.encode()).hexdigest()[:12]
+    return hashlib.sha1(os.fsencode(key)).hexdigest()[:12]
 
 
 def read_file_bytes(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
-    """The file's bytes, or :class:`ArticleError` saying in a few words why not."""
+    """The file's bytes, or :class:`ArticleError` saying in a few words why not.
+
+    Only regular files are read: a FIFO or device is refused without blocking on it.
+    """
     try:
-        with open(path, "rb") as fh:
-            size = os.fstat(fh.fileno()).st_size
-            if size > max_bytes:
-                raise ArticleError(
-                    f"too large ({size / 1048576:.1f} MiB; the limit is {max_bytes // 1048576} MiB)"
-                )
-            data = fh.read(max_bytes + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError as exc:
         raise ArticleError("no such file (moved or deleted before it could be read)") from exc
+    except IsADirectoryError as exc:
+        raise ArticleError("is a folder, not a file") from exc
+    except PermissionError as exc:
+        raise ArticleError("permission denied") from exc
+    except OSError as exc:
+        raise ArticleError(f"cannot be read ({exc.strerror or exc})") from exc
+    try:
+        with open(fd, "rb", closefd=True) as fh:
+            info = os.fstat(fh.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise ArticleError("is a folder, not a file")
+            if not stat.S_ISREG(info.st_mode):
+                raise ArticleError(NOT_REGULAR)
+            if info.st_size > max_bytes:
+                raise ArticleError(
+                    f"too large ({info.st_size / 1048576:.1f} MiB; the limit is {max_bytes // 1048576} MiB)"
+                )
+            data = fh.read(max_bytes + 1)
     except IsADirectoryError as exc:
         raise ArticleError("is a folder, not a file") from exc
     except PermissionError as exc:
@@ -136,6 +180,9 @@ def load_article(path: Path, data: bytes | None = None) -> Article:
     if data is None:
         data = read_file_bytes(path)
     article = read_article(
-        data, path.name, article_id=article_id_for(path), path=str(path.resolve())
+        data,
+        shown_path(path.name),
+        article_id=article_id_for(path),
+        path=shown_path(path.resolve()),
     )
     return extract(article)

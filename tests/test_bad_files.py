@@ -91,14 +91,14 @@ def test_a_file_that_disappears_mid_import_is_reported(
 def test_an_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "secret.txt"
     target.write_text(GOOD)
-    real_open = open
+    real_open = os.open
 
     def denied(path, *a, **k):
         if str(path) == str(target):
             raise PermissionError(13, "Permission denied", str(path))
         return real_open(path, *a, **k)
 
-    monkeypatch.setattr("builtins.open", denied)
+    monkeypatch.setattr(os, "open", denied)
     with pytest.raises(ArticleError, match="permission denied"):
         ingest.read_file_bytes(target)
 
@@ -110,8 +110,12 @@ def test_a_read_only_database_folder_is_a_clear_error_and_keeps_the_data(
     store.ensure_seeded()
     before = files(tmp_path / "db")
 
-    def read_only(*_a, **_k):
-        raise OSError(30, "Read-only file system")
+    real_open = os.open
+
+    def read_only(path, *a, **k):
+        if str(path).startswith(str(tmp_path / "db")):  # the database folder, not the sources
+            raise OSError(30, "Read-only file system")
+        return real_open(path, *a, **k)
 
     monkeypatch.setattr("natojp_tui.store.storage.os.open", read_only)
     src = tmp_path / "new.txt"

@@ -153,3 +153,13 @@ def test_the_markdown_table_has_a_line_per_row(small_run):
         report["rows"]
     )  # header, rule, rows
     assert report["machine"] in text
+
+
+def test_the_growth_table_has_a_column_per_size_and_a_line_per_row(small_run):
+    from natojp_tui.bench.run import growth_markdown
+
+    report, _ = small_run
+    bigger = {**report, "articles": report["articles"] * 10}
+    lines = growth_markdown([bigger, report]).splitlines()
+    assert lines[0] == "| what | 30 articles | 300 articles | target |"
+    assert len(lines) == 2 + len(report["rows"])

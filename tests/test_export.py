@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -82,3 +83,53 @@ def test_each_article_is_looked_up_once():
 
     render_quotes(article.quotes * 3, article_of, "json")
     assert calls == [article.id]
+
+
+# ------------------------------------------------------------------ hostile values
+
+
+def hostile_lookup(title: str, url: str | None, speaker: str = "Anders Fogh Rasmussen"):
+    from dataclasses import replace
+
+    article = make_article(url=url)
+    article = replace(
+        article, title=title, quotes=[replace(q, speaker=speaker) for q in article.quotes]
+    )
+    return article, {article.id: article}.__getitem__
+
+
+@pytest.mark.parametrize("lead", ["=", "+", "-", "@", "\t", "\r"])
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(tmp_path, lead):
+    article, article_of = hostile_lookup(
+        f'{lead}HYPERLINK("http://evil.example","x")',
+        f"{lead}cmd|' /C calc'!A0",
+        speaker=f"{lead}2+3",
+    )
+    path = export_quotes(article.quotes, article_of, tmp_path / "q.csv")
+    with path.open(encoding="utf-8", newline="") as fh:
+        [row] = list(csv.DictReader(fh))
+    for column in ("article_title", "url", "speaker"):
+        assert row[column].startswith("'" + lead), column
+    assert row["paragraph"] == "1"  # numbers are left alone
+
+
+def test_markdown_export_escapes_the_heading_and_links_only_http_urls(tmp_path):
+    title = "<img src=x onerror=alert(1)> [click](javascript:alert(1)) # &lt;b&gt;"
+    for url, linked in [
+        ("javascript:alert(1)", False),
+        ("file:///etc/passwd", False),
+        ("https://example.org/x> [evil](javascript:alert(1)) <y", True),
+        ("https://example.org/a b", True),
+    ]:
+        article, article_of = hostile_lookup(title, url)
+        text = render_quotes(article.quotes, article_of, "markdown")
+        heading = next(line for line in text.splitlines() if line.startswith("## "))
+        assert not re.search(r"(?<!\\)[<>\[\]&#]", heading[3:])  # all markup escaped
+        assert "\\<img" in heading and "\\[click\\]" in heading
+        if linked:
+            target = text.split("](<", 1)[1].split(">)", 1)[0]
+            assert target.startswith("https://example.org/")
+            assert not set(target) & set("<> ")
+        else:
+            assert not re.search(r"(?<!\\)\]\(", text)  # no link at all
+            assert url.split(":")[0] in text  # shown, as escaped text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 
 import pytest
@@ -445,3 +446,59 @@ def test_index_agrees_with_the_reference(monkeypatch, share, records, query_list
     remaining = [r for r in records if r.article_id != gone]
     for q in query_list:
         assert index.ids(q) == reference(remaining, parse_query(q), starred), q
+
+
+# ------------------------------------------------------------------ hostile and decomposed queries
+
+
+def test_a_decomposed_query_finds_composed_text():
+    index = SearchIndex.build(
+        [record("Foreign Minister Kōno presented his résumé", speaker="Tarō Kōno")]
+    )
+    nfd = unicodedata.normalize("NFD", "Kōno résumé")
+    assert nfd != "Kōno résumé"
+    assert index.search(nfd).total == 1
+    assert index.search(unicodedata.normalize("NFD", '"Minister Kōno"')).total == 1
+    assert index.search("speaker:" + unicodedata.normalize("NFD", "Tarō")).total == 1
+
+
+def test_speaker_option_and_speaker_filter_fold_names_the_same_way():
+    from natojp_tui.store.db import match_speakers
+
+    names = ["Tarō Kōno", "Jens Stoltenberg"]
+    index = SearchIndex.build(
+        [record("a", speaker=names[0], start=0), record("b", speaker=names[1], start=1)]
+    )
+    for typed in ("Kono", "KŌNO", unicodedata.normalize("NFD", "kōno"), "taro k"):
+        by_filter = {h.record.speaker for h in index.search(f'speaker:"{typed}"').hits}
+        assert match_speakers(typed, names) == by_filter == {"Tarō Kōno"}
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["kind:bogus", "year:abc", "year:", "is:bogus", "is:", "speaker:", "kind:", "article:"],
+)
+def test_every_malformed_filter_is_reported(query):
+    parsed = parse_query(query)
+    assert parsed.problems and not parsed.has_filters
+
+
+def test_repeated_words_count_once_and_a_wall_of_words_is_capped():
+    parsed = parse_query("partners " * 40_000)
+    assert parsed.terms == ["partners"] and parsed.problems == []
+    many = parse_query(" ".join(f"w{n}" for n in range(40_000)))
+    assert len(many.terms) == search_module.MAX_QUERY_PARTS
+    assert "40,000 different words" in many.problems[0]
+
+
+def test_a_query_of_forty_thousand_terms_is_fast():
+    import time
+
+    index = SearchIndex.build(
+        [record(f"partners number {n} talk", article=f"a{n % 50}", start=n) for n in range(5000)]
+    )
+    started = time.thread_time()  # CPU time: a loaded machine does not make it fail
+    repeated = index.search("partners " * 40_000)
+    distinct = index.search(" ".join(f"p{n}" for n in range(40_000)))
+    assert time.thread_time() - started < 2.0  # was 41-50 s
+    assert repeated.total == 5000 and distinct.total == 0

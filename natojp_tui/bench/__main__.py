@@ -18,13 +18,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     corpus.add_argument("--articles", type=int, default=100)
     corpus.add_argument("--seed", type=int, default=0)
     run = sub.add_parser("run", help="build a corpus and a store, measure every row")
-    run.add_argument("--articles", type=int, default=10_000)
+    run.add_argument(
+        "--articles",
+        default="10000",
+        help="library sizes, comma-separated (e.g. 1000,10000,100000); each is measured in turn",
+    )
     run.add_argument("--seed", type=int, default=0)
     run.add_argument("--queries", type=int, default=200, help="search queries to time")
     run.add_argument("--kills", type=int, default=40, help="SIGKILLs during writes")
     run.add_argument("--keep", type=Path, help="build in this folder and keep it")
     run.add_argument("--json", action="store_true", help="print the report as JSON")
     run.add_argument("--markdown", action="store_true", help="print a Markdown table too")
+    growth = sub.add_parser("growth", help="one table of p50s by size from saved --json reports")
+    growth.add_argument("reports", nargs="+", type=Path)
     extract = sub.add_parser(
         "extract", help="time extraction (registry, quotes, events) per article"
     )
@@ -57,28 +63,50 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from rich.console import Console
 
-    from natojp_tui.bench.run import markdown, render
+    from natojp_tui.bench.run import growth_markdown, markdown, render
     from natojp_tui.bench.run import run as run_bench
 
-    if args.articles < 1:
+    if args.command == "growth":
+        reports = []
+        for path in args.reports:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            reports += data if isinstance(data, list) else [data]
+        print(growth_markdown(reports))
+        return 0
+
+    try:
+        sizes = [int(n) for n in str(args.articles).replace("_", "").split(",") if n.strip()]
+    except ValueError:
+        parser.error("--articles takes numbers separated by commas")
+    if not sizes or min(sizes) < 1:
         parser.error("--articles must be 1 or more")
     err = Console(stderr=True)
-    if args.keep:
-        args.keep.mkdir(parents=True, exist_ok=True)
-    report = run_bench(
-        args.articles,
-        args.seed,
-        queries=args.queries,
-        kills=args.kills,
-        work=args.keep,
-        progress=lambda msg: err.print(f"[dim]{msg}[/]"),
-    )
+    reports = []
+    for size in sizes:
+        work = args.keep / str(size) if args.keep and len(sizes) > 1 else args.keep
+        if work:
+            work.mkdir(parents=True, exist_ok=True)
+        report = run_bench(
+            size,
+            args.seed,
+            queries=args.queries,
+            kills=args.kills,
+            work=work,
+            progress=lambda msg: err.print(f"[dim]{msg}[/]"),
+        )
+        reports.append(report)
+        if not args.json:
+            Console(width=max(Console().width, 160)).print(render(report))
     if args.json:
-        print(json.dumps(report, indent=2, ensure_ascii=False))
-    else:
-        Console(width=max(Console().width, 160)).print(render(report))
+        print(
+            json.dumps(reports[0] if len(reports) == 1 else reports, indent=2, ensure_ascii=False)
+        )
     if args.markdown:
-        print(markdown(report))
+        for report in reports:
+            print(markdown(report))
+            print()
+        if len(reports) > 1:
+            print(growth_markdown(reports))
     return 0
 
 

@@ -33,7 +33,11 @@ FORMAT_LABELS: dict[str, str] = {
 
 UNATTRIBUTED = "Unattributed"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
+_HTTP_URL = re.compile(r"https?://[^\s/?#\\<>]+(?:[/?#][^\x00-\x1f\x7f]*)?", re.IGNORECASE)
+# Characters kept as they are in a link destination; every other one is percent-encoded,
+# so the URL cannot close the ``<…>`` around it or start markup.
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,15 +150,30 @@ def escape_markdown(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
+def markdown_link_target(url: str | None) -> str | None:
+    """``url`` ready for a Markdown ``(<…>)`` link when it is an http(s) URL, else None."""
+    if not url or not _HTTP_URL.fullmatch(url):
+        return None
+    from urllib.parse import quote
+
+    return quote(url, safe=_URL_SAFE)
+
+
 def format_markdown(quote: Quote, article: Article) -> str:
-    """A Markdown blockquote followed by an em-dash citation line (title linked if known)."""
+    """A Markdown blockquote followed by an em-dash citation line.
+
+    The title is linked only to an http(s) URL; any other URL is shown as escaped text.
+    """
     att = attribution(quote, article)
     words = escape_markdown(quote_sentence(quote))
     if quote.kind == "indirect":
         words = f"*(paraphrase)* {words}"
     title = f"“{escape_markdown(att.title)}”"
-    if att.url:
-        title = f"[{title}](<{att.url}>)"
+    target = markdown_link_target(att.url)
+    if target:
+        title = f"[{title}](<{target}>)"
+    elif att.url:
+        title = f"{title} ({escape_markdown(clean(att.url))})"
     where = ", ".join(p for p in (title, escape_markdown(att.source or "")) if p)
     return f"> {words}\n>\n> — {escape_markdown(_who(att))}, in {where}"
 

@@ -28,6 +28,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 # Encodings we try, in order, when there is no BOM and the text is not UTF-8.
 _JAPANESE = ("shift_jis", "cp932", "euc_jp")
+_CP1252_UNDEFINED = b"\x81\x8d\x8f\x90\x9d"
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
@@ -95,6 +96,15 @@ def _detect(data: bytes) -> tuple[str, str]:
             return data.decode(enc), enc
         except UnicodeDecodeError:
             continue
+    # cp1252 text with a byte cp1252 leaves undefined (0x81 0x8D 0x8F 0x90 0x9D) is still
+    # that text: when the rest reads as cp1252, the stray byte becomes U+FFFD.
+    rest = data.translate(None, _CP1252_UNDEFINED)
+    if rest != data:
+        best = from_bytes(rest, cp_isolation=candidates).best()
+        if best is not None and best.encoding == "cp1252":
+            text = data.decode("cp1252", errors="replace")
+            if _looks_textual(text):
+                return text, "cp1252"
     raise DecodeError("undecodable bytes (not UTF-8, cp1252, Shift_JIS or EUC-JP text)")
 
 

@@ -145,6 +145,12 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
+def fold_query(text: str) -> str:
+    """A typed query or name folded for matching: NFC first (a decomposed ``Kōno`` is
+    the same as a composed one), then :func:`fold`. Used for every query and name filter."""
+    return fold(unicodedata.normalize("NFC", text)).strip()
+
+
 def words(text: str) -> list[str]:
     """The folded words of ``text``, as the index sees them."""
     return _WORD.findall(fold(text))
@@ -192,13 +198,20 @@ _QUERY_PART = re.compile(
     r"|(?P<word>\S+)"
 )
 _SMART_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+MAX_QUERY_PARTS = 64  # different words and phrases used from one query; repeats count once
 
 
 def parse_query(q: str) -> ParsedQuery:
-    """Parse the search box's text. Never raises; unusable filters land in ``problems``."""
+    """Parse the search box's text. Never raises; unusable filters land in ``problems``.
+
+    The text is NFC-normalised first. Repeated words and phrases count once, and at most
+    ``MAX_QUERY_PARTS`` different ones are used (the rest are named in ``problems``), so
+    a pasted wall of text cannot make a search slow.
+    """
     parsed = ParsedQuery()
     if not isinstance(q, str):
         return parsed
+    q = unicodedata.normalize("NFC", q)
     for m in _QUERY_PART.finditer(q.translate(_SMART_QUOTES)):
         name = (m.group("field") or "").lower()
         if name in _FILTERS:
@@ -214,15 +227,33 @@ def parse_query(q: str) -> ParsedQuery:
             word = fold(m.group("word"))
             if _WORD.search(word):
                 parsed.terms.append(word)
+    _bound(parsed)
     return parsed
 
 
+def _bound(pq: ParsedQuery) -> None:
+    """Drop repeated words and phrases; keep at most ``MAX_QUERY_PARTS`` different ones."""
+    pq.terms = list(dict.fromkeys(pq.terms))
+    pq.phrases = list(dict.fromkeys(pq.phrases))
+    parts = len(pq.terms) + len(pq.phrases)
+    if parts > MAX_QUERY_PARTS:
+        pq.terms = pq.terms[:MAX_QUERY_PARTS]
+        pq.phrases = pq.phrases[: MAX_QUERY_PARTS - len(pq.terms)]
+        pq.problems.append(
+            f"{parts:,} different words and phrases; only the first {MAX_QUERY_PARTS} are used"
+        )
+
+
 def _speaker_filter(pq: ParsedQuery, value: str) -> None:
-    pq.speaker = fold(value) or None
+    if not value:
+        pq.problems.append("speaker: needs a name (speaker:NAME)")
+        return
+    pq.speaker = fold_query(value) or None
 
 
 def _kind_filter(pq: ParsedQuery, value: str) -> None:
     if not value:
+        pq.problems.append(f"kind: needs a kind ({', '.join(QUOTE_KINDS)})")
         return
     found = [k for k in QUOTE_KINDS if k.startswith(value.lower())]
     if len(found) == 1:
@@ -232,20 +263,23 @@ def _kind_filter(pq: ParsedQuery, value: str) -> None:
 
 
 def _year_filter(pq: ParsedQuery, value: str) -> None:
-    if len(value) == 4 and value.isdigit():
+    if len(value) == 4 and value.isascii() and value.isdigit():
         pq.year = int(value)
-    elif value:
-        pq.problems.append(f"year:{value} needs four digits")
+    else:
+        pq.problems.append(f"year:{value} needs four digits (year:2013)")
 
 
 def _article_filter(pq: ParsedQuery, value: str) -> None:
-    pq.article = fold(value) or None
+    if not value:
+        pq.problems.append("article: needs an article id or its first characters")
+        return
+    pq.article = fold_query(value) or None
 
 
 def _is_filter(pq: ParsedQuery, value: str) -> None:
     if value and "starred".startswith(value.lower()):
         pq.starred = True
-    elif value:
+    else:
         pq.problems.append(f"is:{value} is not known (try is:starred)")
 
 

@@ -75,6 +75,7 @@ SHARD_CACHE = 8  # shards kept parsed for reading (an article, its neighbours)
 LOCK_TIMEOUT = 60.0
 IMPORT_BATCH = 10_000  # articles per commit of a big import (bounds the import's memory)
 INDEX_REBUILD_AT = 32  # replacing more articles than this rebuilds the index once
+RECORD_CACHE = 4096  # search records kept (a few pages of results; about 2 MB)
 
 ProgressFn = Callable[[int, int, str], None]
 
@@ -113,11 +114,13 @@ def shard_key(article_id: str) -> str:
 
 
 def match_speakers(query: str, names: Iterable[str], cutoff: float = 85.0) -> set[str]:
-    """Speaker names matching ``query``: case-insensitive substring, else a close spelling
-    (rapidfuzz, so "Rasmusen" still finds "Anders Fogh Rasmussen")."""
+    """Speaker names matching ``query``: folded substring (case and accents ignored, as in
+    ``speaker:``), else a close spelling (rapidfuzz: "Rasmusen" finds "Anders Fogh Rasmussen")."""
+    from natojp_tui.core.search import fold, fold_query
+
     names = [n for n in names if n]
-    needle = query.casefold().strip()
-    found = {n for n in names if needle in n.casefold()}
+    needle = fold_query(query)  # the same folding as the search's speaker: filter
+    found = {n for n in names if needle in fold(n)}
     if found or not needle:
         return found
     from rapidfuzz import fuzz, process
@@ -126,7 +129,7 @@ def match_speakers(query: str, names: Iterable[str], cutoff: float = 85.0) -> se
         needle,
         names,
         scorer=fuzz.partial_ratio,
-        processor=str.casefold,
+        processor=fold,
         score_cutoff=cutoff,
         limit=None,
     )
@@ -243,8 +246,11 @@ class Store(UserState):
         self._search: Any = None
         self._rows: SearchRows | None = None
         self._rows_articles: dict[str, dict[str, Any]] = {}
+        self._record_cache: dict[str, Any] = {}
         self._search_lock = threading.RLock()
         self.backup: Path | None = None  # where a migration copied the old files
+        self.lock_wait = LOCK_TIMEOUT  # seconds a write waits for another process's lock
+        self._thread_wait = threading.local()  # a shorter wait for one thread's writes
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -252,6 +258,11 @@ class Store(UserState):
         """Open (creating if asked) a database folder; raises :class:`StoreError`."""
         store = cls(path)
         folder = store.path
+        if folder.is_symlink() and not folder.exists():
+            raise StoreError(
+                f"{folder}: a symbolic link to {os.readlink(folder)}, which does not exist; "
+                "create that folder or use --db with another path"
+            )
         if folder.exists() and not folder.is_dir():
             raise StoreError(
                 f"{folder}: not a database folder (it is a file); use --db with a folder path"
@@ -316,12 +327,18 @@ class Store(UserState):
                 self._search = None
                 self._rows = None
                 self._rows_articles = {}
+                self._record_cache = {}
         if "articles" in changed or not manifest.files.get("articles"):
             self._list = self._read_columns("articles", ArticleList)  # type: ignore[assignment]
         self._db("user")
 
     @staticmethod
     def _corrupt(exc: CorruptFile) -> StoreError:
+        if isinstance(exc.__cause__, PermissionError):  # not damage: repair cannot help
+            return StoreError(
+                f"{exc.path}: permission denied (this user may not read the database file); "
+                "check its owner and permissions, or use --db with a database of your own"
+            )
         return StoreError(
             f"{exc.path}: {exc.problem}; the file was left untouched — run 'natojp repair' to rebuild the library"
         )
@@ -422,6 +439,17 @@ class Store(UserState):
 
     # ------------------------------------------------------------------ writing
     @contextlib.contextmanager
+    def lock_wait_at_most(self, seconds: float) -> Iterator[None]:
+        """Writes from this thread inside the block wait at most ``seconds`` for the lock
+        (the reader's UI thread must not freeze); other threads keep ``lock_wait``."""
+        previous = getattr(self._thread_wait, "seconds", None)
+        self._thread_wait.seconds = seconds
+        try:
+            yield
+        finally:
+            self._thread_wait.seconds = previous
+
+    @contextlib.contextmanager
     def _writing(self, families: Sequence[str] = ()) -> Iterator[None]:
         """Hold the lock, bring the data up to date, then commit what changed at once.
 
@@ -430,10 +458,11 @@ class Store(UserState):
         :meth:`_stage` (or changed through :meth:`_shard` while writing).
         """
         try:
-            self._lock.acquire()
+            wait = getattr(self._thread_wait, "seconds", None) or self.lock_wait
+            self._lock.acquire(timeout=wait)
         except Timeout as exc:
             raise StoreError(
-                f"{self.path}: another natojp process holds the database lock (waited {LOCK_TIMEOUT:.0f} s)"
+                f"{self.path}: another natojp process holds the database lock (waited {wait:g} s)"
             ) from exc
         except OSError as exc:
             raise StoreError(
@@ -523,6 +552,7 @@ class Store(UserState):
             self._search = None
             self._rows = None
             self._rows_articles = {}
+            self._record_cache = {}
         self._manifest_sig = (-1, -1, -1)  # whatever is on disk is read again
         self._manifest = Manifest()
         with contextlib.suppress(StoreError):
@@ -913,8 +943,8 @@ class Store(UserState):
             self._search = index
             self._rows = rows
             self._rows_articles = {}
+            self._record_cache = {}
         self._user = None  # re-anchoring may follow; dressed when first searched
-        self._dressed_for = None
 
     @staticmethod
     def _row_article(a: Article) -> dict[str, Any]:
@@ -980,8 +1010,18 @@ class Store(UserState):
         )
 
     def _fetch_record(self, quote_id: str) -> Any:
-        """A search hit's record, as the user corrected it."""
-        return self._corrected_record(self._record_from(self._rows_file(), quote_id))
+        """A search hit's record from the rows file, as the user corrected it, kept in a
+        small cache: as a query is typed, each keystroke's first page mostly repeats the
+        previous one's (the cache is emptied when the user's data changes)."""
+        cache = self._record_cache
+        record = cache.get(quote_id)
+        if record is None:
+            raw = self._record_from(self._rows or self._rows_file(), quote_id)
+            record = self._corrected_record(raw)
+            if len(cache) >= RECORD_CACHE:
+                cache.pop(next(iter(cache)))
+            cache[quote_id] = record
+        return record
 
     def quote_records(self) -> list[Any]:
         """Every quote as a search record, from the rows file (no shard read)."""

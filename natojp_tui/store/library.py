@@ -230,12 +230,11 @@ def commit(
         target = folder / MANIFEST
         if target.is_symlink():  # keep a symlinked manifest a symlink
             target = target.resolve()
+        previous = folder / f".{MANIFEST}.{new.commit}.prev.tmp"
         if keep_previous and old is not None and target.exists():
-            fault_point("keep previous manifest")
-            bak = folder / PREVIOUS
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(bak)
-            os.link(target, bak)
+            fault_point("link previous manifest")
+            os.link(target, previous)  # a new name: nothing existing changes before the commit
+            written.append(previous)
         fault_point(f"replace {MANIFEST}")
         os.replace(tmp, target)
     except BaseException:
@@ -244,6 +243,9 @@ def commit(
                 os.unlink(path)
         raise
     with contextlib.suppress(OSError):  # committed: what follows only tidies up
+        if previous.exists():
+            fault_point("keep previous manifest")
+            os.replace(previous, folder / PREVIOUS)
         fault_point("fsync folder")
         fsync_dir(folder)
         fault_point("sweep")

@@ -39,6 +39,7 @@ class NatoJpApp(App[None]):
     ) -> None:
         super().__init__()
         self.data = ReaderData(store)
+        self.data.on_write_error = self._write_failed
         self.clipboard_layer = clipboard or Clipboard(osc52=self._osc52_from_thread)
         self.config = config if config is not None else load_config()
         self.keymap: dict[str, str] = dict(self.config.keymap)
@@ -73,6 +74,10 @@ class NatoJpApp(App[None]):
             self.call_from_thread(
                 self.notify, str(exc), title="Database", severity="error", markup=False
             )
+
+    def _write_failed(self, message: str) -> None:
+        """A write the database refused: say so and keep reading."""
+        self.notify(message, title="Database", severity="error", markup=False, timeout=10)
 
     def _remember_theme(self, theme) -> None:
         self.data.set_state("theme", theme.name)
@@ -185,6 +190,11 @@ class NatoJpApp(App[None]):
             self.notify(f"Exported {count:,} quotes to {path}", title="Export", markup=False)
 
 
-def run(store: Any, open_article_id: str | None = None) -> None:
-    """Open the reader on ``open_article_id``, else the last article read, else the newest."""
-    NatoJpApp(store, open_article_id).run()
+def run(store: Any, open_article_id: str | None = None) -> int:
+    """Open the reader on ``open_article_id``, else the last article read, else the newest.
+
+    Returns the exit code: non-zero when the reader stopped on an error.
+    """
+    app = NatoJpApp(store, open_article_id)
+    app.run()
+    return app.return_code or 0

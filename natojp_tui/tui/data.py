@@ -186,12 +186,41 @@ def visit_title(visit: Any) -> str:
     return head
 
 
+READER_LOCK_WAIT = 1.5  # seconds a write from the reader waits for another process's lock
+
+
 class ReaderData(LibraryData):
-    """The reader's view of a ``Store`` (the library's user data: ``library_data.py``)."""
+    """The reader's view of a ``Store`` (the library's user data: ``library_data.py``).
+
+    Writes (stars, remembered state, the library's notes, tags, corrections…) never
+    raise: a read-only database, a lock another process holds (waited for only
+    ``READER_LOCK_WAIT``) or a full disk is handed to ``on_write_error`` as one line and
+    the reader goes on reading.
+    """
 
     def __init__(self, store: Any) -> None:
         self.store = store
         self._fresh: set[str] | None = None
+        self.on_write_error: Callable[[str], None] | None = None
+        self._reported: set[str] = set()  # state-write problems already shown
+
+    def _write(self, what: str, write: Callable[[], None], *, always_report: bool) -> bool:
+        """Run ``write``; on a store or disk error report it (once, unless ``always_report``)."""
+        import contextlib
+
+        from natojp_tui.store import StoreError
+
+        short = getattr(self.store, "lock_wait_at_most", None)
+        try:
+            with short(READER_LOCK_WAIT) if short else contextlib.nullcontext():
+                write()
+        except (StoreError, OSError) as exc:
+            message = f"{what} not saved: {exc}"
+            if self.on_write_error and (always_report or message not in self._reported):
+                self._reported.add(message)
+                self.on_write_error(message)
+            return False
+        return True
 
     def article_rows(self) -> list[ArticleRow]:
         """All articles, newest first (from the store's compact article list)."""
@@ -274,14 +303,19 @@ class ReaderData(LibraryData):
     def starred(self) -> set[str]:
         return set(self.store.starred())
 
-    def star(self, quote_id: str, on: bool) -> None:
-        self.store.star(quote_id, on)
+    def star(self, quote_id: str, on: bool) -> bool:
+        """Star or unstar; False (and reported) when the database could not be written."""
+        what = "Star" if on else "Unstar"
+        return self._write(what, lambda: self.store.star(quote_id, on), always_report=True)
 
     def get_state(self, key: str, default: Any = None) -> Any:
         return self.store.get_state(key, default)
 
-    def set_state(self, key: str, value: Any) -> None:
-        self.store.set_state(key, value)
+    def set_state(self, key: str, value: Any) -> bool:
+        """Remember ``value``; False (reported once) when the database could not be written."""
+        return self._write(
+            f"Setting {key!r}", lambda: self.store.set_state(key, value), always_report=False
+        )
 
     def import_paths(self, targets: list[str], progress: Callable[[int, int, str], None]) -> Any:
         """Import files/folders/globs (``~`` expanded); returns the store's ImportReport."""
@@ -318,7 +352,9 @@ class ReaderData(LibraryData):
             fresh.discard(article_id)
             with contextlib.suppress(Exception):
                 self.store.feed_book().mark_read(article_id)
-        self.store.mark_read(article_id, read)
+        self._write(
+            "Reading state", lambda: self.store.mark_read(article_id, read), always_report=False
+        )
 
     def reload_if_changed(self) -> bool:
         reload = getattr(self.store, "reload_if_changed", None)

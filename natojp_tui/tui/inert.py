@@ -7,12 +7,16 @@ itself would interpret (ESC sequences, bidi overrides, line breaks inside a row)
 
 from __future__ import annotations
 
+import re
+
 _TABLE: dict[int, str] = {c: chr(0x2400 + c) for c in range(0x20)}  # ␀..␟ control pictures
 _TABLE[0x7F] = "\u2421"  # ␡
 _TABLE.update({c: "\ufffd" for c in range(0x80, 0xA0)})  # C1 controls
 _TABLE.update({c: "\ufffd" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
 _TABLE.update({0x200E: "\ufffd", 0x200F: "\ufffd", 0x061C: "\ufffd"})
 _TABLE.update({0x09: " ", 0x0A: " ", 0x0D: " "})  # whitespace stays whitespace, on one line
+_TABLE.update({c: "\ufffd" for c in range(0xD800, 0xE000)})  # lone surrogates (bad file names)
+_UNSAFE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE)) + "]")
 
 
 def inert(text: str) -> str:
@@ -21,7 +25,7 @@ def inert(text: str) -> str:
     Tabs and line breaks become spaces, so a paragraph wraps as one run and offsets
     into it stay exact.
     """
-    return text.translate(_TABLE)
+    return text.translate(_TABLE) if _UNSAFE.search(text) else text
 
 
 inert_row = inert  # list rows need exactly the same treatment

@@ -99,16 +99,26 @@ def source_of(article: Article) -> str | None:
 
 
 class LibraryData:
-    """The store's user-data API for the reader."""
+    """The store's user-data API for the reader. Writes go through ``ReaderData._write``:
+    a database that cannot be written is reported (``on_write_error``), never raised."""
 
     store: Any
 
+    def _saved(self, what: str, call, default: Any = None) -> Any:
+        """``call()``'s result, or ``default`` when the write failed (and was reported)."""
+        out = [default]
+        writer = getattr(self, "_write", None)
+        if writer is None:
+            return call()
+        writer(what, lambda: out.__setitem__(0, call()), always_report=True)
+        return out[0]
+
     # -- removal and reading state -----------------------------------------------------
     def remove_article(self, article_id: str) -> bool:
-        return bool(self.store.remove_articles([article_id]))
+        return bool(self._saved("Removal", lambda: self.store.remove_articles([article_id])))
 
     def restore_article(self, article_id: str) -> bool:
-        return bool(self.store.restore_articles([article_id]))
+        return bool(self._saved("Undo", lambda: self.store.restore_articles([article_id])))
 
     def is_read(self, article_id: str) -> bool:
         return self.store.is_read(article_id)
@@ -122,13 +132,13 @@ class LibraryData:
         return self.store.note_of(target)
 
     def set_note(self, target: str, text: str | None) -> str | None:
-        return self.store.set_note(target, text)
+        return self._saved("Note", lambda: self.store.set_note(target, text))
 
     def tags_of(self, target: str) -> list[str]:
         return self.store.tags_of(target)
 
     def tag(self, target: str, tag: str, on: bool = True) -> bool:
-        return self.store.tag(target, tag, on)
+        return bool(self._saved("Tag", lambda: self.store.tag(target, tag, on), False))
 
     def all_tags(self) -> dict[str, int]:
         return self.store.all_tags()
@@ -137,10 +147,10 @@ class LibraryData:
         return self.store.corrections_of(target)
 
     def correct(self, target: str, field: str, value: str) -> Any:
-        return self.store.correct(target, field, value)
+        return self._saved("Correction", lambda: self.store.correct(target, field, value))
 
     def uncorrect(self, target: str, field: str | None = None) -> list[str]:
-        return self.store.uncorrect(target, field)
+        return self._saved("Undo", lambda: self.store.uncorrect(target, field), [])
 
     def lost_summary(self) -> list[str]:
         return self.store.user_view().lost_summary()
@@ -150,7 +160,7 @@ class LibraryData:
         return self.store.dossiers()
 
     def dossier_add(self, name: str, targets: list[str]) -> list[str]:
-        return self.store.dossier_add(name, targets)
+        return self._saved("Dossier entry", lambda: self.store.dossier_add(name, targets), [])
 
     def dossier(self, name: str):
         from natojp_tui.dossier import collect

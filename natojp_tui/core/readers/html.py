@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from natojp_tui.core.datelines import find_date
 from natojp_tui.core.hygiene import clean_inline, clean_text, fold_line
 from natojp_tui.core.model import Paragraph
@@ -12,12 +14,37 @@ class NoMainText(ValueError):
     """The page has no main text to read."""
 
 
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+
+
+def _xml_char(code: int) -> bool:
+    return (
+        code in (0x9, 0xA, 0xD)
+        or 0x20 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD
+        or (0x10000 <= code <= 0x10FFFF)
+    )
+
+
+def drop_bad_references(html: str) -> str:
+    """Remove character references to what no document may hold (``&#27;`` ESC, ``&#7;``,
+    ``&#xfffe;``, surrogates): the HTML parser would give up on the whole page for one."""
+    if "&#" not in html:
+        return html
+
+    def keep(m: re.Match[str]) -> str:
+        code = int(m[1], 16) if m[1] else int(m[2])
+        return m[0] if _xml_char(code) else ""
+
+    return _CHAR_REF.sub(keep, html)
+
+
 def parse_html(html: str) -> Parsed:
     """Extract title, date, site name, URL and body paragraphs from an HTML page."""
     import trafilatura  # deferred: lxml and friends are only needed for HTML
 
     doc = trafilatura.bare_extraction(
-        html,
+        drop_bad_references(html),
         with_metadata=True,
         include_comments=False,
         include_tables=False,

@@ -81,7 +81,11 @@ class LibraryActions:
 
     # -- what an action is about --------------------------------------------------------
     def _target(self) -> tuple[str, str] | None:
-        """(id, label) of the selected quote, else the open article."""
+        """(id, label) of the highlighted meeting when the timeline has the focus, else the
+        selected quote, else the open article."""
+        meeting = self._highlighted_meeting()
+        if meeting is not None:
+            return meeting
         quote: Quote | None = self.selected_quote  # type: ignore[attr-defined]
         if quote is not None:
             words = quote.text if len(quote.text) <= 50 else quote.text[:49] + "…"
@@ -90,6 +94,21 @@ class LibraryActions:
             return self.article.id, f"the article “{self.article.title}”"
         self.notify("Open an article first", markup=False, timeout=2)  # type: ignore[attr-defined]
         return None
+
+    def _highlighted_meeting(self) -> tuple[str, str] | None:
+        from natojp_tui.tui.widgets.timeline_view import TimelineView
+
+        timeline = self.query_one(TimelineView)  # type: ignore[attr-defined]
+        if self.focused is not timeline or timeline.highlighted is None:  # type: ignore[attr-defined]
+            return None
+        option = timeline.get_option_at_index(timeline.highlighted)
+        if option.id is None:
+            return None
+        item = timeline.items[int(option.id)]
+        source = timeline.source_for(item)
+        if source is None or not source.event_id:
+            return None
+        return source.event_id, f"the meeting “{item.summary}”"
 
     def _reload_article(self) -> None:
         """Read the open article again (after a correction) and redraw what shows it."""

@@ -132,7 +132,8 @@ class QuoteBrowser(Screen[QuoteRow | None]):
         if row is None:
             return
         on_ = row.id not in self.starred
-        self.data.star(row.id, on_)
+        if not self.data.star(row.id, on_):
+            return  # the error is on screen; nothing changed
         (self.starred.add if on_ else self.starred.discard)(row.id)
         self.lines.refresh()
         self.notify("Starred" if on_ else "Unstarred", markup=False, timeout=2)

@@ -348,7 +348,8 @@ class ReaderScreen(LibraryActions, Screen[None]):
         if quote is None:
             return
         on_ = quote.id not in self.starred
-        self.data.star(quote.id, on_)
+        if not self.data.star(quote.id, on_):
+            return  # the error is on screen; nothing changed
         (self.starred.add if on_ else self.starred.discard)(quote.id)
         self._update_detail()
         self.notify("★ Starred" if on_ else "Unstarred", markup=False, timeout=2)

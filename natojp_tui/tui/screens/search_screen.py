@@ -86,12 +86,16 @@ class SearchScreen(ModalScreen[QuoteRow | None]):
             self.app.call_from_thread(self._show, query, rows, total)
 
     def _show(self, query: str, rows: list[QuoteRow], total: int) -> None:
+        if not self.is_attached:  # dismissed while the worker ran
+            return
         self.query_text = query
         self.total = total
         self.results.show(rows)
         self.query_one("#search-count", Static).update(count_label(query, len(rows), total))
 
     def _failed(self, query: str, message: str) -> None:
+        if not self.is_attached:
+            return
         self.results.show([])
         self.query_one("#search-count", Static).update(Text(f"search failed: {message}", "red"))
 
