@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -690,10 +691,6 @@ def cmd_people(args: argparse.Namespace) -> int:
     return 0
 
 
-def _all_articles(store) -> list[Any]:
-    return [a for a in (store.article(aid) for aid in store.article_ids()) if a is not None]
-
-
 def _print_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
     """A Rich table whose cells are plain text (article data is never markup)."""
     from rich.table import Table
@@ -706,11 +703,19 @@ def _print_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[obj
     _console().print(table)
 
 
-def cmd_timeline(args: argparse.Namespace) -> int:
-    from natojp_tui.core.timeline import build_timeline
+def _day(text: str) -> date:
+    """An ISO day for ``--from`` / ``--to``."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from exc
 
-    entries = build_timeline(
-        _all_articles(_open_store(args)), visit_id=args.visit, person=args.person
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    store = _open_store(args)
+    article = _resolve_article(store, args.article) if args.article else None
+    entries = store.timeline(
+        article=article, visit=args.visit, person=args.person, start=args.since, end=args.until
     )
     if args.json:
         _print_json(entries)
@@ -719,6 +724,8 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     def when(e) -> str:
         if e.date:
             return e.date.isoformat()
+        if e.background:
+            return "before (date unknown)"
         return "during the visit" if e.date_precision == "visit" else "date unknown"
 
     _print_table(
@@ -730,8 +737,8 @@ def cmd_timeline(args: argparse.Namespace) -> int:
                 e.time,
                 e.place,
                 e.summary,
-                ", ".join(e.participants),
-                ", ".join(sorted({s.article_id for s in e.sources})),
+                ", ".join([*e.participants, *e.groups]),
+                ", ".join(dict.fromkeys(s.article_id for s in e.sources)),
             )
             for e in entries
         ],
@@ -740,9 +747,8 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
 
 def cmd_visits(args: argparse.Namespace) -> int:
-    from natojp_tui.core.timeline import build_visits
-
-    visits = build_visits(_all_articles(_open_store(args)))
+    store = _open_store(args)
+    visits = store.visits(_resolve_article(store, args.article) if args.article else None)
     if args.json:
         _print_json(visits)
         return 0
@@ -952,11 +958,15 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", action="store_true")
 
     sp = add("timeline", cmd_timeline, "the merged timeline of meetings, with sources")
+    sp.add_argument("--article", metavar="ID", help="the article's entries and its visits'")
     sp.add_argument("--visit", metavar="ID")
     sp.add_argument("--person", metavar="NAME")
+    sp.add_argument("--from", dest="since", type=_day, metavar="YYYY-MM-DD")
+    sp.add_argument("--to", dest="until", type=_day, metavar="YYYY-MM-DD")
     sp.add_argument("--json", action="store_true")
 
     sp = add("visits", cmd_visits, "list visits (groups of events)")
+    sp.add_argument("--article", metavar="ID", help="only the visits this article tells of")
     sp.add_argument("--json", action="store_true")
 
     sp = add("export", cmd_export, "export quotes to a Markdown, CSV or JSON file")

@@ -55,7 +55,7 @@ def test_seed_visit_meetings_have_no_invented_day(seed_events: list[Event]) -> N
         if e.kind in ("meeting", "group_meeting"):
             assert e.date is None and e.date_precision == "visit", e
             assert "Anders Fogh Rasmussen" in e.participants
-            counterparts[e.participants[-1]] = e.kind
+            counterparts[[*e.participants, *e.groups][-1]] = e.kind
     assert counterparts == {
         "Fumio Kishida": "meeting",
         "Itsunori Onodera": "meeting",
@@ -151,7 +151,7 @@ def test_weekdays_and_the_previous_day_resolve_against_the_article_date() -> Non
     assert set(meeting.participants) == {"Jens Stoltenberg", "Fumio Kishida"}
 
 
-def test_plans_hopes_negations_and_background_are_not_events() -> None:
+def test_plans_hopes_and_negations_are_not_events_and_history_is_background() -> None:
     text = [
         "Japanese Prime Minister Fumio Kishida will attend the NATO summit next week and will "
         "visit Seoul next week. He is expected to meet NATO Secretary-General Jens Stoltenberg.",
@@ -161,7 +161,9 @@ def test_plans_hopes_negations_and_background_are_not_events() -> None:
         "Stoltenberg expressed hope that Japan will continue its support, and said he looked "
         "forward to meeting Kishida.",
     ]
-    assert events_of(text, date(2022, 6, 21)) == []
+    [signing] = events_of(text, date(2022, 6, 21))
+    assert (signing.kind, signing.participants) == ("signing", ["Shinzo Abe"])
+    assert signing.background and signing.date is None and signing.date_precision == "unknown"
 
 
 def test_quoted_words_never_trigger_events() -> None:
@@ -219,7 +221,8 @@ def test_press_conference_address_and_group_meeting() -> None:
     assert [e.kind for e in events] == ["press_conference", "address", "group_meeting"]
     assert all(e.date == date(2023, 1, 31) for e in events)
     assert events[1].place == "Keio University"
-    assert events[2].participants == ["Jens Stoltenberg", "business leaders"]
+    assert events[2].participants == ["Jens Stoltenberg"]
+    assert events[2].groups == ["business leaders"]
 
 
 def test_dateline_place_is_the_default_place() -> None:

@@ -230,4 +230,4 @@ def test_councils_ministers_and_allies_are_groups_met() -> None:
         "at NATO Headquarters in Brussels.",
         published=date(2024, 7, 12),
     )
-    assert any("North Atlantic Council" in p for e in events for p in e.participants)
+    assert any("North Atlantic Council" in g for e in events for g in e.groups)

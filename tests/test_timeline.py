@@ -95,7 +95,7 @@ def test_entries_are_ordered_by_date_then_time_then_text_order() -> None:
 
 def test_an_event_during_the_visit_keeps_no_day_and_belongs_to_the_visit() -> None:
     entries = build_timeline(ALL)
-    [diet] = [e for e in entries if "members of the Japanese Diet" in e.participants]
+    [diet] = [e for e in entries if "members of the Japanese Diet" in e.groups]
     assert diet.date is None and diet.date_precision == "visit"
     assert diet.visit_id == "jens-stoltenberg-japan-2023-01-30"
 

@@ -388,6 +388,11 @@ def _minutes(hhmm: str) -> int:
     return int(h) * 60 + int(m)
 
 
+def _aside_follows(text: str, time: TimeMention) -> bool:
+    """Does a Japan-time aside in parentheses open right after ``time``?"""
+    return any(time.start < a <= time.end + 12 for a, _ in japan_time_spans(text))
+
+
 def read_clock(text: str) -> Clock:
     """Start time, duration and other-zone note of the event a sentence tells.
 
@@ -411,6 +416,8 @@ def read_clock(text: str) -> Clock:
                 duration = span
         elif len(gap) <= 12 and (first.zone == "japan") != (second.zone == "japan"):
             chosen, other = (second, first) if first.zone == "japan" else (first, second)
+        elif second.zone == "japan" and first.zone != "japan" and _aside_follows(text, first):
+            chosen, other = first, second  # "5:00 p.m. (local time; February 20, 1:00 a.m. JST)"
         elif first.zone == "japan" and second.zone != "japan":
             chosen, other = second, first
     note = None

@@ -31,6 +31,7 @@ EVENT_KINDS: tuple[str, ...] = (
     "address",
     "visit",
     "group_meeting",
+    "summit",
 )
 DATE_PRECISIONS: tuple[str, ...] = ("exact", "day", "visit", "unknown")
 
@@ -137,6 +138,22 @@ class Event:
     note: str | None = None  # e.g. "Japan time 02:15 (next day)"
     id: str = ""  # stable: f"{article_id}:e{n}", set by the pipeline
     article_id: str = ""
+    groups: list[str] = field(default_factory=list)  # groups met, as written ("members of …")
+    background: bool = False  # a past engagement mentioned in passing (its day unknown)
+
+
+@dataclass(frozen=True, slots=True)
+class VisitMention:
+    """A sentence saying someone visited (or was visiting) a country or city."""
+
+    visitor: str | None  # canonical name
+    host: str  # country or city as written ("Japan", "Tokyo")
+    paragraph: int
+    start: int  # span of the sentence in body[paragraph]
+    end: int
+    first_day: date | None = None
+    last_day: date | None = None
+    days: int | None = None
 
 
 @dataclass(slots=True)
@@ -160,6 +177,7 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
+    visits: list[VisitMention] = field(default_factory=list)  # extracted once, at import
 
     @property
     def body(self) -> list[str]:

@@ -8,7 +8,7 @@ article's people, quotes and events with stable ids.
 
 from __future__ import annotations
 
-from natojp_tui.core.events import extract_events
+from natojp_tui.core.events import extract_events, extract_visit_mentions
 from natojp_tui.core.model import Article
 from natojp_tui.core.people import build_registry
 from natojp_tui.core.quotes import extract_quotes
@@ -28,12 +28,14 @@ def analyse(article: Article) -> AnalysedArticle:
 
 
 def extract(article: Article) -> Article:
-    """Fill ``article.people``, ``article.quotes`` and ``article.events`` in place."""
+    """Fill ``article.people``, ``quotes``, ``events`` and ``visits`` in place: the one
+    extraction, at import (views read what was stored)."""
     doc = analyse(article)
     registry = build_registry(doc)
     article.people = registry.people
     article.quotes = extract_quotes(doc, registry)
     article.events = extract_events(doc, registry)
+    article.visits = extract_visit_mentions(doc, registry)
     assign_ids(article)
     return article
 

@@ -2,7 +2,8 @@
 
 A :class:`Visit` groups what one person did while visiting a country or city: the
 span comes from the text when it says so ("a three-day visit from Tuesday", "visiting
-Japan from April 8 to 10"), else from the visit's dated events. A
+Japan from April 8 to 10"), else from the visit's dated events. Visits come from
+the visit mentions import stored with each article (nothing is extracted here). A
 :class:`TimelineEntry` is one event as all sources tell it: a NATO release and a
 Japanese readout of the same meeting become one entry listing both sources. Nothing
 is merged across different days or different people, and never two events of one
@@ -17,11 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from natojp_tui.core.events import VisitMention, extract_visit_mentions
 from natojp_tui.core.lexicon.places import JAPANESE_CITIES
-from natojp_tui.core.model import Article, Event
-from natojp_tui.core.people import build_registry
-from natojp_tui.core.text.document import AnalysedArticle
+from natojp_tui.core.model import Article, Event, VisitMention
 
 _HOST_COUNTRY = {
     **dict.fromkeys(JAPANESE_CITIES, "Japan"),
@@ -88,6 +86,8 @@ class TimelineEntry:
     note: str | None = None
     visit_id: str | None = None
     sources: list[Source] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
+    background: bool = False
 
 
 # --- helpers -----------------------------------------------------------------------------
@@ -109,8 +109,8 @@ def _host_key(host: str) -> str:
     return _HOST_COUNTRY.get(host, host)
 
 
-def _people(e: Event, known: set[str]) -> frozenset[str]:
-    return frozenset(name_key(p) for p in e.participants if p in known)
+def _people(e: Event) -> frozenset[str]:
+    return frozenset(name_key(p) for p in e.participants)
 
 
 def _event_id(article: Article, n: int, e: Event) -> str:
@@ -135,23 +135,17 @@ class _Draft:
 
 
 def article_visits(article: Article) -> list[_Draft]:
-    """The visits one article tells of, merged within the article."""
-    # the body alone (captions repeat the body's people and tell no visits)
-    doc = AnalysedArticle.of(
-        article.body, title=article.title, published=article.published, article_id=article.id
-    )
-    registry = build_registry(doc)
+    """The visits one article tells of (from its stored visit mentions), merged within it."""
     drafts: list[_Draft] = []
-    for m in extract_visit_mentions(doc, registry):
+    for m in article.visits:
         if m.visitor is not None:
             _add_mention(drafts, m, m.visitor, article.id)
-    known = {p.name for p in registry.people}
     for d in drafts:
         if d.start is None:
             days = [
                 e.date
                 for e in article.events
-                if e.date is not None and d.visitor in e.participants and _people(e, known)
+                if e.date is not None and not e.background and d.visitor in e.participants
             ]
             if days:
                 d.start, d.end = min(days), max(days)
@@ -183,14 +177,16 @@ def build_visits(articles: Sequence[Article]) -> list[Visit]:
     """Visits told by ``articles`` (with ``events`` filled), merged across articles:
     same visitor, same host country, overlapping days. Sorted by start date."""
     merged: list[_Draft] = []
+    by_key: dict[tuple[str, str], list[_Draft]] = {}  # (visitor, host country) -> drafts
     for article in _ordered(articles):
         for d in article_visits(article):
-            for m in merged:
-                same = name_key(m.visitor) == name_key(d.visitor)
-                if same and _host_key(m.host) == _host_key(d.host) and _overlaps(m, d):
+            same = by_key.setdefault((name_key(d.visitor), _host_key(d.host)), [])
+            for m in same:
+                if _overlaps(m, d):
                     _absorb(m, d)
                     break
             else:
+                same.append(d)
                 merged.append(d)
     visits = [
         Visit(
@@ -263,15 +259,13 @@ class _Item:
 def _items(articles: list[Article]) -> list[_Item]:
     items: list[_Item] = []
     for order, article in enumerate(articles):
-        known = {p.name for p in article.people}
         running = date.max
         for n, e in sorted(
             enumerate(article.events), key=lambda ne: (ne[1].paragraph, ne[1].start, ne[0])
         ):
             if e.date is not None:
                 running = e.date
-            people = _people(e, known) if known else frozenset(name_key(p) for p in e.participants)
-            items.append(_Item(article, order, e, _event_id(article, n, e), people, running))
+            items.append(_Item(article, order, e, _event_id(article, n, e), _people(e), running))
     return items
 
 
@@ -281,7 +275,7 @@ def _same_event(a: _Item, b: _Item, visit_of: dict[str, str | None]) -> bool:
         return False
     if _MEETINGS.get(ea.kind, ea.kind) != _MEETINGS.get(eb.kind, eb.kind):
         return False
-    if not a.people or not b.people:
+    if not a.people or not b.people or ea.background != eb.background:
         return False
     common = a.people & b.people
     if a.people != b.people and not (
@@ -297,8 +291,11 @@ def _same_event(a: _Item, b: _Item, visit_of: dict[str, str | None]) -> bool:
 
 
 def _words_of(e: Event) -> set[str]:
+    """Significant words of what was signed, visited or said (names and place aside)."""
     text = f"{e.summary} {e.place or ''}".lower()
-    return set(re.findall(r"[a-z]{4,}", text)) - {"visited", "signed", "with", "delivered"}
+    names = set(re.findall(r"[a-z]{4,}", " ".join(e.participants).lower()))
+    common = {"visited", "signed", "with", "delivered", "address", "visit", "signing"}
+    return set(re.findall(r"[a-z]{4,}", text)) - common - names
 
 
 def _similar(a: Event, b: Event) -> bool:
@@ -308,28 +305,49 @@ def _similar(a: Event, b: Event) -> bool:
 
 
 def build_timeline(
-    articles: Sequence[Article], visit_id: str | None = None, person: str | None = None
+    articles: Sequence[Article],
+    visit_id: str | None = None,
+    person: str | None = None,
+    visits: Sequence[Visit] | None = None,
 ) -> list[TimelineEntry]:
     """Every event of ``articles`` once, merged across sources, ordered by date, then time,
     then the order in the text. ``visit_id`` keeps one visit's entries, ``person`` those
-    with a participant whose name contains it (case and accents ignored)."""
+    with a participant whose name contains it (case and accents ignored); ``visits`` are
+    the articles' visits when the caller has them already."""
     ordered = _ordered(articles)
-    visits = build_visits(ordered)
+    if visits is None:
+        visits = build_visits(ordered)
     visit_of: dict[str, str | None] = {}
     for v in visits:
         for eid in v.event_ids:
             visit_of.setdefault(eid, v.id)
     groups: list[list[_Item]] = []
+    # Two items can only be one event on the same day or in the same visit: groups are
+    # looked up by those keys, so merging stays linear in the number of events.
+    index: dict[tuple, list[int]] = {}
     for item in _items(ordered):
-        for g in groups:
-            if all(_same_event(item, other, visit_of) for other in g):
-                g.append(item)
-                break
+        keys = _merge_keys(item, visit_of)
+        seen: set[int] = set()
+        for key in keys:
+            for g in index.get(key, ()):
+                if g in seen:
+                    continue
+                seen.add(g)
+                if all(_same_event(item, other, visit_of) for other in groups[g]):
+                    break
+            else:
+                continue
+            break
         else:
-            groups.append([item])
+            g = len(groups)
+            groups.append([])
+        groups[g].append(item)
+        for key in keys:
+            if g not in index.setdefault(key, []):
+                index[key].append(g)
     entries = [_entry(g, visit_of) for g in groups]
-    keys = {id(entry): _sort_key(g) for entry, g in zip(entries, groups, strict=True)}
-    entries.sort(key=lambda entry: keys[id(entry)])
+    keys_of = {id(entry): _sort_key(g) for entry, g in zip(entries, groups, strict=True)}
+    entries.sort(key=lambda entry: keys_of[id(entry)])
     if visit_id is not None:
         entries = [e for e in entries if e.visit_id == visit_id]
     if person:
@@ -342,6 +360,17 @@ def build_timeline(
             )
         ]
     return entries
+
+
+def _merge_keys(item: _Item, visit_of: dict[str, str | None]) -> list[tuple]:
+    kind = _MEETINGS.get(item.event.kind, item.event.kind)
+    keys: list[tuple] = []
+    if item.event.date is not None:
+        keys.append(("day", kind, item.event.date))
+    visit = visit_of.get(item.event_id)
+    if visit is not None:
+        keys.append(("visit", kind, visit))
+    return keys
 
 
 def _sort_key(group: list[_Item]) -> tuple:
@@ -381,6 +410,8 @@ def _entry(group: list[_Item], visit_of: dict[str, str | None]) -> TimelineEntry
         duration=e.duration or next((i.event.duration for i in group if i.event.duration), None),
         date_precision=e.date_precision,
         note=e.note or next((i.event.note for i in group if i.event.note), None),
+        groups=list(dict.fromkeys(g for i in group for g in i.event.groups)),
+        background=e.background,
         visit_id=next((visit_of[i.event_id] for i in group if visit_of.get(i.event_id)), None),
         sources=[
             Source(

@@ -172,8 +172,7 @@ def _pair_score(g: GoldEvent, e: Event, names: set[str]) -> float:
         for grp in g.groups
         if any(
             _norm(grp) in _norm(p) or _norm(p) in _norm(grp)
-            for p in e.participants
-            if p not in names
+            for p in [*e.groups, *(p for p in e.participants if p not in names)]
         )
     )
     return kind + 2 * jaccard + groups
@@ -256,7 +255,7 @@ def _score_pair(g: GoldEvent, e: Event, names: set[str], report: EventReport) ->
         check(report.time, ok, f"TIME {e.time}/{e.duration}!={g.time}/{g.duration}")
     people = frozenset(p for p in e.participants if p in names)
     check(report.participants, people == g.people, f"PEOPLE {sorted(people)}!={sorted(g.people)}")
-    others = [_norm(p) for p in e.participants if p not in names]
+    others = [_norm(p) for p in [*e.groups, *(p for p in e.participants if p not in names)]]
     for grp in g.groups:
         ok = any(_norm(grp) in o or o in _norm(grp) for o in others)
         check(report.groups, ok, f"GROUP {grp!r} not in {others}")

@@ -294,31 +294,79 @@ def _families(names: Iterable[str]) -> set[str]:
     return {family(n) for n in names if n and family(n)}
 
 
+# gold kinds that name one of the extractor's kinds differently
+_KIND_SYNONYMS = {"talks": "meeting", "summit": "meeting", "phone_call": "meeting"}
+
+
+def _pair_score(g: dict[str, Any], e: Any) -> float | None:
+    """How well event ``e`` fits gold meeting ``g``; None when it may not match at all
+    (fewer than two shared participants, or the only one of a one-person meeting)."""
+    gp = _families(g.get("participants", []))
+    shared = len(gp & _families(e.participants))
+    if gp and shared < min(2, len(gp)):
+        return None
+    score = shared + (1.0 if g.get("date") and e.date and str(e.date) == g["date"] else 0)
+    kind = g.get("kind")
+    score += 0.5 if kind == e.kind or _KIND_SYNONYMS.get(kind) == e.kind else 0
+    return score + (0.1 if not gp else 0)
+
+
+def assign(weights: list[list[float | None]]) -> list[tuple[int, int]]:
+    """The one-to-one assignment of rows to columns with the most pairs, and among those
+    the highest total weight; ``None`` marks a pair that may not be made.
+
+    Greedy matching in gold order lets an early gold meeting take the event a later one
+    needed even when both could be matched; this finds the best assignment (Hungarian
+    method on a square matrix, pairs outside the allowed ones dropped)."""
+    rows = len(weights)
+    cols = len(weights[0]) if rows else 0
+    if not rows or not cols:
+        return []
+    n = max(rows, cols)
+    allowed = [w for row in weights for w in row if w is not None]
+    big = 1.0 + sum(allowed)  # one more pair always outweighs any gain in score
+    cost = [[0.0] * (n + 1) for _ in range(n + 1)]
+    for i, row in enumerate(weights, 1):
+        for j, w in enumerate(row, 1):
+            if w is not None:
+                cost[i][j] = -(big + w)
+    inf = float("inf")
+    u, v, match, way = [0.0] * (n + 1), [0.0] * (n + 1), [0] * (n + 1), [0] * (n + 1)
+    for i in range(1, n + 1):
+        match[0], j0 = i, 0
+        low, used = [inf] * (n + 1), [False] * (n + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = match[j0], inf, 0
+            for j in range(1, n + 1):
+                if not used[j]:
+                    cur = cost[i0][j] - u[i0] - v[j]
+                    if cur < low[j]:
+                        low[j], way[j] = cur, j0
+                    if low[j] < delta:
+                        delta, j1 = low[j], j
+            for j in range(n + 1):
+                if used[j]:
+                    u[match[j]] += delta
+                    v[j] -= delta
+                else:
+                    low[j] -= delta
+            j0 = j1
+            if match[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            match[j0] = match[j1]
+            j0 = j1
+    pairs = [(match[j] - 1, j - 1) for j in range(1, n + 1) if match[j]]
+    return sorted((i, j) for i, j in pairs if i < rows and j < cols and weights[i][j] is not None)
+
+
 def _score_meetings(gold: dict[str, Any], article: Any, fig: Figures, tag: str) -> None:
     events = list(article.events)
     gm = list(gold.get("meetings", []))
-    used: set[int] = set()
-    pairs = []
-    for g in gm:
-        gp = _families(g.get("participants", []))
-        best, best_score = None, 0.0
-        for i, e in enumerate(events):
-            if i in used:
-                continue
-            ep = _families(e.participants)
-            shared = len(gp & ep)
-            need = min(2, len(gp)) if gp else 0
-            if gp and shared < need:
-                continue
-            score = shared + (1.0 if g.get("date") and e.date and str(e.date) == g["date"] else 0)
-            score += 0.5 if g.get("kind") == e.kind else 0
-            if not gp:
-                score += 0.1
-            if best is None or score > best_score:
-                best, best_score = i, score
-        if best is not None:
-            used.add(best)
-            pairs.append((g, events[best]))
+    weights = [[_pair_score(g, e) for e in events] for g in gm]
+    pairs = [(gm[i], events[j]) for i, j in assign(weights)]
     fig.meetings.add(Counts(len(pairs), len(events), len(gm)))
     for g, e in pairs:
         got = e.date.isoformat() if e.date else None

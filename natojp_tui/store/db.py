@@ -31,7 +31,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +62,7 @@ from natojp_tui.store.records import (
     text_row,
     to_date,
     to_datetime,
+    visits_from_docs,
 )
 from natojp_tui.store.rows import SearchRows, empty_rows
 from natojp_tui.store.storage import CorruptFile, TableStorage, file_signature
@@ -249,6 +250,7 @@ class Store(UserState):
         self._record_cache: dict[str, Any] = {}
         self._search_lock = threading.RLock()
         self.backup: Path | None = None  # where a migration copied the old files
+        self._timeline: tuple[tuple, Any] | None = None  # (library state, LibraryTimeline)
         self.lock_wait = LOCK_TIMEOUT  # seconds a write waits for another process's lock
         self._thread_wait = threading.local()  # a shorter wait for one thread's writes
 
@@ -635,12 +637,9 @@ class Store(UserState):
         view = self.user_view()
         meta = {**text["meta"], **(self._list.get(article_id) or {}), "id": article_id}
         meta = userdata.corrected_article_row(meta, view)
-        ids = set(meta.get("people") or [])
-        people = [
-            person_from_doc(d)
-            for d in self._tables("people").get("people", {}).values()
-            if d["id"] in ids
-        ]
+        # the people as this article names them (kept in its shard): the merged people
+        # family grows with the library and is not read to show one article
+        people = [person_from_doc(d) for d in text.get("people", [])]
         order = lambda d: (d["paragraph"], d["start"])  # noqa: E731
         return Article(
             id=article_id,
@@ -663,6 +662,7 @@ class Store(UserState):
             ],
             events=[event_from_doc(d) for d in sorted(event_docs, key=order)],
             people=people,
+            visits=visits_from_docs(meta.get("visits")),
         )
 
     def _all_shards(self) -> Iterator[Shard]:
@@ -737,6 +737,52 @@ class Store(UserState):
 
     def people(self) -> list[Person]:
         return [person_from_doc(d) for d in self._tables("people").get("people", {}).values()]
+
+    # ------------------------------------------------------------------ timeline
+    def timeline(
+        self,
+        *,
+        article: str | None = None,
+        visit: str | None = None,
+        person: str | None = None,
+        start: date | None = None,
+        end: date | None = None,
+    ) -> list[Any]:
+        """The library's merged timeline (``TimelineEntry`` list), filtered; the one
+        place visits are decided and meetings merged (see ``store/timeline.py``)."""
+        return self._library_timeline().select(
+            article=article, visit=visit, person=person, start=start, end=end
+        )
+
+    def visits(self, article: str | None = None) -> list[Any]:
+        """Every visit of the library, or those ``article`` tells of."""
+        library = self._library_timeline()
+        return library.visits_of(article) if article is not None else list(library.visits)
+
+    def _library_timeline(self) -> Any:
+        """Visits and merged entries of the whole library, decided once per generation
+        from the stored events and visit mentions (every shard is read once)."""
+        from natojp_tui.store.timeline import LibraryTimeline, shell
+
+        state = (self._manifest.generation, self._manifest.commit)
+        cached = self._timeline
+        if cached is None or cached[0] != state:
+            shells = []
+            for shard in self._all_shards():
+                for aid, (text, _quotes, events) in shard.by_article.items():
+                    if aid not in self._list or text is None:
+                        continue
+                    meta = {**text["meta"], **(self._list.get(aid) or {})}
+                    shells.append(
+                        shell(
+                            meta,
+                            [event_from_doc(d) for d in events],
+                            visits_from_docs(meta.get("visits")),
+                        )
+                    )
+            cached = (state, LibraryTimeline(shells))
+            self._timeline = cached
+        return cached[1]
 
     def feed_book(self) -> Any:
         """Feed subscriptions and seen items (``web/feeds.json``, see :mod:`natojp_tui.store.feeds`)."""
@@ -955,7 +1001,7 @@ class Store(UserState):
             "source": a.source,
             "url": a.url,
             "place": a.place,
-            "people": [p.id for p in a.people],
+            "people": [person_doc(p) for p in a.people],
             "events": [event_doc(e) for e in a.events if e.place],
         }
 
@@ -1065,7 +1111,7 @@ class Store(UserState):
         """Map the search index and rows ahead of the first search (nothing is parsed)."""
         self.search_index()
         if self._ref("rows"):
-            self._rows_file()
+            self._rows_file().touch()
 
     def _guarded(self, call: Callable[[Any], Any]) -> Any:
         index = self.search_index()
@@ -1103,7 +1149,6 @@ class Store(UserState):
         search rows: title, date, source, URL, the people named and the placed events
         (no paragraphs, no shard read)."""
         rows = self._rows_file()
-        people = {d["id"]: d for d in self._tables("people").get("people", {}).values()}
         quotes: list[Quote] = []
         articles: dict[str, Article] = {}
         view = self.user_view()
@@ -1126,7 +1171,7 @@ class Store(UserState):
                     place=a.get("place"),
                     path=(self.catalog().get(aid) or {}).get("path"),
                     events=[event_from_doc(e) for e in a.get("events", [])],
-                    people=[person_from_doc(people[p]) for p in a.get("people", []) if p in people],
+                    people=[person_from_doc(d) for d in a.get("people", []) if isinstance(d, dict)],
                 )
         for aid, article in articles.items():
             userdata.correct_article(article, view.corrections.get(aid))

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from operator import attrgetter
 from typing import Any
 
-from natojp_tui.core.model import Article, Event, Person, Quote, Role
+from natojp_tui.core.model import Article, Event, Person, Quote, Role, VisitMention
 
 _QUOTE_FIELDS = tuple(Quote.__dataclass_fields__)
 _EVENT_FIELDS = tuple(Event.__dataclass_fields__)
@@ -58,6 +58,39 @@ def event_from_doc(doc: dict[str, Any]) -> Event:
     data["date"] = to_date(data.get("date"))
     data["participants"] = list(data.get("participants") or [])
     return Event(**data)
+
+
+def visit_doc(v: VisitMention) -> dict[str, Any]:
+    return {
+        "visitor": v.visitor,
+        "host": v.host,
+        "paragraph": v.paragraph,
+        "start": v.start,
+        "end": v.end,
+        "first_day": iso(v.first_day),
+        "last_day": iso(v.last_day),
+        "days": v.days,
+    }
+
+
+def visits_from_docs(docs: Any) -> list[VisitMention]:
+    """Visit mentions stored in an article row (none for rows written before them)."""
+    if not isinstance(docs, list):
+        return []
+    return [
+        VisitMention(
+            visitor=d.get("visitor"),
+            host=d["host"],
+            paragraph=d.get("paragraph", 0),
+            start=d.get("start", 0),
+            end=d.get("end", 0),
+            first_day=to_date(d.get("first_day")),
+            last_day=to_date(d.get("last_day")),
+            days=d.get("days"),
+        )
+        for d in docs
+        if isinstance(d, dict) and isinstance(d.get("host"), str)
+    ]
 
 
 def person_doc(p: Person) -> dict[str, Any]:
@@ -116,6 +149,7 @@ def article_row(a: Article, now: str) -> dict[str, Any]:
         "quotes": len(a.quotes),
         "events": len(a.events),
         "people": [p.id for p in a.people],
+        "visits": [visit_doc(v) for v in a.visits],
         "imported_at": now,
     }
 

@@ -76,6 +76,15 @@ class SearchRows:
     def __len__(self) -> int:
         return len(self.qids)
 
+    def touch(self) -> None:
+        """Read the lookup arrays' pages now (ids and offsets, a few MB per 100,000 quotes),
+        so the first search does not wait for the disk on every hit; the rows themselves
+        are read as they are fetched."""
+        for array in (self.qids, self.qoff, self.aids, self.aoff):
+            raw = array.view(np.uint8)
+            if len(raw):
+                int(raw[::4096].sum())
+
     @staticmethod
     def _find(ids: np.ndarray, key: str) -> int | None:
         raw = key.encode("utf-8")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from natojp_tui.core.model import Article, Event, Quote
@@ -168,9 +168,6 @@ def _source_ref(source: Any) -> SourceRef:
     )
 
 
-VISIT_WINDOW_DAYS = 10
-
-
 def visit_title(visit: Any) -> str:
     """``Anders Fogh Rasmussen in Japan, 15–16 Apr 2013`` (dates only when known)."""
     head = f"{visit.visitor} in {visit.host}"
@@ -271,34 +268,12 @@ class ReaderData(LibraryData):
         return quotes, articles.__getitem__
 
     def timeline(self, article: Article) -> tuple[str, list[TimelineItem]]:
-        """A title and the meetings of the visit ``article`` belongs to, merged across sources.
-
-        Only articles published within ``VISIT_WINDOW_DAYS`` of this one are read, so
-        the cost does not grow with the library.
-        """
-        try:
-            from natojp_tui.core.timeline import build_timeline, build_visits
-        except ImportError:  # extractor not available: the article's own events
-            return "Meetings in this article", [TimelineItem.from_entry(e) for e in article.events]
-        neighbours = [article, *self._neighbours(article)]
-        visit = next((v for v in build_visits(neighbours) if article.id in v.article_ids), None)
-        if visit is None:
-            entries = build_timeline([article])
-            return "Meetings in this article", [TimelineItem.from_entry(e) for e in entries]
-        entries = build_timeline(neighbours, visit_id=visit.id)
-        return visit_title(visit), [TimelineItem.from_entry(e) for e in entries]
-
-    def _neighbours(self, article: Article, limit: int = 80) -> list[Article]:
-        if article.published is None:
-            return []
-        window = timedelta(days=VISIT_WINDOW_DAYS)
-        ids = [
-            r.id
-            for r in self.article_rows()
-            if r.id != article.id and r.published and abs(r.published - article.published) <= window
-        ][:limit]
-        found = [self.store.article(i) for i in ids]
-        return [a for a in found if a is not None]
+        """A title and the meetings of the visit ``article`` tells of, merged across sources
+        (the store's one timeline: the same whichever source of the visit is open)."""
+        visits = self.store.visits(article.id)
+        entries = self.store.timeline(article=article.id)
+        title = visit_title(visits[0]) if visits else "Meetings in this article"
+        return title, [TimelineItem.from_entry(e) for e in entries]
 
     def starred(self) -> set[str]:
         return set(self.store.starred())

@@ -119,8 +119,9 @@ def build_events(
         subjects = subject_names(cands, trig.start, s0, ctx)
     else:
         group = subject_group(masked, s0, trig.start)
-        subjects = (group,) if group else subject_names(cands, trig.start, s0, ctx)
-        own_subject = group is not None
+        after = _subject_after_frame(masked, trig, r1, cands) if trig.style == "frame" else ()
+        subjects = (group,) if group else after or subject_names(cands, trig.start, s0, ctx)
+        own_subject = group is not None or bool(after)
     kind = trig.kind
     if kind in ("meeting", "courtesy_call") and _MEAL_IN_REGION_RE.search(masked, r0, r1):
         kind = "meal"  # "sat down with X for a working breakfast"
@@ -149,8 +150,7 @@ def build_events(
         objects = objects + [c for c in extra if c.kind == "person" and c not in objects]
     people = {*subjects, *(n for c in objects for n in c.names)}
     when, frame = event_date(s, trig, dates, ctx, people)
-    if when is not None and ctx.published is not None and (ctx.published - when).days > 45:
-        return []  # an old event recalled as background
+    old = when is not None and ctx.published is not None and (ctx.published - when).days > 45
     remote = (
         bool(_REMOTE_RE.search(trig.text)) or _REMOTE_FRAME_RE.search(masked, r0, r1) is not None
     )
@@ -171,12 +171,24 @@ def build_events(
         groups = [g for g in groups if g not in (place or "")]
     units = _split_units(limit, kind, objects, groups, masked, s0, s1, trig)
     events: list[Event] = []
+    known = set(people_in([*subjects, *(n for c in objects for n in c.names)], ctx))
     for unit_people, unit_groups, obj_text in units:
-        participants = _unique([*subjects, *unit_people, *unit_groups])
+        participants = _unique([n for n in [*subjects, *unit_people] if n in known])
+        groups_met = _unique([*(n for n in subjects if n not in known), *unit_groups])
         if trig.style == "frame2" and len(participants) > 1:
             obj_text = "with " + " and ".join(participants[1:])
-        if not participants and kind not in ("signing", "visit", "address", "meal"):
+        if (
+            not participants
+            and not groups_met
+            and kind not in ("signing", "visit", "address", "meal")
+        ):
             continue
+        alone = len(participants) < 2 and not groups_met and set(participants) <= set(subjects)
+        if alone and unit_people and kind in ("meeting", "courtesy_call", "group_meeting"):
+            continue  # the subject again, after a comma: nobody met
+        if "~" in obj_text:  # a quoted name ("signed an “individual partnership …”")
+            at = masked.find(obj_text, trig.end)
+            obj_text = text[at : at + len(obj_text)] if at >= 0 else obj_text.replace("~", "")
         summary = summarise(trig, masked, obj_text, kind)
         events.append(
             Event(
@@ -186,16 +198,32 @@ def build_events(
                 start=s0,
                 end=_sentence_end(text, s1),
                 participants=participants,
+                groups=groups_met,
                 place=place,
-                date=when,
+                date=None if old else when,
+                background=old,  # an old event recalled: told, but its day is not this story's
                 time=clock.time,
                 duration=clock.duration,
                 note=clock.note,
             )
         )
     for e in events:
-        ctx.frames[id(e)] = frame
+        ctx.frames[id(e)] = "none" if old else frame
     return events
+
+
+def _subject_after_frame(
+    masked: str, trig: Trigger, r1: int, cands: list[Candidate]
+) -> tuple[str, ...]:
+    """ "In a speech to ambassadors from the member states, Abe said": a frame opening the
+    sentence is done by the subject after its comma."""
+    comma = masked.find(", ", trig.end, r1 + 200)
+    if comma < 0:
+        return ()
+    for c in cands:
+        if c.start > comma and c.kind == "person" and c.subject:
+            return c.names if c.start - comma <= 40 else ()
+    return ()
 
 
 def _sentence_end(text: str, s1: int) -> int:
@@ -210,6 +238,9 @@ def _unique(items: Sequence[str]) -> list[str]:
     return out
 
 
+_NOT_A_GROUP_START = re.compile(
+    r"\s*(?:in|at|for|during|after|before|by|from|since|over|about|into|under)\b"
+)
 _APPOSITIVE_GAP_RE = re.compile(r",\s(?:[A-Z][\w'’.-]*\s){0,3}")
 
 
@@ -234,6 +265,8 @@ def _groups(masked: str, r0: int, r1: int, objects: list[Candidate]) -> list[str
             continue
         phrase = part.rsplit(" with ", 1)[-1] if g.start() > part.rfind(" with ") else part
         phrase = re.sub(r"^\s*(?:with|to|on|of)\s", "", phrase)
+        if _NOT_A_GROUP_START.match(phrase):
+            continue  # "in person at the leaders' summit": a circumstance, not a group
         head = GROUP_RE.search(phrase)
         cut = re.compile(r"\s(?:in|at|on|to|during|for|from|about|over)\s|\s\(").search(
             phrase, head.end() if head else 0

@@ -71,6 +71,8 @@ class Context:
     published: date | None
     dateline_place: str | None
     events: list[Event] = field(default_factory=list)
+    side: list[Event] = field(default_factory=list)  # background and purpose events: no
+    # day, place or pronoun is carried over from them to the events told after
     topics: dict[int, int] = field(default_factory=dict)  # id(event) -> topics appended
     last_date: date | None = None
     actors: list[str] = field(default_factory=list)  # most recent subject last

@@ -16,6 +16,7 @@ text length.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from natojp_tui.core.dates import DateMention
@@ -29,13 +30,18 @@ from natojp_tui.core.events.context import (
     Registry,
 )
 from natojp_tui.core.events.dating import attach_trailing_context, precision, remember_dates
+from natojp_tui.core.events.mentioned import MENTION_LOOK, read_mentions, title_press_event
 from natojp_tui.core.events.merge import merge_duplicate, read_topic
 from natojp_tui.core.events.participants import candidates, mentions_by_paragraph, remember_actors
 from natojp_tui.core.events.places import visit_city
 from natojp_tui.core.events.sentence import Sentence
+from natojp_tui.core.events.summary import headline
 from natojp_tui.core.events.triggers import actor_left, find_triggers, is_background, realised
 from natojp_tui.core.model import Event
 from natojp_tui.core.text.document import AnalysedArticle, AnalysedText
+
+# what a past engagement recalled in passing can be ("their meeting in Madrid last June")
+BACKGROUND_KINDS = frozenset({"meeting", "courtesy_call", "signing", "visit", "address", "summit"})
 
 
 def extract_events(doc: AnalysedArticle, registry: Registry) -> list[Event]:
@@ -51,9 +57,51 @@ def extract_events(doc: AnalysedArticle, registry: Registry) -> list[Event]:
         if ctx.triggers_read >= MAX_TRIGGERS:
             break
         _read_paragraph(p, t, mentions.get(p, []), ctx)
-    for e in ctx.events:
+    events = _with_side_events(ctx)
+    told = title_press_event(doc, registry)
+    same = [
+        e
+        for e in events
+        if told is not None
+        and e.kind == "press_conference"
+        and set(told.participants) <= set(e.participants)
+    ]
+    if told is not None and same:  # the text tells it too: the title gives its day
+        if same[0].date is None and told.date is not None:
+            same[0].date, ctx.frames[id(same[0])] = told.date, "own"
+        same[0].place = same[0].place or told.place
+    elif told is not None:
+        ctx.frames[id(told)] = "own"
+        events.insert(0, told)
+    for e in events:
         e.date_precision = precision(e, ctx.frames.get(id(e)))
-    return ctx.events
+        e.summary = headline(
+            e.kind, e.summary, e.participants, e.groups, e.time, e.duration, e.place
+        )
+    return events
+
+
+def _same_side(a: Event, b: Event) -> bool:
+    return (a.kind, a.participants, a.groups, a.paragraph, a.start) == (
+        b.kind, b.participants, b.groups, b.paragraph, b.start
+    )  # fmt: skip
+
+
+_ATTENDED_RE = re.compile(r"(?:attended|joined|participated|took\spart)\b", re.I)
+
+
+def _with_side_events(ctx: Context) -> list[Event]:
+    """The events in text order, side events among them; a purpose ("visiting Vilnius to
+    attend the NATO Summit") is left out when the attendance itself is told too."""
+    attended = {n for e in ctx.events if _ATTENDED_RE.match(e.summary) for n in e.participants}
+    side = [
+        e
+        for e in ctx.side
+        if e.background or not (e.kind == "summit" and set(e.participants) <= attended)
+    ]
+    if not side:
+        return ctx.events
+    return sorted([*ctx.events, *side], key=lambda e: (e.paragraph, e.start))
 
 
 def _read_paragraph(p: int, t: AnalysedText, mentions: list[MentionLike], ctx: Context) -> None:
@@ -69,9 +117,16 @@ def _read_paragraph(p: int, t: AnalysedText, mentions: list[MentionLike], ctx: C
         s = Sentence(p, t.text, masked, s0, s1, ctx.published)
         look = s.look
         sent_mentions = mentions[bisect_left(starts, s0) : bisect_left(starts, s1)]
-        sent_cands = candidates(s, sent_mentions, ctx) if sent_mentions or look.people else []
+        told_in_passing = MENTION_LOOK.search(masked, s0, s1) is not None
+        sent_cands = (
+            candidates(s, sent_mentions, ctx)
+            if sent_mentions or look.people or told_in_passing
+            else []
+        )
         dates = s.dates if look.dates else []
         new = _read_sentence(s, sent_cands, dates, ctx) if look.events else []
+        if told_in_passing:
+            new += read_mentions(s, sent_cands, dates, ctx, new)
         if not new and para_events and (dates or look.places):
             attach_trailing_context(s, sent_cands, dates, para_events, ctx)
         para_events.extend(new)
@@ -102,9 +157,16 @@ def _read_sentence(
             continue
         if trig.style in ("verb", "light") and not actor_left(s.masked, s.start, trig, cands):
             continue
-        if is_background(s, trig):
+        background = is_background(s, trig)
+        if background and trig.kind not in BACKGROUND_KINDS:
             continue
         for event in build_events(s, trig, nxt, cands, dates, ctx):
+            if background or event.background:  # a past engagement told in passing
+                event.background, event.date = True, None
+                ctx.frames[id(event)] = "none"
+                if not any(_same_side(event, e) for e in ctx.side):
+                    ctx.side.append(event)
+                continue
             if merge_duplicate(event, ctx):
                 continue
             ctx.events.append(event)

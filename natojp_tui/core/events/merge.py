@@ -87,6 +87,8 @@ def merge_duplicate(event: Event, ctx: Context) -> bool:
     for e in reversed(ctx.events[-LOOKBACK:]):
         if _SAME_KINDS.get(e.kind, e.kind) != key or set(e.participants) != people:
             continue
+        if set(e.groups) != set(event.groups) or e.background != event.background:
+            continue
         if e.date is not None and event.date is not None and e.date != event.date:
             continue
         if e.kind == "signing" and not _same_document(e.summary, event.summary):

@@ -143,6 +143,9 @@ _VERB_AFTER_RE = re.compile(
 _SHORT_TITLE_RE = re.compile(r"(?:[A-Z][a-z]{0,3}\.|(?:[A-Z]\.){1,3})$")  # "Mr.", "H.E."
 
 
+_COUNTERPART_WORDS = frozenset({"his", "her", "their", "its", "new", "newly", "appointed"})
+
+
 def _set_status(masked: str, c: Candidate, prev: Candidate | None) -> None:
     """Decide whether ``c`` is a subject (acts) or an object (is met, thanked, ...).
 
@@ -160,13 +163,18 @@ def _set_status(masked: str, c: Candidate, prev: Candidate | None) -> None:
     if lo > 0 and tokens:
         tokens = tokens[1:]  # a cut word
     pos = c.start
+    counterpart = False  # "his Japanese counterpart Aiko Morimoto": the name is the counterpart
     while tokens:
         t = tokens[-1]
         bare = t.rstrip(",")
         if t.endswith((";", ":")) or (t.endswith(".") and not _SHORT_TITLE_RE.search(t)):
             break
         joined_prev = prev is not None and t.endswith(",") and _ends_near(masked, prev, pos, t)
+        if bare.lower() in ("counterpart", "counterparts") and not joined_prev:
+            counterpart = True
         titled = bare[:1].isupper() or bare in _TITLE_WORDS
+        titled = titled or bare.lower() in ("counterpart", "counterparts")
+        titled = titled or (counterpart and bare.lower() in _COUNTERPART_WORDS)
         if bare in ("to", "for") and len(tokens) > 1 and tokens[-2][:1].isupper():
             titled = True  # "Ambassador to Belgium", "Minister for Foreign Affairs"
         if not titled or joined_prev:

@@ -25,6 +25,8 @@ PLAN_CLAUSE = re.compile(
 _BACKGROUND_RE = re.compile(
     r"\b(?:in\sthe\spast|previously|formerly|over\sthe\s(?:past|last)\s\w+|for\s(?:years|decades)|"
     r"has\slong|have\slong|last\s(?:year|month)|\w+\syears\sago|in\srecent\syears|"
+    rf"last\s(?:{MONTH_NAME_PATTERN}|spring|summer|autumn|fall|winter)\b|"
+    r"(?:weeks|months|years)\s(?:earlier|ago|before)|"
     r"since\s(?:19|20)\d\d|back\sin|(?i:in|of)\s(?:early\s|late\s|mid-)?"
     rf"(?:(?:{MONTH_NAME_PATTERN})\s)?(?:19|20)\d\d)\b"
 )

@@ -70,3 +70,67 @@ def clip(s: str, n: int = _MAX_SUMMARY) -> str:
         return s
     cut = s.rfind(" ", 0, n)
     return s[: cut if cut > 0 else n].rstrip(" ,;") + "…"
+
+
+# --- the line a timeline shows -----------------------------------------------------------
+
+_HONORIFIC_RE = re.compile(
+    r"\b(?:H\.\s?E\.|Mr\.|Mrs\.|Ms\.|Dr\.|the\sHon\.?|Hon\.?|Senator|Excellency)\s|\s(?:MP|MHR|QC)\b"
+)
+_MEAL_RE = re.compile(
+    r"\b(?:working\s|official\s|informal\s|state\s)?(?:lunch(?:eon)?|dinner|breakfast|banquet|supper)\b",
+    re.I,
+)
+_REMOTE_RE = re.compile(r"\b(?:tele)?phone|\bcall\b", re.I)
+_VIDEO_RE = re.compile(r"\bvideo", re.I)
+_DETAILED = frozenset({"signing", "visit", "address", "summit"})
+
+
+def short_name(name: str) -> str:
+    """The name a headline uses: the family name ("Kishida"); "Yoon" for "Yoon Suk-yeol"."""
+    words = name.split()
+    if len(words) >= 2 and "-" in words[-1] and words[-1][:1].isupper() and len(words) == 2:
+        return words[0]  # Korean order: family name first, hyphenated given name
+    return words[-1] if words else name
+
+
+def headline(
+    kind: str,
+    detail: str,
+    participants: list[str],
+    groups: list[str],
+    time: str | None,
+    duration: int | None,
+    place: str | None,
+) -> str:
+    """ "Kishida ↔ Stoltenberg · meeting · 18:20 (25 min) · Tokyo · discussed Ukraine":
+    who, what, when, where, then the topics, without honorifics."""
+    who = " ↔ ".join([*(short_name(p) for p in participants), *groups])
+    head, _, topics = detail.partition("; ")
+    head = " ".join(_HONORIFIC_RE.sub(" ", f" {head} ").split())
+    what = _what(kind, head)
+    when = None
+    if time:
+        when = f"{time} ({duration} min)" if duration else time
+    elif duration:
+        when = f"{duration} min"
+    parts = [who, what, when, place, topics]
+    return clip(" · ".join(p for p in parts if p))  # fmt: skip
+
+
+def _what(kind: str, head: str) -> str:
+    if kind in ("meeting", "group_meeting", "courtesy_call"):
+        label = "courtesy call" if kind == "courtesy_call" else "meeting"
+        if _VIDEO_RE.search(head):
+            return "video call"
+        return "telephone call" if _REMOTE_RE.search(head) else label
+    if kind == "press_conference":
+        return "joint press conference" if "joint" in head.lower() else "press conference"
+    if kind == "meal":
+        m = _MEAL_RE.search(head)
+        return m.group(0).lower() if m else "meal"
+    if kind == "summit":
+        return head or "summit"
+    if kind in _DETAILED and head:
+        return head[:1].lower() + head[1:] if not head[:2].isupper() else head
+    return kind.replace("_", " ")

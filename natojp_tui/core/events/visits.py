@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from natojp_tui.core.events.context import Candidate, Context, Registry
@@ -18,21 +17,8 @@ from natojp_tui.core.events.participants import (
 from natojp_tui.core.events.sentence import Sentence
 from natojp_tui.core.lexicon.numbers import NUMBER_WORDS
 from natojp_tui.core.lexicon.places import CITIES, COUNTRY_PHRASES, COUNTRY_WORDS
+from natojp_tui.core.model import VisitMention
 from natojp_tui.core.text.document import AnalysedArticle
-
-
-@dataclass(frozen=True, slots=True)
-class VisitMention:
-    """A sentence saying someone visited (or was visiting) a country or city."""
-
-    visitor: str | None
-    host: str
-    paragraph: int
-    start: int
-    end: int
-    first_day: date | None = None
-    last_day: date | None = None
-    days: int | None = None
 
 
 def extract_visit_mentions(doc: AnalysedArticle, registry: Registry) -> list[VisitMention]:

@@ -26,9 +26,14 @@ HONORIFICS: dict[str, str | None] = {
     "h.e.": None,
     "he.": None,
     "hon.": None,
+    "hon": None,
+    "the hon": None,
     "the honorable": None,
     "the honourable": None,
 }
+
+# letters written after a name ("the Hon Tony Abbott MP"), never part of it
+POST_NOMINALS = frozenset({"MP", "MHR", "QC", "KC", "AO", "AC", "MLA", "MEP", "OBE", "CBE", "KBE"})
 
 
 # Role grammar: MODIFIER* HEAD ("of"|"for" COMPLEMENT)?, all capitalised in running text.

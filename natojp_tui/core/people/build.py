@@ -91,6 +91,13 @@ _BARE_SPEECH_RE = re.compile(rf",?[ \u00A0](?:{INTRODUCING_VERBS})\b")
 
 
 _SAID_BEFORE_RE = re.compile(rf"(?:{VERBS_BEFORE_NAME})[ \u00A0]$")
+# a bare full name that meets or is met is a person too ("Wang Yi met Taro Kono", "his
+# Japanese counterpart Nobuo Kishi", "their counterparts, Penny Wong and Richard Marles")
+_MEETS_AFTER_RE = re.compile(r"[ \u00A0](?:met|meets|held\stalks|spoke|agreed)\b")
+_MET_BEFORE_RE = re.compile(
+    r"(?:\bmet(?:\swith)?|\bcounterparts?,?|\bcounterparts?,?\s[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?"
+    r"\s(?:and|,))[ \u00A0]$"
+)
 
 
 def _attach_appositives(text: str, runs: list[ParsedRun]) -> None:
@@ -145,7 +152,10 @@ def _introduces(text: str, run: ParsedRun) -> bool:
         return False
     after = text[run.end : run.end + 12]
     before = text[max(0, run.start - 16) : run.start]
-    return bool(_BARE_SPEECH_RE.match(after) or _SAID_BEFORE_RE.search(before))
+    if _BARE_SPEECH_RE.match(after) or _SAID_BEFORE_RE.search(before):
+        return True
+    near = text[max(0, run.start - 60) : run.start]
+    return bool(_MEETS_AFTER_RE.match(after) or _MET_BEFORE_RE.search(near))
 
 
 def _collect_intros(

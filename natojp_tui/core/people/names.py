@@ -8,7 +8,13 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from natojp_tui.core.lexicon.places import COUNTRIES, NATIONALITIES, ORGANISATIONS
-from natojp_tui.core.lexicon.roles import COMPLEMENT_WORDS, HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS
+from natojp_tui.core.lexicon.roles import (
+    COMPLEMENT_WORDS,
+    HONORIFICS,
+    POST_NOMINALS,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+)
 from natojp_tui.core.text.memo import cache_short
 from natojp_tui.core.text.patterns import words as wordset
 from natojp_tui.core.text.runs import NAME_PARTICLES as RUN_NAME_PARTICLES
@@ -272,8 +278,8 @@ def parse_run_text(text: str) -> ParsedRun:
                 break
         else:
             break
-    while name and name[-1].low in NAME_PARTICLES:
-        name.pop()
+    while name and (name[-1].low in NAME_PARTICLES or name[-1].text.strip(",.") in POST_NOMINALS):
+        name.pop()  # "Tony Abbott MP": the letters after a name are not part of it
     if name:
         run.name = [norm_name_token(t.text) for t in name]
         last = name[-1]

@@ -36,7 +36,7 @@ def sentence_ends(text: str) -> list[tuple[int, int, int]]:
         if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
         if word in CLOCK_ABBREVIATIONS and (
-            not nxt[:1].isalpha() or nxt.split(" ", 1)[0].strip("(,").lower() in _ZONE_WORDS
+            not nxt[:1].isalpha() or nxt.split(" ", 1)[0].strip("(),;").lower() in _ZONE_WORDS
         ):
             continue
         if _LIST_NUMBER_RE.fullmatch(text[start:dot].strip()):

@@ -1,0 +1,508 @@
+"""Engagements real wire stories and readouts tell without an event verb of their own.
+
+Read per sentence after the trigger pass (``extract``), each rule either completes an
+event already told (same people, compatible day: it adds the duration, place or day)
+or tells a new one:
+
+* **outcome verbs** of two people together: "A and B agreed on Monday that …", "A
+  agreed with B in a telephone conversation" (each speaking separately is no meeting);
+* **meetings named in passing**: "after their talks at NATO headquarters", "In A's
+  first meeting with B since …", "During their 20-minute talks in New York", "In his
+  meeting with B", "their previous meeting in Madrid last June" (background);
+* **joint press events**: "told a joint news conference", "a joint press occasion":
+  both sides of the talks they follow;
+* **attendance** of a summit or ministerial meeting ("who is visiting Lithuania to
+  attend the NATO Summit", "recalled his attendance at a NATO summit in Madrid").
+
+Plans ("will meet", "ahead of their meeting next week") are never events.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from natojp_tui.core.dates import DateMention
+from natojp_tui.core.events.context import LOOKBACK, Candidate, Context, Registry, Trigger
+from natojp_tui.core.events.dating import event_date
+from natojp_tui.core.events.participants import people_of, resolve_pronoun, subject_names
+from natojp_tui.core.events.places import CITIES, city_in, context_place, place_in
+from natojp_tui.core.events.sentence import Sentence
+from natojp_tui.core.model import Event
+from natojp_tui.core.text.document import AnalysedArticle
+
+_MEETING_KINDS = frozenset({"meeting", "courtesy_call", "group_meeting", "summit"})
+# what two people agreeing or "their talks" can belong to (a signing is also their meeting)
+_TOLD_KINDS = _MEETING_KINDS | {"signing", "meal"}
+_PLAN_NEAR = re.compile(
+    r"\b(?:will|would|shall|plans?|planned|planning|expected|scheduled|set\sto|due\sto|"
+    r"upcoming|next|ahead\sof|hopes?|looks?\sforward|cancel\w*|postpone\w*|seek\w*|"
+    r"arrang\w*|propos\w+|invit\w+|to\shold|agreed\sto\shold|no|not|never)\b",
+    re.I,
+)
+_PAST_MODS = re.compile(r"\b(?:previous|last|earlier|former|past|prior)\b|\b(?:19|20)\d\d\b", re.I)
+MENTION_LOOK = re.compile(
+    r"agreed|affirmed|pledged|vowed|confirmed|concurred|discussed|hailed|spoke|talked|"
+    r"talks|meeting|summit|call|conversation|joint|attend|participat|took\spart",
+    re.I,
+)
+
+# --- outcome verbs ------------------------------------------------------------------------
+
+_OUTCOME_RE = re.compile(
+    r"\b(?:agreed|affirmed|reaffirmed|pledged|vowed|confirmed|concurred|discussed|hailed|"
+    r"shared\s(?:the|their)\s(?:view|understanding|recognition)|exchanged\s(?:views|opinions)|"
+    r"spoke|talked|condemned)\b"
+)
+_GAP_OK = re.compile(
+    r"[\s,]*(?:(?:also|jointly|both|together|today|yesterday|have|had|on|in|at|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|morning|afternoon|evening|[A-Z][a-z]+|"
+    r"\d{1,2}|,)\s*){0,5}"
+)
+_WITH_PERSON_RE = re.compile(r"\s(?:with|to)\s")
+_REMOTE = re.compile(r"\b(?:tele)?phone|video|virtual|online\b", re.I)
+
+# --- meetings named in passing ------------------------------------------------------------
+
+_NOMINAL_RE = re.compile(
+    r"\b(?P<det>[Tt]heir|[Hh]is|[Hh]er|(?P<owner>[A-Z][\w-]+)['’]s)\s"
+    r"(?P<mods>(?:[\w-]+\s){0,3}?)"
+    r"(?P<noun>talks|meeting|summit|(?:(?:tele)?phone|video)\s(?:call|talks?|conversation)|"
+    r"call|conversation|encounter)\b"
+)
+_MINUTES_RE = re.compile(r"\b(\d{1,3})-minute\b")
+
+# --- joint press events -------------------------------------------------------------------
+
+_JOINT_PRESS_RE = re.compile(
+    r"\bjoint\s(?:press|news)\s(?:conference|event|point|occasion|announcement|availability|"
+    r"briefing|encounter)s?\b",
+    re.I,
+)
+
+# --- attendance ---------------------------------------------------------------------------
+
+_ATTEND_RE = re.compile(
+    r"\b(?P<verb>attend(?:ed|ing|s)?|attendance\s(?:at|of)|participat(?:ed|ing|ion)\sin|"
+    r"(?:took|taking)\spart\sin)\s(?:the\s|a\s|an\s|this\syear['’]s\s|last\syear['’]s\s)?"
+    r"(?P<name>(?:[\w'’.-]+\s){0,5}?(?:[Ss]ummit|[Mm]inisterial(?:\s[Mm]eeting)?))\b"
+)
+
+
+def read_mentions(
+    s: Sentence, cands: list[Candidate], dates: list[DateMention], ctx: Context, new: list[Event]
+) -> list[Event]:
+    """Events this sentence tells in passing (see the module docstring); events already
+    told are completed instead of told twice."""
+    out: list[Event] = []
+    for rule in (_coordinated, _outcomes, _nominal, _joint_press, _attendance):
+        for event in rule(s, cands, dates, ctx, [*new, *out]):
+            if event.background or ctx.frames.get(id(event)) == "visit":
+                ctx.side.append(event)  # nothing told later takes its day or place
+                continue
+            ctx.events.append(event)
+            out.append(event)
+    return out
+
+
+def _planned(masked: str, s0: int, a: int, b: int) -> bool:
+    left = masked[max(s0, a - 60) : a]
+    return _PLAN_NEAR.search(left) is not None or _PLAN_NEAR.search(masked, b, b + 40) is not None
+
+
+def _known(ctx: Context) -> set[str]:
+    return {p.name for p in ctx.registry.people}
+
+
+def _same_people(e: Event, people: set[str]) -> bool:
+    return bool(people) and people <= set(e.participants)
+
+
+def _existing(
+    ctx: Context, people: set[str], day: date | None, kinds: frozenset[str], background: bool
+) -> Event | None:
+    """The event already told with these people (a day that does not contradict)."""
+    pool = ctx.side if background else ctx.events
+    for e in reversed(pool[-LOOKBACK:]):
+        if e.kind not in kinds or e.background != background:
+            continue
+        if not _same_people(e, people):
+            continue
+        if day is not None and e.date is not None and e.date != day:
+            continue
+        return e
+    return None
+
+
+def _complete(e: Event, day: date | None, place: str | None, duration: int | None) -> None:
+    if e.date is None and day is not None and not e.background:
+        e.date = day
+    if e.place is None and place:
+        e.place = place
+    if e.duration is None and duration:
+        e.duration = duration
+
+
+def _is_background(s: Sentence, a: int, b: int) -> bool:
+    """A cue of the past ("last June", "in 2019") in the mention's clause."""
+    masked, s0, s1 = s.masked, s.start, s.end
+    end = masked.find(",", b, s1)
+    end = s1 if end < 0 else end
+    since = re.search(r"\bsince\b", masked[b:end])
+    if since is not None:
+        end = b + since.start()
+    start = masked.rfind(",", s0, a) + 1 or s0
+    return any(start <= c < end for c in s.background)
+
+
+def _new_event(
+    kind: str,
+    people: list[str],
+    s: Sentence,
+    trig: Trigger,
+    dates: list[DateMention],
+    ctx: Context,
+    background: bool,
+    summary: str,
+) -> Event:
+    p, text, masked, s0, s1 = s.paragraph, s.text, s.masked, s.start, s.end
+    clock = s.clock
+    if background:
+        day, frame = None, "none"
+    else:
+        day, frame = event_date(s, trig, dates, ctx, set(people))
+    place = place_in(masked, s0, s1, trig)
+    if place is None and not _REMOTE.search(masked, s0, s1):
+        place = context_place(frame, ctx)
+    event = Event(
+        kind=kind,
+        summary=summary,
+        paragraph=p,
+        start=s0,
+        end=min(len(text), s1),
+        participants=people,
+        place=place,
+        date=day,
+        time=None if background else clock.time,
+        duration=clock.duration,
+        note=None if background else clock.note,
+        background=background,
+    )
+    ctx.frames[id(event)] = frame
+    return event
+
+
+def _subject_people(cands: list[Candidate], pos: int, s0: int, ctx: Context) -> list[str]:
+    known = _known(ctx)
+    return [n for n in subject_names(cands, pos, s0, ctx) if n in known]
+
+
+_COORDINATED_RE = re.compile(
+    r"\b(?:press\s(?:occasion|conference|announcement|point)|news\sconference)\sand\s(?:a\s)?"
+    r"(?P<noun>meeting|talks|(?:working\s)?(?:lunch(?:eon)?|dinner|breakfast))\s(?:with|between)\b",
+    re.I,
+)
+
+
+def _coordinated(
+    s: Sentence,
+    cands: list[Candidate],
+    dates: list[DateMention],
+    ctx: Context,
+    told: list[Event],
+) -> list[Event]:
+    """ "held a joint press occasion and meeting with X": the second noun is an event too,
+    with the same people and day."""
+    m = _COORDINATED_RE.search(s.masked, s.start, s.end)
+    if m is None:
+        return []
+    first = next((e for e in told if e.kind == "press_conference"), None)
+    if first is None:
+        return []
+    noun = m.group("noun").lower()
+    kind = "meeting" if noun in ("meeting", "talks") else "meal"
+    event = Event(
+        kind=kind,
+        summary=noun,
+        paragraph=first.paragraph,
+        start=first.start,
+        end=first.end,
+        participants=list(first.participants),
+        groups=list(first.groups),
+        place=first.place,
+        date=first.date,
+    )
+    ctx.frames[id(event)] = ctx.frames.get(id(first), "own")
+    return [event]
+
+
+def _outcomes(
+    s: Sentence,
+    cands: list[Candidate],
+    dates: list[DateMention],
+    ctx: Context,
+    told: list[Event],
+) -> list[Event]:
+    masked, s0, s1 = s.masked, s.start, s.end
+    out: list[Event] = []
+    for m in _OUTCOME_RE.finditer(masked, s0, s1):
+        if _planned(masked, s0, m.start(), m.start()) or masked[m.start() - 1 : m.start()] == "~":
+            continue
+        before = [c for c in cands if c.end <= m.start() and c.start >= s0]
+        if not before:
+            continue
+        last = before[-1]
+        if _GAP_OK.fullmatch(masked, last.end, m.start()) is None:
+            continue
+        people = set()
+        explicit = False
+        if last.kind == "person" and last.subject and last.linked:
+            people = set(subject_names(cands, m.start(), s0, ctx)) & _known(ctx)
+            explicit = True
+        elif last.kind == "plural":
+            people = set(resolve_pronoun(last, ctx))
+        if len(people) < 2 and last.kind == "person" and last.subject:
+            after = _WITH_PERSON_RE.match(masked, m.end())
+            if after is not None:
+                partner = next(
+                    (c for c in cands if c.kind == "person" and c.start - after.end() <= 24
+                     and c.start >= after.end()),
+                    None,
+                )  # fmt: skip
+                if partner is not None and masked[partner.end : partner.end + 2] not in (
+                    "'s",
+                    "’s",
+                ):
+                    people = {*last.names, *partner.names} & _known(ctx)
+                    explicit = True
+        if len(people) < 2:
+            continue
+        trig = Trigger("meeting", m.start(), m.end(), m.group(0), "outcome")
+        background = _is_background(s, m.start(), m.end())
+        found = _existing(ctx, people, None, _TOLD_KINDS, background)
+        if found is not None:
+            day, _ = (None, "") if background else event_date(s, trig, dates, ctx, people)
+            _complete(found, day if dates else None, place_in(masked, s0, s1, trig), None)
+            continue
+        if not explicit:
+            continue  # "they agreed" with nothing told yet: who "they" are is a guess
+        remote = _REMOTE.search(masked, s0, s1) is not None
+        ordered = [n for n in subject_names(cands, m.start(), s0, ctx) if n in people]
+        ordered += sorted(people - set(ordered))
+        event = _new_event(
+            "meeting", ordered, s, trig, dates, ctx, background,
+            "telephone call" if remote else "meeting",
+        )  # fmt: skip
+        out.append(event)
+        break  # one sentence, one such meeting
+    return out
+
+
+def _nominal(
+    s: Sentence,
+    cands: list[Candidate],
+    dates: list[DateMention],
+    ctx: Context,
+    told: list[Event],
+) -> list[Event]:
+    masked, s0, s1 = s.masked, s.start, s.end
+    out: list[Event] = []
+    known = _known(ctx)
+    for m in _NOMINAL_RE.finditer(masked, s0, s1):
+        if _planned(masked, s0, m.start(), m.end()):
+            continue
+        people: set[str] = set()
+        det = m.group("det").lower()
+        if m.group("owner"):
+            owner = next((c for c in cands if c.start <= m.start() < c.end + 2), None)
+            if owner is None or owner.kind != "person":
+                continue
+            people |= set(owner.names)
+        elif det == "their":
+            pair = next((c for c in cands if c.kind == "plural"), None)
+            people |= set(resolve_pronoun(pair, ctx)) if pair else set()
+            if len(people) < 2:
+                for e in reversed(ctx.events[-LOOKBACK:]):
+                    if len(people_of(e, ctx)) >= 2:
+                        people = set(people_of(e, ctx))
+                        break
+        else:
+            pron = next((c for c in cands if c.start == m.start()), None)
+            if pron is not None:
+                people |= set(resolve_pronoun(pron, ctx))
+            if not people:
+                people |= set(_subject_people(cands, m.start(), s0, ctx)[:1])
+        after = masked[m.end() : m.end() + 6]
+        if after.startswith(" with"):
+            partner = next(
+                (c for c in cands if c.kind == "person" and m.end() < c.start <= m.end() + 60),
+                None,
+            )
+            if partner is not None:
+                people |= set(partner.names)
+        people &= known
+        if len(people) < 2:
+            continue
+        mods = m.group("mods") or ""
+        minutes = _MINUTES_RE.search(mods)
+        duration = int(minutes.group(1)) if minutes else None
+        place = city_in(masked, m.end(), min(s1, m.end() + 40))
+        past = _PAST_MODS.search(mods) is not None
+        background = past or _is_background(s, m.start(), m.end())
+        trig = Trigger("meeting", m.start(), m.end(), m.group(0), "mention")
+        found = _existing(ctx, people, None, _TOLD_KINDS, background)
+        if found is not None:
+            own_day = [d for d in dates if m.start() <= d.start < m.end()]
+            day = own_day[0].resolve(ctx.last_date) if own_day else None
+            _complete(found, day, place, duration)
+            continue
+        remote = "call" in m.group("noun") or "phone" in m.group("noun")
+        event = _new_event(
+            "meeting", sorted(people), s, trig, dates, ctx, background,
+            "telephone call" if remote else "meeting",
+        )  # fmt: skip
+        if duration:
+            event.duration = duration
+        if place:
+            event.place = place
+        out.append(event)
+    return out
+
+
+def _joint_press(
+    s: Sentence,
+    cands: list[Candidate],
+    dates: list[DateMention],
+    ctx: Context,
+    told: list[Event],
+) -> list[Event]:
+    masked, s0, s1 = s.masked, s.start, s.end
+    m = _JOINT_PRESS_RE.search(masked, s0, s1)
+    if m is None or _planned(masked, s0, m.start(), m.end()):
+        return []
+    known = _known(ctx)
+    people = {n for c in cands if c.kind == "person" for n in c.names} & known
+    people |= set(_subject_people(cands, m.start(), s0, ctx))
+    for e in reversed(ctx.events[-LOOKBACK:]):  # the talks it follows: both sides
+        pair = len(people_of(e, ctx)) >= 2 and (not people or people & set(e.participants))
+        if e.kind in _MEETING_KINDS and not e.background and pair:
+            people |= set(people_of(e, ctx))
+            break
+    if len(people) == 1:  # "joint": the other side is the last other person told of
+        other = next((n for n in reversed(ctx.actors) if n not in people and n in known), None)
+        if other is not None:
+            people.add(other)
+    if len(people) < 2:
+        return []
+    for e in reversed([*told, *ctx.events[-LOOKBACK:]]):
+        if e.kind == "press_conference" and people & set(e.participants):
+            e.participants = [*e.participants, *sorted(people - set(e.participants))]
+            return []
+    trig = Trigger("press_conference", m.start(), m.end(), m.group(0), "mention")
+    ordered = [n for n in _subject_people(cands, m.start(), s0, ctx) if n in people]
+    ordered += sorted(people - set(ordered))
+    summary = "joint press conference"
+    return [_new_event("press_conference", ordered, s, trig, dates, ctx, False, summary)]
+
+
+def _attendance(
+    s: Sentence,
+    cands: list[Candidate],
+    dates: list[DateMention],
+    ctx: Context,
+    told: list[Event],
+) -> list[Event]:
+    masked, s0, s1 = s.masked, s.start, s.end
+    out: list[Event] = []
+    for m in _ATTEND_RE.finditer(masked, s0, s1):
+        if "~" in m.group(0) or _PLAN_NEAR.search(masked, max(s0, m.start() - 30), m.start()):
+            continue
+        near = [c for c in cands if c.kind == "person" and s0 <= c.end <= m.start()]
+        people = list(near[-1].names) if near else _subject_people(cands, m.start(), s0, ctx)
+        people = [n for n in people if n in _known(ctx)]
+        if not people:
+            continue
+        name = re.sub(r"^(?:the|a|an)\s", "", m.group("name"))
+        told = [*ctx.events, *ctx.side]
+        if any(e.kind == "summit" and set(people[:1]) <= set(e.participants) for e in told):
+            continue
+        purpose = masked[max(s0, m.start() - 3) : m.start()] == "to "
+        background = _is_background(s, m.start(), m.end())
+        trig = Trigger("summit", m.start(), m.end(), m.group(0), "mention")
+        event = _new_event("summit", people[:1], s, trig, dates, ctx, background, name)
+        if purpose:  # "visiting Lithuania to attend the NATO Summit": its days are not told
+            event.date, event.time, event.duration, event.note = None, None, None, None
+            ctx.frames[id(event)] = "visit"
+        event.place = city_in(masked, m.end(), min(s1, m.end() + 40)) or (
+            None if purpose else event.place
+        )
+        out.append(event)
+    return out
+
+
+# --- the press event a transcript is --------------------------------------------------------
+
+_PRESS_TITLE_RE = re.compile(
+    r"^(?:(?:transcript|video)\s(?:of|:)\s)?(?P<joint>joint\s)?(?:press\s(?:conference|point|briefing|"
+    r"availability|encounter|statements?)|news\sconference|doorstop(?:\sinterview)?|"
+    r"remarks\sto\sthe\s(?:press|media))\b",
+    re.I,
+)
+_NOT_SPEAKERS = re.compile(
+    r"^(?:q|question|journalist|reporter|moderator|host|press|media|unidentified|audience|"
+    r"participant|male|female|speaker)\b",
+    re.I,
+)
+_LABEL_RE = re.compile(r"^(?P<label>[A-Z][A-Za-z.'’ -]{1,60}?)(?:,[^:]{0,60})?:\s")
+_TITLE_PLACE_RE = re.compile(r",\s(?P<place>[A-Z][\w.-]+(?:,?\s[A-Z][\w.-]+)?)\s*$")
+
+
+def title_press_event(doc: AnalysedArticle, registry: Registry) -> Event | None:
+    """A transcript titled "Joint press point", "Doorstop interview, London", "Press
+    conference by …" is itself a press event: the people the title (or its "by …" line)
+    names and those who speak in its turns, on the article's day."""
+    m = _PRESS_TITLE_RE.match(doc.title.strip())
+    if m is None or not doc.body:
+        return None
+    known = {p.name for p in registry.people}
+    people: list[str] = []
+
+    def add(name: str | None) -> None:
+        if name and name not in people:
+            people.append(name)
+
+    for person in registry.people:  # named in the title
+        family = person.name.split()[-1]
+        if family and re.search(rf"\b{re.escape(family)}\b", doc.title, re.I):
+            add(person.name)
+    if doc.body[0].text.lower().startswith("by "):  # "by NATO Secretary General … and …"
+        for mention in registry.mentions():
+            if mention.paragraph == 0:
+                found = registry.get(mention.person_id)
+                add(found.name if found else None)
+    for t in doc.body:
+        label = _LABEL_RE.match(t.text)
+        if label is None or _NOT_SPEAKERS.match(label.group("label")):
+            continue
+        written = " ".join(label.group("label").split())
+        if written.isupper() or written.istitle():
+            found = registry.resolve(written)
+            if found is not None:
+                add(found.name)
+            elif len(written.split()) <= 3 and written.isupper():
+                add(written.title())  # a speaker the text names only in its labels
+    people = [p for p in people if p in known or p[:1].isupper()]
+    if not people:
+        return None
+    place = _TITLE_PLACE_RE.search(doc.title)
+    where = place.group("place") if place and place.group("place") in CITIES else doc.place
+    return Event(
+        kind="press_conference",
+        summary="joint press conference" if m.group("joint") else "press conference",
+        paragraph=0,
+        start=0,
+        end=len(doc.body[0].text),
+        participants=people,
+        place=where,
+        date=doc.published,
+    )

@@ -1,0 +1,305 @@
+"""The language of real readouts and wire stories about meetings (found missing on the real
+development set, ``tests/data/real``): each test states one general behaviour on a short
+invented text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from natojp_tui.core.model import Article, Event, Paragraph
+from natojp_tui.core.pipeline import extract
+
+THURSDAY = date(2031, 5, 15)  # a Thursday
+
+
+def _events(*paragraphs: str, published: date | None = THURSDAY, title: str = "T") -> list[Event]:
+    body = [Paragraph(p) for p in paragraphs]
+    return extract(Article(id="t", title=title, paragraphs=body, published=published)).events
+
+
+def _people(e: Event) -> set[str]:
+    return {p.split()[-1] for p in e.participants}
+
+
+def _kinds(events: list[Event]) -> list[tuple[str, frozenset[str]]]:
+    return [(e.kind, frozenset(_people(e))) for e in events]
+
+
+PAIR = frozenset({"Sakamoto", "Lindqvist"})
+
+
+# --- meetings named inside another sentence ----------------------------------------------
+
+
+def test_talks_named_in_a_quote_attribution_are_the_meeting_the_lead_told() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto and NATO Secretary General Maria Lindqvist affirmed on "
+        "Thursday in Brussels that the partnership should grow.",
+        "“We agreed on this today,” Sakamoto said at a joint news event after their talks at "
+        "NATO headquarters.",
+    )
+    assert sorted(_kinds(events)) == [("meeting", PAIR), ("press_conference", PAIR)]
+    meeting = next(e for e in events if e.kind == "meeting")
+    assert meeting.date == THURSDAY
+    assert meeting.place in ("Brussels", "NATO headquarters")
+
+
+def test_a_first_meeting_since_an_earlier_year_is_still_this_meeting() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto and NATO Secretary General Maria Lindqvist spoke in "
+        "Brussels on Thursday.",
+        "In Sakamoto’s first meeting with Lindqvist since she took up her post in 2029, they "
+        "both praised the partnership.",
+    )
+    assert _kinds(events) == [("meeting", PAIR)]
+    assert not events[0].background and events[0].date == THURSDAY
+
+
+def test_during_their_talks_gives_the_duration_and_place_of_the_meeting_just_told() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto and NATO Secretary General Maria Lindqvist on Monday "
+        "agreed to deepen ties.",
+        "During their 20-minute talks in Oslo, the two leaders shared their views on Ukraine.",
+    )
+    assert _kinds(events) == [("meeting", PAIR)]
+    assert (events[0].date, events[0].duration, events[0].place) == (
+        date(2031, 5, 12),
+        20,
+        "Oslo",
+    )
+
+
+def test_in_his_meeting_with_names_the_meeting() -> None:
+    events = _events(
+        "Foreign Minister Jonas Berg arrived in Tokyo on Tuesday.",
+        "In his meeting with Prime Minister Haruto Sakamoto, Berg delivered a message from Oslo.",
+    )
+    assert _kinds(events) == [("meeting", frozenset({"Berg", "Sakamoto"}))]
+
+
+# --- wire verbs of outcome ---------------------------------------------------------------
+
+
+def test_two_people_who_agree_together_met() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto and Secretary General Maria Lindqvist pledged on "
+        "Wednesday to expand maritime cooperation."
+    )
+    assert _kinds(events) == [("meeting", PAIR)]
+    assert events[0].date == date(2031, 5, 14)
+
+
+def test_agreeing_with_someone_by_telephone_is_a_call() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto agreed with President Min Ji-ho in a telephone "
+        "conversation Friday morning that the two countries would work together."
+    )
+    assert len(events) == 1 and events[0].kind == "meeting"
+    assert "Sakamoto" in _people(events[0]) and len(events[0].participants) == 2
+
+
+def test_people_speaking_separately_did_not_meet() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto said on Monday that Japan would do more.",
+        "Secretary General Maria Lindqvist agreed that the alliance must adapt.",
+    )
+    assert events == []
+
+
+# --- attendance, press events ------------------------------------------------------------
+
+
+def test_a_joint_news_conference_has_both_sides_of_the_talks() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto held talks with Secretary General Maria Lindqvist in "
+        "Tokyo on Thursday.",
+        "“This is a new chapter,” Lindqvist told a joint news conference after the talks.",
+    )
+    assert _kinds(events) == [("meeting", PAIR), ("press_conference", PAIR)]
+    assert events[1].date == THURSDAY
+
+
+def test_a_readout_joint_press_occasion_and_meeting_are_two_events() -> None:
+    events = _events(
+        "On May 15, Prime Minister Haruto Sakamoto, who is visiting Latvia to attend the NATO "
+        "Summit, held a joint press occasion and meeting with Ms. Maria Lindqvist, Secretary "
+        "General of NATO, from 8:35 a.m. local time for about 20 minutes."
+    )
+    kinds = sorted(_kinds(events))
+    assert ("meeting", PAIR) in kinds and ("press_conference", PAIR) in kinds
+    assert ("summit", frozenset({"Sakamoto"})) in kinds
+
+
+def test_after_the_meeting_they_had_a_joint_press_occasion() -> None:
+    events = _events(
+        "On May 15, Prime Minister Haruto Sakamoto met Secretary General Maria Lindqvist.",
+        "After the meeting, Prime Minister Sakamoto and Secretary General Lindqvist had a joint "
+        "press occasion.",
+    )
+    assert _kinds(events) == [("meeting", PAIR), ("press_conference", PAIR)]
+    assert events[1].date == THURSDAY
+
+
+def test_present_perfect_in_a_news_lead_reports_the_meeting() -> None:
+    events = _events(
+        "Defence Minister Aiko Morimoto has met with Australian Defence Minister Liam Carver in "
+        "Tokyo to discuss closer defence ties."
+    )
+    assert _kinds(events) == [("meeting", frozenset({"Morimoto", "Carver"}))]
+    assert events[0].place == "Tokyo"
+
+
+def test_having_met_many_times_is_no_event() -> None:
+    assert _events("Prime Minister Haruto Sakamoto has met Maria Lindqvist several times.") == []
+
+
+# --- past meetings, plans ----------------------------------------------------------------
+
+
+def test_a_past_meeting_recalled_is_background_with_no_day() -> None:
+    events = _events(
+        "President Min Ji-ho met Secretary General Maria Lindqvist in Seoul on Monday.",
+        "Min recalled his attendance at a NATO summit in Madrid last June.",
+    )
+    background = [e for e in events if e.background]
+    assert len(background) == 1
+    assert background[0].date is None and background[0].date_precision == "unknown"
+    assert next(e for e in events if not e.background).date == date(2031, 5, 12)
+
+
+def test_plans_and_cancelled_meetings_are_not_events() -> None:
+    assert (
+        _events(
+            "Prime Minister Haruto Sakamoto will meet Maria Lindqvist next week.",
+            "Talks between Sakamoto and Lindqvist planned for Friday were cancelled.",
+        )
+        == []
+    )
+
+
+# --- dates --------------------------------------------------------------------------------
+
+
+def test_local_date_and_time_are_kept_beside_the_japan_time() -> None:
+    [e] = _events(
+        "On February 19, commencing at 5:00 p.m. (local time; February 20, 1:00 a.m. JST) for "
+        "approximately 30 minutes, Mr. SAKAMOTO Haruto, Prime Minister of Japan, held a meeting "
+        "with Ms. Maria Lindqvist, Secretary General of NATO.",
+        published=date(2031, 2, 20),
+    )
+    assert (e.date, e.time, e.duration) == (date(2031, 2, 19), "17:00", 30)
+    assert e.note and "01:00" in e.note
+
+
+def test_a_text_without_a_year_gives_no_day() -> None:
+    [e] = _events(
+        "Prime Minister Haruto Sakamoto met Secretary General Maria Lindqvist in Tokyo on "
+        "Tuesday, September 30.",
+        published=None,
+    )
+    assert e.date is None and e.date_precision == "unknown"
+
+
+# --- participants and summaries ------------------------------------------------------------
+
+
+def test_groups_met_are_recorded_as_groups_not_participants() -> None:
+    [e] = _events(
+        "Secretary General Maria Lindqvist met representatives of the parliamentary parties in "
+        "Stockholm on Thursday."
+    )
+    assert e.participants == ["Maria Lindqvist"]
+    assert e.groups == ["representatives of the parliamentary parties"]
+
+
+def test_honorifics_and_post_nominals_are_not_part_of_a_participant() -> None:
+    [e] = _events(
+        "On May 15, Prime Minister Haruto Sakamoto held a telephone talk with the Hon Grace "
+        "Whitlam MP, Prime Minister of Australia."
+    )
+    assert set(e.participants) == {"Haruto Sakamoto", "Grace Whitlam"}
+
+
+def test_a_summary_reads_at_a_glance() -> None:
+    [e] = _events(
+        "On May 15, commencing at 6:20 p.m. for approximately 25 minutes, Mr. SAKAMOTO Haruto, "
+        "Prime Minister of Japan, held a meeting with H.E. Ms. Maria Lindqvist, Secretary General "
+        "of NATO, in Tokyo."
+    )
+    assert e.summary.startswith("Sakamoto ↔ Lindqvist · meeting · 18:20 (25 min) · Tokyo")
+    assert "H.E." not in e.summary
+
+
+# --- transcripts and other fixed language -----------------------------------------------
+
+
+def test_a_transcript_titled_as_a_press_event_is_that_event_with_its_speakers() -> None:
+    body = [
+        Paragraph("JOURNALIST: Minister, welcome to Oslo.", "turn"),
+        Paragraph("LIAM CARVER, DEFENCE MINISTER: Thank you. It is good to be here.", "turn"),
+    ]
+    article = Article(
+        id="t",
+        title="Doorstop interview, Oslo",
+        paragraphs=body,
+        published=date(2031, 5, 15),
+    )
+    [e] = extract(article).events
+    assert (e.kind, e.date, e.place) == ("press_conference", date(2031, 5, 15), "Oslo")
+    assert [p.split()[-1] for p in e.participants] == ["Carver"]
+
+
+def test_likely_meetings_and_decisions_to_begin_talks_are_not_events() -> None:
+    assert (
+        _events(
+            "Secretary General Maria Lindqvist is also likely to hold a meeting with Prime "
+            "Minister Haruto Sakamoto.",
+            "Prime Minister Haruto Sakamoto said he had decided to begin consultations with "
+            "the partners.",
+        )
+        == []
+    )
+
+
+def test_addressing_a_countrys_programme_is_no_address() -> None:
+    assert (
+        _events(
+            "Secretary General Maria Lindqvist addressed North Korea's missile programme in "
+            "her remarks."
+        )
+        == []
+    )
+
+
+def test_bare_names_that_meet_and_a_named_counterpart_are_people() -> None:
+    events = _events(
+        "Chinese Foreign Minister Lu Wen met Kenta Mori in Manila on Monday.",
+        "Defence Minister Liam Carver was hosted by his Japanese counterpart Aiko Morimoto in "
+        "Tokyo on Wednesday.",
+    )
+    assert _kinds(events) == [
+        ("meeting", frozenset({"Wen", "Mori"})),
+        ("meeting", frozenset({"Carver", "Morimoto"})),
+    ]
+    assert [e.groups for e in events] == [[], []]
+
+
+def test_a_frame_opening_the_sentence_is_done_by_the_subject_after_its_comma() -> None:
+    events = _events(
+        "Secretary General Maria Lindqvist welcomed Prime Minister Haruto Sakamoto to NATO "
+        "headquarters on Thursday.",
+        "In a speech to ambassadors from the member states, Sakamoto said the partnership "
+        "would grow.",
+    )
+    [speech] = [e for e in events if e.kind == "address"]
+    assert speech.participants == ["Haruto Sakamoto"]
+    assert speech.groups == ["ambassadors"]
+
+
+def test_a_joint_news_conference_told_by_one_side_has_the_other_side_too() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto visited NATO headquarters on Thursday.",
+        "“This is a new chapter,” Secretary General Maria Lindqvist told a joint news conference.",
+    )
+    [press] = [e for e in events if e.kind == "press_conference"]
+    assert set(press.participants) == {"Maria Lindqvist", "Haruto Sakamoto"}
