@@ -717,6 +717,8 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     entries = store.timeline(
         article=article, visit=args.visit, person=args.person, start=args.since, end=args.until
     )
+    removed = store.user_view().archived  # removed articles leave the timeline too
+    entries = [e for e in entries if any(s.article_id not in removed for s in e.sources)]
     if args.json:
         _print_json(entries)
         return 0
