@@ -556,15 +556,24 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     )
     if len(quotes) < total:
         _error_line(f"showing the first {len(quotes)} of {total} quotes (--limit 0 for all)")
+    cite = _citer(store, args.style) if args.style else None
     if args.json or args.csv or args.md:
-        from natojp_tui.export import render_quotes
+        from natojp_tui.export import ExportFormat, render_quotes
 
-        fmt = "json" if args.json else "csv" if args.csv else "markdown"
+        fmt: ExportFormat = "json" if args.json else "csv" if args.csv else "markdown"
         annotate = lambda q: store.annotations(q.id)  # noqa: E731
         text = render_quotes(
-            quotes, article_of, fmt, ascii_only=not _stdout_is_unicode(), annotate=annotate
+            quotes,
+            article_of,
+            fmt,
+            cite=cite,
+            ascii_only=not _stdout_is_unicode(),
+            annotate=annotate,
         )
         sys.stdout.write(text)
+        return 0
+    if cite is not None:
+        sys.stdout.write("\n\n".join(cite(q, article_of(q.article_id)) for q in quotes) + "\n")
         return 0
     from rich.table import Table
 
@@ -762,6 +771,36 @@ def cmd_visits(args: argparse.Namespace) -> int:
     return 0
 
 
+def _citer(store, style: str):
+    """A ``cite(quote, article)`` in ``style`` that reads each whole article once (bylines
+    and the words before a reported clause are in its paragraphs)."""
+    from datetime import date
+
+    from natojp_tui.core.references import format_copy
+
+    today = date.today()
+    full: dict[str, Any] = {}
+
+    def cite(quote, article) -> str:
+        if article.id not in full:
+            full[article.id] = store.article(article.id) or article
+        return format_copy(quote, full[article.id], style, today)
+
+    return cite
+
+
+def cmd_cite(args: argparse.Namespace) -> int:
+    store = _open_store(args)
+    quote = store.quote(args.quote_id)
+    if quote is None:
+        raise Failure(f"no quote {args.quote_id!r} (natojp quotes --json lists quote ids)")
+    article = store.article(quote.article_id)
+    if article is None:
+        raise Failure(f"the article of quote {args.quote_id!r} is not in the library")
+    sys.stdout.write(_citer(store, args.style)(quote, article) + "\n")
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from natojp_tui.export import ExportError, export_quotes
 
@@ -777,12 +816,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         limit=args.limit,
     )
     try:
+        cite = _citer(store, args.style) if args.style else None
         target = export_quotes(
             quotes,
             article_of,
             args.output,
-            {"md": "markdown"}.get(args.format or "", args.format),
+            args.format,
             force=args.force,
+            cite=cite,
             annotate=lambda q: store.annotations(q.id),
         )
     except ExportError as exc:
@@ -947,6 +988,7 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--starred", action="store_true", help="only starred quotes")
 
     sp = add("quotes", cmd_quotes, "list quotes across the database")
+    sp.add_argument("--style", choices=COPY_STYLES, help="print each quote cited in a style")
     quote_filters(sp)
     sp.add_argument(
         "--limit", type=int, default=200, metavar="N", help="at most N quotes (0: all; default 200)"
@@ -971,7 +1013,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--article", metavar="ID", help="only the visits this article tells of")
     sp.add_argument("--json", action="store_true")
 
+    sp = add(
+        "cite", cmd_cite, "cite one quote in a style (Chicago, APA, MLA, BibTeX, RIS, CSL-JSON)"
+    )
+    sp.add_argument("quote_id", metavar="QUOTE_ID", help="a quote id (natojp quotes --json)")
+    sp.add_argument("--style", choices=COPY_STYLES, default="apa", help="default: apa")
+
     sp = add("export", cmd_export, "export quotes to a Markdown, CSV or JSON file")
+    sp.add_argument("--style", choices=COPY_STYLES, help="add each quote's citation in a style")
     quote_filters(sp)
     sp.add_argument("--limit", type=int, default=0, metavar="N", help="at most N quotes (0: all)")
     sp.add_argument("-o", "--output", required=True, metavar="FILE")
@@ -989,6 +1038,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_commands(add)
     return p
+
+
+COPY_STYLES = (
+    "chicago",
+    "chicago-bib",
+    "apa",
+    "mla",
+    "bibtex",
+    "ris",
+    "csl-json",
+    "plain",
+    "attributed",
+    "markdown",
+    "citation",
+    "json",
+)  # fmt: skip  (natojp_tui.core.references.COPY_FORMATS, without importing the core here)
 
 
 def _tolerant_stdout() -> None:

@@ -1,10 +1,10 @@
 """Write quotes with their attribution to a Markdown, CSV or JSON file.
 
 Used by the reader (``e``) and the CLI. An existing file is kept unless ``force``;
-a missing folder is reported, not created behind the user's back. Given ``annotate``
-(quote -> ``{"starred", "notes", "tags"}``, the store's :meth:`Store.annotations`), each
-quote carries the user's star, notes and tags: JSON fields, CSV columns, Markdown lines
-under the blockquote.
+a missing folder is reported, not created behind the user's back. Paragraph numbers
+are 1-based in every format. Given ``annotate`` (quote -> ``{"starred", "notes",
+"tags"}``, the store's :meth:`Store.annotations`), each quote carries the user's star,
+notes and tags: JSON fields, CSV columns, Markdown lines under the blockquote.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ SUFFIX: dict[ExportFormat, str] = {"markdown": ".md", "csv": ".csv", "json": ".j
 CSV_COLUMNS: tuple[str, ...] = (
     "id",
     "text",
+    "display",
     "kind",
     "speaker",
     "role",
@@ -58,6 +59,7 @@ ANNOTATION_COLUMNS: tuple[str, ...] = ("starred", "notes", "tags")
 
 ArticleLookup = Callable[[str], Article]
 Annotate = Callable[[Quote], dict[str, object]]
+Citer = Callable[[Quote, Article], str]  # a citation style applied to one quote
 
 
 class ExportError(Exception):
@@ -76,7 +78,7 @@ def format_for(path: Path, fmt: str | None = None) -> ExportFormat:
             raise ExportError(
                 f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}"
             )
-        return fmt  # type: ignore[return-value]
+        return fmt
     guessed = EXTENSIONS.get(path.suffix.lower())
     if guessed is None:
         raise ExportError(
@@ -112,6 +114,7 @@ def markdown_annotations(
 def render_markdown(
     pairs: Sequence[tuple[Quote, Article]],
     heading: str = "Quotes",
+    cite: Citer | None = None,
     annotate: Annotate | None = None,
 ) -> str:
     """One ``##`` section per article (in first-seen order), each quote as a cited blockquote."""
@@ -131,6 +134,8 @@ def render_markdown(
         for q, a in grouped[aid]:
             out.append(format_markdown(q, a))
             out.append("")
+            if cite is not None:
+                out += [cite(q, a), ""]
             if annotate is not None:
                 extra = annotate(q)
                 lines = markdown_annotations(
@@ -153,13 +158,19 @@ def csv_cell(value: object) -> object:
     return value
 
 
-def render_csv(pairs: Sequence[tuple[Quote, Article]], annotate: Annotate | None = None) -> str:
-    """A header row then one row per quote (see ``CSV_COLUMNS``; then ``ANNOTATION_COLUMNS``
-    when annotated: starred ``yes`` or empty, notes joined by a blank line, tags by
-    spaces); text cells are guarded against formula injection (:func:`csv_cell`)."""
+def render_csv(
+    pairs: Sequence[tuple[Quote, Article]],
+    cite: Citer | None = None,
+    annotate: Annotate | None = None,
+) -> str:
+    """A header row then one row per quote (see ``CSV_COLUMNS``; a ``citation`` column
+    with a style; then ``ANNOTATION_COLUMNS`` when annotated: starred ``yes`` or empty,
+    notes joined by a blank line, tags by spaces); text cells are guarded against formula
+    injection (:func:`csv_cell`)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")  # RFC 4180; a CR inside a cell is quoted
-    writer.writerow(CSV_COLUMNS + (ANNOTATION_COLUMNS if annotate else ()))
+    columns = (*CSV_COLUMNS, "citation") if cite is not None else CSV_COLUMNS
+    writer.writerow(columns + (ANNOTATION_COLUMNS if annotate else ()))
     for q, a in pairs:
         rec = quote_record(q, a)
         art = rec["article"]
@@ -171,7 +182,9 @@ def render_csv(pairs: Sequence[tuple[Quote, Article]], annotate: Annotate | None
             "source": art["source"],
             "url": art["url"],
         }
-        row = [csv_cell(flat[c]) for c in CSV_COLUMNS]
+        if cite is not None:
+            flat["citation"] = cite(q, a)
+        row = [csv_cell(flat[c]) for c in columns]
         if annotate is not None:
             extra = annotate(q)
             row += [
@@ -207,12 +220,19 @@ def dump_json(data: object, *, ascii_only: bool = False) -> str:
 
 def render_json(
     pairs: Sequence[tuple[Quote, Article]],
+    cite: Citer | None = None,
     *,
     ascii_only: bool = False,
     annotate: Annotate | None = None,
 ) -> str:
-    """A JSON list of quote records with attribution and offsets (and annotations)."""
-    records = [annotated_record(q, a, annotate) for q, a in pairs]
+    """A JSON list of quote records with attribution and offsets (and ``citation``, and
+    annotations)."""
+    records = []
+    for q, a in pairs:
+        rec = annotated_record(q, a, annotate)
+        if cite is not None:
+            rec["citation"] = cite(q, a)
+        records.append(rec)
     return dump_json(records, ascii_only=ascii_only)
 
 
@@ -221,18 +241,20 @@ def render_quotes(
     article_of: ArticleLookup,
     fmt: ExportFormat,
     heading: str = "Quotes",
+    cite: Citer | None = None,
     *,
     ascii_only: bool = False,
     annotate: Annotate | None = None,
 ) -> str:
     """The export text of ``quotes`` in ``fmt``; ``article_of`` maps an article id to its
-    Article. ``ascii_only`` makes JSON pure ASCII (for a console that is not UTF-8)."""
+    Article; ``cite`` adds each quote's citation in a style. ``ascii_only`` makes JSON pure
+    ASCII (for a console that is not UTF-8)."""
     pairs = _pairs(quotes, article_of)
     if fmt == "markdown":
-        return render_markdown(pairs, heading, annotate)
+        return render_markdown(pairs, heading, cite, annotate)
     if fmt == "csv":
-        return render_csv(pairs, annotate)
-    return render_json(pairs, ascii_only=ascii_only, annotate=annotate)
+        return render_csv(pairs, cite, annotate)
+    return render_json(pairs, cite, ascii_only=ascii_only, annotate=annotate)
 
 
 def export_quotes(
@@ -243,6 +265,7 @@ def export_quotes(
     *,
     force: bool = False,
     heading: str = "Quotes",
+    cite: Citer | None = None,
     annotate: Annotate | None = None,
 ) -> Path:
     """Write ``quotes`` to ``path`` and return the resolved path.
@@ -252,7 +275,7 @@ def export_quotes(
     """
     target = Path(path).expanduser()
     kind = format_for(target, fmt)
-    text = render_quotes(quotes, article_of, kind, heading, annotate=annotate)
+    text = render_quotes(quotes, article_of, kind, heading, cite, annotate=annotate)
     return write_export(target, text, force=force)
 
 

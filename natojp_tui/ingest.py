@@ -6,6 +6,7 @@ This is the I/O edge in front of the pure core: it reads bytes and hands them to
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import glob
 import hashlib
@@ -14,6 +15,7 @@ import re
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from natojp_tui.core.model import Article
@@ -118,6 +120,17 @@ WEB_PAGES_DIR = ("web", "pages")  # inside a database folder: pages fetched from
 _WEB_PAGE_NAME = re.compile(r"[0-9a-f]{12}")
 
 
+def _is_web_page(resolved: Path) -> bool:
+    return (resolved.parent.parent.name, resolved.parent.name) == WEB_PAGES_DIR and bool(
+        _WEB_PAGE_NAME.fullmatch(resolved.stem)
+    )
+
+
+def web_page_sidecar(page: Path) -> Path:
+    """``web/pages/<id>.source.json``: the url (and feed date) a kept page came from."""
+    return page.with_name(f"{page.stem}.source.json")
+
+
 def article_id_for(path: Path) -> str:
     """A stable id: bundled articles by file name, everything else by absolute path.
 
@@ -125,9 +138,7 @@ def article_id_for(path: Path) -> str:
     its url, so a rebuild from the kept pages gives every article its old id.
     """
     resolved = path.resolve()
-    if (resolved.parent.parent.name, resolved.parent.name) == WEB_PAGES_DIR and (
-        _WEB_PAGE_NAME.fullmatch(resolved.stem)
-    ):
+    if _is_web_page(resolved):
         return resolved.stem
     key = f"bundled:{resolved.name}" if resolved.parent == _bundled_dir() else f"file:{resolved}"
     return hashlib.sha1(os.fsencode(key)).hexdigest()[:12]
@@ -179,10 +190,34 @@ def load_article(path: Path, data: bytes | None = None) -> Article:
     """Read, parse and analyse one file. Raises :class:`ArticleError`."""
     if data is None:
         data = read_file_bytes(path)
+    resolved = path.resolve()
     article = read_article(
         data,
         shown_path(path.name),
         article_id=article_id_for(path),
-        path=shown_path(path.resolve()),
+        path=shown_path(resolved),
     )
+    if _is_web_page(resolved):
+        _apply_sidecar(article, web_page_sidecar(resolved))
     return extract(article)
+
+
+def _apply_sidecar(article: Article, sidecar: Path) -> None:
+    """A kept web page read again (by repair) gets back the url and date it was fetched with."""
+    import orjson
+
+    from natojp_tui.core.hygiene import clean_inline
+
+    try:
+        meta = orjson.loads(sidecar.read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return
+    if not isinstance(meta, dict):
+        return
+    url = meta.get("url")
+    if isinstance(url, str) and url.startswith(("http://", "https://")):
+        article.url = clean_inline(url)
+    published = meta.get("published")
+    if article.published is None and isinstance(published, str):
+        with contextlib.suppress(ValueError):
+            article.published = date.fromisoformat(published)

@@ -117,7 +117,10 @@ def test_indirect_speech_is_not_put_in_quotation_marks():
     q.kind = "indirect"
     text = format_attributed(q, article)
     assert "“" not in text.split(" — ")[0]
-    assert text.startswith("(paraphrase) We are natural partners")
+    assert text.startswith(
+        "Anders Fogh Rasmussen said We are natural partners and together we can make a "
+        "difference (reported) — NATO Secretary General, Tokyo, 15 April 2013"
+    )
 
 
 def test_markdown_blockquote_escapes_syntax_and_links_the_title():
@@ -146,7 +149,8 @@ def test_citation_line_names_the_paragraph_and_url():
 def test_json_keeps_exact_offsets_that_point_at_the_quote():
     article = make_article()
     record = json.loads(format_json(article.quotes[0], article))
-    body = article.body[record["paragraph"]]
+    assert record["paragraph"] == 2  # 1-based: the second body paragraph
+    body = article.body[record["paragraph"] - 1]
     assert body[record["start"] : record["end"]] == record["text"]
     assert record["article"]["title"] == TITLE
     assert record["date"] == "2013-04-15"

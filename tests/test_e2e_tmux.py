@@ -139,8 +139,8 @@ def test_a_hostile_article_reaches_the_terminal_inert(tmp_path):
     try:
         tmux("set", "-g", "set-clipboard", "on")
         tmux("set", "-g", "allow-rename", "on")
-        screen = tmux.wait_for("[bold red]x[/]")
-        assert "[@click=app.quit]quit[/]" in screen, "markup is shown as characters"
+        screen = tmux.wait_for("[@click=app.quit]quit[/]")  # the body, once the article opened
+        assert "[bold red]x[/]" in screen, "markup is shown as characters"
         tmux("send-keys", "-t", "e2e", "n")
         tmux.wait_for("Jane Doe")
         tmux("send-keys", "-t", "e2e", "y")
@@ -149,6 +149,32 @@ def test_a_hostile_article_reaches_the_terminal_inert(tmp_path):
         assert "\x1b" not in copied and "PWNED" not in copied
         assert "PWNED" not in tmux("display", "-p", "-t", "e2e", "#{pane_title} #{window_name}")
         assert "PWNED" not in tmux("list-buffers", "-F", "#{buffer_sample}")
+        tmux("send-keys", "-t", "e2e", "q")
+    finally:
+        tmux("kill-server", check=False)
+
+
+def test_an_apa_citation_reaches_the_tmux_buffer_through_osc_52(tmp_path):
+    command = _natojp_command(_env(tmp_path), "open", str(SEED))
+    tmux = Tmux()
+    tmux("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", command)
+    try:
+        tmux("set", "-g", "set-clipboard", "on")
+        tmux.wait_for(TITLE[:40])
+        tmux("send-keys", "-t", "e2e", "/")
+        tmux.wait_for("all ")
+        tmux("send-keys", "-t", "e2e", "-l", "natural partners")
+        tmux.wait_for("1 quote match")
+        tmux("send-keys", "-t", "e2e", "Enter")
+        tmux.wait_for("Next quote")
+        tmux("send-keys", "-t", "e2e", "Y")
+        tmux.wait_for("APA 7")
+        tmux("send-keys", "-t", "e2e", "a")
+        assert tmux.buffer() == (
+            "“We are natural partners and together we can make a difference” "
+            "(NATO, 2013, para. 5).\n\n"
+            f"NATO. (2013, April 15). {TITLE} [Press release]."
+        )
         tmux("send-keys", "-t", "e2e", "q")
     finally:
         tmux("kill-server", check=False)

@@ -36,7 +36,8 @@ def test_csv_export_round_trips_text_and_offsets(tmp_path):
     row = rows[0]
     assert row["speaker"] == "Anders Fogh Rasmussen"
     assert row["article_title"] == article.title
-    assert article.body[int(row["paragraph"])][int(row["start"]) : int(row["end"])] == row["text"]
+    paragraph = int(row["paragraph"]) - 1  # 1-based in exports
+    assert article.body[paragraph][int(row["start"]) : int(row["end"])] == row["text"]
 
 
 def test_json_export_is_a_list_of_records(tmp_path):
@@ -110,7 +111,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(tmp_path, lead):
         [row] = list(csv.DictReader(fh))
     for column in ("article_title", "url", "speaker"):
         assert row[column].startswith("'" + lead), column
-    assert row["paragraph"] == "1"  # numbers are left alone
+    assert row["paragraph"] == "2"  # numbers are left alone (1-based: the second paragraph)
 
 
 def test_markdown_export_escapes_the_heading_and_links_only_http_urls(tmp_path):

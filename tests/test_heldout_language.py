@@ -34,15 +34,19 @@ READOUT_LEAD = (
 )
 
 
-def test_two_that_clauses_of_one_verb_are_two_reports_by_the_same_speaker() -> None:
+def test_two_that_clauses_of_one_verb_are_one_report_by_the_same_speaker() -> None:
+    # one reported statement per reporting verb (tests/data/real/README.md)
     found = _indirect(
         READOUT_LEAD,
         "Minister Kamikawa stated that the two regions are inseparable, and that Japan will "
         "further strengthen its cooperation with NATO.",
     )
     assert found == [
-        ("the two regions are inseparable", "Yoko Kamikawa"),
-        ("Japan will further strengthen its cooperation with NATO", "Yoko Kamikawa"),
+        (
+            "the two regions are inseparable, and that Japan will further strengthen its "
+            "cooperation with NATO",
+            "Yoko Kamikawa",
+        )
     ]
 
 

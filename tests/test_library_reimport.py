@@ -91,8 +91,8 @@ def check_everything(capsys, aid: str) -> None:
     ]
     dossier = json.loads(cli(capsys, "dossier", "show", "2013 visit", "--json"))
     assert [r["text"] for r in dossier["quotes"]] == [PARTNERS]
-    assert [e["summary"] for e in dossier["timeline"]] == [
-        "Held talks with Minister of Foreign Affairs Fumio Kishida"
+    assert [e["participants"] for e in dossier["timeline"]] == [
+        ["Anders Fogh Rasmussen", "Fumio Kishida"]
     ]
     unplaced = json.loads(cli(capsys, "unplaced", "--json"))
     assert [(r["table"], r["anchor"]["text"]) for r in unplaced] == [("stars", SIGNING)]

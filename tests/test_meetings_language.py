@@ -303,3 +303,14 @@ def test_a_joint_news_conference_told_by_one_side_has_the_other_side_too() -> No
     )
     [press] = [e for e in events if e.kind == "press_conference"]
     assert set(press.participants) == {"Maria Lindqvist", "Haruto Sakamoto"}
+
+
+def test_a_family_first_name_is_referred_to_by_its_first_word() -> None:
+    events = _events(
+        "Foreign Minister Seo Min met Prime Minister Haruto Sakamoto in Tokyo on Tuesday.",
+        "Seo also met Defence Minister Aiko Morimoto.",
+    )
+    assert [set(e.participants) for e in events] == [
+        {"Seo Min", "Haruto Sakamoto"},
+        {"Seo Min", "Aiko Morimoto"},
+    ]

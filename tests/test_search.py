@@ -339,6 +339,16 @@ POOL = ["nato", "japan", "natural", "nation", "partner", "partners", "part", "th
 def reference(records: list[QuoteRecord], pq: ParsedQuery, starred: set[str]) -> list[str]:
     """The matching rules written the slow, obvious way."""
 
+    def names(r: QuoteRecord, word: str) -> bool:
+        """A bare word also finds the quotes of a speaker with a name word starting so."""
+        return (
+            not pq.speaker
+            and r.speaker is not None
+            and len(words(word)) == 1
+            and word == words(word)[0]
+            and any(w.startswith(word) for w in words(r.speaker))
+        )
+
     def matches(r: QuoteRecord) -> bool:
         toks = words(r.text)
         for text in [*pq.terms, *pq.phrases]:
@@ -349,6 +359,8 @@ def reference(records: list[QuoteRecord], pq: ParsedQuery, starred: set[str]) ->
                 and toks[i + k - 1].startswith(ws[-1])
                 for i in range(len(toks) - k + 1)
             ):
+                if text in pq.terms and names(r, text):
+                    continue
                 return False
         return (
             (not pq.speaker or (r.speaker is not None and pq.speaker in fold(r.speaker)))
@@ -360,7 +372,8 @@ def reference(records: list[QuoteRecord], pq: ParsedQuery, starred: set[str]) ->
 
     def key(r: QuoteRecord):
         day = search_module._published_key(r.published)[0]
-        return (-day if day else 1, r.article_id, r.paragraph, r.start)
+        by_speaker = any(names(r, t) for t in pq.terms)
+        return (not by_speaker, -day if day else 1, r.article_id, r.paragraph, r.start)
 
     return [r.id for r in sorted(records, key=key) if matches(r)]
 
@@ -502,3 +515,22 @@ def test_a_query_of_forty_thousand_terms_is_fast():
     distinct = index.search(" ".join(f"p{n}" for n in range(40_000)))
     assert time.thread_time() - started < 2.0  # was 41-50 s
     assert repeated.total == 5000 and distinct.total == 0
+
+
+def test_a_cancelled_search_stops_between_words(monkeypatch):
+    index = SearchIndex.build([record(f"w{n} partners", start=n) for n in range(50)])
+    masks = []
+    real = search_module._prefix_mask
+    monkeypatch.setattr(
+        search_module, "_prefix_mask", lambda snap, word: masks.append(word) or real(snap, word)
+    )
+    asked = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 3
+
+    with pytest.raises(search_module.SearchCancelled):
+        index.search(" ".join(f"w{n}" for n in range(60)), cancelled=cancelled)
+    assert len(masks) == 3  # stopped after the third word, not the sixty-fourth
+    assert index.search("partners", cancelled=lambda: False).total == 50

@@ -69,6 +69,18 @@ async def test_f_fetches_every_feed_in_a_worker_and_marks_the_new_items(
     assert set(store.feed_book().fresh()) == {new_ids[1]}
 
 
+async def test_the_palette_offers_fetch_feeds(tmp_path, monkeypatch) -> None:
+    from natojp_tui.tui.commands import ReaderCommands
+
+    root = isolate(tmp_path, monkeypatch)
+    app, _, _ = make_app(root, [seed_article()])
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(app, pilot)
+        provider = ReaderCommands(app.screen)
+        entries = {text: help_text for text, help_text, _ in provider._entries()}
+        assert entries["Fetch feeds"] == "key F"
+
+
 async def test_fetching_without_feeds_says_how_to_subscribe(tmp_path, monkeypatch) -> None:
     root = isolate(tmp_path, monkeypatch)
     app, _, _ = make_app(root, [seed_article()])

@@ -41,7 +41,9 @@ async def test_hostile_article_renders_as_plain_characters_everywhere(isolated_d
         lines = [line.plain for line in body.layout_for(body._width()).lines]
         assert lines[0].startswith("[bold red]x[/] [@click=app.quit]boom[/] \u241b[31mred")
         assert not any("\x1b" in line or "\u202e" in line for line in lines)
-        row = app.reader.query_one("#article-lines").render_row(0, 120).plain  # wide: with source
+        row = " ".join(
+            t.plain for t in app.reader.query_one("#article-lines").render_row_lines(0, 120)
+        )
         assert "[bold red]x[/]" in row and "[i]Src[/" in row
 
         # Clicking the title would quit if [@click=app.quit] were live markup.

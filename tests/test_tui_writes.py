@@ -249,7 +249,7 @@ async def test_a_search_finishing_after_its_screen_closed_does_not_raise(
         real_search = app.data.search
         finished = []
 
-        def slow_search(query, limit=200):
+        def slow_search(query, limit=200, cancelled=None):
             time.sleep(0.4)
             result = real_search(query, limit=limit)
             finished.append(query)

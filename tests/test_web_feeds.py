@@ -162,6 +162,7 @@ def test_pages_in_three_shapes_are_imported_with_their_metadata(site: Site, stor
     assert {(q.kind, q.speaker) for q in nato.quotes} == {
         ("direct", "Marta Lindqvist"),
         ("indirect", "Kenji Arai"),
+        ("indirect", "Marta Lindqvist"),  # "also thanked Japan for its support" (a stance)
     }
     assert "Follow us" not in " ".join(nato.body)  # page furniture left out
     assert mofa.source == "Ministry of Foreign Affairs of Japan"
@@ -275,6 +276,16 @@ def test_what_is_not_a_feed_is_refused_and_feed_bytes_are_never_a_file_name(tmp_
         parse_feed(str(secret).encode(), "https://x.example/feed")
 
 
+def test_a_feed_naming_an_external_entity_does_not_read_it(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-LINE")
+    doc = rss([("g", "https://x.example/1", "&xxe;")]).replace(
+        "<rss ", f'<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file://{secret}">]>\n<rss ', 1
+    )
+    feed = parse_feed(doc.encode(), "https://x.example/feed")
+    assert all("TOP-SECRET" not in item.title for item in feed.items)
+
+
 def test_hostile_feed_titles_are_cleaned() -> None:
     items = [("g1", "https://x.example/1", "Title \x1b[31mred\x1b[0m <b>bold</b> \u202eevil")]
     feed = parse_feed(rss(items).encode(), "https://x.example/feed")
@@ -306,6 +317,21 @@ def test_new_items_are_imported_once_and_a_304_feed_imports_nothing(
     assert len(site.hits("/n/1")) == 1 and len(site.hits("/n/3")) == 1
     assert len(store.articles()) == 3
     assert set(store.feed_book().fresh()) == {a["id"] for a in store.articles()}
+
+
+UNDATED_PAGE = """<!DOCTYPE html><html><head><title>Statement by the Spokesperson</title></head>
+<body><article><h1>Statement by the Spokesperson</h1>
+<p>The Spokesperson welcomed the agreement reached between Japan and NATO on closer cooperation
+in cyber defence, and said that both sides would meet again before the end of the year.</p>
+<p>“This is an important step,” the Spokesperson said.</p></article></body></html>"""
+
+
+def test_an_undated_page_takes_the_date_of_its_feed_item(site: Site, store: Store) -> None:
+    site.page("/statement", UNDATED_PAGE)
+    site.page("/feed.rss", rss([("s", site.url("/statement"), "Statement")]), "application/rss+xml")
+    subscribe(site, store, "spokes", "/feed.rss")
+    [result] = fetch(store)
+    assert str(store.article(result.new[0]).published) == "2026-03-12"  # the item's pubDate
 
 
 def test_an_item_already_added_by_url_is_the_same_article(site: Site, store: Store) -> None:
@@ -348,6 +374,12 @@ def test_a_failing_feed_is_one_line_and_the_others_are_still_fetched(
     site.routes["/slow.rss"] = slow(1.0)
     site.routes["/loop.rss"] = redirect("/loop.rss")
     site.page("/page.rss", nato_release(9))
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        offline = f"http://127.0.0.1:{s.getsockname()[1]}/feed.rss"  # nobody listens there
+    store.feed_book().add_feed(offline, "offline")
     for name, path in [
         ("missing", "/missing.rss"),
         ("error", "/error.rss"),
@@ -364,6 +396,7 @@ def test_a_failing_feed_is_one_line_and_the_others_are_still_fetched(
     assert results["slow"].error.startswith("timed out")
     assert results["loop"].error.startswith("redirect loop")
     assert results["not-a-feed"].error.startswith("not an RSS, Atom or RDF feed")
+    assert results["offline"].error.startswith("cannot connect")
     assert results["good"].ok and len(results["good"].new) == 1
     assert not any(r.ok for name, r in results.items() if name != "good")
 
@@ -442,6 +475,7 @@ def test_repair_reads_fetched_articles_again_from_their_kept_pages_with_the_same
     for aid, old in before.items():
         new = rebuilt.article(aid)
         assert (new.title, new.body, len(new.quotes)) == (old.title, old.body, len(old.quotes))
+        assert new.url == old.url  # kept beside the page in web/pages/<id>.source.json
     assert [f["name"] for f in rebuilt.feed_book().feeds()] == ["kept"]
     assert site.hits("/n/1") and len(site.hits("/n/1")) == 1  # read from disk, not fetched
 
@@ -485,3 +519,36 @@ def test_a_killed_fetch_leaves_the_database_readable_and_a_rerun_completes_it(
     assert len(store.articles()) == n_items
     assert len({a["title"] for a in store.articles()}) == n_items
     assert len(store.feed_book().feed("nato")["seen"]) == n_items
+
+
+def test_an_extractor_failure_on_one_page_is_one_line_and_the_other_pages_are_imported(
+    site: Site, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import natojp_tui.web.pages as pages
+
+    real = pages.extract
+
+    def fragile(article):
+        if "(2)" in article.title:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(article)
+
+    monkeypatch.setattr(pages, "extract", fragile)
+    site.page("/n/1", nato_release(1))
+    site.page("/n/2", nato_release(2))
+    site.page(
+        "/feed.rss",
+        rss([("a", site.url("/n/1"), "1"), ("b", site.url("/n/2"), "2")]),
+        "application/rss+xml",
+    )
+    subscribe(site, store, "feed", "/feed.rss")
+    [result] = fetch(store)
+    assert len(result.new) == 1
+    assert result.failed == [
+        (
+            site.url("/n/2"),
+            "could not be analysed (RecursionError: maximum recursion depth exceeded)",
+        )
+    ]
+    [again] = add(store, site.url("/n/2"))
+    assert again.status == "failed" and again.reason.startswith("could not be analysed")

@@ -51,14 +51,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
     if args.command == "extract":
-        from natojp_tui.bench.extract_speed import load_articles, measure, render
+        from natojp_tui.bench.extract_speed import load_articles, measure
+        from natojp_tui.bench.extract_speed import render as render_extract
 
         articles, skipped = load_articles(args.folder)
         if not articles:
             parser.error(f"no article files in {args.folder}")
-        report = measure(articles, args.repeats)
-        report.skipped = skipped
-        print(render(report))
+        speed = measure(articles, args.repeats)
+        speed.skipped = skipped
+        print(render_extract(speed))
         return 0
 
     from rich.console import Console

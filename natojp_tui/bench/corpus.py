@@ -706,7 +706,8 @@ def generate_article(index: int, seed: int = 0) -> GeneratedArticle:
     rnd = random.Random(f"natojp-bench:{seed}:{index}")
     when = FIRST_DATE + timedelta(days=rnd.randrange((LAST_DATE - FIRST_DATE).days + 1))
     shape = rnd.choices(SHAPES, SHAPE_WEIGHTS)[0]
-    body, taken = _Body(), set()
+    body = _Body()
+    taken: set[str] = set()
     readout = rnd.random() < 0.45
     make = _mofa_readout if readout else _nato_release
     title, people, event = make(rnd, when, body, taken)

@@ -121,6 +121,88 @@ def quote_sentence(quote: Quote) -> str:
     return text.rstrip(",;: ")
 
 
+# reporting verbs that take a that-clause ("stated that …"); used only when the
+# article text is not at hand to say whether "that" was written
+_THAT_VERBS = frozenset(
+    [
+        "said",
+        "stated",
+        "noted",
+        "stressed",
+        "emphasized",
+        "emphasised",
+        "explained",
+        "added",
+        "affirmed",
+        "reaffirmed",
+        "confirmed",
+        "underlined",
+        "underscored",
+        "mentioned",
+        "indicated",
+        "agreed",
+        "concurred",
+        "acknowledged",
+        "recalled",
+        "observed",
+        "argued",
+        "insisted",
+        "announced",
+        "suggested",
+        "maintained",
+        "hoped",
+        "believed",
+        "expected",
+        "warned",
+        "replied",
+        "responded",
+        "remarked",
+        "reiterated",
+        "pointed",
+    ]
+)
+_THAT_BEFORE = re.compile(r"\bthat\s*$")
+
+
+def _joiner(quote: Quote, article: Article | None) -> str:
+    """``"that "`` when the reported clause follows a written "that" (or, without the
+    text, when the verb takes a that-clause); else nothing."""
+    if article is not None and 0 <= quote.paragraph < len(body := article.body):
+        before = body[quote.paragraph][: quote.start]
+        return "that " if _THAT_BEFORE.search(before) else ""
+    last = (quote.verb or "").split()[-1:] or [""]
+    return "that " if last[0].lower() in _THAT_VERBS else ""
+
+
+def reported_lead(verb: str | None) -> str:
+    """``stated that `` / ``welcomed ``: the reporting verb as a list draws it before the
+    clause (without the article text at hand, "that" follows the verbs that take it)."""
+    words = " ".join(clean(verb or "said").split())
+    last = words.split()[-1:] or [""]
+    return f"{words} that " if last[0].lower() in _THAT_VERBS else f"{words} "
+
+
+def reported_sentence(quote: Quote, article: Article | None = None) -> str:
+    """Reported speech with its reporting verb: ``Yoshimasa Hayashi welcomed Secretary
+    General Stoltenberg's visit to Japan`` (speaker, else the cue, + verb + clause)."""
+    who = clean(quote.speaker or quote.cue or UNATTRIBUTED)
+    verb = " ".join(clean(quote.verb or "said").split())
+    clause = " ".join(clean(quote.text).split()).rstrip(",;: ")
+    return f"{who} {verb} {_joiner(quote, article)}{clause}"
+
+
+def display_text(quote: Quote, article: Article | None = None) -> str:
+    """What a list or a copy shows for a quote: “quoted words”, or the reported sentence."""
+    if quote.kind == "indirect":
+        return reported_sentence(quote, article)
+    return f"“{quote_sentence(quote)}”"
+
+
+def paragraph_number(quote: Quote) -> int:
+    """The 1-based number of the quote's body paragraph (what copies and exports show)."""
+    return quote.paragraph + 1
+
+
 def _who(att: Attribution) -> str:
     return ", ".join(p for p in (att.speaker, att.role, att.place, format_date(att.when)) if p)
 
@@ -129,20 +211,31 @@ def _in_source(att: Attribution) -> str:
     return f'"{att.title}", {att.source}' if att.source else f'"{att.title}"'
 
 
-def format_plain(quote: Quote) -> str:
-    """Just the words, without marks or attribution."""
+def _with_url(line: str, att: Attribution) -> str:
+    return f"{line} {att.url}" if att.url else line
+
+
+def format_plain(quote: Quote, article: Article | None = None) -> str:
+    """Just the words, without marks or attribution; reported speech keeps its speaker
+    and reporting verb (a bare clause would misquote)."""
+    if quote.kind == "indirect":
+        return reported_sentence(quote, article)
     return quote_sentence(quote)
 
 
 def format_attributed(quote: Quote, article: Article) -> str:
-    """``“Words.” — Speaker, Role, Place, 15 April 2013 ("Title", Source)``.
+    """``“Words.” — Speaker, Role, Place, 15 April 2013 ("Title", Source) URL``.
 
-    Indirect (reported) speech is not put in quotation marks.
+    Reported speech is not put in quotation marks: it is the speaker, the reporting verb
+    and the clause, ``Yoshimasa Hayashi welcomed … (reported) — Role, Place, Date (…)``.
     """
     att = attribution(quote, article)
-    words = quote_sentence(quote)
-    said = f"“{words}”" if quote.kind != "indirect" else f"(paraphrase) {words}"
-    return f"{said} — {_who(att)} ({_in_source(att)})"
+    if quote.kind == "indirect":
+        rest = ", ".join(p for p in (att.role, att.place, format_date(att.when)) if p)
+        said = f"{reported_sentence(quote, article)} (reported)"
+        line = f"{said} — {rest} ({_in_source(att)})" if rest else f"{said} ({_in_source(att)})"
+        return _with_url(line, att)
+    return _with_url(f"“{quote_sentence(quote)}” — {_who(att)} ({_in_source(att)})", att)
 
 
 def escape_markdown(text: str) -> str:
@@ -167,7 +260,7 @@ def format_markdown(quote: Quote, article: Article) -> str:
     att = attribution(quote, article)
     words = escape_markdown(quote_sentence(quote))
     if quote.kind == "indirect":
-        words = f"*(paraphrase)* {words}"
+        words = f"{escape_markdown(reported_sentence(quote, article))} *(reported)*"
     title = f"“{escape_markdown(att.title)}”"
     target = markdown_link_target(att.url)
     if target:
@@ -184,11 +277,8 @@ def format_citation_line(quote: Quote, article: Article) -> str:
     who = f"{att.speaker} ({att.role})" if att.role else att.speaker
     head = ", ".join(p for p in (who, att.place, format_date(att.when)) if p)
     parts = [f"{head}.", f'"{att.title}".']
-    tail = (
-        f"{att.source}, paragraph {quote.paragraph + 1}"
-        if att.source
-        else (f"Paragraph {quote.paragraph + 1}")
-    )
+    number = paragraph_number(quote)
+    tail = f"{att.source}, paragraph {number}" if att.source else f"Paragraph {number}"
     parts.append(f"{tail}.")
     if att.url:
         parts.append(att.url)
@@ -196,11 +286,17 @@ def format_citation_line(quote: Quote, article: Article) -> str:
 
 
 def quote_record(quote: Quote, article: Article) -> dict[str, object]:
-    """A JSON-ready record of the quote with its attribution and exact location."""
+    """A JSON-ready record of the quote with its attribution and exact location.
+
+    ``paragraph`` is 1-based (paragraph 1 is the first body paragraph); ``start``/``end``
+    are character offsets into that paragraph's text. ``display`` is what the reader
+    shows: the quoted words in marks, or reported speech with its reporting verb.
+    """
     att = attribution(quote, article)
     return {
         "id": quote.id,
         "text": quote.text,
+        "display": display_text(quote, article),
         "kind": quote.kind,
         "speaker": quote.speaker,
         "role": att.role,
@@ -215,7 +311,7 @@ def quote_record(quote: Quote, article: Article) -> dict[str, object]:
             "url": article.url,
             "published": article.published.isoformat() if article.published else None,
         },
-        "paragraph": quote.paragraph,
+        "paragraph": paragraph_number(quote),
         "start": quote.start,
         "end": quote.end,
     }
@@ -229,7 +325,7 @@ def format_json(quote: Quote, article: Article) -> str:
 def format_quote(quote: Quote, article: Article, fmt: CitationFormat = "attributed") -> str:
     """Format ``quote`` in one of ``CITATION_FORMATS``."""
     if fmt == "plain":
-        return format_plain(quote)
+        return format_plain(quote, article)
     if fmt == "attributed":
         return format_attributed(quote, article)
     if fmt == "markdown":

@@ -14,14 +14,14 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 ParagraphKind = Literal["body", "turn", "heading", "caption", "dateline", "boilerplate"]
-QuoteKind = Literal["direct", "partial", "indirect"]
+QuoteKind = Literal["direct", "partial", "indirect", "turn"]
 DatePrecision = Literal["exact", "day", "visit", "unknown"]
 
 PARAGRAPH_KINDS: tuple[str, ...] = ("body", "turn", "heading", "caption", "dateline", "boilerplate")
 # Paragraphs of these kinds are the article's text: quote and event indexes count them.
 # A ``turn`` is a speaker-labelled turn of a transcript (``MARLES: Well, …``).
 BODY_KINDS: frozenset[str] = frozenset({"body", "turn"})
-QUOTE_KINDS: tuple[str, ...] = ("direct", "partial", "indirect")
+QUOTE_KINDS: tuple[str, ...] = ("direct", "partial", "indirect", "turn")
 EVENT_KINDS: tuple[str, ...] = (
     "meeting",
     "courtesy_call",
@@ -118,6 +118,9 @@ class Quote:
     speaker_ids: list[str] = field(default_factory=list)  # all speakers ("the two leaders")
     id: str = ""  # stable: f"{article_id}:{paragraph}:{start}", set by the pipeline
     article_id: str = ""
+    # "speech" (said, stated, expressed hope that), "stance" (welcomed, thanked, expressed
+    # gratitude), None when no verb is written
+    verb_class: str | None = None
 
 
 @dataclass(slots=True)

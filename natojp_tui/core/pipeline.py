@@ -9,17 +9,19 @@ article's people, quotes and events with stable ids.
 from __future__ import annotations
 
 from natojp_tui.core.events import extract_events, extract_visit_mentions
-from natojp_tui.core.model import Article
+from natojp_tui.core.model import BODY_KINDS, Article
 from natojp_tui.core.people import build_registry
 from natojp_tui.core.quotes import extract_quotes
 from natojp_tui.core.text.document import AnalysedArticle
 
 
 def analyse(article: Article) -> AnalysedArticle:
-    """The article's body (and captions, read for people only), analysed once."""
+    """The article's body (and captions and headings, read for people only: *The Hon
+    Richard Marles MP* over a transcript), analysed once."""
+    headings = [p.text for p in article.paragraphs if p.kind == "heading"]
     return AnalysedArticle.of(
         article.body,
-        captions=article.captions,
+        captions=[*article.captions, *headings],
         title=article.title,
         published=article.published,
         place=article.place,
@@ -33,11 +35,22 @@ def extract(article: Article) -> Article:
     doc = analyse(article)
     registry = build_registry(doc)
     article.people = registry.people
-    article.quotes = extract_quotes(doc, registry)
+    article.quotes = extract_quotes(doc, registry, turn_labels(article))
     article.events = extract_events(doc, registry)
     article.visits = extract_visit_mentions(doc, registry)
     assign_ids(article)
     return article
+
+
+def turn_labels(article: Article) -> list[str | None] | None:
+    """Per body paragraph: a transcript turn's speaker label, ``""`` for a turn that goes
+    on without one, None for a paragraph that is no turn; None for an article without turns."""
+    labels = [
+        (p.label or "") if p.kind == "turn" else None
+        for p in article.paragraphs
+        if p.kind in BODY_KINDS
+    ]
+    return labels if any(x is not None for x in labels) else None
 
 
 def assign_ids(article: Article) -> None:

@@ -15,14 +15,23 @@ Matching rules
   * A word typed with punctuation inside (``like-minded``, ``Abe's``) and a
     ``"quoted phrase"`` match consecutive words, punctuation between them ignored; each
     phrase word is whole except the last, which is a prefix (``"natural part`` while typing).
+  * A word also matches the quotes of a speaker whose name has a word starting with it:
+    ``Stoltenberg`` finds what Stoltenberg said (even without his name in the words)
+    and the quotes that mention him; his own quotes come first.
   * Filters: ``speaker:NAME`` or ``speaker:"Fogh Rasmussen"`` (folded substring of the
-    speaker name), ``kind:direct|partial|indirect`` (a prefix is enough), ``year:2013``,
-    ``article:ID`` (prefix of the article id), ``is:starred``; and, from the user's own
-    annotations (:class:`UserLayer`), ``has:note``, ``has:tag``, ``tag:NAME`` (a prefix of a
-    tag of the quote or its article). Words and phrases also match the quote's note.
+    speaker name), ``kind:direct|partial|indirect`` (a prefix is enough; ``reported`` is
+    ``indirect``), ``year:2013``, ``from:2013-04`` and ``to:2014`` (a year, month or day;
+    both ends included), ``article:ID`` (prefix of the article id), ``is:starred``,
+    ``source:NAME`` (a publisher by name, short name or alias: ``mofa``, ``kantei``) and
+    ``visit:NAME`` (articles of a visit by or to NAME). ``source:`` and ``visit:`` name
+    articles: the caller resolves them into :attr:`ParsedQuery.articles` (see
+    ``resolve_articles``); an index asked without that checks ``source:`` record by record. From the user's own annotations (:class:`UserLayer`): ``has:note``,
+    ``has:tag``, ``tag:NAME`` (a prefix of a tag of the quote or its article). Words and
+    phrases also match the quote's note.
 
-Order of results: newest ``published`` first (undated last), then article id, then the
-quote's paragraph and start offset, i.e. reading order inside an article.
+Order of results: quotes by a speaker the words name first; then newest ``published``
+first (undated last), then article id, then the quote's paragraph and start offset, i.e.
+reading order inside an article.
 
 Design: records are laid out in result order, each record's words get consecutive
 *global positions* (one unused position between records, so phrases never cross
@@ -71,6 +80,7 @@ class QuoteRecord:
     starred: bool = False
     paragraph: int = 0  # position in the article, used to order quotes in reading order
     start: int = 0
+    verb: str | None = None  # the reporting verb, so lists draw reported speech with it
 
 
 class Hit:
@@ -107,6 +117,18 @@ class Hit:
 
     def __repr__(self) -> str:
         return f"Hit({self.record.id!r}, spans={self.spans!r})"
+
+
+class SearchCancelled(Exception):
+    """The caller's ``cancelled()`` turned true: the search stopped where it was."""
+
+
+Cancelled = Callable[[], bool]
+
+
+def _check(cancelled: Cancelled | None) -> None:
+    if cancelled is not None and cancelled():
+        raise SearchCancelled
 
 
 @dataclass(slots=True)
@@ -172,6 +194,11 @@ class ParsedQuery:
     starred: bool = False
     has: list[str] = field(default_factory=list)  # "note", "tag"
     tags: list[str] = field(default_factory=list)  # folded tag prefixes
+    date_from: date | None = None  # from: first day included
+    date_to: date | None = None  # to: last day included
+    source: str | None = None  # source: as typed (a name, short name or alias)
+    visit: str | None = None  # visit: as typed (visitor, host or visit id)
+    articles: frozenset[str] | None = None  # article ids source:/visit: resolved to
     problems: list[str] = field(default_factory=list)  # filters that were ignored, and why
 
     @property
@@ -184,6 +211,11 @@ class ParsedQuery:
             or self.starred
             or self.has
             or self.tags
+            or self.date_from
+            or self.date_to
+            or self.source
+            or self.visit
+            or self.articles is not None
         )
 
     @property
@@ -251,10 +283,14 @@ def _speaker_filter(pq: ParsedQuery, value: str) -> None:
     pq.speaker = fold_query(value) or None
 
 
+_KIND_ALIASES = {"reported": "indirect", "quoted": "direct"}
+
+
 def _kind_filter(pq: ParsedQuery, value: str) -> None:
     if not value:
         pq.problems.append(f"kind: needs a kind ({', '.join(QUOTE_KINDS)})")
         return
+    value = next((k for a, k in _KIND_ALIASES.items() if a.startswith(value.lower())), value)
     found = [k for k in QUOTE_KINDS if k.startswith(value.lower())]
     if len(found) == 1:
         pq.kind = found[0]
@@ -274,6 +310,54 @@ def _article_filter(pq: ParsedQuery, value: str) -> None:
         pq.problems.append("article: needs an article id or its first characters")
         return
     pq.article = fold_query(value) or None
+
+
+_DATE_VALUE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?")
+
+
+def date_range(value: str) -> tuple[date, date] | None:
+    """First and last day of ``2013``, ``2013-04`` or ``2013-04-15``; None if not a date."""
+    m = _DATE_VALUE.fullmatch(value)
+    if not m:
+        return None
+    year, month, day = int(m["y"]), m["m"], m["d"]
+    try:
+        if day is not None:
+            d = date(year, int(month), int(day))
+            return d, d
+        if month is not None:
+            first = date(year, int(month), 1)
+            nxt = date(year + (first.month == 12), first.month % 12 + 1, 1)
+            return first, date.fromordinal(nxt.toordinal() - 1)
+        return date(year, 1, 1), date(year, 12, 31)
+    except ValueError:
+        return None
+
+
+def _from_filter(pq: ParsedQuery, value: str) -> None:
+    if value:
+        span = date_range(value)
+        if span is None:
+            pq.problems.append(f"from:{value} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        else:
+            pq.date_from = span[0]
+
+
+def _to_filter(pq: ParsedQuery, value: str) -> None:
+    if value:
+        span = date_range(value)
+        if span is None:
+            pq.problems.append(f"to:{value} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        else:
+            pq.date_to = span[1]
+
+
+def _source_filter(pq: ParsedQuery, value: str) -> None:
+    pq.source = value or None
+
+
+def _visit_filter(pq: ParsedQuery, value: str) -> None:
+    pq.visit = value or None
 
 
 def _is_filter(pq: ParsedQuery, value: str) -> None:
@@ -310,6 +394,10 @@ _FILTERS: dict[str, Callable[[ParsedQuery, str], None]] = {
     "is": _is_filter,
     "has": _has_filter,
     "tag": _tag_filter,
+    "from": _from_filter,
+    "to": _to_filter,
+    "source": _source_filter,
+    "visit": _visit_filter,
 }
 
 
@@ -539,8 +627,8 @@ class SearchIndex:
             keep = [i for i, qid in enumerate(old.ids) if qid not in replaced]
             starred = {old.ids[i] for i in np.flatnonzero(flags)} - replaced
             starred |= {r.id for r in new if r.starred}
-            records = {**self._live.records, **{r.id: r for r in new}}
-            self._install(_merge(old, keep, new), starred, records)
+            kept = {**self._live.records, **{r.id: r for r in new}}
+            self._install(_merge(old, keep, new), starred, kept)
 
     def remove_article(self, article_id: str) -> int:
         """Drop every quote of an article; returns how many were dropped."""
@@ -604,23 +692,35 @@ class SearchIndex:
 
     # ----------------------------------------------------------------- search
 
-    def search(self, query: str | ParsedQuery, limit: int = 200, offset: int = 0) -> SearchResult:
-        """The page ``[offset, offset + limit)`` of matches in result order, and their count."""
+    def search(
+        self,
+        query: str | ParsedQuery,
+        limit: int = 200,
+        offset: int = 0,
+        *,
+        cancelled: Cancelled | None = None,
+    ) -> SearchResult:
+        """The page ``[offset, offset + limit)`` of matches in result order, and their count.
+
+        ``cancelled`` is asked between steps (each word, phrase and fetched hit); when it
+        says true the search raises :class:`SearchCancelled` instead of finishing.
+        """
         pq = parse_query(query) if isinstance(query, str) else query
         live = self._live
         snap, starred = live.snap, live.starred
-        mask = _match(live, pq, self._layer)
+        mask = self._mask(live, pq, cancelled)
         offset, limit = max(offset, 0), max(limit, 0)
         if mask is None:
             total = snap.size
             page: Iterable[int] = range(offset, min(total, offset + limit))
         else:
-            matches = np.flatnonzero(mask)
+            matches = _ranked(live, pq, np.flatnonzero(mask))
             total = len(matches)
             page = matches[offset : offset + limit].tolist()
         pattern = _highlighter(pq)
         hits = []
         for rank in page:
+            _check(cancelled)
             record = self._record(live, snap.ids[rank])
             if record.starred != bool(starred[rank]):
                 record = replace(record, starred=bool(starred[rank]))
@@ -636,10 +736,30 @@ class SearchIndex:
         pq = parse_query(query) if isinstance(query, str) else query
         live = self._live
         snap = live.snap
-        mask = _match(live, pq, self._layer)
+        mask = self._mask(live, pq)
         if mask is None:
             return list(snap.ids)
-        return [snap.ids[i] for i in np.flatnonzero(mask).tolist()]
+        return [snap.ids[i] for i in _ranked(live, pq, np.flatnonzero(mask)).tolist()]
+
+    def _mask(
+        self, live: _Live, pq: ParsedQuery, cancelled: Cancelled | None = None
+    ) -> np.ndarray | None:
+        """``_match``, plus ``source:`` checked on each candidate's record when the caller
+        did not resolve it into ``pq.articles``."""
+        mask = _match(live, pq, self._layer, cancelled)
+        if not pq.source or pq.articles is not None:
+            return mask
+        from natojp_tui.core.sources import source_matches
+
+        candidates = np.flatnonzero(mask) if mask is not None else range(live.snap.size)
+        keep = np.zeros(live.snap.size, dtype=bool)
+        sources: dict[str, bool] = {}
+        for rank in candidates:
+            record = self._record(live, live.snap.ids[rank])
+            if record.article_id not in sources:
+                sources[record.article_id] = source_matches(pq.source, record.source)
+            keep[rank] = sources[record.article_id]
+        return keep
 
     def _record(self, live: _Live, quote_id: str) -> QuoteRecord:
         record = live.records.get(quote_id)
@@ -703,11 +823,46 @@ def _user_masks(live: _Live, pq: ParsedQuery, layer: UserLayer) -> list[np.ndarr
     return masks
 
 
-def _match(live: _Live, pq: ParsedQuery, layer: UserLayer | None = None) -> np.ndarray | None:
+def _speaker_word_mask(live: _Live, word: str) -> np.ndarray | None:
+    """Records whose speaker has a name word starting with ``word`` (None: no such speaker)."""
+    if not _WORD.fullmatch(word):
+        return None
+    starts = re.compile(r"(?<!\w)" + re.escape(word))
+    wanted = [i for i, name in enumerate(live.folded_speakers()) if starts.search(name)]
+    if not wanted:
+        return None
+    return _codes_mask(live.snap.speakers, len(live.snap.speaker_names), wanted)
+
+
+def _ranked(live: _Live, pq: ParsedQuery, matches: np.ndarray) -> np.ndarray:
+    """Matches (in result order) with the quotes of a speaker the words name first."""
+    if pq.speaker or not pq.terms or not len(matches):
+        return matches
+    named = [m for m in (_speaker_word_mask(live, t) for t in pq.terms) if m is not None]
+    if not named:
+        return matches
+    by_speaker = np.logical_or.reduce(named)[matches]
+    return np.concatenate([matches[by_speaker], matches[~by_speaker]])
+
+
+def _match(
+    live: _Live,
+    pq: ParsedQuery,
+    layer: UserLayer | None = None,
+    cancelled: Cancelled | None = None,
+) -> np.ndarray | None:
     """Boolean array over records (result order); None when everything matches."""
     snap = live.snap
     layer = layer or UserLayer()
     masks: list[np.ndarray] = _user_masks(live, pq, layer)
+    if pq.date_from is not None:
+        masks.append(snap.published >= pq.date_from.toordinal())
+    if pq.date_to is not None:
+        masks.append((snap.published > 0) & (snap.published <= pq.date_to.toordinal()))
+    if pq.articles is not None:
+        index = {name: i for i, name in enumerate(snap.article_names)}
+        wanted = [index[a] for a in pq.articles if a in index]
+        masks.append(_codes_mask(snap.articles, len(snap.article_names), wanted))
     if pq.starred:
         masks.append(live.starred)
     if pq.kind is not None:
@@ -721,7 +876,21 @@ def _match(live: _Live, pq: ParsedQuery, layer: UserLayer | None = None) -> np.n
     if pq.article:
         wanted = [i for i, a in enumerate(live.folded_articles()) if a.startswith(pq.article)]
         masks.append(_codes_mask(snap.articles, len(snap.article_names), wanted))
-    for text in [*pq.terms, *pq.phrases]:
+    for text in pq.terms:
+        _check(cancelled)
+        ws = _WORD.findall(text)
+        if len(ws) == 1:
+            mask = _prefix_mask(snap, ws[0])
+            if not pq.speaker and (named := _speaker_word_mask(live, ws[0])) is not None:
+                mask |= named  # "Stoltenberg": his quotes too, not only those naming him
+        elif ws:
+            mask = _phrase_mask(snap, ws)
+        else:
+            continue
+        in_notes = _note_mask(live, layer, text)
+        masks.append(mask if in_notes is None else mask | in_notes)
+    for text in pq.phrases:
+        _check(cancelled)
         ws = _WORD.findall(text)
         if len(ws) == 1:
             mask = _prefix_mask(snap, ws[0])
@@ -1018,3 +1187,42 @@ def _snapshot_from_bytes(data: bytes | memoryview) -> tuple[_Snapshot, str]:
         return _Snapshot(**fields), str(header.get("tag", ""))
     except (KeyError, TypeError, ValueError) as exc:
         raise ValueError(f"damaged search index: {exc}") from exc
+
+
+# --------------------------------------------------------------------------- article filters
+
+
+def resolve_articles(
+    pq: ParsedQuery,
+    sources: dict[str, str | None],
+    visits: Iterable[Any] = (),
+) -> ParsedQuery:
+    """``pq`` with ``source:`` and ``visit:`` turned into the article ids they name.
+
+    ``sources`` maps every article id to its publisher; ``visits`` are
+    :class:`natojp_tui.core.timeline.Visit` objects (``visit:`` matches a folded part of
+    the visitor, the host or the visit id). A filter that names no article is reported
+    in ``problems`` and matches nothing.
+    """
+    from natojp_tui.core.sources import source_matches
+
+    if not pq.source and not pq.visit:
+        return pq
+    ids: set[str] | None = None
+    problems = list(pq.problems)
+    if pq.source:
+        ids = {aid for aid, source in sources.items() if source_matches(pq.source, source)}
+        if not ids:
+            problems.append(f"source:{pq.source} names no publisher in the library")
+    if pq.visit:
+        needle = fold(pq.visit)
+        found = [
+            v
+            for v in visits
+            if needle in fold(v.visitor) or needle in fold(v.host) or fold(v.id).startswith(needle)
+        ]
+        in_visits = {aid for v in found for aid in v.article_ids}
+        if not found:
+            problems.append(f"visit:{pq.visit} matches no visit")
+        ids = in_visits if ids is None else ids & in_visits
+    return replace(pq, articles=frozenset(ids or ()), problems=problems)

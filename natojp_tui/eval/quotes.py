@@ -144,7 +144,8 @@ def _locate(paragraphs: list[str], entry: dict[str, Any], where: str) -> tuple[i
 def load_gold(path: Path, paragraphs: list[str]) -> tuple[list[GoldQuote], list[GoldQuote]]:
     """Gold quotes and gold not-quotes of one article, located in its paragraphs."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    quotes, negatives = [], []
+    quotes: list[GoldQuote] = []
+    negatives: list[GoldQuote] = []
     for key, out in (("quotes", quotes), ("not_quotes", negatives)):
         for entry in data.get(key, []):
             p, s, e = _locate(paragraphs, entry, path.name)

@@ -29,7 +29,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,12 +41,16 @@ _MARKS = "\"'“”‘’«»「」『』„‟‹›"
 _EDGE = _MARKS + " ,.;:!?—–-()[]…"
 
 
+_APOSTROPHES = str.maketrans("’‘`´", "'" * 4)
+_DOUBLE_MARKS = str.maketrans("“”«»„「」『』", '"' * 9)
+
+
 def norm(text: str) -> str:
     """Fold case, accents, marks, dashes and spaces so word runs compare by their words."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.translate(str.maketrans({c: "'" for c in "’‘`´"}))
-    text = text.translate(str.maketrans({c: '"' for c in "“”«»„「」『』"}))
+    text = text.translate(_APOSTROPHES)
+    text = text.translate(_DOUBLE_MARKS)
     text = re.sub(r"[‐‑‒–—―]", "-", text)
     return " ".join(text.casefold().split())
 
@@ -218,9 +222,32 @@ def _match(
     return pairs
 
 
+def _unmatched(
+    fig: Figures,
+    pairs: list[tuple[Any, Any]],
+    gold: list[Any],
+    preds: list[Any],
+    *,
+    missed: Callable[[Any], str],
+    extra: Callable[[Any], str],
+) -> None:
+    """List every gold item no prediction matched, then every prediction left over."""
+    matched = {id(g) for g, _ in pairs}
+    taken = {id(p) for _, p in pairs}
+    fig.errors.extend(missed(g) for g in gold if id(g) not in matched)
+    fig.errors.extend(extra(p) for p in preds if id(p) not in taken)
+
+
 def _speakers(q: Any) -> list[str]:
     names = [q.speaker] if q.speaker else []
     return names + [s for s in getattr(q, "speaker_names", []) or [] if s not in names]
+
+
+def _speaker_ok(gold: str | None, q: Any) -> bool:
+    """Same person; a gold speaker ``both`` needs two or more speakers (quotes and reports)."""
+    if gold == "both":
+        return len(q.speaker_ids) >= 2
+    return same_person(gold, q.speaker)
 
 
 def _score_quotes(gold: dict[str, Any], article: Any, fig: Figures, tag: str) -> None:
@@ -230,21 +257,21 @@ def _score_quotes(gold: dict[str, Any], article: Any, fig: Figures, tag: str) ->
     fig.quotes.add(Counts(len(pairs), len(quotes), len(gq)))
     ex = sum(1 for g, q in pairs if exact(q.text, g["first"], g["last"]))
     fig.exact.add(Counts(ex, len(quotes), len(gq)))
-    matched = {id(g) for g, _ in pairs}
     for g, q in pairs:
-        ok = same_person(g.get("speaker"), q.speaker)
+        ok = _speaker_ok(g.get("speaker"), q)
         fig.speaker.add(ok)
         if not ok:
             fig.errors.append(
                 f"{tag} speaker: “{g['first']}…” gold {g.get('speaker')} got {q.speaker}"
             )
-    for g in gq:
-        if id(g) not in matched:
-            fig.errors.append(f"{tag} missed quote: “{g['first']} … {g['last']}”")
-    taken = {id(q) for _, q in pairs}
-    for q in quotes:
-        if id(q) not in taken:
-            fig.errors.append(f"{tag} extra quote: “{q.text[:70]}” ({q.speaker})")
+    _unmatched(
+        fig,
+        pairs,
+        gq,
+        quotes,
+        missed=lambda g: f"{tag} missed quote: “{g['first']} … {g['last']}”",
+        extra=lambda q: f"{tag} extra quote: “{q.text[:70]}” ({q.speaker})",
+    )
 
 
 def _score_turns(gold: dict[str, Any], article: Any, fig: Figures, tag: str) -> None:
@@ -273,21 +300,22 @@ def _score_reported(gold: dict[str, Any], article: Any, fig: Figures, tag: str) 
     pairs = _match(gr, preds, lambda q: q.text)
     fig.reported.add(Counts(len(pairs), len(preds), len(gr)))
     for g, q in pairs:
-        if g.get("speaker") == "both":
-            ok = len(q.speaker_ids) >= 2
-        else:
-            ok = same_person(g.get("speaker"), q.speaker)
+        ok = _speaker_ok(g.get("speaker"), q)
         fig.reported_speaker.add(ok)
         if not ok:
             fig.errors.append(
                 f"{tag} reported speaker: “{g['first']}…” gold {g.get('speaker')} got {q.speaker}"
             )
-    matched = {id(g) for g, _ in pairs}
-    for g in gr:
-        if id(g) not in matched:
-            fig.errors.append(
-                f"{tag} missed reported: {g.get('speaker')} {g.get('verb')} “{g['first']}…”"
-            )
+    _unmatched(
+        fig,
+        pairs,
+        gr,
+        [],
+        missed=lambda g: (
+            f"{tag} missed reported: {g.get('speaker')} {g.get('verb')} “{g['first']}…”"
+        ),
+        extra=str,
+    )
 
 
 def _families(names: Iterable[str]) -> set[str]:
@@ -306,7 +334,7 @@ def _pair_score(g: dict[str, Any], e: Any) -> float | None:
     if gp and shared < min(2, len(gp)):
         return None
     score = shared + (1.0 if g.get("date") and e.date and str(e.date) == g["date"] else 0)
-    kind = g.get("kind")
+    kind = str(g.get("kind") or "")
     score += 0.5 if kind == e.kind or _KIND_SYNONYMS.get(kind) == e.kind else 0
     return score + (0.1 if not gp else 0)
 
@@ -390,14 +418,14 @@ def _score_meetings(gold: dict[str, Any], article: Any, fig: Figures, tag: str) 
             fig.errors.append(
                 f"{tag} participants: {g['description'][:40]}: gold {g.get('participants')} got {e.participants}"
             )
-    matched = {id(g) for g, _ in pairs}
-    for g in gm:
-        if id(g) not in matched:
-            fig.errors.append(f"{tag} missed meeting: {g.get('description', '')[:70]}")
-    taken = {id(e) for _, e in pairs}
-    for e in events:
-        if id(e) not in taken:
-            fig.errors.append(f"{tag} extra event: {e.kind} {e.summary[:60]} {e.participants}")
+    _unmatched(
+        fig,
+        pairs,
+        gm,
+        events,
+        missed=lambda g: f"{tag} missed meeting: {g.get('description', '')[:70]}",
+        extra=lambda e: f"{tag} extra event: {e.kind} {e.summary[:60]} {e.participants}",
+    )
 
 
 def _score_reader(gold: dict[str, Any], article: Any, fig: Figures, tag: str) -> None:
@@ -418,10 +446,10 @@ def _score_reader(gold: dict[str, Any], article: Any, fig: Figures, tag: str) ->
     fig.title.add(ok)
     if not ok:
         fig.errors.append(f"{tag} title: gold {gold.get('title')!r} got {article.title!r}")
-    got = article.published.isoformat() if article.published else None
-    fig.date.add(got == gold.get("date"))
-    if got != gold.get("date"):
-        fig.errors.append(f"{tag} published: gold {gold.get('date')} got {got}")
+    got_date = article.published.isoformat() if article.published else None
+    fig.date.add(got_date == gold.get("date"))
+    if got_date != gold.get("date"):
+        fig.errors.append(f"{tag} published: gold {gold.get('date')} got {got_date}")
 
 
 def load_gold(path: Path) -> list[dict[str, Any]]:

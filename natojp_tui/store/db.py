@@ -172,7 +172,7 @@ class Shard:
     def __init__(self, key: str, tables: dict[str, dict[str, Any]]) -> None:
         self.key = key
         self.tables = tables
-        self.by_article: dict[str, tuple[dict[str, Any] | None, list[dict], list[dict]]] = {}
+        self.by_article: dict[str, tuple[dict[str, Any], list[dict], list[dict]]] = {}
         self._group()
 
     def _group(self) -> None:
@@ -180,11 +180,11 @@ class Shard:
         self.by_article = {}
         for doc in tables.get("texts", {}).values():
             self.by_article[doc["article_id"]] = (doc, [], [])
-        for table, slot in (("quotes", 1), ("events", 2)):
+        for table in ("quotes", "events"):
             for doc in tables.get(table, {}).values():
                 entry = self.by_article.get(doc["article_id"])
                 if entry is not None:  # a quote whose article has no text row is ignored
-                    entry[slot].append(doc)
+                    (entry[1] if table == "quotes" else entry[2]).append(doc)
 
     @classmethod
     def parse(cls, key: str, data: bytes, path: Path) -> Shard:
@@ -331,7 +331,7 @@ class Store(UserState):
                 self._rows_articles = {}
                 self._record_cache = {}
         if "articles" in changed or not manifest.files.get("articles"):
-            self._list = self._read_columns("articles", ArticleList)  # type: ignore[assignment]
+            self._list = self._read_columns("articles", ArticleList)
         self._db("user")
 
     @staticmethod
@@ -624,7 +624,7 @@ class Store(UserState):
         if article_id not in self._list:
             return None
         entry = self._shard(shard_key(article_id)).by_article.get(article_id)
-        if entry is None or entry[0] is None:
+        if entry is None:
             raise self._corrupt(
                 CorruptFile(
                     self.path / self._ref(shard_key(article_id)).name  # type: ignore[union-attr]
@@ -644,7 +644,7 @@ class Store(UserState):
         return Article(
             id=article_id,
             title=meta.get("title") or "",
-            paragraphs=[Paragraph(t, k) for k, t in text["paragraphs"]],  # type: ignore[arg-type]
+            paragraphs=[Paragraph(t, k) for k, t in text["paragraphs"]],
             published=to_date(meta.get("published")),
             updated=to_datetime(meta.get("updated")),
             source=meta.get("source"),
@@ -1053,6 +1053,7 @@ class Store(UserState):
             source=a.get("source"),
             paragraph=doc["paragraph"],
             start=doc["start"],
+            verb=doc.get("verb"),
         )
 
     def _fetch_record(self, quote_id: str) -> Any:
@@ -1134,9 +1135,12 @@ class Store(UserState):
                 )
             ) from exc
 
-    def search(self, query: str, limit: int = 200, offset: int = 0) -> Any:
-        """First page of quotes matching ``query`` (see :mod:`natojp_tui.core.search`) and the total."""
-        return self._guarded(lambda index: index.search(query, limit=limit, offset=offset))
+    def search(self, query: str, limit: int = 200, offset: int = 0, cancelled: Any = None) -> Any:
+        """First page of quotes matching ``query`` (see :mod:`natojp_tui.core.search`) and the
+        total; ``cancelled()`` true stops it with ``SearchCancelled``."""
+        return self._guarded(
+            lambda index: index.search(query, limit=limit, offset=offset, cancelled=cancelled)
+        )
 
     def search_ids(self, query: str) -> list[str]:
         """Ids of every matching quote, best first."""

@@ -22,7 +22,7 @@ from typing import Any
 import orjson
 from filelock import FileLock, Timeout
 
-from natojp_tui.ingest import WEB_PAGES_DIR
+from natojp_tui.ingest import WEB_PAGES_DIR, web_page_sidecar
 from natojp_tui.store.storage import atomic_write_bytes
 
 LOCK_TIMEOUT = 60.0
@@ -166,13 +166,19 @@ class FeedBook:
         with self.editing() as data:
             data["fresh"] = [a for a in data["fresh"] if a != article_id]
 
-    def save_page(self, article_id: str, suffix: str, data: bytes) -> Path:
-        """Keep a fetched page's bytes as its article's source file (atomic)."""
+    def save_page(
+        self, article_id: str, suffix: str, data: bytes, source: dict[str, Any] | None = None
+    ) -> Path:
+        """Keep a fetched page's bytes as its article's source file (atomic), and beside it
+        ``<id>.source.json`` with ``source`` (the url, the feed's date) for a rebuild."""
         self.pages_dir.mkdir(parents=True, exist_ok=True)
         path = self.pages_dir / f"{article_id}{suffix}"
+        sidecar = web_page_sidecar(path)
+        if source is not None:
+            atomic_write_bytes(sidecar, orjson.dumps(source), keep_backup=False)
         atomic_write_bytes(path, data, keep_backup=False)
         for old in self.pages_dir.glob(f"{article_id}.*"):
-            if old != path:
+            if old not in (path, sidecar):
                 with contextlib.suppress(OSError):
                     old.unlink()  # the url now serves another type (a page became a PDF)
         return path

@@ -166,7 +166,7 @@ def map_file(folder: Path, ref: FileRef, *, verify: bool = False) -> mmap.mmap:
         raise CorruptFile(path, f"cannot be read ({exc})") from exc
     if mapped is None:
         raise CorruptFile(path, "empty file")
-    if verify and crc32(mapped) != ref.crc:
+    if verify and _crc(mapped) != ref.crc:
         mapped.close()
         raise CorruptFile(path, "damaged (its checksum does not match the manifest)")
     return mapped
@@ -285,3 +285,9 @@ def parse_json_tables(data: bytes, path: Path) -> dict[str, dict[str, Any]]:
     if not isinstance(doc, dict) or not all(isinstance(t, dict) for t in doc.values()):
         raise CorruptFile(path, "not a TinyDB database (expected an object of tables)")
     return doc
+
+
+def _crc(mapped: mmap.mmap) -> int:
+    """CRC-32 of a mapped file (through a view released before the map is closed)."""
+    with memoryview(mapped) as view:
+        return crc32(view)

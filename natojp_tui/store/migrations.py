@@ -196,9 +196,9 @@ def migrate_legacy(store: Store) -> Path | None:
         if articles:
             store._write_articles({a.id: a for a in articles}, set(), imported_at=imported_at)
         people = store._db("people")
-        people.storage.write(dict(families["people"]))  # type: ignore[attr-defined]
+        people.storage.write(dict(families["people"]))
         user = store._db("user")
-        user.storage.write(dict(families["user"]))  # type: ignore[attr-defined]
+        user.storage.write(dict(families["user"]))
     store._migrated_from = None
     for item in legacy_files(folder):  # committed: the old files live on in the backup
         with contextlib.suppress(OSError):

@@ -6,6 +6,7 @@ of 10,000 articles turns about 100,000 quotes into documents.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from operator import attrgetter
 from typing import Any
@@ -176,7 +177,7 @@ _QUOTE_INTS = ("paragraph", "start", "end")
 _EVENT_NEEDS = {"id": str, "article_id": str, "kind": str, "summary": str}
 
 
-def _fields(doc: Any, needs: dict[str, type], ints: tuple[str, ...] = ()) -> str | None:
+def _fields(doc: Any, needs: Mapping[str, type], ints: tuple[str, ...] = ()) -> str | None:
     if not isinstance(doc, dict):
         return "is not an object"
     for key, kind in needs.items():

@@ -87,7 +87,7 @@ def _article(text: dict[str, Any], quotes: list[dict], events: list[dict], peopl
     return Article(
         id=text["article_id"],
         title=meta.get("title") or "",
-        paragraphs=[Paragraph(t, k) for k, t in text["paragraphs"]],  # type: ignore[arg-type]
+        paragraphs=[Paragraph(t, k) for k, t in text["paragraphs"]],
         published=to_date(meta.get("published")),
         updated=to_datetime(meta.get("updated")),
         source=meta.get("source"),
@@ -325,8 +325,8 @@ def _commit_fresh(
             if articles:
                 store._write_articles(articles, set(), imported_at=imported_at)
             if people.get("people"):
-                store._db("people").storage.write(dict(people))  # type: ignore[attr-defined]
-            store._db("user").storage.write(dict(user))  # type: ignore[attr-defined]
+                store._db("people").storage.write(dict(people))
+            store._db("user").storage.write(dict(user))
             store.repair_user(articles.values())  # every note, tag, star on the same words
             store._stage("articles", store._list.to_bytes())
     finally:
@@ -400,10 +400,10 @@ def _repair_legacy(store: Store, result: RepairResult) -> RepairResult:
         *tables("articles").get("articles", {}).values(),
         *tables("texts").get("texts", {}).values(),
     ]
-    paths = {}
+    paths: dict[str, str] = {}
     for d in rows:
-        if isinstance(d, dict) and d.get("path"):
-            paths[d.get("id") or d.get("article_id")] = d["path"]
+        if isinstance(d, dict) and d.get("path") and (key := d.get("id") or d.get("article_id")):
+            paths[key] = d["path"]
     user = tables("user")
     stored: dict[str, Article] = {}
     _reextract(store, list(paths), paths, stored, result)

@@ -83,7 +83,7 @@ def target_of(doc: Mapping[str, Any]) -> str:
 
 
 def row_kind(doc: Mapping[str, Any]) -> TargetKind:
-    return doc.get("kind") or kind_of(target_of(doc))  # type: ignore[return-value]
+    return doc.get("kind") or kind_of(target_of(doc))
 
 
 def is_lost(doc: Mapping[str, Any]) -> bool:

@@ -34,7 +34,7 @@ class UserState:
 
     def _user_changed(self) -> None:
         self._user = None
-        self._record_cache = {}  # search records carry the user's corrections
+        self._record_cache: dict[str, Any] = {}  # search records carry the user's corrections
         index = self._search  # type: ignore[attr-defined]
         if index is not None:
             self._dress_index(index)

@@ -12,12 +12,14 @@ from typing import Any, ClassVar  # noqa: E402
 from textual import work  # noqa: E402
 from textual.app import App  # noqa: E402
 from textual.binding import BindingType  # noqa: E402
+from textual.notifications import SeverityLevel  # noqa: E402
 
 from natojp_tui.clipboard import Clipboard, CopyResult  # noqa: E402
 from natojp_tui.tui.commands import ReaderCommands  # noqa: E402
 from natojp_tui.tui.config import ReaderConfig, load_config  # noqa: E402
 from natojp_tui.tui.data import ReaderData  # noqa: E402
 from natojp_tui.tui.keymap import bindings  # noqa: E402
+from natojp_tui.tui.messages import ImportFinished, ImportProgress  # noqa: E402
 from natojp_tui.tui.screens.reader import ReaderScreen  # noqa: E402
 
 
@@ -26,7 +28,7 @@ class NatoJpApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "natojp"
-    BINDINGS: ClassVar[list[BindingType]] = bindings("app")
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("app")]
     COMMANDS = App.COMMANDS | {ReaderCommands}
 
     def __init__(
@@ -48,6 +50,7 @@ class NatoJpApp(App[None]):
         self._feeds_running = False
         self.fetch_settings: Any = None  # FetchSettings for the feed fetch; None: the defaults
         self.ready_ms: float | None = None
+        self.importing = False
 
     def on_mount(self) -> None:
         if self.keymap:
@@ -97,8 +100,53 @@ class NatoJpApp(App[None]):
 
     def _copied(self, result: CopyResult) -> None:
         self.last_copy = result
-        severity = "information" if result.delivered and not result.too_large else "warning"
+        ok = result.delivered and not result.too_large
+        severity: SeverityLevel = "information" if ok else "warning"
         self.notify(result.message(), title="Copy", severity=severity, markup=False)
+
+    # -- import (a job of the app, so it outlives the dialog that started it) -----------
+    def start_import(self, targets: list[str]) -> bool:
+        """Import ``targets`` in the background; False when an import already runs."""
+        if self.importing:
+            return False
+        self.importing = True
+        self._import_worker(list(targets))
+        return True
+
+    @work(thread=True, group="import")
+    def _import_worker(self, targets: list[str]) -> None:
+        def progress(done: int, total: int, name: str) -> None:
+            self.post_message(ImportProgress(done, total, name))
+
+        try:
+            report = self.data.import_paths(targets, progress)
+        except Exception as exc:  # reported in the dialog or a toast, never a traceback
+            self.post_message(ImportFinished(error=str(exc) or type(exc).__name__))
+            return
+        self.post_message(ImportFinished(report))
+
+    def _import_dialog(self):
+        from natojp_tui.tui.screens.import_screen import ImportScreen
+
+        return next((s for s in self.screen_stack if isinstance(s, ImportScreen)), None)
+
+    def on_import_progress(self, message: ImportProgress) -> None:
+        dialog = self._import_dialog()
+        if dialog is not None:
+            dialog.show_progress(message.done, message.total, message.name)
+
+    def on_import_finished(self, message: ImportFinished) -> None:
+        self.importing = False
+        dialog = self._import_dialog()
+        if message.error is not None:
+            if dialog is not None:
+                dialog.show_error(message.error)
+            else:
+                self.notify(message.error, title="Import", severity="error", markup=False)
+            return
+        if dialog is not None and dialog is self.screen:
+            dialog.dismiss(None)
+        self.reader.import_done(message.report)
 
     # -- actions ----------------------------------------------------------------------
     def action_help(self) -> None:

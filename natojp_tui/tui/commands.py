@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from rich.text import Text
@@ -30,8 +31,8 @@ class ReaderCommands(Provider):
     def _reader(self):
         return getattr(self.app, "reader", None)
 
-    def _entries(self) -> list[tuple[str, str, object]]:
-        entries: list[tuple[str, str, object]] = []
+    def _entries(self) -> list[tuple[str, str, Callable[[], object]]]:
+        entries: list[tuple[str, str, Callable[[], object]]] = []
         reader = self._reader()
         for spec in KEYS:
             if not spec.palette:
@@ -59,7 +60,7 @@ class ReaderCommands(Provider):
 
     async def discover(self) -> Hits:
         for text, help_text, command in self._entries():
-            yield DiscoveryHit(Text(text), command, text=text, help=escape(help_text))  # type: ignore[arg-type]
+            yield DiscoveryHit(Text(text), command, text=text, help=escape(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -68,4 +69,4 @@ class ReaderCommands(Provider):
             if score > 0:
                 yield Hit(
                     score, highlighted(matcher, text), command, text=text, help=escape(help_text)
-                )  # type: ignore[arg-type]
+                )

@@ -27,6 +27,12 @@ def _date(value: Any) -> date | None:
     return None
 
 
+MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleRow:
     """One line of the articles pane."""
@@ -37,6 +43,7 @@ class ArticleRow:
     source: str | None
     quotes: int
     events: int = 0
+    people: tuple[str, ...] = ()  # names of the people the article names
     read: bool = False  # the user opened it (or marked it read)
     new: bool = False  # brought in by the last import and not read since
     is_heading: bool = False  # a group heading (visit), not an article
@@ -61,13 +68,20 @@ class ArticleRow:
             meta.get("source"),
             meta.get("quotes") or 0,
             meta.get("events") or 0,
+            tuple(meta.get("people") or ()),
         )
 
     @property
     def haystack(self) -> str:
-        """Lower-case text the filter box matches against."""
-        when = self.published.isoformat() if self.published else ""
-        return f"{self.title} {self.source or ''} {when}".lower()
+        """Case-folded text the filter box matches against: title, people, dates, source."""
+        when = self.published
+        if when:
+            month = MONTHS[when.month - 1]
+            dates = f"{when.isoformat()} {when.day} {month} {month[:3]} {when.year}"
+        else:
+            dates = "undated"
+        people = " ".join(self.people).casefold()
+        return f"{self.title.casefold()} {people} {dates} {(self.source or '').casefold()}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +100,7 @@ class QuoteRow:
     paragraph: int = 0
     start: int = 0
     spans: tuple[tuple[int, int], ...] = ()
+    verb: str | None = None
 
     @classmethod
     def from_record(cls, record: Any, spans: Iterable[tuple[int, int]] = ()) -> QuoteRow:
@@ -103,6 +118,7 @@ class QuoteRow:
             paragraph=getattr(record, "paragraph", 0),
             start=getattr(record, "start", 0),
             spans=tuple(tuple(s) for s in spans),  # type: ignore[misc]
+            verb=getattr(record, "verb", None),
         )
 
 
@@ -197,6 +213,7 @@ class ReaderData(LibraryData):
 
     def __init__(self, store: Any) -> None:
         self.store = store
+        self._visits: list[Any] | None = None
         self._fresh: set[str] | None = None
         self.on_write_error: Callable[[str], None] | None = None
         self._reported: set[str] = set()  # state-write problems already shown
@@ -225,8 +242,17 @@ class ReaderData(LibraryData):
         if columns is None:
             return [ArticleRow.from_meta(m) for m in self.store.articles(copy=False)]
         c = columns()
+        named = self.people_by_article()
         return [
-            ArticleRow(aid, title or aid, _date(published) if published else None, source, n_q, n_e)
+            ArticleRow(
+                aid,
+                title or aid,
+                _date(published) if published else None,
+                source,
+                n_q,
+                n_e,
+                named.get(aid, ()),
+            )
             for aid, title, published, source, n_q, n_e in zip(
                 c["id"],
                 c["title"],
@@ -238,13 +264,46 @@ class ReaderData(LibraryData):
             )
         ]
 
+    def people_by_article(self) -> dict[str, tuple[str, ...]]:
+        """The names of the people each article gives a role to (for the article filter)."""
+        named: dict[str, list[str]] = {}
+        people = getattr(self.store, "people", None)
+        try:
+            found = people() if people else []
+        except Exception:  # a damaged people file only costs the filter its names
+            found = []
+        for person in found:
+            for aid in dict.fromkeys(r.article_id for r in person.roles if r.article_id):
+                named.setdefault(aid, []).append(person.name)
+        return {aid: tuple(names) for aid, names in named.items()}
+
     def article(self, article_id: str) -> Article | None:
         return self.store.article(article_id)
 
-    def search(self, query: str, limit: int = 200) -> tuple[list[QuoteRow], int]:
-        """The first ``limit`` quotes matching ``query`` (with highlight spans) and the total."""
-        result = self.store.search(query, limit=limit)
+    def search(
+        self, query: str, limit: int = 200, cancelled: Callable[[], bool] | None = None
+    ) -> tuple[list[QuoteRow], int]:
+        """The first ``limit`` quotes matching ``query`` (with highlight spans) and the total;
+        ``source:`` and ``visit:`` are resolved to articles here; a search whose
+        ``cancelled()`` turns true stops (``core.search.SearchCancelled``)."""
+        result = self.store.search(self.parsed(query), limit=limit, cancelled=cancelled)
         return [QuoteRow.from_record(h.record, h.spans) for h in result.hits], result.total
+
+    def parsed(self, query: str) -> Any:
+        """The parsed query, with ``source:``/``visit:`` turned into article ids."""
+        from natojp_tui.core.search import parse_query, resolve_articles
+
+        pq = parse_query(query)
+        if not pq.source and not pq.visit:
+            return pq
+        sources = {r.id: r.source for r in self.article_rows()}
+        return resolve_articles(pq, sources, self.visits() if pq.visit else ())
+
+    def visits(self) -> list[Any]:
+        """Every visit in the library (the store's library timeline, asked once)."""
+        if self._visits is None:
+            self._visits = list(self.store.visits())
+        return self._visits
 
     def all_quotes(self) -> list[QuoteRow]:
         """Every quote, newest article first, in reading order inside an article."""
@@ -296,9 +355,11 @@ class ReaderData(LibraryData):
         """Import files/folders/globs (``~`` expanded); returns the store's ImportReport."""
         from pathlib import Path
 
-        return self.store.import_paths(
+        report = self.store.import_paths(
             [str(Path(t).expanduser()) for t in targets], progress=progress
         )
+        self._visits = None
+        return report
 
     def warm(self) -> None:
         """Let the store read the quotes and the search index before the first search."""
@@ -333,4 +394,7 @@ class ReaderData(LibraryData):
 
     def reload_if_changed(self) -> bool:
         reload = getattr(self.store, "reload_if_changed", None)
-        return bool(reload()) if reload else False
+        changed = bool(reload()) if reload else False
+        if changed:
+            self._visits = None
+        return changed

@@ -235,6 +235,8 @@ class Fetcher:
             last = attempt == s.retries
             try:
                 status, resp_headers, body = self._get_once(url, current, headers, max_bytes)
+            except (httpx.InvalidURL, UnicodeError) as exc:  # IDNA, non-ASCII header values
+                raise FetchError(url, f"cannot be requested ({exc})", refused=True) from exc
             except httpx.HTTPError as exc:
                 if last or isinstance(exc, httpx.DecodingError):
                     tries = f" after {attempt + 1} tries" if attempt else ""

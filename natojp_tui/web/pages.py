@@ -8,6 +8,7 @@ again replaces the same article.
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 
 from natojp_tui.core.model import Article
 from natojp_tui.core.pipeline import extract
@@ -49,8 +50,11 @@ def page_kind(resp: Response) -> str:
     raise ArticleError(f"not an article (content type {shown}; HTML, PDF and plain text are read)")
 
 
-def article_from_response(resp: Response) -> tuple[Article, str]:
-    """Read and analyse a fetched page; returns the article and its source file suffix."""
+def article_from_response(resp: Response, published: date | None = None) -> tuple[Article, str]:
+    """Read and analyse a fetched page; returns the article and its source file suffix.
+
+    ``published`` (a feed item's date) dates a page that does not say when it was
+    published, before the extractors date its meetings."""
     kind = page_kind(resp)
     suffix = SUFFIX[kind]
     article = read_article(
@@ -60,4 +64,6 @@ def article_from_response(resp: Response) -> tuple[Article, str]:
         charset=resp.charset,
     )
     article.url = resp.url
+    if article.published is None:
+        article.published = published
     return extract(article), suffix

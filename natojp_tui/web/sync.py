@@ -77,6 +77,10 @@ def policy_for(book: FeedBook, extra: Sequence[str] = ()) -> UrlPolicy:
     return policy
 
 
+def _unexpected(exc: Exception) -> str:
+    return f"could not be analysed ({type(exc).__name__}: {exc})"[:300]
+
+
 def _page_record(resp: Response, article_id: str, path: str) -> dict[str, Any]:
     return {
         "article": article_id,
@@ -89,10 +93,18 @@ def _page_record(resp: Response, article_id: str, path: str) -> dict[str, Any]:
     }
 
 
-def _read_page(book: FeedBook, resp: Response) -> tuple[Article, dict[str, Any]]:
-    """The analysed article of a fetched page, its bytes kept as its source file."""
-    article, suffix = article_from_response(resp)
-    path = book.save_page(article.id, suffix, resp.body)
+def _read_page(
+    book: FeedBook, resp: Response, item: FeedItem | None = None
+) -> tuple[Article, dict[str, Any]]:
+    """The analysed article of a fetched page, its bytes kept as its source file.
+
+    An undated page takes the date of the feed item that announced it."""
+    article, suffix = article_from_response(resp, item.published if item else None)
+    source = {
+        "url": resp.url,
+        "published": item.published.isoformat() if item and item.published else None,
+    }
+    path = book.save_page(article.id, suffix, resp.body, source)
     article.path = str(path)
     return article, _page_record(resp, article.id, str(path))
 
@@ -127,6 +139,9 @@ def add_urls(store: Any, book: FeedBook, urls: Sequence[str], fetcher: Fetcher) 
             continue
         except ArticleError as exc:
             results.append(PageResult(url, "failed", reason=str(exc)))
+            continue
+        except Exception as exc:  # an extractor bug on a hostile page: one line, the rest go on
+            results.append(PageResult(url, "failed", reason=_unexpected(exc)))
             continue
         result = PageResult(url, "imported", article.id, article.title)
         results.append(result)
@@ -213,9 +228,11 @@ class _FeedRun:
                     raise Refused(exc.reason) from exc
                 raise
             try:
-                article, record = _read_page(self.book, resp)
+                article, record = _read_page(self.book, resp, item)
             except ArticleError as exc:
                 raise Refused(str(exc)) from exc
+            except Exception as exc:  # an extractor bug on a hostile page: tried again later
+                raise FetchError(item.link, _unexpected(exc)) from exc
         except Refused as exc:
             self.result.failed.append((shown, str(exc)))
             self.marks[item.key] = {"article": None, "at": now_utc(), "status": f"refused: {exc}"}
@@ -233,8 +250,6 @@ class _FeedRun:
                 self.tries[item.key] = tries
                 self.complete = False
             return
-        if article.published is None and item.published is not None:
-            article.published = item.published
         self.pending.append((item, article, record))
 
     def _flush(self) -> None:

@@ -15,6 +15,8 @@ ORGANISATIONS: dict[str, str] = {
     "asean": "ASEAN",
     "osce": "OSCE",
     "european commission": "EU",
+    "north atlantic treaty organization": "NATO",
+    "north atlantic treaty organisation": "NATO",
     "european council": "EU",
 }
 

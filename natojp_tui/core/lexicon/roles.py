@@ -49,7 +49,7 @@ ROLE_HEADS = words(
     "chairwoman chairperson spokesperson spokesman spokeswoman representative commander "
     "general admiral chancellor governor mayor senator premier vice-minister director "
     "director-general chief head emperor king queen prince princess envoy adviser advisor "
-    "counsellor speaker colonel commandant captain"
+    "counsellor speaker colonel commandant captain president-elect"
 )
 
 
@@ -57,7 +57,8 @@ COMPLEMENT_WORDS = words(
     "foreign affairs defence defense state staff cabinet military committee economy trade "
     "industry finance policy security political and the of nato allied alliance european "
     "union united nations japan's public diplomacy operations partnerships cooperative "
-    "emerging challenges ministry government internal communications"
+    "emerging challenges ministry government internal communications relations international "
+    "information unification national"
 )
 
 # Canonical spellings so that "Minister for Foreign Affairs" and "Foreign Minister" match.
@@ -89,6 +90,7 @@ CHIEF_WORDS: dict[str, dict[str | None, str]] = {
     "boss": {"NATO": "secretary general"},
     "leader": {"Japan": "prime minister", "NATO": "secretary general"},
     "top diplomat": {None: "foreign minister"},
+    "top envoy": {None: "foreign minister"},
     "defence chief": {None: "defence minister"},
     "defense chief": {None: "defence minister"},
 }
@@ -122,5 +124,8 @@ ROLE_WORDS = words(
     "officials side sides foreign defence defense prime deputy vice japanese nato alliance "
     "alliance's nato's japan's two both allied declaration statement communiqué communique "
     "document report agreement strategy concept letter resolution plan treaty joint political "
-    "the of for two both top diplomat government ministry spokesperson's"
+    "the of for two both top diplomat government ministry spokesperson's office presidential "
+    "agency embassy senior unnamed anonymous"
 )
+# the last word of a cue naming an institution rather than a person
+INSTITUTION_WORDS = words("office ministry agency embassy government council secretariat")

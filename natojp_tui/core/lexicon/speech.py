@@ -16,7 +16,13 @@ _VERB_FORMS = (
     "wrote|tweeted|posted|recalled|observed|conveyed|mentioned|indicated|agreed|"
     "called for|called on|described|hailed|cautioned|vowed|pledged|promised|suggested|concurred|adding|"
     "proposed|requested|spoke of|maintained|shared|expressed|expresses|called|"
-    "state|stress|emphasi[sz]e|note|underline|explain|welcome|reaffirm|express"
+    "state|stress|emphasi[sz]e|note|underline|explain|welcome|reaffirm|express|read|reads|"
+    "spoke about|talked about|"
+    "agree|affirm|affirmed|underscore|thanked|thanks|congratulated|condemned|condemns|lauded|"
+    "committed|sought|asked for|pointed to|touched on|outlined|encouraged|recognized|"
+    "recognised|extended|offered|voiced|paid|showed|reported|"
+    "saying|stating|noting|explaining|agreeing|urging|announcing|stressing|emphasi[sz]ing|"
+    "expressing|welcoming|thanking|calling for|calling on|pledging|vowing|warning|insisting"
 )
 
 
@@ -68,6 +74,10 @@ DIRECT_ONLY = frozenset(
         "called",
         "described",
         "hailed",
+        "read",
+        "reads",
+        "spoke about",
+        "talked about",
     )
 )
 # After a bare full name these make it a person (*Anders Rasmussen said*, *..., Jane Doe
@@ -77,3 +87,81 @@ INTRODUCING_VERBS = (
     "welcomed|expressed|reaffirmed|announced|declared"
 )
 VERBS_BEFORE_NAME = "said|says|added|stated|according to"
+# verbs that report speech only with the noun of an attitude after them ("extended his
+# appreciation", "voiced hope"); alone they are not speech ("offered a seat")
+NOUN_ONLY = frozenset(("extended", "offered", "voiced", "paid", "showed", "expressing"))
+# participles: reported speech whose subject is the sentence's ("..., saying that ...")
+PARTICIPLES = frozenset(
+    (
+        "saying",
+        "stating",
+        "noting",
+        "explaining",
+        "agreeing",
+        "urging",
+        "announcing",
+        "stressing",
+        "emphasising",
+        "emphasizing",
+        "expressing",
+        "welcoming",
+        "thanking",
+        "calling for",
+        "calling on",
+        "pledging",
+        "vowing",
+        "warning",
+        "insisting",
+        "adding",
+    )
+)
+# verbs of attitude (welcoming, thanking, praising, condemning) rather than of claims
+_STANCE_HEADS = (
+    "welcom",
+    "thank",
+    "congratulat",
+    "condemn",
+    "laud",
+    "prais",
+    "commend",
+    "hail",
+)
+_STANCE_NOUNS = frozenset(
+    [
+        "gratitude",
+        "appreciation",
+        "support",
+        "respect",
+        "condolences",
+        "thanks",
+        "congratulations",
+        "sympathy",
+        "sympathies",
+        "opposition",
+        "welcome",
+        "solidarity",
+        "praise",
+        "satisfaction",
+        "pleasure",
+    ]
+)
+
+
+def verb_class(phrase: str | None) -> str | None:
+    """``"stance"`` for verbs of attitude (*welcomed*, *thanked*, *expressed gratitude*),
+    ``"speech"`` for verbs that report a claim (*said*, *stated*, *expressed hope that*)."""
+    if not phrase:
+        return None
+    words = phrase.lower().replace("’", "'").split()
+    if not words:
+        return None
+    if words[0] in ("according", "strongly"):
+        words = words[1:] or words
+    if words[0].startswith(_STANCE_HEADS):
+        return "stance"
+    if " ".join(words[:3]) == "noted with appreciation":
+        return "stance"
+    attitude = ("express", "extend", "offer", "convey", "voic", "paid", "pay", "show")
+    if words[0].startswith(attitude) and words[-1] in _STANCE_NOUNS:
+        return "stance"
+    return "speech"

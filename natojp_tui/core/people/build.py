@@ -11,7 +11,7 @@ family-first.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -70,9 +70,11 @@ _ORG_WORD = (
 
 
 _LOWER_ROLE = (
-    r"(?:(?:deputy|vice|assistant|chief|foreign|defen[cs]e|prime|state|senior|top)[ \u00A0])*"
+    r"(?:(?:deputy|vice|assistant|chief|foreign|defen[cs]e|prime|state|senior|top|presidential|"
+    r"press|national|security|cabinet|special|trade|finance)[ \u00A0])*"
     r"(?:secretary[- ]general|minister|spokes(?:person|man|woman)|chief|ambassador|president|"
-    r"envoy|diplomat|leader|head|chair(?:man|woman|person)?)"
+    r"envoy|diplomat|leader|head|chair(?:man|woman|person)?|secretary|advis[eo]r)"
+    r"(?:[ \u00A0](?:for|of)[ \u00A0][a-z]+(?:[ \u00A0]affairs)?)?"
 )
 
 
@@ -104,6 +106,22 @@ def _attach_appositives(text: str, runs: list[ParsedRun]) -> None:
     """``KISHIDA Fumio, Prime Minister of Japan`` / ``the Secretary General, Jens Stoltenberg``."""
     for n, (a, b) in enumerate(pairwise(runs)):
         gap = text[a.end : b.start]
+        if gap in (" to ", " to the ") and a.role_title and not a.name and b.role_title:
+            # "Senior Secretary to the President for Public Relations Kim Eun-hye"
+            b.role_title = f"{a.role_title}{gap}{b.role_title}"
+            b.org = b.org or a.org
+            continue
+        if (
+            gap == ", "
+            and len(a.name) == 1
+            and a.name_end == a.end
+            and b.name == [text[b.start : b.end]]
+            and _KOREAN_GIVEN_RE.fullmatch(b.name[0])
+        ):
+            # "Minister of Foreign Affairs Kang, Kyung-wha": one name, family first
+            a.name, a.name_end, a.end = [a.name[0], b.name[0]], b.name_end, b.end
+            b.name, b.name_start, b.name_end = [], None, None
+            continue
         if not _APPOSITIVE_RE.fullmatch(gap) or gap.startswith(", and"):
             continue
         if a.role_title and not a.name and len(b.name) < 2:
@@ -150,6 +168,8 @@ def _introduces(text: str, run: ParsedRun) -> bool:
         return True
     if len(run.name) < 2:
         return False
+    if run.start <= 1 and text[run.end : run.end + 1] == ":":
+        return True  # a transcript label: "ALEXANDER DOWNER: Can I just begin ..."
     after = text[run.end : run.end + 12]
     before = text[max(0, run.start - 16) : run.start]
     if _BARE_SPEECH_RE.match(after) or _SAID_BEFORE_RE.search(before):
@@ -158,20 +178,50 @@ def _introduces(text: str, run: ParsedRun) -> bool:
     return bool(_MEETS_AFTER_RE.match(after) or _MET_BEFORE_RE.search(near))
 
 
+_SPEAKS_RE = re.compile(
+    r"\b([A-Z][\w’'-]+)[ \u00a0](?:also[ \u00a0])?(?:said|says|told|added|noted|stressed|"
+    r"described|explained|wrote|stated|warned|urged|argued|insisted)\b"
+)
+
+
 def _collect_intros(
     paragraphs: Sequence[str], runs_of: Sequence[list[ParsedRun]], title: str
 ) -> list[_Intro]:
     intros = []
+    bare: list[_Intro] = []  # full names without a role: people if named alone elsewhere
     sources = [(-1, title, _runs(title, RUN_RE.finditer(title)))] if title else []
     sources += [(p, text, runs_of[p]) for p, text in enumerate(paragraphs)]
     for p, text, runs in sources:
         _attach_appositives(text, runs)
         for run in runs:
             _lowercase_role(text, run)
+            written = text[run.name_start : run.name_end].split() if run.name else []
             if _introduces(text, run):
-                written = text[run.name_start : run.name_end].split()
                 intros.append(_Intro(p, run, written))
+            elif 2 <= len(run.name) <= 3 and run.name_start == run.start:
+                bare.append(_Intro(p, run, written))
+    if bare:
+        # "their counterparts, Penny Wong and Richard Marles, ..." then "Marles told ...":
+        # a full name whose family name speaks (or has an honorific or role) elsewhere
+        alone = _surname_refs(intros)
+        wanted = {i.run.name[-1] for i in bare} - {w.capitalize() for w in alone}
+        for text in paragraphs:
+            for name in [w for w in wanted if w in text]:
+                if any(m.group(1) == name for m in _speaks(text, name)):
+                    alone.add(name.lower())
+                    wanted.discard(name)
+        intros.extend(i for i in bare if i.run.name[-1].lower() in alone)
     return intros
+
+
+def _speaks(text: str, name: str) -> Iterator[re.Match[str]]:
+    """``_SPEAKS_RE`` matches at the places ``name`` is written (no scan of the whole text)."""
+    k = text.find(name, 0, 20000)
+    while k >= 0:
+        m = _SPEAKS_RE.match(text, k)
+        if m is not None:
+            yield m
+        k = text.find(name, k + len(name), 20000)
 
 
 def _surname_refs(intros: list[_Intro]) -> set[str]:
@@ -230,6 +280,8 @@ def build_registry(doc: AnalysedArticle) -> PeopleRegistry:
             if person is None:
                 person = people[pid] = Person(pid, name)
                 order.append(pid)
+                if _family_first(tokens, singles, paragraphs):
+                    person.aliases.append(tokens[0])  # "President Yoon" is Yoon Suk Yeol
                 registry.add_person(person)
         written = " ".join(intro.written)
         if len(intro.written) > 1 and written != person.name and written not in person.aliases:
@@ -241,6 +293,32 @@ def build_registry(doc: AnalysedArticle) -> PeopleRegistry:
     registry = PeopleRegistry([people[i] for i in order], [], published)
     mentions = _find_mentions(paragraphs, runs_of, registry)
     return PeopleRegistry(registry.people, mentions, published)
+
+
+_KOREAN_GIVEN_RE = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
+def _family_first(tokens: list[str], singles: set[str], paragraphs: Sequence[str]) -> bool:
+    """A name written family name first (*Yoon Suk Yeol*, *Kim Eun-hye*): a hyphenated
+    Korean given name follows a one-word family name, or the first word is used alone in
+    the text (*President Yoon*, *Yoon said*) while the last is not."""
+    if len(tokens) < 2 or not tokens[0][:1].isupper():
+        return False
+    if len(tokens) == 2 and _KOREAN_GIVEN_RE.fullmatch(tokens[1]):
+        return True
+    first, last = tokens[0].lower(), tokens[-1].lower()
+    if last in singles:
+        return False
+    if first in singles:
+        return True
+    heads = [text[:20000] for text in paragraphs]
+
+    def used_alone(word: str, pair: str) -> bool:  # (counts of substrings: no regex per name)
+        return sum(t.count(word) for t in heads) > sum(t.count(pair) for t in heads)
+
+    return used_alone(tokens[0], f"{tokens[0]} {tokens[1]}") and not used_alone(
+        tokens[-1], f"{tokens[-2]} {tokens[-1]}"
+    )
 
 
 def _complete_surnames(

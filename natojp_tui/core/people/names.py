@@ -45,12 +45,16 @@ NON_NAME_WORDS = wordset(
     according speaking addressing said says more further meanwhile mission operation
     exercise individually tailored itpp ipcp self-defense self-defence sdf jsdf mofa
     earlier later then thereafter afterwards subsequently previously recently finally
-    additionally furthermore moreover meanwhile likewise similarly separately together"""
+    additionally furthermore moreover meanwhile likewise similarly separately together
+    agree agrees attends attend visits visit holds hold meets meet receives receive welcomes
+    welcome says say signs sign discuss discusses vows vow pledge pledges urges urge calls
+    hosts host joins join talks tells warns warn backs back eye eyes seek seeks hails hail
+    affirm affirms reaffirm reaffirms confirm confirms"""
 )
 
 
 ACRONYMS = wordset(
-    "NATO EU UN US USA UK G7 G20 ASEAN OSCE SDF JSDF MOFA IP4 AP4 ITPP IPCP ODA JICA TV"
+    "NATO EU UN US USA UK G7 G20 ASEAN OSCE SDF JSDF MOFA IP4 AP4 ITPP IPCP ODA JICA TV MP"
 )
 
 
@@ -268,6 +272,9 @@ def parse_run_text(text: str) -> ParsedRun:
     name: list[_Tok] = []
     while i < len(toks) and len(name) < 5:
         tok = toks[i]
+        if not name and run.role_title and tok.low in ROLE_HEADS and i + 1 < len(toks):
+            i += 1  # "Minister for Defence Senator Robert Hill": a second title, not a name
+            continue
         sentence_end = tok.text.endswith(".") and len(tok.text) > 2 and "." not in tok.text[:-1]
         if sentence_end:  # "Rasmussen." ends a sentence; "J." and "U.S." do not
             tok = _Tok(tok.text[:-1], tok.start, tok.end - 1)

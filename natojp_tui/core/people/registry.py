@@ -109,7 +109,27 @@ class PeopleRegistry:
         ids = self._alias.get(keys[0], [])
         if not ids and len(keys) == 2:
             ids = self._alias.get(keys[1], [])
+        if not ids and " " not in keys[0]:
+            ids = self._family_first(keys[0])
+        if len(ids) > 1:
+            # "Stoltenberg" is Jens Stoltenberg, the Secretary General, rather than a name
+            # run glued to a caption ("Park Jin Stoltenberg"): the one person with an office
+            with_role = [i for i in ids if self._by_id[i].roles]
+            ids = with_role if len(with_role) == 1 else ids
         return self._by_id[ids[0]] if len(ids) == 1 else None
+
+    def _family_first(self, word: str) -> list[str]:
+        """ "Park" for Park Jin, "Yoon" for Yoon Suk-yeol: a lone word that is the first
+        name word of exactly one person whose name is written family first (a hyphenated
+        or one-syllable given name after it), when it is nobody's family name."""
+        return [
+            p.id
+            for p in self.people
+            if (parts := p.name.split())
+            and len(parts) in (2, 3)
+            and parts[0].lower() == word
+            and (len(parts) == 3 or "-" in parts[-1] or len(parts[-1]) <= 3)
+        ]
 
     def holders(self, key: str, org: str | None = None) -> list[Person]:
         """People holding a role whose key is ``key`` (or, for bare heads like

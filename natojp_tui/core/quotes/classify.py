@@ -9,9 +9,10 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
-from natojp_tui.core.lexicon.speech import VERB_RE
+from natojp_tui.core.lexicon.speech import PARTICIPLES, VERB_RE
 from natojp_tui.core.quotes.cues import ADVERBS, Cue, cue_after, cue_before, verb_phrase_end
 from natojp_tui.core.quotes.speakers import Speaker
+from natojp_tui.core.quotes.subjects import participle_subject, subject_before_aside
 from natojp_tui.core.text.document import WINDOW, AnalysedText
 from natojp_tui.core.text.marks import QuoteSpan
 
@@ -98,6 +99,7 @@ class Item:
     confidence: float = 1.0
     speaker: Speaker | None = None
     utterance: int | None = None
+    fixed: Speaker | None = None  # the speaker is known already (a transcript turn's)
 
 
 def skip(text: str, pos: int, chars: str) -> int:
@@ -171,7 +173,14 @@ def _verb_at_end(t: AnalysedText, end: int) -> re.Match[str] | None:
         w in ADVERBS for w in tail.split()
     ):
         return last
+    if _SETTING_TAIL_RE.fullmatch(tail):
+        return last  # "said in his opening remarks, “", "said at a news conference: “"
     return None
+
+
+_SETTING_TAIL_RE = re.compile(
+    r"(?:in|at|during|on|after|before|to|later|earlier|today|yesterday)\b[^,;:“”\"]{0,50}"
+)
 
 
 def pre_attribution(t: AnalysedText, open_pos: int) -> tuple[Cue, str | None] | None:
@@ -187,6 +196,8 @@ def pre_attribution(t: AnalysedText, open_pos: int) -> tuple[Cue, str | None] | 
     m = _verb_at_end(t, end)
     if m is not None:
         cue = cue_before(text, m.start())
+        if cue is None and m.group() in PARTICIPLES:  # 'X announced ..., saying “'
+            cue = participle_subject(t, t.sentence_bounds(m.start())[0], m.start())
         if cue is not None:
             return cue, m.group()
         return None
@@ -220,8 +231,13 @@ def _colon_label(t: AnalysedText, end: int) -> Cue | None:
     return cue_after(text, start)
 
 
+_WHO_RE = re.compile(r",[ \u00a0]+who(?:[ \u00a0]+[a-z]+){0,2}[ \u00a0]+$")
+
+
 def _sentence_speaker(t: AnalysedText, span: QuoteSpan, outer: Intervals) -> tuple[Cue, str] | None:
-    """The subject and speech verb of the sentence holding an embedded quoted phrase."""
+    """The subject and speech verb of the sentence holding an embedded quoted phrase
+    (over an aside: *Peters, who is also deputy prime minister, said*; through a
+    relative: *said Lee, who has often described it as “…”*)."""
     text = t.text
     s_start, s_end = t.sentence_bounds(span.outer_start)
     for m in t.verbs_in(s_start, s_end):
@@ -230,6 +246,10 @@ def _sentence_speaker(t: AnalysedText, span: QuoteSpan, outer: Intervals) -> tup
         if m.group() in ("called", "described") and m.start() > span.open:
             continue
         cue = cue_before(text, m.start(), s_start)
+        if cue is None:
+            cue = subject_before_aside(text, s_start, m.start())
+        if cue is None and (who := _WHO_RE.search(text, max(s_start, m.start() - 40), m.start())):
+            cue = cue_before(text, who.start(), s_start) or _inverted_cue(t, s_start, who.start())
         if cue is not None and cue.kind != "org":
             return cue, m.group()
     lead = text[s_start : span.outer_start].lower()
@@ -239,6 +259,46 @@ def _sentence_speaker(t: AnalysedText, span: QuoteSpan, outer: Intervals) -> tup
             cue = cue_before(text, v.start(), span.outer_end)
             if cue is not None:
                 return cue, v.group()
+    return None
+
+
+def _inverted_cue(t: AnalysedText, s_start: int, end: int) -> Cue | None:
+    """The cue of an inverted attribution ending at ``end``: *said President X*."""
+    text = t.text
+    for v in reversed(t.verbs_in(s_start, end)):
+        cue = cue_after(text, v.end())
+        if cue is not None and cue.end == end:
+            return cue
+        break
+    return None
+
+
+_WORD_RE = re.compile(r"[^\W\d_]{3}")  # a quoted phrase worth a speaker has a word
+_LEAD_IN_RE = re.compile(r"[^,;:]{0,80},[ \u00a0]+")
+_VERB_LIKE_RE = re.compile(
+    r"[ \u00a0]+(?:also[ \u00a0]+|has[ \u00a0]+|had[ \u00a0]+)?[a-z]+(?:ed|es|s)\b"
+)
+
+
+def _sentence_subject(t: AnalysedText, span: QuoteSpan) -> tuple[Cue, str] | None:
+    """*Stoltenberg addressed North Korea's “reckless” programmes*: a person who is the
+    subject of the sentence (after an opening phrase) chose the quoted words."""
+    text = t.text
+    s_start, _ = t.sentence_bounds(span.outer_start)
+    starts = [s_start]
+    lead = _LEAD_IN_RE.match(text, s_start, span.outer_start)
+    if lead is not None:
+        starts.append(lead.end())
+    for start in starts:
+        cue = cue_after(text, start)
+        kinds = ("name", "role", "pair", "document", "group")
+        if cue is None or cue.kind not in kinds or cue.end >= span.outer_start:
+            continue
+        if text[cue.start - 4 : cue.start] == "the " and cue.kind == "name":
+            continue
+        verb = _VERB_LIKE_RE.match(text, cue.end, span.outer_start)
+        if verb is not None and verb.group().split()[-1] not in ("was", "is", "has", "does"):
+            return cue, verb.group().split()[-1]
     return None
 
 
@@ -260,9 +320,80 @@ def _person_naming(t: AnalysedText, span: QuoteSpan) -> tuple[Cue, str] | None:
 
 
 def _named_before(text: str, pos: int) -> bool:
-    """*the drill “...”*, *so-called “...”*, *known as “...”*: a name follows, not speech."""
+    """*the drill “...”*, *so-called “...”*, *known as “...”*, *which the two governments
+    call a “...”*: a name follows, not speech."""
     words = text[max(0, pos - 30) : pos].lower().split()
-    return bool(words) and words[-1].strip(",:") in NAMING_WORDS
+    if not words:
+        return False
+    if words[-1].strip(",:") in NAMING_WORDS:
+        return True
+    if words[-1] in ("a", "an", "the") and len(words) > 1:
+        words = words[:-1]
+    return words[-1] in ("call", "calls", "term", "terms", "dub", "dubs")
+
+
+def _is_term(t: AnalysedText, span: QuoteSpan) -> bool:
+    """A name in marks: after a naming word (*the drill “…”*, *which they call a “…”*),
+    in a parenthesis, or a noun phrase after an article that the sentence goes on past
+    (*signed an “individual partnership programme” that will serve*, *the “X curry” he
+    tasted*)."""
+    text = t.text
+    if _named_before(text, span.outer_start) or _in_parenthesis(t, span):
+        return True
+    before = text[max(0, span.outer_start - 5) : span.outer_start].lower()
+    after = _NEXT_WORD_RE.match(text, span.outer_end)
+    quoted = text[span.start : span.end]
+    return (
+        before.endswith((" a ", " an ", " the ", "\u00a0a ", "\u00a0the "))
+        and quoted[-1:].isalnum()
+        and after is not None
+        and after.group(1) in _NOUN_PHRASE_GOES_ON
+        # "calling the summit a “cornerstone” for ...": a speaker's word for it
+        and _NAMING_VERB_RE.search(text, max(0, span.outer_start - 80), span.outer_start) is None
+    )
+
+
+# after a quoted noun phrase, words that show the sentence goes on about the thing named
+# ("the “X curry” he tasted", "an “individual programme” that will serve"); an adjective
+# in marks before its noun ("the “reckless” programme") is someone's word
+_NEXT_WORD_RE = re.compile(r"[ \u00a0]+([a-z]+)\b")
+_NOUN_PHRASE_GOES_ON = frozenset(
+    [
+        "that",
+        "which",
+        "who",
+        "whose",
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "is",
+        "was",
+        "are",
+        "were",
+        "will",
+        "would",
+        "has",
+        "had",
+        "between",
+        "signed",
+        "agreed",
+    ]
+)
+_NAMING_VERB_RE = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|describ(?:es|ed|ing)|term(?:s|ed|ing)|dubb?(?:s|ed|ing))\b"
+)
+
+
+def _in_parenthesis(t: AnalysedText, span: QuoteSpan) -> bool:
+    """*(Japan-Australia “2 plus 2” talks)*: a name inside a parenthesis without a verb."""
+    text = t.text
+    k = text.rfind("(", max(0, span.outer_start - 60), span.outer_start)
+    if k < 0 or ")" in text[k : span.outer_start]:
+        return False
+    close = text.find(")", span.outer_end, span.outer_end + 60)
+    return close >= 0 and not t.verbs_in(k, close)
 
 
 def _is_title_case(quoted: str) -> bool:
@@ -303,12 +434,21 @@ def classify(t: AnalysedText, span: QuoteSpan, spans: Intervals, after_direct: b
     item = Item("direct", span.paragraph, span.start, span.end, group=span.group)
     if not span.closed and span.group is None:
         return _unclosed(t, span, item)
+    if span.orphan:
+        post = _post_attribution(text, span)
+        if post is None or text[span.end - 1 : span.end] not in ",.!?":
+            return None  # a stray closing mark
+        item.cue, item.verb = post[0], post[1]
+        item.confidence = 0.6
+        return item
     words = len(quoted.split())
     embedded = not _starts_clause(text, span)
     phrase = embedded and (
         (quoted[-1:] not in ".!?," and (words <= 8 or quoted[:1].islower()))
         or _text_before(text, span.outer_start).endswith(" that")  # "added that “...”"
     )
+    if embedded and _is_term(t, span) and _person_naming(t, span) is None:
+        return None
     post = _post_attribution(text, span)
     pre = None if post else pre_attribution(t, span.outer_start)
     if pre and phrase and not _text_before(text, span.outer_start).endswith((":", ",")):
@@ -326,11 +466,13 @@ def classify(t: AnalysedText, span: QuoteSpan, spans: Intervals, after_direct: b
         item.kind = "partial"  # "which the Secretary General called “a dangerous expansion”"
         item.cue, item.verb = naming
         return item
-    if _named_before(text, span.outer_start):
-        return None
-    if _is_title_case(quoted) and words <= 6:
+    if embedded is False and (_named_before(text, span.outer_start) or _in_parenthesis(t, span)):
+        return None  # (an embedded span was looked at for a term above)
+    if _is_title_case(quoted) and words <= 16:
         return None
     found = (post[0], post[1] or "said") if post else _sentence_speaker(t, span, spans)
+    if found is None and _WORD_RE.search(quoted):
+        found = _sentence_subject(t, span)
     if found is None:
         return None
     item.kind = "partial"
@@ -347,7 +489,12 @@ def _unclosed(t: AnalysedText, span: QuoteSpan, item: Item) -> Item | None:
     opens its clause."""
     text = t.text
     if not _starts_clause(text, span):
-        return None
+        pre = pre_attribution(t, span.outer_start)
+        if pre is None:
+            return None
+        item.cue, item.verb = pre  # 'saying "both countries are ...' (no closing mark)
+        item.confidence = 0.6
+        return item
     for m in _INNER_ATTRIBUTION_RE.finditer(text, span.start, span.end):
         probe = QuoteSpan(
             span.paragraph, span.open, m.start(), span.start, m.start() + 1, span.open_mark, ","

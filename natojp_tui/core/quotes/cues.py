@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from itertools import chain, islice
 
 from natojp_tui.core.lexicon.abbreviations import ABBREVIATIONS, CLOCK_ABBREVIATIONS
-from natojp_tui.core.lexicon.roles import HONORIFICS, ROLE_WORDS
-from natojp_tui.core.lexicon.speech import ONE_WORD_VERBS, VERB_RE
+from natojp_tui.core.lexicon.roles import HONORIFICS, INSTITUTION_WORDS, ROLE_WORDS
+from natojp_tui.core.lexicon.speech import NOUN_ONLY, ONE_WORD_VERBS, VERB_RE
 from natojp_tui.core.text.document import WINDOW
 from natojp_tui.core.text.memo import cache_short
 from natojp_tui.core.text.patterns import words as wordset
@@ -21,16 +21,25 @@ from natojp_tui.core.text.sentences import abbreviation_before
 _ABBREVIATIONS = ABBREVIATIONS | CLOCK_ABBREVIATIONS
 
 _EXPRESSED_RE = re.compile(
-    r"(?:his|her|their|its|the|a|strong|deep|sincere|great|)\s*(?:strong\s+|deep\s+|sincere\s+|"
-    r"great\s+|full\s+|firm\s+)?(?:hope|hopes|concern|concerns|gratitude|appreciation|support|"
-    r"condolences|intention|view|determination|expectation|expectations|regret|wish|desire|"
-    r"solidarity|commitment|interest|welcome|respect|thanks)\b"
+    r"(?:his|her|their|its|the|a|strong|deep|sincere|great|heartfelt|)\s*(?:strong\s+|deep\s+|"
+    r"sincere\s+|great\s+|full\s+|firm\s+|heartfelt\s+|warm\s+|serious\s+|grave\s+)?"
+    r"(?:hope|hopes|concern|concerns|gratitude|appreciation|support|condolences|intention|view|"
+    r"determination|expectation|expectations|regret|wish|desire|solidarity|commitment|interest|"
+    r"welcome|respect|thanks|opposition|ambitions?|congratulations|sympathy|sympathies|"
+    r"willingness|readiness|resolve|satisfaction|pleasure|praise)\b"
 )
 
 
 ADVERBS = wordset(
     "also further then again strongly once firmly warmly repeatedly later briefly clearly "
-    "openly publicly already in turn separately explicitly particularly specifically"
+    "openly publicly already in turn separately explicitly particularly specifically "
+    "jointly together mutually reportedly"
+)
+# a day or a time between a subject and its verb ("Japan and NATO on Monday agreed")
+_WHEN_BEFORE_RE = re.compile(
+    r"(?:[ \u00a0]+(?:on|late|early|last|this)?[ \u00a0]*(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|today|yesterday|(?:on[ \u00a0]+)?[A-Z][a-z]{2,8}\.?[ \u00a0]\d{1,2}))"
+    r"(?:[ \u00a0]+(?:morning|afternoon|evening|night))?[ \u00a0]*$"
 )
 
 
@@ -44,7 +53,7 @@ DOCUMENT_WORDS = wordset(
 
 
 GROUP_WORDS = frozenset(
-    ["leaders", "ministers", "sides", "officials", "both", "two", "delegations"]
+    ["leaders", "ministers", "sides", "officials", "both", "two", "delegations", "parties"]
 )
 
 
@@ -54,8 +63,6 @@ ORG_CUES = frozenset(
         "nato",
         "the japanese side",
         "the nato side",
-        "both sides",
-        "the two sides",
         "the ministry",
         "the government",
         "the alliance",
@@ -76,7 +83,8 @@ _TOKEN_RE = re.compile(r"\S+")
 
 _VIEW_THAT_RE = re.compile(
     r"\s+(?:the|their|his|her|its|a)\s+(?:common\s+|shared\s+|same\s+)?(?:view|recognition|"
-    r"understanding|concern|belief|position|opinion|importance)\s+that\b"
+    r"understanding|awareness|concern|belief|position|opinion|importance)"
+    r"(?:\s+that\b|(?=\s+(?:to|on|in order to)\s))"
 )
 
 
@@ -119,6 +127,14 @@ NOT_CUE_CAPITALS = frozenset(
         "there",
         "here",
         "this",
+        "congratulations",
+        "thank",
+        "thanks",
+        "welcome",
+        "good",
+        "ladies",
+        "dear",
+        "you",
     )
 )
 
@@ -173,7 +189,11 @@ def classify_cue(text: str) -> str:
     words = low.split()
     if low in PRONOUNS:
         return "pronoun"
+    if {"two", "both"} & set(words) and words[-1] in GROUP_WORDS:
+        return "group"  # "the two sides", "both sides"
     if low in ORG_CUES or low.endswith((" side", " sides", " government", " ministry")):
+        return "org"
+    if words and words[-1] in INSTITUTION_WORDS:
         return "org"
     if words and (words[-1] in GROUP_WORDS or {"two", "both"} & set(words)):
         return "group"
@@ -238,9 +258,30 @@ def _limited_tokens(text: str, start: int, limit: int) -> Iterator[re.Match[str]
 
 
 def cue_before(text: str, pos: int, floor: int = 0) -> Cue | None:
-    """The cue ending right before ``pos`` (adverbs like *also* skipped): the subject of
-    a speech verb at ``pos``. The cue must begin its clause (sentence start, a comma,
-    *and*, a colon or a dash before it)."""
+    """The cue ending right before ``pos`` (adverbs like *also* and a day like *on
+    Monday* skipped): the subject of a speech verb at ``pos``. The cue must begin its
+    clause (sentence start, a comma, *and*, a colon or a dash before it). Two cues joined
+    by *and* (*Prime Minister Abe and Secretary General Stoltenberg*, *Japan and NATO*)
+    make one cue of kind ``pair``."""
+    cue = _single_cue_before(text, pos, floor)
+    if cue is None:
+        when = _WHEN_BEFORE_RE.search(text, max(floor, pos - 40), pos)
+        if when is not None and when.start() > floor:
+            cue = _single_cue_before(text, when.start(), floor)
+    if cue is None or cue.kind == "pronoun":
+        return cue
+    if text[max(floor, cue.start - 5) : cue.start] == " and ":
+        first = _single_cue_before(text, cue.start - 5, floor)
+        if first is not None and first.kind not in ("pronoun", "group", "document"):
+            listed = text[max(floor, first.start - 2) : first.start] == ", " and (
+                _single_cue_before(text, first.start - 2, floor) is not None
+            )
+            if not listed:  # "A, B and C" is not a pair
+                return Cue(first.start, cue.end, text[first.start : cue.end], "pair")
+    return cue
+
+
+def _single_cue_before(text: str, pos: int, floor: int = 0) -> Cue | None:
     lo = max(floor, pos - WINDOW)
     near = text[max(lo, pos - 30) : pos].split()
     if not near:
@@ -274,14 +315,15 @@ def cue_before(text: str, pos: int, floor: int = 0) -> Cue | None:
         return None
     if bare_token(last).lower() in PRONOUNS and bare_token(last) == last:
         start = toks[-1].start()
-        return (
-            Cue(start, toks[-1].end(), last, "pronoun") if _clause_start(text, start, lo) else None
+        opens = _clause_start(text, start, lo) or _SUBORDINATOR_RE.search(
+            text, max(0, start - 9), start
         )
+        return Cue(start, toks[-1].end(), last, "pronoun") if opens else None
     k = len(toks)
     while k > 0:
         word = toks[k - 1].group()
-        if not _cue_token(word, False) or word[-1] in ",;:":
-            break
+        if not _cue_token(word, False) or word[-1] in ",;:”’\"'»":
+            break  # (a closing quotation mark ends the words before the cue)
         if word.endswith(".") and bare_token(word).lower() not in _ABBREVIATIONS and k < len(toks):
             break
         k -= 1
@@ -292,6 +334,8 @@ def cue_before(text: str, pos: int, floor: int = 0) -> Cue | None:
         k += 1
     if k >= len(toks):
         return None
+    if k > 0 and toks[k - 1].group() in ("a", "an") and toks[k].group().islower():
+        k -= 1  # "..., a spokesperson said": the article opens the cue
     start = toks[k].start()
     if not _clause_start(text, start, lo):
         return None
@@ -324,11 +368,18 @@ def _appositive_cue(text: str, toks: list[re.Match[str]], lo: int) -> Cue | None
     return _trim_cue(text, toks[k].start(), toks[-1].end() - 1)
 
 
+# a pronoun subject after a subordinator opens its clause: "That is why I called ..."
+_SUBORDINATOR_RE = re.compile(r"\b(?:why|that|because|when|if|since|how|so)[ \u00a0]+$")
+_ENUMERATOR_RE = re.compile(r"\s*(?:\(?\d{1,2}[.)]?|\(?[a-z][.)]|[•▪●·*-])\s*$")
+
+
 def _clause_start(text: str, start: int, lo: int) -> bool:
     before = text[max(0, start - 12) : start].rstrip()
     if not before or (start <= lo and lo == 0):
         return True
-    if before.endswith((",", ";", ":", "—", "–", "(", "”", '"')):
+    if start <= 8 and _ENUMERATOR_RE.fullmatch(text, 0, start):
+        return True  # a numbered or bulleted paragraph: "(2) Prime Minister Key stated"
+    if before.endswith((",", ";", ":", "—", "–", "(", "”", '"', "--", " -")):
         return True
     if before[-1] in ".!?" and not abbreviation_before(text, len(before) + max(0, start - 12) - 1):
         return True
@@ -342,9 +393,19 @@ def is_speech_verb(word: str) -> bool:
     return bool(VERB_RE.fullmatch(word))
 
 
+_TOLD_WHOM_RE = re.compile(
+    r"\s+(?:reporters|journalists|the press|the media|media|a news conference|"
+    r"a press conference|the audience|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|"
+    r"(?:the|his|her|their)\s(?:[a-z-]+\s){0,2}(?:president|president-elect|minister|leader|"
+    r"leaders|premier|counterpart|secretary[- ]general|audience|crowd|meeting|conference|"
+    r"parliament|lawmakers|"
+    r"reporters|journalists|press|broadcaster)|him|her|them|us|me)"
+)
+
+
 def verb_phrase_end(text: str, verb_end: int, verb: str) -> int:
     """Extend *expressed* over *his hope*, and *told* over *reporters*, returning the end."""
-    if verb.startswith("express"):
+    if verb.startswith("express") or verb in NOUN_ONLY or verb == "conveyed":
         m = _EXPRESSED_RE.match(text, verb_end + 1) if verb_end < len(text) else None
         if m:
             return m.end()
@@ -355,11 +416,7 @@ def verb_phrase_end(text: str, verb_end: int, verb: str) -> int:
         k = text.find(" that ", verb_end, verb_end + 60)
         if k >= 0 and not any(c in text[verb_end:k] for c in ',;:.“"'):
             return k + 5
-        m = re.compile(
-            r"\s+(?:reporters|journalists|the press|the media|a news conference|"
-            r"a press conference|the audience|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|"
-            r"him|her|them|us|me)"
-        ).match(text, verb_end)
+        m = _TOLD_WHOM_RE.match(text, verb_end)
         if m:
             return m.end()
     return verb_end

@@ -5,22 +5,25 @@ Direct and partial quotes hold the text inside the marks; a quote running over s
 paragraphs is one ``Quote`` per piece, and the pieces share ``utterance`` (as do the two
 halves of a quote split by its attribution). Indirect quotes hold the reported clause.
 A second quote in a paragraph, or a paragraph that is only a quote, inherits the
-previous speaker.
+previous speaker. In a transcript each answer is a quote of kind ``turn`` by its label's
+person (``turns.find_turns``), who also speaks the unattributed quotes inside it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from natojp_tui.core.lexicon.speech import PARTICIPLES, verb_class
 from natojp_tui.core.model import Quote
 from natojp_tui.core.people.registry import PeopleRegistry
 from natojp_tui.core.quotes.classify import Item, classify, indent, intervals, pre_attribution
 from natojp_tui.core.quotes.reported import reported_speech
 from natojp_tui.core.quotes.speakers import Resolver, Speaker
+from natojp_tui.core.quotes.turns import Turn, find_turns
 from natojp_tui.core.text.document import AnalysedArticle, AnalysedText
 from natojp_tui.core.text.marks import QuoteSpan
 
-KIND_FACTOR = {"direct": 1.0, "partial": 0.9, "indirect": 0.85}
+KIND_FACTOR = {"direct": 1.0, "partial": 0.9, "indirect": 0.85, "turn": 1.0}
 
 
 CONFIDENCE = {
@@ -33,9 +36,14 @@ CONFIDENCE = {
 }
 
 
-def extract_quotes(doc: AnalysedArticle, registry: PeopleRegistry) -> list[Quote]:
-    """All direct, partial and indirect quotes of the body paragraphs, in reading order."""
+def extract_quotes(
+    doc: AnalysedArticle, registry: PeopleRegistry, labels: Sequence[str | None] | None = None
+) -> list[Quote]:
+    """All direct, partial, indirect and turn quotes of the body paragraphs, in reading
+    order. ``labels`` marks transcript turns: per body paragraph its speaker label, ``""``
+    for a turn going on without one, None for no turn."""
     paragraphs = doc.body
+    turns = find_turns([t.text for t in paragraphs], labels, registry) if labels else []
     items: list[Item] = []
     for p, t in enumerate(paragraphs):
         text = t.text
@@ -56,13 +64,35 @@ def extract_quotes(doc: AnalysedArticle, registry: PeopleRegistry) -> list[Quote
         for span, item in quoted_items:
             if item.cue is not None and item.kind == "direct" and item.cue_paragraph in (None, p):
                 lo = min(item.cue.start, span.outer_start)
+                if item.verb in PARTICIPLES:  # the cue opens the sentence: block the verb only
+                    lo = max(lo, text.rfind(item.verb, 0, span.outer_start))
                 hi = max(item.cue.end, span.outer_end) + 40
                 blocked.append((lo, min(hi, _attribution_end(t, item.cue.end))))
         indirect = reported_speech(t, p, intervals(blocked), intervals(direct))
         para_items = [i for _, i in quoted_items] + indirect
+        turn = turns[p] if turns else None
+        if turn is not None:
+            _take_the_floor(text, p, turn, para_items)
         para_items.sort(key=lambda i: i.start)
         items.extend(para_items)
-    return _resolve(items, paragraphs, registry)
+    return _resolve(items, paragraphs, registry, doc.title)
+
+
+def _take_the_floor(text: str, p: int, turn: Turn, items: list[Item]) -> None:
+    """A turn's words are a quote of kind ``turn``; its quotes with no cue, or cued *I*
+    or *we*, are the turn speaker's (a question is nobody's quote)."""
+    if turn.question:
+        return
+    for item in items:
+        if item.cue is None or (
+            item.cue.kind == "pronoun" and item.cue.text.lower() in ("i", "we")
+        ):
+            item.fixed = turn.speaker
+    start, end = turn.start, len(text.rstrip())
+    if end > start:
+        item = Item("turn", p, start, end, fixed=turn.speaker, confidence=0.95)
+        item.inherits = not turn.labelled  # goes on with the turn before
+        items.append(item)
 
 
 def _attribution_end(t: AnalysedText, pos: int) -> int:
@@ -88,7 +118,7 @@ def _link_within_paragraph(
             continue
         if item.cue is None and prev_item is not None and item.group is None:
             item.follows = prev_item
-        elif item.cue is None and prev_item is None and item.group is None:
+        elif item.cue is None and prev_item is None and (item.group is None or span.open >= 0):
             only_quote = span.outer_start <= indent(text) + 1
             if only_quote and prev_colon:
                 prev = paragraphs[p - 1]
@@ -104,17 +134,24 @@ def _link_within_paragraph(
 
 
 def _resolve(
-    items: list[Item], paragraphs: Sequence[AnalysedText], registry: PeopleRegistry
+    items: list[Item], paragraphs: Sequence[AnalysedText], registry: PeopleRegistry, title: str
 ) -> list[Quote]:
-    resolver = Resolver(registry, paragraphs)
+    resolver = Resolver(registry, paragraphs, title)
+    for p, t in enumerate(paragraphs):
+        if t.quotes:
+            resolver.quoted[p] = [(s.start, s.end) for s in t.quotes]
     groups: dict[int, Item] = {}
     utterances = 0
     last_para_speaker: dict[int, Speaker] = {}
+    turn_utterance: int | None = None
+    inherited: set[int] = set()  # utterances whose speaker came from the paragraph before
     quotes: list[Quote] = []
     for item in items:
         speaker = Speaker()
         confidence = 0.5
-        if item.cue is not None:
+        if item.fixed is not None:
+            speaker, confidence = item.fixed, item.confidence
+        elif item.cue is not None:
             cp = item.cue_paragraph if item.cue_paragraph is not None else item.paragraph
             speaker = resolver.resolve(item.cue, cp, item.cue.start)
             confidence = CONFIDENCE.get(item.cue.kind, 0.7) if speaker.known else 0.5
@@ -124,25 +161,41 @@ def _resolve(
                 groups[item.group] = item
                 utterances += 1
                 item.utterance = utterances
+                if item.inherits and not speaker.known:
+                    # a quote over several paragraphs, opening a paragraph with no cue: the
+                    # previous speaker's, unless a cue at its end names someone else
+                    speaker = last_para_speaker.get(item.paragraph - 1) or Speaker()
+                    if speaker.known:
+                        confidence = 0.75
+                        inherited.add(utterances)
             else:
                 item.utterance = head.utterance
                 if not speaker.known and head.speaker is not None:
                     speaker, confidence = head.speaker, 0.8
                     item.cue, item.verb = head.cue, head.verb
-                elif speaker.known and head.speaker is not None and not head.speaker.known:
-                    _backfill(quotes, head.utterance, speaker, item)
+                elif (
+                    speaker.known
+                    and head.speaker is not None
+                    and (not head.speaker.known or head.utterance in inherited)
+                ):
+                    _backfill(quotes, head.utterance, speaker, item, force=True)
         elif item.follows is not None:
             prev = item.follows
             item.utterance = prev.utterance
             if not speaker.known and prev.speaker is not None:
                 speaker, confidence = prev.speaker, 0.85
                 item.cue, item.verb = prev.cue, prev.verb
-        elif item.inherits and not speaker.known:
+        elif item.inherits and not speaker.known and item.kind != "turn":
             prev_speaker = last_para_speaker.get(item.paragraph - 1)
             if prev_speaker is not None:
                 speaker, confidence = prev_speaker, 0.8
             else:
                 speaker, confidence = resolver.narrator_subject(item.paragraph - 1), 0.6
+        if item.kind == "turn":
+            if not item.inherits or turn_utterance is None:
+                utterances += 1
+                turn_utterance = utterances
+            item.utterance = turn_utterance
         if item.utterance is None and item.kind == "direct":
             utterances += 1
             item.utterance = utterances
@@ -156,10 +209,13 @@ def _resolve(
     return quotes
 
 
-def _backfill(quotes: list[Quote], utterance: int | None, speaker: Speaker, item: Item) -> None:
-    """A multi-paragraph quote attributed at its end: earlier pieces get the speaker."""
+def _backfill(
+    quotes: list[Quote], utterance: int | None, speaker: Speaker, item: Item, force: bool = False
+) -> None:
+    """A multi-paragraph quote attributed at its end: earlier pieces get the speaker
+    (``force``: also over a speaker they only inherited)."""
     for q in quotes:
-        if q.utterance == utterance and q.speaker is None:
+        if q.utterance == utterance and (q.speaker is None or force):
             q.speaker = speaker.name
             q.speaker_id = speaker.people[0].id if len(speaker.people) == 1 else None
             q.speaker_ids = [p.id for p in speaker.people]
@@ -185,4 +241,5 @@ def _to_quote(item: Item, text: str, speaker: Speaker, confidence: float) -> Quo
         verb=item.verb,
         confidence=round(confidence * kind_factor, 2),
         utterance=item.utterance,
+        verb_class=verb_class(item.verb),
     )

@@ -8,7 +8,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from natojp_tui.core.lexicon.places import NATIONALITIES
+from natojp_tui.core.lexicon.roles import INSTITUTION_WORDS
 from natojp_tui.core.model import Person
+from natojp_tui.core.people.names import org_of
 from natojp_tui.core.people.registry import PeopleRegistry
 from natojp_tui.core.quotes.cues import PRONOUNS, Cue, bare_token, cue_after
 from natojp_tui.core.text.document import AnalysedText
@@ -37,20 +40,44 @@ _DOCUMENT_HEAD_RE = re.compile(_DOCUMENT_HEADS)
 
 
 _DOCUMENT_NAME_RE = re.compile(rf"(?:[A-Z][\w’'-]*\s+){{1,5}}{_DOCUMENT_HEADS}")
+_BY_SPEAKER_RE = re.compile(
+    r"\b(?:[Rr]emarks|[Ss]peech|[Ss]tatement|[Aa]ddress|[Mm]essage|[Kk]eynote|[Ll]ecture|"
+    r"[Aa]rticle|[Oo]p-ed|[Ii]nterview|[Bb]riefing)\b[^.]{0,80}?\bby\s+"
+    r"((?:[A-Z][\w.’'-]*\s?)+?)(?=\s+(?:on|at|to|in|during|for|before|after)\b|[,:(]|$)"
+)
+_LOWER_DOCUMENT_RE = re.compile(
+    r"\b(?:joint|political|final|summit|leaders['’]?)[ \u00a0]+"
+    r"(?:press[ \u00a0]+)?(?:statement|declaration|communiqu[eé]|readout)\b"
+)
 
 
 class Resolver:
     """Resolve cues to speakers, remembering who spoke last for pronouns."""
 
-    def __init__(self, registry: PeopleRegistry, paragraphs: Sequence[AnalysedText]) -> None:
+    def __init__(
+        self, registry: PeopleRegistry, paragraphs: Sequence[AnalysedText], title: str = ""
+    ) -> None:
         self.registry = registry
         self.paragraphs = paragraphs
+        self.author = self._author(title)
         self.last: Speaker | None = None
         self.last_at: tuple[int, int] = (-10, 0)
         self._documents = self._find_documents()
+        # per paragraph, the (start, end) of quoted text: a person named inside a quote is
+        # not who a later pronoun refers to ("Based on my talks with Minister X," he said)
+        self.quoted: dict[int, list[tuple[int, int]]] = {}
+
+    def in_quote(self, paragraph: int, pos: int) -> bool:
+        spans = self.quoted.get(paragraph)
+        return bool(spans) and any(a <= pos < b for a, b in spans)  # type: ignore[union-attr]
 
     def _find_documents(self) -> list[str]:
         names: list[str] = []
+        for t in self.paragraphs:
+            for m in _LOWER_DOCUMENT_RE.finditer(t.text, 0, 20000):
+                name = " ".join(w.capitalize() for w in m.group().split())
+                if name not in names:
+                    names.append(name)  # "according to a joint statement": Joint Statement
         for t in self.paragraphs:
             head = t.text[:20000]
             if not _DOCUMENT_HEAD_RE.search(head):
@@ -76,14 +103,41 @@ class Resolver:
             return self._document(cue.text)
         if kind == "group":
             return self._group(cue.text, paragraph, pos)
+        if kind == "pair":
+            return self._pair(cue, paragraph, pos)
         if kind == "org":
-            return Speaker()
+            return _institution(cue.text)
         person = self.registry.resolve_at(cue.text, paragraph, pos)
+        if person is None and (country := org_of(cue.text)) is not None:
+            return Speaker([], country, None)  # "which North Korea called a “satellite”"
         if person is None and cue.text.lower().split()[-1] in ("chair", "chairman", "chairperson"):
             person = self._chair()
         if person is not None:
             return self.speaker_of(person)
         return Speaker()
+
+    def _pair(self, cue: Cue, paragraph: int, pos: int) -> Speaker:
+        """*A and B*: each side a person, or a country or organisation standing for the
+        one person in the article who holds an office of it (*Japan and NATO agreed*)."""
+        k = cue.text.rfind(" and ")
+        people: list[Person] = []
+        parts = (cue.text[:k], cue.text[k + 5 :])
+        for part in parts:
+            person = self.registry.resolve_at(part, paragraph, pos) or self._side(part)
+            if person is None or person in people:
+                if all(org_of(x.removeprefix("the ")) for x in parts):
+                    # "Japan and New Zealand agreed": the two officials who met
+                    return self._group(cue.text, paragraph, pos)
+                return Speaker()
+            people.append(person)
+        return Speaker(people, " and ".join(p.name for p in people), None)
+
+    def _side(self, words: str) -> Person | None:
+        org = org_of(words.removeprefix("the ").removeprefix("The "))
+        if org is None:
+            return None
+        holders = [p for p in self.registry.people if any(r.organisation == org for r in p.roles)]
+        return holders[0] if len(holders) == 1 else None
 
     def _chair(self) -> Person | None:
         """*From the Chair:* when the text says who chaired (*chaired by X*)."""
@@ -107,6 +161,8 @@ class Resolver:
             person = self.registry.get(m.person_id)
             if person is not None:
                 return self.speaker_of(person)
+        if self.last is not None and self.last_at[0] == paragraph:
+            return self.last  # "He also voiced support for ...": the last speaker goes on
         return Speaker()
 
     def remember(self, speaker: Speaker, paragraph: int, pos: int) -> None:
@@ -123,11 +179,12 @@ class Resolver:
             words = words[1:]
         return Speaker([], " ".join(words) or None, None)
 
-    def _group(self, cue: str, paragraph: int, pos: int) -> Speaker:
-        """*the two leaders*, *both ministers*: the two people named most recently."""
+    def _group(self, cue: str, paragraph: int, pos: int, recent: bool = False) -> Speaker:
+        """*the two leaders*, *both ministers*: the two people named most recently
+        (``recent``: in this paragraph or the one before)."""
         people: list[Person] = []
         for n, m in enumerate(self.registry.previous_mentions(paragraph, pos)):
-            if n > 200:
+            if n > 200 or (recent and m.paragraph < paragraph - 1):
                 break
             person = self.registry.get(m.person_id)
             if person is not None and person not in people:
@@ -139,7 +196,18 @@ class Resolver:
         people.reverse()  # in order of appearance
         return Speaker(people, " and ".join(p.name for p in people), None)
 
+    def _author(self, title: str) -> Speaker:
+        """The one speaker a title names for the whole text (*Opening statement ... by NATO
+        Secretary General Anders Fogh Rasmussen on ...*): who *I* is in a speech."""
+        m = _BY_SPEAKER_RE.search(title)
+        if m is None:
+            return Speaker()
+        person = self.registry.resolve(m.group(1))
+        return self.speaker_of(person) if person is not None else Speaker()
+
     def _pronoun(self, pronoun: str, paragraph: int, pos: int) -> Speaker:
+        if pronoun == "i":
+            return self.author  # the speech's speaker, or nobody rather than a guess
         gender = PRONOUNS.get(pronoun)
         if gender == "p":
             if (
@@ -148,12 +216,20 @@ class Resolver:
                 and (self.last_at[0] >= paragraph - 1)
             ):
                 return self.last
+            if pronoun == "they":  # "they agreed": the two people just named
+                pair = self._group("they", paragraph, pos, recent=True)
+                if pair.known:
+                    return pair
             return Speaker()
         if gender == "n":
             return self._document("the document") if self._documents else Speaker()
         s_start, _ = self.paragraphs[paragraph].sentence_bounds(pos)
         # 1. the subject of the same sentence, named before the pronoun
-        in_sentence = self.registry.mentions_in(paragraph, s_start, pos)
+        in_sentence = [
+            m
+            for m in self.registry.mentions_in(paragraph, s_start, pos)
+            if not self.in_quote(paragraph, m.start)
+        ]
         if in_sentence:
             person = self.registry.get(in_sentence[0].person_id)
             if person is not None and _compatible(person, gender):
@@ -172,6 +248,8 @@ class Resolver:
             person = self.registry.get(m.person_id)
             if person is None or not _compatible(person, gender):
                 continue
+            if self.in_quote(m.paragraph, m.start):
+                continue
             s_start, _ = self.paragraphs[m.paragraph].sentence_bounds(m.start)
             for first in self.registry.mentions_in(m.paragraph, s_start, m.start):
                 subject = self.registry.get(first.person_id)
@@ -189,14 +267,46 @@ class Resolver:
             person = self.registry.get(m.person_id)
             if person is None or self.last is None or person in self.last.people:
                 continue
+            if self.in_quote(m.paragraph, m.start):
+                continue
             m_text = self.paragraphs[m.paragraph].text
             s_start, _ = self.paragraphs[m.paragraph].sentence_bounds(m.start)
             lead = m_text[s_start : m.start].split()
-            if all(w[:1].isupper() or w in ("the", "of", "and") for w in lead) and _compatible(
-                person, gender
-            ):
+            while lead and lead[-1][:1].isupper():
+                lead.pop()  # "..., Secretary General Lars Hovland": the role opens the name
+            opens = all(w[:1].isupper() or w in ("the", "of", "and") for w in lead) or (
+                # "During his meeting with the minister, Stoltenberg addressed ..."
+                lead[-1].endswith(",")
+                and len(lead) <= 12
+                and not self.registry.mentions_in(m.paragraph, s_start, m.start)
+            )
+            if opens and _compatible(person, gender):
                 return self.speaker_of(person)
         return None
+
+
+_ADJECTIVES: dict[str, str] = {}
+for _adjective, _country in NATIONALITIES.items():
+    if _adjective.isalpha():
+        _ADJECTIVES.setdefault(_country, _adjective.capitalize())
+
+
+def _institution(cue: str) -> Speaker:
+    """*Japan's Foreign Ministry*, *the Defense Ministry* speak under their name; a
+    role without a name (*a spokesperson*, *the presidential office*, *officials*) keeps
+    the role and no speaker."""
+    words = cue.split()
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    if not words:
+        return Speaker()
+    named = any(w[:1].isupper() for w in words) and words[-1].lower() in INSTITUTION_WORDS
+    if named:
+        country = org_of(words[0]) if words[0].endswith(("'s", "’s")) else None
+        if country in _ADJECTIVES:  # "Japan's foreign ministry": the Japanese foreign ministry
+            words = [_ADJECTIVES[country], *words[1:]]
+        return Speaker([], " ".join(words), None)
+    return Speaker([], None, " ".join(words))
 
 
 def _compatible(person: Person, gender: str | None) -> bool:

@@ -161,7 +161,7 @@ class AnalysedArticle:
         """Analyse body ``paragraphs`` (and ``captions``, read for people only)."""
         texts = [p[:MAX_PARAGRAPH_CHARS] for p in paragraphs]
         by_paragraph: dict[int, list[QuoteSpan]] = {}
-        for span in find_quote_spans(texts):
+        for span in find_quote_spans(texts, orphans=True):
             by_paragraph.setdefault(span.paragraph, []).append(span)
         body = tuple(AnalysedText(t, by_paragraph.get(n, ())) for n, t in enumerate(texts))
         notes = tuple(AnalysedText(c[:MAX_PARAGRAPH_CHARS]) for c in captions)

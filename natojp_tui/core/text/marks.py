@@ -13,7 +13,8 @@ stack at most three deep (a double-level quote, a nested single, and a 『』 in
   a mark before digits (*the ’90s*), and a plural possessive (*allies’ plan*) unless a
   single quote is open and no later single mark could close it.
 * Recovery: an opener met while the same level is already open abandons the older one;
-  a closer with nothing open is ignored; a quote still open at the end of a paragraph
+  a closer with nothing open is ignored (unless it is the paragraph's first mark: an
+  ``orphan`` span from the paragraph start, for a missing opening mark); a quote still open at the end of a paragraph
   either continues (the next paragraph starts by reopening it: one quote over several
   paragraphs, each piece a span sharing ``group``) or ends there as ``closed=False``.
 """
@@ -60,6 +61,7 @@ class QuoteSpan:
     closed: bool = True  # False: no closing mark and no continuation (unbalanced)
     continues: bool = False  # True: the quote goes on in the next paragraph
     group: int | None = None  # pieces of one multi-paragraph quote share this number
+    orphan: bool = False  # True: no opening mark; the span runs from the paragraph start
 
     @property
     def outer_start(self) -> int:
@@ -110,6 +112,7 @@ class _ParagraphScanner:
         self.p = paragraph
         self.stack: list[_Open] = [carried] if carried else []
         self.spans: list[QuoteSpan] = []
+        self.orphan: int | None = None  # the first double closer met with nothing open
         self.marks = [m.start() for m in MARK_RE.finditer(text)]
         self.single_positions = [i for i in self.marks if text[i] in SINGLE_MARKS]
         self.double_closes = [i for i in self.marks if text[i] in '”"»」』']
@@ -174,11 +177,19 @@ class _ParagraphScanner:
             return
         if ch in DOUBLE_OPENERS or ch == '"' or (ch == "»" and opener_like and not closer_like):
             if ch in '"»' and closer_like and not opener_like:
+                self.note_orphan(i)
                 return  # a closer with nothing to close
             if ch == "“" and closer_like and not opener_like and top is None:
                 return
             self.stack = [_Open(i, ch, False)]
+            return
+        if top is None and ch in "”」":
+            self.note_orphan(i)
         # any other closer with nothing open is stray: ignored
+
+    def note_orphan(self, i: int) -> None:
+        if self.orphan is None and not self.spans and not self.stack:
+            self.orphan = i
 
     def single_mark(self, i: int, ch: str) -> None:
         if ch in SINGLE_MARKS and _apostrophe(self.text, i):
@@ -236,8 +247,10 @@ def _reopens(text: str, mark: str) -> bool:
     return first in '“„"«「『' and (first in CLOSER_FOR or first == mark)
 
 
-def find_quote_spans(paragraphs: Sequence[str]) -> list[QuoteSpan]:
-    """Every quotation span of every paragraph, in reading order."""
+def find_quote_spans(paragraphs: Sequence[str], orphans: bool = False) -> list[QuoteSpan]:
+    """Every quotation span of every paragraph, in reading order. With ``orphans``, a
+    paragraph whose first mark is a closer with nothing open also gives a span from its
+    start to that closer (``orphan=True``: kept as a quote only if an attribution follows)."""
     spans: list[QuoteSpan] = []
     carried: _Open | None = None
     group: int | None = None
@@ -254,6 +267,13 @@ def find_quote_spans(paragraphs: Sequence[str]) -> list[QuoteSpan]:
             scanner.marks = [i for i in scanner.marks if i != first]
             scanner.stack = [_Open(first, text[first], carried.single)]
         scanner.scan()
+        if orphans and scanner.orphan is not None and carried is None:
+            # 'We need to ensure … our shared values,” NATO Secretary General said': the
+            # opening mark is missing; the caller keeps it only when an attribution follows
+            start, end = _trimmed(text, first_mark, scanner.orphan)
+            if start < end:
+                mark = text[scanner.orphan]
+                spans.append(QuoteSpan(p, -1, scanner.orphan, start, end, "", mark, orphan=True))
         for span in scanner.spans:
             if carried is not None and span.open == first_mark:
                 span.group = group

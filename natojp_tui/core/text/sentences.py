@@ -52,7 +52,8 @@ def _word_before(text: str, dot: int, floor: int) -> str:
     j = dot
     while j > floor and not text[j - 1].isspace():
         j -= 1
-    return text[j:dot].lower().lstrip("(“\"‘'")
+    word = text[j:dot].lower().lstrip("(“\"‘'")
+    return word.rsplit("-", 1)[1] if "-" in word else word  # "Japan-U.S." ends in "u.s"
 
 
 def abbreviation_before(text: str, dot: int) -> bool:

@@ -1,7 +1,9 @@
-"""The ``Y`` chooser: copy the selected quote as plain text, attributed, Markdown, citation, JSON."""
+"""The ``Y`` chooser: the selected quote as plain text, attributed, Markdown, citation line or
+JSON (keys 1–5), or cited in Chicago, APA, MLA, BibTeX, RIS or CSL-JSON (c h a m b r j)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from rich.style import Style
@@ -14,8 +16,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from natojp_tui.core.citation import CITATION_FORMATS, FORMAT_LABELS, format_quote
 from natojp_tui.core.model import Article, Quote
+from natojp_tui.core.references import COPY_FORMATS, COPY_KEYS, COPY_LABELS, format_copy
 from natojp_tui.tui.inert import inert
 
 
@@ -27,14 +29,11 @@ def preview(text: str, lines: int = 3, width: int = 200) -> Text:
 
 
 class CopyFormatScreen(ModalScreen[str | None]):
-    """Dismisses with the chosen format name (one of ``CITATION_FORMATS``) or None."""
+    """Dismisses with the chosen format name (one of ``COPY_FORMATS``) or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="close"),
-        *[
-            Binding(str(n), f"pick({n - 1})", show=False)
-            for n in range(1, len(CITATION_FORMATS) + 1)
-        ],
+        *[Binding(COPY_KEYS[fmt], f"pick({n})", show=False) for n, fmt in enumerate(COPY_FORMATS)],
     ]
 
     def __init__(self, quote: Quote, article: Article) -> None:
@@ -44,9 +43,10 @@ class CopyFormatScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         options = []
-        for n, fmt in enumerate(CITATION_FORMATS, start=1):
-            prompt = Text(f"{n}  {FORMAT_LABELS[fmt]}\n", Style(bold=True))
-            prompt.append_text(preview(format_quote(self.quote, self.article, fmt)))
+        today = date.today()
+        for fmt in COPY_FORMATS:
+            prompt = Text(f"{COPY_KEYS[fmt]}  {COPY_LABELS[fmt]}\n", Style(bold=True))
+            prompt.append_text(preview(format_copy(self.quote, self.article, fmt, today)))
             options.append(Option(prompt, id=fmt))
         with Vertical(id="copy-box"):
             yield Static(Text("Copy the selected quote as…", Style(bold=True)))
@@ -60,7 +60,7 @@ class CopyFormatScreen(ModalScreen[str | None]):
         self.dismiss(event.option.id)
 
     def action_pick(self, index: int) -> None:
-        self.dismiss(CITATION_FORMATS[index])
+        self.dismiss(COPY_FORMATS[index])
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -71,6 +71,9 @@ class LibraryActions:
     article_sort: str = "date"
     group_by_visit: bool = False
     person: str | None = None  # the timeline shows this person's meetings
+    article_id: Any  # the reader's reactives
+    quote_id: Any
+    _undo_stack: list[Undo]
 
     @property
     def undo_stack(self) -> list[Undo]:
@@ -114,7 +117,7 @@ class LibraryActions:
         """Read the open article again (after a correction) and redraw what shows it."""
         if self.article is None:
             return
-        article_id, quote_id = self.article.id, self.quote_id  # type: ignore[attr-defined]
+        article_id, quote_id = self.article.id, self.quote_id
         self.article = None
         self.refresh_articles()  # type: ignore[attr-defined]
         self.set_reactive(type(self).article_id, None)  # type: ignore[attr-defined]
@@ -221,7 +224,7 @@ class LibraryActions:
             self.open_article(nxt)  # type: ignore[attr-defined]
         else:
             self.article = None
-            self.article_id = None  # type: ignore[attr-defined]
+            self.article_id = None
         self.notify(  # type: ignore[attr-defined]
             f"Removed “{inert_row(article.title)}” (stars, notes and tags kept) — u undoes",
             markup=False,
@@ -409,16 +412,16 @@ class LibraryActions:
         self.load_person_timeline(name)
 
         def back(row) -> None:
-            self.starred = self.data.starred()  # type: ignore[attr-defined]
+            self.starred = self.data.starred()
             self._update_detail()  # type: ignore[attr-defined]
             self.open_row(row)  # type: ignore[attr-defined]
 
         self.app.push_screen(QuoteBrowser(self.data, speaker=name), callback=back)  # type: ignore[attr-defined]
 
     def load_person_timeline(self, name: str) -> None:
-        self.run_worker(
+        self.run_worker(  # type: ignore[attr-defined]
             lambda: self._person_timeline(name), thread=True, exclusive=True, group="timeline"
-        )  # type: ignore[attr-defined]
+        )
 
     def _person_timeline(self, name: str) -> None:
         items = self.data.person_timeline(name)

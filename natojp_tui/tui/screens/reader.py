@@ -7,6 +7,7 @@ messages up and the watchers push the new state down.
 from __future__ import annotations
 
 import contextlib
+from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
@@ -14,21 +15,22 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
-from natojp_tui.core.citation import format_quote
 from natojp_tui.core.model import Article, Quote
+from natojp_tui.core.references import format_copy
 from natojp_tui.tui.data import QuoteRow, ReaderData
 from natojp_tui.tui.inert import inert_row
-from natojp_tui.tui.keymap import BY_ID, bindings
-from natojp_tui.tui.messages import ArticleChosen, EventChosen, QuoteClicked
+from natojp_tui.tui.keymap import KEYS
+from natojp_tui.tui.messages import ArticleChosen, EventChosen, QuoteClicked, SearchDone
 from natojp_tui.tui.screens.library_actions import LibraryActions
 from natojp_tui.tui.widgets.article_list import ArticleList
-from natojp_tui.tui.widgets.body_view import BodyView
+from natojp_tui.tui.widgets.body_view import BodyView, mostly_reported
 from natojp_tui.tui.widgets.quote_detail import QuoteDetail
 from natojp_tui.tui.widgets.source_line import SourceLine
 from natojp_tui.tui.widgets.timeline_view import TimelineView
@@ -41,17 +43,37 @@ PANE_FOCUS: dict[str, str] = {
     "body": "#body",
     "timeline": "#timeline",
 }
+PANE_IDS: dict[str, str] = {
+    "articles": "articles",
+    "body": "body-pane",
+    "timeline": "timeline-pane",
+}
+REPORTED_STATE = "show_reported"  # None: automatic (shown where mostly reported), else bool
+LAYOUT_STATE = "layout"  # {"pane": active pane, "zoomed": bool}
+
+
+def reader_bindings() -> list[Binding]:
+    """The reader's keys in footer order; app keys (help, quit) reach the app."""
+    out = []
+    for k in KEYS:
+        if k.scope not in ("reader", "app") or k.id == "palette":
+            continue
+        action = f"app.{k.action}" if k.scope == "app" else k.action
+        out.append(Binding(k.keys, action, k.description, show=k.show, id=k.id))
+    return out
+
+
+class Pane(Vertical):
+    """A pane of the reader; ``z`` maximizes it."""
+
+    ALLOW_MAXIMIZE = True
 
 
 class ReaderScreen(LibraryActions, Screen[None]):
     """Three panes on a wide terminal; one pane at a time (1/2/3, tab) on a narrow one."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # Help first so the footer always shows it; the app binding (same id) works elsewhere.
-        Binding(BY_ID["help"].keys, "app.help", BY_ID["help"].description, id="help"),
-        *bindings("reader"),
-    ]
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    BINDINGS: ClassVar[list[BindingType]] = reader_bindings()  # type: ignore[assignment]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 (Screen's own type)
 
     article_id: reactive[str | None] = reactive(None, init=False)
     quote_id: reactive[str | None] = reactive(None, init=False)
@@ -63,22 +85,27 @@ class ReaderScreen(LibraryActions, Screen[None]):
         self.initial_article_id = open_article_id
         self.article: Article | None = None
         self.starred: set[str] = set()
+        self.reported_mode: bool | None = None  # None: automatic per article
+        self.search_query = ""
+        self.matches: list[QuoteRow] = []  # the last search's results, walked by > and <
 
     def compose(self) -> ComposeResult:
         yield Static("", id="pane-bar")
         with Horizontal(id="panes"):
             yield ArticleList(id="articles", classes="pane")
-            with Vertical(id="body-pane", classes="pane -active"):
+            with Pane(id="body-pane", classes="pane -active"):
                 yield SourceLine("", id="source-line")
                 yield BodyView(id="body")
                 yield QuoteDetail("", id="detail")
-            with Vertical(id="timeline-pane", classes="pane"):
+            with Pane(id="timeline-pane", classes="pane"):
                 yield Static("Timeline of the visit", id="timeline-title")
                 yield TimelineView(id="timeline")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.starred = self.data.starred()
+        mode = self.data.get_state(REPORTED_STATE)
+        self.reported_mode = mode if isinstance(mode, bool) else None
         self.refresh_articles()
         self._update_pane_bar()
         rows = self.query_one(ArticleList).all_rows
@@ -88,7 +115,12 @@ class ReaderScreen(LibraryActions, Screen[None]):
         if target:
             # After the first paint: the list shows before the big files are read.
             self.call_after_refresh(self._open_first, target)
-        self.action_focus_pane("body")
+        layout = self.data.get_state(LAYOUT_STATE) or {}
+        pane = layout.get("pane") if isinstance(layout, dict) else None
+        pane = pane if pane in PANES else "body"
+        self.action_focus_pane(pane)
+        if isinstance(layout, dict) and layout.get("zoomed"):
+            self.call_after_refresh(self.zoom, pane)
         self.set_interval(RELOAD_SECONDS, self.check_for_changes)
 
     @work(exclusive=True, thread=True, group="first-article")
@@ -138,7 +170,9 @@ class ReaderScreen(LibraryActions, Screen[None]):
 
     def watch_article_id(self, article_id: str | None) -> None:
         article = self.article
-        self.query_one(BodyView).show(article, self.quote_id)
+        body = self.query_one(BodyView)
+        body.show_reported = self.reported_shown(article) or self._is_reported(self.quote_id)
+        body.show(article, self.quote_id)
         self.query_one(ArticleList).set_current(article_id)
         self.query_one(TimelineView).show([], article_id, loading=article is not None)
         self.person = None
@@ -184,22 +218,41 @@ class ReaderScreen(LibraryActions, Screen[None]):
         """The quotes ``n``/``N`` walk: those highlighted in the body."""
         return self.query_one(BodyView).visible_quotes()
 
+    def _is_reported(self, quote_id: str | None) -> bool:
+        article = self.article
+        return bool(
+            quote_id
+            and article
+            and any(q.id == quote_id and q.kind == "indirect" for q in article.quotes)
+        )
+
+    def reported_shown(self, article: Article | None) -> bool:
+        """Whether reported speech is highlighted in ``article``: the remembered choice,
+        else shown where most statements are reported (a readout)."""
+        if self.reported_mode is not None:
+            return self.reported_mode
+        return mostly_reported(article)
+
     def action_toggle_reported(self) -> None:
         body = self.query_one(BodyView)
-        body.set_show_reported(not body.show_reported)
-        if not body.show_reported and self.selected_quote is None and self.quote_id:
+        shown = not body.show_reported
+        body.set_show_reported(shown)
+        # Toggling back to what this article shows by default returns to automatic.
+        self.reported_mode = None if shown == mostly_reported(self.article) else shown
+        self.data.set_state(REPORTED_STATE, self.reported_mode)
+        if not shown and self.selected_quote is not None and self.selected_quote.kind == "indirect":
             self.quote_id = None
         self._update_detail()
-        state = "shown" if body.show_reported else "hidden"
-        self.notify(f"Reported speech {state}", markup=False, timeout=2)
+        state = "shown" if shown else "hidden"
+        rule = "in every article" if self.reported_mode is not None else "where mostly reported"
+        self.notify(f"Reported speech {state} ({rule})", markup=False, timeout=2)
 
     def _reveal_kind(self, quote_id: str | None) -> None:
         """Jumping to reported speech turns its highlighting on."""
         if not quote_id or self.article is None:
             return
-        quote = next((q for q in self.article.quotes if q.id == quote_id), None)
         body = self.query_one(BodyView)
-        if quote is not None and quote.kind == "indirect" and not body.show_reported:
+        if self._is_reported(quote_id) and not body.show_reported:
             body.set_show_reported(True)
 
     @property
@@ -216,7 +269,7 @@ class ReaderScreen(LibraryActions, Screen[None]):
         )
         quote = self.selected_quote
         index = quotes.index(quote) + 1 if quote in quotes else 0
-        colour = body.colours.get(quote.speaker) if quote else None
+        colour = body.colour_of(quote.speaker) if quote else None
         self.query_one(QuoteDetail).show(
             quote,
             self.article,
@@ -274,10 +327,42 @@ class ReaderScreen(LibraryActions, Screen[None]):
             self.active_pane = pane
 
     def watch_active_pane(self, pane: str) -> None:
-        ids = {"articles": "#articles", "body": "#body-pane", "timeline": "#timeline-pane"}
-        for name, selector in ids.items():
-            self.query_one(selector).set_class(name == pane, "-active")
+        for name, widget_id in PANE_IDS.items():
+            self.query_one(f"#{widget_id}").set_class(name == pane, "-active")
         self._update_pane_bar()
+        self._remember_layout()
+
+    def _remember_layout(self) -> None:
+        if self.is_mounted:
+            layout = {"pane": self.active_pane, "zoomed": self.maximized is not None}
+            if self.data.get_state(LAYOUT_STATE) != layout:
+                self.data.set_state(LAYOUT_STATE, layout)
+
+    def action_zoom(self) -> None:
+        """Maximize the focused pane (Textual's maximize); ``z`` again or escape restores."""
+        if self.maximized is not None:
+            self.action_restore()
+        else:
+            self.zoom(self.active_pane)
+
+    def zoom(self, pane: str) -> None:
+        self.active_pane = pane
+        self.maximize(self.query_one(f"#{PANE_IDS[pane]}"), container=False)
+        self._remember_layout()
+
+    def action_restore(self) -> None:
+        self.minimize()
+        self._remember_layout()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "restore":
+            return self.maximized is not None  # escape is only bound while zoomed
+        return True
+
+    def action_filter_articles(self) -> None:
+        """Focus the article filter (in the articles pane)."""
+        self.action_focus_pane("articles")
+        self.call_after_refresh(self.query_one("#article-filter").focus)
 
     def _update_pane_bar(self) -> None:
         bar = Text()
@@ -289,6 +374,8 @@ class ReaderScreen(LibraryActions, Screen[None]):
         self.query_one("#pane-bar", Static).update(bar)
 
     def action_focus_pane(self, pane: str) -> None:
+        if self.maximized is not None and self.pane_of(self.maximized) != pane:
+            self.minimize()
         self.active_pane = pane
         target = self.query_one(PANE_FOCUS[pane])
         self.call_after_refresh(target.focus)
@@ -304,7 +391,13 @@ class ReaderScreen(LibraryActions, Screen[None]):
     def _step_quote(self, step: int) -> None:
         quotes = self.quotes
         if not quotes:
-            self.notify("This article has no quotes", markup=False, timeout=2)
+            hidden = len(self.article.quotes) if self.article else 0
+            message = (
+                f"{hidden} reported statements hidden: i shows them"
+                if hidden
+                else "This article has no quotes"
+            )
+            self.notify(message, markup=False, timeout=3)
             return
         ids = [q.id for q in quotes]
         if self.quote_id in ids:
@@ -328,7 +421,8 @@ class ReaderScreen(LibraryActions, Screen[None]):
     def action_copy(self, fmt: str = "attributed") -> None:
         quote = self._need_quote()
         if quote is not None and self.article is not None:
-            self.app.copy_text(format_quote(quote, self.article, fmt))  # type: ignore[attr-defined]
+            text = format_copy(quote, self.article, fmt, date.today())
+            self.app.copy_text(text)  # type: ignore[attr-defined]
 
     def action_copy_as(self) -> None:
         from natojp_tui.tui.screens.copy_format import CopyFormatScreen
@@ -361,8 +455,9 @@ class ReaderScreen(LibraryActions, Screen[None]):
             self.notify("No quotes to export here; / searches all quotes", markup=False, timeout=3)
             return
         self.app.push_screen(
-            ExportScreen.for_article(self.article), callback=self.app.report_export
-        )  # type: ignore[attr-defined]
+            ExportScreen.for_article(self.article),
+            callback=self.app.report_export,  # type: ignore[attr-defined]
+        )
 
     def open_row(self, row: QuoteRow | None) -> None:
         if row is not None:
@@ -372,24 +467,60 @@ class ReaderScreen(LibraryActions, Screen[None]):
     def action_search(self) -> None:
         from natojp_tui.tui.screens.search_screen import SearchScreen
 
-        self.app.push_screen(SearchScreen(self.data, starred=self.starred), callback=self.open_row)
+        def closed(outcome: SearchDone | None) -> None:
+            if outcome is not None:
+                self.post_message(outcome)
+
+        screen = SearchScreen(
+            self.data, self.search_query, starred=self.starred, keep_id=self.quote_id
+        )
+        self.app.push_screen(screen, callback=closed)
+
+    @on(SearchDone)
+    def _search_done(self, event: SearchDone) -> None:
+        """Keep the query and its results (for ``/`` again, and ``>``/``<``); open the pick."""
+        self.search_query = event.query
+        self.matches = list(event.rows)
+        self.open_row(event.opened)
+
+    def _step_match(self, step: int) -> None:
+        if not self.matches:
+            self.notify("No search yet: / searches all quotes", markup=False, timeout=3)
+            return
+        ids = [r.id for r in self.matches]
+        if self.quote_id in ids:
+            index = ids.index(self.quote_id) + step
+        else:
+            index = 0 if step > 0 else len(ids) - 1
+        if not 0 <= index < len(ids):
+            edge = "last" if step > 0 else "first"
+            self.notify(f"That was the {edge} match of “{self.search_query}”", timeout=2)
+            return
+        row = self.matches[index]
+        self.open_row(row)
+        self.notify(f"Match {index + 1}/{len(ids)}", markup=False, timeout=1.5)
+
+    def action_next_match(self) -> None:
+        self._step_match(1)
+
+    def action_prev_match(self) -> None:
+        self._step_match(-1)
 
     def action_import_files(self) -> None:
         from natojp_tui.tui.screens.import_screen import ImportScreen
 
-        def done(report) -> None:
-            if report is None:
-                return
-            self.refresh_articles()
-            severity = "information" if report.ok else "warning"
-            lines = [f"Import: {report.summary()}"]
-            lines += [f"{inert_row(p)}: {inert_row(r)}" for p, r in report.failed[:3]]
-            self.notify("\n".join(lines), severity=severity, markup=False, timeout=8)
-            fresh = report.imported or report.updated
-            if fresh:
-                self.open_article(fresh[0])
+        self.app.push_screen(ImportScreen())
 
-        self.app.push_screen(ImportScreen(self.data), callback=done)
+    def import_done(self, report) -> None:
+        """Announce an import the app ran, refresh the list and open the first new article."""
+        self.refresh_articles()
+        severity: SeverityLevel = "information" if report.ok else "warning"
+        lines = [f"Import: {report.summary()}"]
+        lines += [f"{inert_row(p)}: {inert_row(r)}" for p, r in report.failed[:3]]
+        self.notify("\n".join(lines), severity=severity, markup=False, timeout=8)
+        fresh = report.imported or report.updated
+        if fresh:
+            self.open_article(fresh[0])
 
     def action_quote_browser(self) -> None:
         from natojp_tui.tui.screens.quote_browser import QuoteBrowser

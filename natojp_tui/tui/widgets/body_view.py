@@ -28,21 +28,11 @@ from textual.strip import Strip
 
 from natojp_tui.core.citation import format_date
 from natojp_tui.core.model import Article, Quote
+from natojp_tui.tui.colours import speaker_colour
 from natojp_tui.tui.inert import inert
 from natojp_tui.tui.keymap import bindings
 from natojp_tui.tui.messages import QuoteClicked
 
-SPEAKER_COLOURS: tuple[str, ...] = (
-    "#e5a50a",
-    "#62a0ea",
-    "#57e389",
-    "#dc8add",
-    "#ff7800",
-    "#5bc8af",
-    "#f66151",
-    "#c0bfbc",
-)
-UNKNOWN_SPEAKER_COLOUR = "#9a9996"
 QUOTE_META = "natojp_quote"
 
 
@@ -51,13 +41,12 @@ def ordered_quotes(article: Article) -> list[Quote]:
     return sorted(article.quotes, key=lambda q: (q.paragraph, q.start))
 
 
-def speaker_colours(article: Article) -> dict[str | None, str]:
-    """One colour per speaker, in order of first appearance; unknown speakers grey."""
-    colours: dict[str | None, str] = {None: UNKNOWN_SPEAKER_COLOUR}
-    for q in ordered_quotes(article):
-        if q.speaker and q.speaker not in colours:
-            colours[q.speaker] = SPEAKER_COLOURS[(len(colours) - 1) % len(SPEAKER_COLOURS)]
-    return colours
+def mostly_reported(article: Article | None) -> bool:
+    """True when most of an article's statements are reported speech (a typical readout)."""
+    if article is None or not article.quotes:
+        return False
+    reported = sum(1 for q in article.quotes if q.kind == "indirect")
+    return reported * 2 > len(article.quotes)
 
 
 # Characters outside these ranges may be wide (CJK, emoji) or zero-width (combining
@@ -227,7 +216,8 @@ class BodyView(ScrollView, can_focus=True):
         self.show_reported = False  # indirect (reported) speech highlighted too
         self._layout: Layout | None = None
         self._blocks_cache: _Blocks | None = None
-        self._visible: tuple[Article, bool, list[Quote]] | None = None
+        # (id of the article, its quote count, reported shown), and the quotes shown
+        self._visible: tuple[tuple[int, int, bool], list[Quote]] | None = None
         self._breaks: dict[int, list[list[int]]] = {}  # width -> line breaks per paragraph
 
     def visible_quotes(self) -> list[Quote]:
@@ -247,11 +237,28 @@ class BodyView(ScrollView, can_focus=True):
         self.show_reported = on
         self._invalidate()
 
+    def colour_of(self, speaker: str | None) -> str:
+        """The speaker's stable colour, readable on this pane's background."""
+        colour = self.colours.get(speaker)
+        if colour is None:
+            dark = self.app.current_theme.dark if self.is_mounted else True
+            colour = self.colours[speaker] = speaker_colour(
+                speaker, self.background_colors[1], dark=dark
+            )
+        return colour
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme) -> None:
+        self.colours = {}
+        self._invalidate()
+
     # -- state ------------------------------------------------------------------------
     def show(self, article: Article | None, quote_id: str | None = None) -> None:
         """Display ``article`` (None: an empty pane) with ``quote_id`` selected."""
         self.article = article
-        self.colours = speaker_colours(article) if article else {}
+        self.colours = {}
         self.selected = quote_id
         self.mark = None
         self._invalidate()
@@ -373,7 +380,7 @@ class BodyView(ScrollView, can_focus=True):
             for name in ("selected", "mark", "caption")
         }
 
-        def style(block: int) -> list[Text]:
+        def block_lines(block: int) -> list[Text]:
             if block == 0:
                 return header
             position, body = positions[block], bodies[block]
@@ -390,7 +397,7 @@ class BodyView(ScrollView, can_focus=True):
 
         return Layout(
             width,
-            LayoutLines(firsts, total, style),
+            LayoutLines(firsts, total, block_lines),
             quote_line,
             paragraph_line,
             mark_line,
@@ -429,10 +436,7 @@ class BodyView(ScrollView, can_focus=True):
         if self.mark and self.mark[0] == body_index:
             text.stylize(styles["mark"], self.mark[1], self.mark[2])
         for q in by_paragraph.get(body_index, []):
-            quote_style = Style(
-                color=self.colours.get(q.speaker, UNKNOWN_SPEAKER_COLOUR),
-                meta={QUOTE_META: q.id},
-            )
+            quote_style = Style(color=self.colour_of(q.speaker), meta={QUOTE_META: q.id})
             if q.kind == "indirect":
                 quote_style += Style(italic=True)
             text.stylize(quote_style, q.start, q.end)
@@ -442,11 +446,9 @@ class BodyView(ScrollView, can_focus=True):
 
     def _legend(self, article: Article) -> Text:
         legend = Text()
-        shown = self.visible_quotes()
-        speakers = {q.speaker for q in shown}
-        for speaker, colour in self.colours.items():
-            if speaker not in speakers:
-                continue
+        speakers = dict.fromkeys(q.speaker for q in self.visible_quotes())
+        for speaker in speakers:
+            colour = self.colour_of(speaker)
             if legend.plain:
                 legend.append("  ")
             legend.append("■ ", Style(color=colour))

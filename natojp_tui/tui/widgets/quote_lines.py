@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from rich.style import Style
 from rich.text import Text
 
+from natojp_tui.core.citation import reported_lead
 from natojp_tui.tui.data import QuoteRow
 from natojp_tui.tui.inert import inert_row
 from natojp_tui.tui.widgets.virtual_list import VirtualList
@@ -34,8 +35,9 @@ def quote_row_text(row: QuoteRow, width: int, starred: bool = False) -> Text:
     body = _window(row, max(4, body_room - 2))
     if row.kind != "indirect":
         body = Text("“") + body + Text("”")
-    else:
+    else:  # reported speech with its reporting verb, never a bare clause
         body.stylize(Style(italic=True))
+        body = Text(reported_lead(row.verb), Style(dim=True)) + body
     if body.cell_len > body_room:
         body.truncate(body_room, overflow="ellipsis")
     else:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual import on
+from textual.binding import BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from natojp_tui.tui.data import TimelineItem
+from natojp_tui.tui.data import SourceRef, TimelineItem
 from natojp_tui.tui.inert import inert_row
 from natojp_tui.tui.keymap import bindings
 from natojp_tui.tui.messages import EventChosen
@@ -55,7 +57,7 @@ def item_text(item: TimelineItem) -> Text:
 class TimelineView(OptionList):
     """Timeline entries; ``enter`` or a click jumps to the sentence that tells one."""
 
-    BINDINGS = bindings("list")
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("list")]
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -80,10 +82,11 @@ class TimelineView(OptionList):
         self.add_options(options)
         self.highlighted = 0
 
-    def source_for(self, item: TimelineItem):
+    def source_for(self, item: TimelineItem) -> SourceRef | None:
         """The item's source in the open article if it has one there, else its first source."""
         here = [s for s in item.sources if s.article_id == self.article_id]
-        return (here or list(item.sources) or [None])[0]
+        sources = here or list(item.sources)
+        return sources[0] if sources else None
 
     def action_cursor_top(self) -> None:
         self.action_first()

@@ -1,7 +1,9 @@
-"""A virtualised one-line-per-row list (Line API): only visible rows are rendered.
+"""A virtualised list (Line API): only visible rows are rendered.
 
-Subclasses hold their items and implement ``render_row``; the list keeps a cursor,
-scrolls it into view and posts ``Highlighted``/``Selected``.
+Subclasses hold their items and implement ``render_row`` (one line) or
+``render_row_lines`` (``row_height`` lines); the list keeps a cursor, scrolls it into
+view and posts ``Highlighted``/``Selected``. The cursor row is drawn with the cursor
+style *over* each segment's own colours, so it shows whatever the row's styling.
 """
 
 from __future__ import annotations
@@ -12,25 +14,39 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.binding import BindingType
+from textual.color import Color
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from natojp_tui.tui.colours import MIN_CONTRAST, contrast
 from natojp_tui.tui.keymap import bindings
+
+CURSOR_MARK = "▌"
 
 
 class VirtualList(ScrollView, can_focus=True):
-    """Rows ``0..row_count-1`` drawn on demand by ``render_row``."""
+    """Rows ``0..row_count-1`` drawn on demand, each ``row_height`` lines tall."""
 
-    BINDINGS = bindings("list")
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"virtual-list--cursor", "virtual-list--empty"}
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("list")]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "virtual-list--cursor",
+        "virtual-list--empty",
+    }
     DEFAULT_CSS = """
     VirtualList { height: 1fr; }
-    VirtualList > .virtual-list--cursor { background: $block-cursor-blurred-background; }
+    VirtualList > .virtual-list--cursor {
+        background: $block-cursor-blurred-background;
+        color: $block-cursor-blurred-foreground;
+        text-style: bold;
+    }
     VirtualList:focus > .virtual-list--cursor {
-        background: $block-cursor-background; color: $block-cursor-foreground;
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: bold;
     }
     VirtualList > .virtual-list--empty { color: $text-muted; text-style: italic; }
     """
@@ -55,6 +71,7 @@ class VirtualList(ScrollView, can_focus=True):
     def __init__(self, empty_text: str = "Nothing here", **kwargs) -> None:
         super().__init__(**kwargs)
         self.row_count = 0
+        self.row_height = 1
         self.empty_text = empty_text
 
     # -- subclass API -----------------------------------------------------------------
@@ -62,18 +79,36 @@ class VirtualList(ScrollView, can_focus=True):
         """The text of row ``index`` (one line; it is cut to ``width``)."""
         raise NotImplementedError
 
+    def render_row_lines(self, index: int, width: int) -> list[Text]:
+        """The ``row_height`` lines of row ``index``; by default ``render_row``."""
+        return [self.render_row(index, width)]
+
     def set_row_count(self, count: int, cursor: int | None = None) -> None:
         """Tell the list how many rows there are now; keeps the cursor in range."""
         self.row_count = count
-        self.virtual_size = Size(self.scrollable_content_region.width, count)
+        self._update_virtual_size()
         target = self.cursor if cursor is None else cursor
         self.cursor = max(0, min(target, count - 1)) if count else 0
         self.refresh()
 
+    def set_row_height(self, height: int) -> None:
+        """Lines per row (the cursor row stays in view)."""
+        height = max(1, height)
+        if height != self.row_height:
+            self.row_height = height
+            self._update_virtual_size()
+            self.scroll_to_cursor()
+            self.refresh()
+
+    def _update_virtual_size(self) -> None:
+        self.virtual_size = Size(
+            self.scrollable_content_region.width, self.row_count * self.row_height
+        )
+
     # -- rendering ----------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        index = y + self.scroll_offset.y
+        line = y + self.scroll_offset.y
         base = self.rich_style
         if self.row_count == 0:
             if y == 0:
@@ -81,25 +116,47 @@ class VirtualList(ScrollView, can_focus=True):
                 text = Text(self.empty_text, style=style, no_wrap=True)
                 return self._strip(text, width, base)
             return Strip.blank(width, base)
+        index, sub = divmod(line, self.row_height)
         if index >= self.row_count:
             return Strip.blank(width, base)
-        text = self.render_row(index, width)
-        strip = self._strip(text, width, base)
-        if index == self.cursor:
-            strip = strip.apply_style(self.get_component_rich_style("virtual-list--cursor"))
-        return strip
+        lines = self.render_row_lines(index, max(1, width - 1))
+        text = lines[sub] if sub < len(lines) else Text("")
+        on_cursor = index == self.cursor
+        row = Text(CURSOR_MARK if on_cursor else " ") + text
+        if on_cursor:
+            return self._strip(row, width, base, over=self.cursor_style())
+        return self._strip(row, width, base)
 
-    def _strip(self, text: Text, width: int, base: Style) -> Strip:
+    def cursor_style(self) -> Style:
+        """The cursor row's style: background, foreground and weight win over the row's.
+
+        Where the theme's cursor colours fall short of 4.5:1, the text turns black or
+        white, whichever reads better on the cursor background.
+        """
+        style = self.get_component_rich_style("virtual-list--cursor")
+        if style.color is None or style.bgcolor is None:
+            return style
+        fg, bg = Color.from_rich_color(style.color), Color.from_rich_color(style.bgcolor)
+        if fg.ansi is not None or bg.ansi is not None or contrast(fg, bg) >= MIN_CONTRAST:
+            return style
+        black, white = Color(0, 0, 0), Color(255, 255, 255)
+        best = black if contrast(black, bg) >= contrast(white, bg) else white
+        return style + Style(color=best.rich_color)
+
+    def _strip(self, text: Text, width: int, base: Style, over: Style | None = None) -> Strip:
         text.no_wrap = True
         text.truncate(width, overflow="ellipsis", pad=True)
-        segments = [
-            Segment(s.text, base + s.style if s.style else base)
-            for s in text.render(self.app.console)
-        ]
-        return Strip(segments).crop(0, width).extend_cell_length(width, base)
+        segments = []
+        for s in text.render(self.app.console):
+            style = base + s.style if s.style else base
+            if over is not None:
+                style += over
+            segments.append(Segment(s.text, style))
+        end = base + over if over is not None else base
+        return Strip(segments).crop(0, width).extend_cell_length(width, end)
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, self.row_count)
+        self._update_virtual_size()
 
     # -- cursor -------------------------------------------------------------------------
     def watch_cursor(self, old: int, new: int) -> None:
@@ -111,14 +168,20 @@ class VirtualList(ScrollView, can_focus=True):
     def scroll_to_cursor(self) -> None:
         height = self.scrollable_content_region.height
         top = self.scroll_offset.y
-        if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True)
-        elif height and self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+        first = self.cursor * self.row_height
+        last = first + self.row_height - 1
+        if first < top:
+            self.scroll_to(y=first, animate=False, immediate=True)
+        elif height and last >= top + height:
+            self.scroll_to(y=last - height + 1, animate=False, immediate=True)
 
     def move(self, delta: int) -> None:
         if self.row_count:
             self.cursor = max(0, min(self.cursor + delta, self.row_count - 1))
+
+    @property
+    def page_rows(self) -> int:
+        return max(1, self.scrollable_content_region.height // self.row_height - 1)
 
     def action_cursor_down(self) -> None:
         self.move(1)
@@ -133,17 +196,17 @@ class VirtualList(ScrollView, can_focus=True):
         self.move(self.row_count)
 
     def action_page_down(self) -> None:
-        self.move(max(1, self.scrollable_content_region.height - 1))
+        self.move(self.page_rows)
 
     def action_page_up(self) -> None:
-        self.move(-max(1, self.scrollable_content_region.height - 1))
+        self.move(-self.page_rows)
 
     def action_open(self) -> None:
         if self.row_count:
             self.post_message(self.Selected(self, self.cursor))
 
     def on_click(self, event: events.Click) -> None:
-        index = event.y + self.scroll_offset.y
+        index = (event.y + self.scroll_offset.y) // self.row_height
         if 0 <= index < self.row_count:
             self.focus()
             self.cursor = index

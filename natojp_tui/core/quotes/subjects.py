@@ -1,0 +1,55 @@
+"""Whose words: the subject of a speech verb when it is not right before the verb,
+over a coordination (*X thanked Y and said*), a participle (*..., saying*) or asides
+(*Yoon, from the conservative party, said*)."""
+
+from __future__ import annotations
+
+import re
+
+from natojp_tui.core.quotes.cues import Cue, cue_after, cue_before
+from natojp_tui.core.text.document import AnalysedText
+
+
+def participle_subject(t: AnalysedText, s_start: int, verb_start: int) -> Cue | None:
+    """The subject of *saying*, *noting*, *stating* (*X thanked Y, saying ...*,
+    *X congratulated Y, along with noting that ...*): the sentence's speaker."""
+    text = t.text
+    before = text[max(s_start, verb_start - 24) : verb_start]
+    if not before.rstrip().endswith(
+        (",", " and", " while", " also", " along with", " before", " after", " by", " when")
+    ):
+        return None
+    return shared_subject(t, s_start, verb_start)
+
+
+def shared_subject(t: AnalysedText, s_start: int, verb_start: int) -> Cue | None:
+    """The subject of an earlier speech verb in the sentence: *X described ... and said*;
+    else a person or role opening the sentence: *Abe thanked ... and said*."""
+    text = t.text
+    for v in t.verbs_in(s_start, verb_start):
+        cue = cue_before(text, v.start(), s_start)
+        if cue is not None:
+            return cue
+    cue = cue_after(text, s_start)
+    return cue if cue is not None and cue.kind in ("name", "role") else None
+
+
+_ASIDE_RE = re.compile(
+    r",\s+(?:speaking|asked|answering|responding|writing|who|visiting|addressing)\b[^,]{0,120},\s*$"
+)
+# one or two comma-enclosed asides: "Yoon, from the conservative party, his country's
+# main opposition party, said"
+_ASIDES_RE = re.compile(
+    r"(?:,\s+(?:from|of|who|whose|his|her|their|the|a|an|also|now|then|[a-z]+ing)\b[^,]{0,100}){1,2},\s*$"
+)
+
+
+def subject_before_aside(text: str, s_start: int, verb_start: int) -> Cue | None:
+    """*A senior official, speaking on condition of anonymity, said ...*: the subject
+    before a comma-enclosed participial or relative aside."""
+    m = _ASIDE_RE.search(text, max(s_start, verb_start - 140), verb_start)
+    if m is None:
+        m = _ASIDES_RE.search(text, max(s_start, verb_start - 220), verb_start)
+    if m is None:
+        return None
+    return cue_before(text, m.start(), s_start)
