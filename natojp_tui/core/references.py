@@ -320,11 +320,10 @@ def chicago_note(quote: Quote, article: Article, accessed: date) -> str:
 def chicago_bibliography(article: Article, accessed: date) -> str:
     """``NATO. “Title.” Press release, January 12, 2024. Accessed …. URL.``"""
     ref = reference(article, accessed)
+    author: str | None = ref.author_label
     if ref.authors:
         first, *rest = ref.authors
         author = _and([f"{first.family}, {first.given}", *(p.full for p in rest)])
-    else:
-        author = ref.author_label
     pieces = ([_end(author)] if author else []) + [f"“{headline_case(ref.title)}.”"]
     where = []
     if ref.genre == "news article":
@@ -348,6 +347,7 @@ def chicago_bibliography(article: Article, accessed: date) -> str:
 def apa_in_text(quote: Quote, article: Article, accessed: date) -> str:
     """``(NATO, 2024, para. 2)``; ``(Tanaka, 2023, para. 3)`` for a byline."""
     ref = reference(article, accessed)
+    who: str | None
     if ref.authors:
         names = [p.family for p in ref.authors]
         who = _and(names, "&") if len(names) <= 2 else f"{names[0]} et al."
@@ -362,6 +362,7 @@ def apa_in_text(quote: Quote, article: Article, accessed: date) -> str:
 def apa_reference(article: Article, accessed: date) -> str:
     """``NATO. (2024, January 12). Title [Press release]. URL``."""
     ref = reference(article, accessed)
+    author: str | None
     if ref.authors:
         names = [
             f"{p.family}, {' '.join(g[0] + '.' for g in p.given.split())}" for p in ref.authors
