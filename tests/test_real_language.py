@@ -580,3 +580,43 @@ def test_hosting_a_person_for_talks_is_not_a_report() -> None:
     assert (
         _reported("Secretary General Lars Hovland welcomed Minister Kenta Morioka for talks.") == []
     )
+
+
+# --- third session: partial quotes after asides, single marks and "the pair" ---------
+
+
+def test_a_partial_quote_after_a_speaker_with_an_aside_is_theirs() -> None:
+    marked = _marked(
+        "Foreign Minister Kenji Arakawa, in his first speech to the assembly, said that "
+        "“the door is open” for talks on a new treaty.",
+    )
+    assert ("partial", "the door is open", "Kenji Arakawa") in marked
+
+
+def test_a_quote_closed_by_a_single_mark_ends_the_words_before_its_speaker() -> None:
+    marked = _marked(
+        LEAD,
+        "'We are ready to do more for the region,' Hovland said on Friday, calling the "
+        "shortfall 'serious' and the delays 'intolerable'.",
+    )
+    assert ("partial", "serious", "Lars Hovland") in marked
+    assert ("partial", "intolerable", "Lars Hovland") in marked
+
+
+def test_the_pair_is_the_two_people_just_named() -> None:
+    quotes = _quotes(
+        "Defence Minister Ruth Calder met her counterpart Daichi Mori in Canberra, where "
+        "the pair said they wanted a “deeper rhythm of exercises”.",
+    )
+    [q] = [q for q in quotes if q.text == "deeper rhythm of exercises"]
+    assert q.speaker == "Ruth Calder and Daichi Mori"
+
+
+def test_a_policy_name_in_marks_is_nobodys_quote_whatever_its_case() -> None:
+    marked = _marked(
+        LEAD,
+        "The two leaders said they would work towards the realization of a "
+        "“free and open Indo-Pacific”.",
+        "Tanabe welcomed the “Individual Partnership and Cooperation Programme (IPCP)” too.",
+    )
+    assert not [m for m in marked if "Indo-Pacific" in m[1] or "Programme" in m[1]]

@@ -40,7 +40,8 @@ _ASIDE_RE = re.compile(
 # one or two comma-enclosed asides: "Yoon, from the conservative party, his country's
 # main opposition party, said"
 _ASIDES_RE = re.compile(
-    r"(?:,\s+(?:from|of|who|whose|his|her|their|the|a|an|also|now|then|[a-z]+ing)\b[^,]{0,100}){1,2},\s*$"
+    r"(?:,\s+(?:from|of|in|at|during|after|before|on|who|whose|his|her|their|the|a|an|also|now|"
+    r"then|[a-z]+ing)\b[^,]{0,100}){1,2},\s*$"
 )
 
 
