@@ -620,3 +620,46 @@ def test_a_policy_name_in_marks_is_nobodys_quote_whatever_its_case() -> None:
         "Tanabe welcomed the “Individual Partnership and Cooperation Programme (IPCP)” too.",
     )
     assert not [m for m in marked if "Indo-Pacific" in m[1] or "Programme" in m[1]]
+
+
+# --- third session: joint reports -------------------------------------------------------
+
+
+def _reported_by(*paragraphs: str) -> list[tuple[str, str | None, int]]:
+    return [
+        (q.text, q.speaker, len(q.speaker_ids))
+        for q in _quotes(*paragraphs)
+        if q.kind == "indirect"
+    ]
+
+
+def test_met_with_a_counterpart_and_agreed_is_both_of_them() -> None:
+    found = _reported_by(
+        "On Tuesday, the second day of her visit, Foreign Minister Ruth Calder met with her "
+        "Japanese counterpart Daichi Mori and agreed on the need for a fishing accord.",
+    )
+    assert ("on the need for a fishing accord", "Ruth Calder and Daichi Mori", 2) in found
+
+
+def test_agreed_with_someone_and_their_title_to_do_something_is_both() -> None:
+    found = _reported_by(
+        LEAD,
+        "Tanabe on Friday agreed with Lars Hovland, secretary general of the alliance, to "
+        "work together on cyber defence.",
+    )
+    [(text, _, n)] = found
+    assert text.startswith("to work together on cyber defence") and n == 2
+
+
+def test_a_joint_subject_behind_a_bullet_or_a_lead_in_agrees_for_both() -> None:
+    found = _reported_by(
+        LEAD,
+        "° The two leaders exchanged views on the region, and agreed to hold regular talks "
+        "on maritime security.",
+        "2. During the dinner that followed, both discussed energy, and agreed that supply "
+        "chains must be kept open.",
+    )
+    assert [(t, n) for t, _, n in found] == [
+        ("to hold regular talks on maritime security", 2),
+        ("supply chains must be kept open", 2),
+    ]
