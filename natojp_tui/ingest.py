@@ -21,7 +21,7 @@ from pathlib import Path
 from natojp_tui.core.model import Article
 from natojp_tui.core.pipeline import extract
 from natojp_tui.core.readers import SUFFIXES, ArticleError, read_article
-from natojp_tui.locations import bundled_articles_dir
+from natojp_tui.locations import WEB_PAGES_DIR, bundled_articles_dir
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # 20 MiB: far above any press release, refuses data dumps
 ARTICLE_SUFFIXES = frozenset(SUFFIXES)
@@ -116,7 +116,6 @@ def _bundled_dir() -> Path:
     return bundled_articles_dir().resolve()
 
 
-WEB_PAGES_DIR = ("web", "pages")  # inside a database folder: pages fetched from the web
 _WEB_PAGE_NAME = re.compile(r"[0-9a-f]{12}")
 
 

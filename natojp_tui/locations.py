@@ -7,6 +7,7 @@ from pathlib import Path
 
 APP_NAME = "natojp-tui"
 DB_ENV = "NATOJP_DB"
+WEB_PAGES_DIR = ("web", "pages")  # inside a database folder: pages fetched from the web
 
 
 def data_dir() -> Path:

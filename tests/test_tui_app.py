@@ -70,6 +70,32 @@ async def test_seed_article_opens_with_five_highlighted_quotes(isolated_dirs):
         assert any(line.startswith("▏ NATO Secretary General") for line in lines)  # caption
 
 
+async def test_the_search_warm_up_waits_until_the_first_article_is_drawn(isolated_dirs):
+    article = seed_article()
+    app, _, store = make_app(isolated_dirs, [article])
+    shown_when_warmed: list[str | None] = []
+    warm = store.warm
+
+    def recording_warm() -> None:
+        shown_when_warmed.append(app.reader.article_id)
+        warm()
+
+    store.warm = recording_warm
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(app, pilot)
+        assert shown_when_warmed == [article.id]  # warmed once, with the article on screen
+
+
+async def test_an_empty_library_still_warms_the_search(isolated_dirs):
+    app, _, store = make_app(isolated_dirs, [])
+    warmed: list[bool] = []
+    store.warm = lambda: warmed.append(True)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(app, pilot)
+        assert app.reader.article_id is None
+        assert warmed == [True]
+
+
 async def test_n_walks_the_quotes_in_reading_order_and_N_walks_back(isolated_dirs):
     article = seed_article()
     app, _, _ = make_app(isolated_dirs, [article])

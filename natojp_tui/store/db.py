@@ -33,14 +33,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
 from natojp_tui.core.model import Article, Event, Paragraph, Person, Quote
-from natojp_tui.core.readers import ArticleError
 from natojp_tui.store import library, userdata
 from natojp_tui.store.articlelist import ArticleList, Catalog
 from natojp_tui.store.library import FileRef, Manifest
@@ -64,9 +63,11 @@ from natojp_tui.store.records import (
     to_datetime,
     visits_from_docs,
 )
-from natojp_tui.store.rows import SearchRows, empty_rows
 from natojp_tui.store.storage import CorruptFile, TableStorage, file_signature
 from natojp_tui.store.userstate import UserState
+
+if TYPE_CHECKING:  # NumPy and the readers load when first needed, not before the first article
+    from natojp_tui.store.rows import SearchRows
 
 SCHEMA_VERSION = 3  # see store/migrations.py for the history
 SMALL_FAMILIES = ("people", "user")  # TinyDB families of the library
@@ -140,6 +141,7 @@ def match_speakers(query: str, names: Iterable[str], cutoff: float = 85.0) -> se
 def _load_one(path_text: str) -> tuple[str, Article | None, str | None]:
     """Read and analyse one file (runs in a worker process for big imports)."""
     from natojp_tui import ingest
+    from natojp_tui.core.readers import ArticleError
 
     path = Path(path_text)
     try:
@@ -837,6 +839,7 @@ class Store(UserState):
         import time
 
         from natojp_tui import ingest
+        from natojp_tui.core.readers import ArticleError
 
         files, problems = ingest.expand_paths(targets)
         report = ImportReport(failed=[(p.path, p.reason) for p in problems])
@@ -962,6 +965,7 @@ class Store(UserState):
     def _stage_search(self, fresh: dict[str, Article], replaced: set[str]) -> None:
         """The new generation's rows and index, tagged with the generation being committed."""
         from natojp_tui.core.search import SearchIndex
+        from natojp_tui.store.rows import SearchRows
 
         tag = self._next_tag()
         old_rows = self._rows_file() if self._ref("rows") else None
@@ -1006,6 +1010,8 @@ class Store(UserState):
         }
 
     def _rows_file(self) -> SearchRows:
+        from natojp_tui.store.rows import SearchRows, empty_rows
+
         with self._search_lock:
             if self._rows is None:
                 ref = self._ref("rows")

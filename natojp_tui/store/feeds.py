@@ -22,7 +22,7 @@ from typing import Any
 import orjson
 from filelock import FileLock, Timeout
 
-from natojp_tui.ingest import WEB_PAGES_DIR, web_page_sidecar
+from natojp_tui.locations import WEB_PAGES_DIR
 from natojp_tui.store.storage import atomic_write_bytes
 
 LOCK_TIMEOUT = 60.0
@@ -171,6 +171,8 @@ class FeedBook:
     ) -> Path:
         """Keep a fetched page's bytes as its article's source file (atomic), and beside it
         ``<id>.source.json`` with ``source`` (the url, the feed's date) for a rebuild."""
+        from natojp_tui.ingest import web_page_sidecar  # the import pipeline: not at start-up
+
         self.pages_dir.mkdir(parents=True, exist_ok=True)
         path = self.pages_dir / f"{article_id}{suffix}"
         sidecar = web_page_sidecar(path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 
 STARTED = time.perf_counter()
@@ -13,6 +14,7 @@ from textual import work  # noqa: E402
 from textual.app import App  # noqa: E402
 from textual.binding import BindingType  # noqa: E402
 from textual.notifications import SeverityLevel  # noqa: E402
+from textual.worker import get_current_worker  # noqa: E402
 
 from natojp_tui.clipboard import Clipboard, CopyResult  # noqa: E402
 from natojp_tui.tui.commands import ReaderCommands  # noqa: E402
@@ -21,6 +23,8 @@ from natojp_tui.tui.data import ReaderData  # noqa: E402
 from natojp_tui.tui.keymap import bindings  # noqa: E402
 from natojp_tui.tui.messages import ImportFinished, ImportProgress  # noqa: E402
 from natojp_tui.tui.screens.reader import ReaderScreen  # noqa: E402
+
+WARM_AFTER_AT_MOST = 10.0  # seconds the warm-up waits for the first article to be drawn
 
 
 class NatoJpApp(App[None]):
@@ -51,6 +55,7 @@ class NatoJpApp(App[None]):
         self.fetch_settings: Any = None  # FetchSettings for the feed fetch; None: the defaults
         self.ready_ms: float | None = None
         self.importing = False
+        self.first_article_drawn = threading.Event()  # set by the reader; the warm-up waits
 
     def on_mount(self) -> None:
         if self.keymap:
@@ -70,7 +75,14 @@ class NatoJpApp(App[None]):
 
     @work(thread=True, exclusive=True, group="warm")
     def _warm_worker(self) -> None:
-        """After the first screen: read quotes and the search index so the first search is instant."""
+        """After the first article is drawn (its paint does not share the CPU with NumPy's
+        import): map the search index and rows so that the first search is instant."""
+        cancelled = get_current_worker().cancelled_event  # set when the app exits
+        waited = 0.0
+        while not self.first_article_drawn.wait(0.05) and waited < WARM_AFTER_AT_MOST:
+            if cancelled.is_set():
+                return
+            waited += 0.05
         try:
             self.data.warm()
         except Exception as exc:  # a damaged file is reported, never a traceback

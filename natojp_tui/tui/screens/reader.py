@@ -115,6 +115,8 @@ class ReaderScreen(LibraryActions, Screen[None]):
         if target:
             # After the first paint: the list shows before the big files are read.
             self.call_after_refresh(self._open_first, target)
+        else:
+            self._first_article_drawn()
         layout = self.data.get_state(LAYOUT_STATE) or {}
         pane = layout.get("pane") if isinstance(layout, dict) else None
         pane = pane if pane in PANES else "body"
@@ -128,7 +130,16 @@ class ReaderScreen(LibraryActions, Screen[None]):
         """Read the first article off the UI thread: the list is drawn before the big files are read."""
         with contextlib.suppress(Exception):  # open_article reports a damaged file on the UI thread
             self.data.article(article_id)  # reads the texts, quotes and events files once
-        self.app.call_from_thread(self.open_article, article_id)
+        try:
+            self.app.call_from_thread(self.open_article, article_id)
+        finally:
+            self.app.call_from_thread(self.call_after_refresh, self._first_article_drawn)
+
+    def _first_article_drawn(self) -> None:
+        """Let the app's warm-up start (it waits so as not to slow the first paint)."""
+        drawn = getattr(self.app, "first_article_drawn", None)
+        if drawn is not None:
+            drawn.set()
 
     # -- data -------------------------------------------------------------------------
     def refresh_articles(self) -> None:
