@@ -314,3 +314,74 @@ def test_a_family_first_name_is_referred_to_by_its_first_word() -> None:
         {"Seo Min", "Haruto Sakamoto"},
         {"Seo Min", "Aiko Morimoto"},
     ]
+
+
+# --- real-text shapes of the lead sentence (second round) -----------------------------------
+
+
+def test_a_day_between_the_host_and_the_verb_keeps_the_host_as_actor() -> None:
+    events = _events(
+        "President Min Ji-ho on Jan. 30 hosted talks with Secretary General Maria Lindqvist "
+        "on maritime security."
+    )
+    assert [(e.kind, len(e.participants)) for e in events] == [("meeting", 2)]
+
+
+def test_an_organisation_s_short_name_in_a_title_keeps_the_two_subjects_together() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto and Baltic Defence Organization (BDO) Secretary General "
+        "Maria Lindqvist on Monday discussed ship building, the office said."
+    )
+    assert _kinds(events) == [("meeting", PAIR)]
+    assert events[0].date == date(2031, 5, 12)
+
+
+def test_a_two_plus_two_meeting_of_four_ministers_is_one_meeting() -> None:
+    events = _events(
+        "Foreign Minister Aiko Morimoto, Defence Minister Kenji Ueda, and their counterparts, "
+        "Sara Holt and Liam Carver, held a 2+2 meeting in Tokyo on Friday."
+    )
+    meetings = [e for e in events if e.kind == "meeting"]
+    assert len(meetings) == 1
+    assert _people(meetings[0]) == {"Morimoto", "Ueda", "Holt", "Carver"}
+
+
+def test_a_joint_news_conference_with_a_named_partner_has_just_those_two() -> None:
+    events = _events(
+        "Foreign Minister Aiko Morimoto, Defence Minister Kenji Ueda, and their counterparts, "
+        "Sara Holt and Liam Carver, held a 2+2 meeting in Tokyo on Friday.",
+        "“We will work together,” Carver told a joint news conference with Holt after the talks.",
+    )
+    [press] = [e for e in events if e.kind == "press_conference"]
+    assert _people(press) == {"Carver", "Holt"}
+
+
+def test_a_dinner_held_after_a_press_conference_is_a_meal_of_its_own() -> None:
+    events = _events(
+        "On May 15, commencing at 6:00 p.m., Prime Minister Haruto Sakamoto held a meeting with "
+        "Secretary General Maria Lindqvist. Following a joint press conference after the "
+        "meeting, a working dinner was held for about 60 minutes starting at 7:30 p.m."
+    )
+    [meal] = [e for e in events if e.kind == "meal"]
+    assert _people(meal) == PAIR and meal.time == "19:30" and meal.date == THURSDAY
+
+
+def test_talks_continued_over_lunch_are_a_meal() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto held talks with Secretary General Maria Lindqvist on "
+        "Thursday.",
+        "After the talks, the two leaders continued informal talks over lunch.",
+    )
+    assert _kinds(events) == [("meeting", PAIR), ("meal", PAIR)]
+
+
+def test_a_summit_weeks_before_the_news_is_background() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto and President Min Ji-ho spoke by telephone on Thursday.",
+        "The call came weeks after the two held their first summit in New York.",
+    )
+    current = [e for e in events if not e.background]
+    past = [e for e in events if e.background]
+    assert len(current) == 1 and current[0].date == THURSDAY
+    assert len(past) == 1 and past[0].date is None
+    assert len(past[0].participants) == 2

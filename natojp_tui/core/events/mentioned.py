@@ -384,6 +384,8 @@ def _joint_press(
     people = {n for c in cands if c.kind == "person" for n in c.names} & known
     people |= set(_subject_people(cands, m.start(), s0, ctx))
     for e in reversed(ctx.events[-LOOKBACK:]):  # the talks it follows: both sides
+        if len(people) >= 2:
+            break  # "X told a joint news conference with Y": the sentence names them
         pair = len(people_of(e, ctx)) >= 2 and (not people or people & set(e.participants))
         if e.kind in _MEETING_KINDS and not e.background and pair:
             people |= set(people_of(e, ctx))

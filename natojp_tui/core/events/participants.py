@@ -143,6 +143,10 @@ _VERB_AFTER_RE = re.compile(
 _SHORT_TITLE_RE = re.compile(r"(?:[A-Z][a-z]{0,3}\.|(?:[A-Z]\.){1,3})$")  # "Mr.", "H.E."
 
 
+# an organisation's short name inside a title: "Treaty Organization (NATO) Secretary General"
+_ACRONYM_RE = re.compile(r"\([A-Z][A-Za-z.&-]{1,10}\)")
+
+
 _COUNTERPART_WORDS = frozenset({"his", "her", "their", "its", "new", "newly", "appointed"})
 
 
@@ -158,6 +162,9 @@ def _set_status(masked: str, c: Candidate, prev: Candidate | None) -> None:
     if c.kind == "pronoun" or masked[c.start : c.end].lower() == "they":
         c.subject = True
         return
+    if c.kind == "plural" and _VERB_AFTER_RE.match(masked, c.end):
+        c.subject = True  # "weeks after the two held their first summit"
+        return
     lo = max(0, c.start - 160)
     tokens = masked[lo : c.start].split()
     if lo > 0 and tokens:
@@ -172,7 +179,7 @@ def _set_status(masked: str, c: Candidate, prev: Candidate | None) -> None:
         joined_prev = prev is not None and t.endswith(",") and _ends_near(masked, prev, pos, t)
         if bare.lower() in ("counterpart", "counterparts") and not joined_prev:
             counterpart = True
-        titled = bare[:1].isupper() or bare in _TITLE_WORDS
+        titled = bare[:1].isupper() or bare in _TITLE_WORDS or _ACRONYM_RE.fullmatch(bare)
         titled = titled or bare.lower() in ("counterpart", "counterparts")
         titled = titled or (counterpart and bare.lower() in _COUNTERPART_WORDS)
         if bare in ("to", "for") and len(tokens) > 1 and tokens[-2][:1].isupper():

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from natojp_tui.core.events.context import MAX_WINDOW, Candidate, Trigger
 from natojp_tui.core.events.participants import GROUP_RE
 from natojp_tui.core.events.sentence import PLAN_CLAUSE, Sentence
+from natojp_tui.core.lexicon.months import MONTH_PATTERN, WEEKDAY_NAMES
 from natojp_tui.core.text.patterns import starting_with, words
 
 _NOUNS: tuple[tuple[str, str], ...] = (
@@ -31,14 +32,15 @@ _NOUN_ALT = "|".join(f"(?P<n_{kind}>{rx})" for kind, rx in _NOUNS)
 
 _LIGHT = (
     r"held|had|hosted|co-hosted|attended|joined|gave|delivered|conducted|chaired|co-chaired|"
-    r"took\spart\sin|participated\sin|made|paid|received|organi[sz]ed|convened|told|addressed"
+    r"took\spart\sin|participated\sin|made|paid|received|organi[sz]ed|convened|told|addressed|"
+    r"continued|resumed"
 )
 
 
 _DET = r"(?:(?:a|an|the|his|her|their|its|this|another|separate)\s)?"
 
 
-_MODS = r"(?:[\w'’-]+\s){0,4}?"
+_MODS = r"(?:[\w'’+-]+\s){0,5}?"
 
 
 PATTERN_A = starting_with(
@@ -75,7 +77,7 @@ _PASSIVE_TAIL = r"(?:was|were)\s(?:also\s)?(?:held|hosted|given|delivered|conven
 
 
 PATTERN_PASSIVE = re.compile(
-    rf"\b{_DET}(?P<mods>{_MODS})(?:{_NOUN_ALT})\s(?:[\w,'’-]+\s){{0,6}}?{_PASSIVE_TAIL}", re.I
+    rf"\b{_DET}(?P<mods>{_MODS})(?:{_NOUN_ALT})\s(?:[\w'’-]+\s){{0,6}}?{_PASSIVE_TAIL}", re.I
 )
 
 
@@ -281,11 +283,21 @@ _ADVERBS = words(
 _AUXILIARY_END = re.compile(r"\s(?:has|have|had)(?:\s(?:also|now|jointly))?$")
 
 
+# a day told between the actor and the verb: "on Jan. 30", "on Monday (Jan. 30)", "today"
+_DAY_BETWEEN_RE = re.compile(
+    rf",?\s(?:on\s)?(?:(?:{'|'.join(WEEKDAY_NAMES)})(?:\s\([^)]{{1,20}}\))?|"
+    rf"{MONTH_PATTERN}\.?\s\d{{1,2}}(?:,\s\d{{4}})?|\d{{1,2}}\s{MONTH_PATTERN}|"
+    r"today|yesterday|this\s(?:morning|afternoon|evening)),?$",
+    re.I,
+)
+
+
 def actor_left(masked: str, s0: int, trig: Trigger, cands: list[Candidate]) -> bool:
     """Is the word before a verb trigger its actor (a person, pronoun, name or adverb)?
     "This is the first declaration signed between ..." has none."""
     left = masked[max(s0, trig.start - 40) : trig.start].rstrip()
     left = _AUXILIARY_END.sub("", left)  # "X has met ...": the actor is before "has"
+    left = _DAY_BETWEEN_RE.sub("", left)  # "X on Jan. 30 hosted ...": the actor is before the day
     if not left:
         return False
     edge = max(s0, trig.start - 40) + len(left)
@@ -306,7 +318,13 @@ def is_background(s: Sentence, trig: Trigger) -> bool:
     since = _SINCE_RE.search(s.masked, trig.end, clause_end)
     if since is not None:  # "their first meeting since she took office in 2029": this one
         clause_end = since.start()
+    if _EARLIER_RE.search(s.masked, s.start, trig.start) is not None:
+        return True  # "The call came weeks after the two held their first summit"
     return any(a < clause_end and not trig.start <= a < trig.end for a in s.background)
+
+
+# what comes after these words happened well before the sentence's own news
+_EARLIER_RE = re.compile(r"\b(?:days|weeks|months|years)\s(?:after|since)\b", re.I)
 
 
 _SINCE_RE = re.compile(r"\bsince\b(?!\s(?:19|20)\d\d\b)")
