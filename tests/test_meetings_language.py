@@ -385,3 +385,70 @@ def test_a_summit_weeks_before_the_news_is_background() -> None:
     assert len(current) == 1 and current[0].date == THURSDAY
     assert len(past) == 1 and past[0].date is None
     assert len(past[0].participants) == 2
+
+
+# --- the speaker's own words: speeches, press points, transcripts ---------------------------
+
+
+def _spoken(title: str, *paragraphs: str, kind: str = "body") -> list[Event]:
+    body = [Paragraph(p, kind) for p in paragraphs]  # type: ignore[arg-type]
+    article = Article(id="t", title=title, paragraphs=body, published=THURSDAY)
+    return extract(article).events
+
+
+def test_a_transcript_turn_tells_the_meeting_its_speaker_had_today() -> None:
+    events = _spoken(
+        "Doorstop Interview, Oslo",
+        "JONAS BERG, FOREIGN MINISTER: Well, today I was able to meet with Kenji Ueda, the "
+        "Minister of Defence here in Norway.",
+        "JOURNALIST: What did you discuss?",
+        kind="turn",
+    )
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert _people(meeting) == {"Berg", "Ueda"} and meeting.date == THURSDAY
+
+
+def test_a_speech_under_its_speaker_s_name_tells_meetings_signings_and_the_past() -> None:
+    events = _spoken(
+        "Joint press point by Secretary General Maria Lindqvist and Prime Minister Haruto Sakamoto",
+        "Prime Minister Sakamoto, it is an honour to be with you in Tokyo. Only two months since "
+        "we last met in Brussels.",
+        "Today we discussed maritime security. And the programme we have just signed will guide "
+        "our work.",
+    )
+    kinds = [(e.kind, frozenset(_people(e)), e.background, e.date) for e in events]
+    assert ("press_conference", PAIR, False, THURSDAY) in kinds
+    assert ("meeting", PAIR, True, None) in kinds  # "since we last met": no day
+    assert ("meeting", PAIR, False, THURSDAY) in kinds
+    assert ("signing", PAIR, False, THURSDAY) in kinds
+
+
+def test_the_speaker_and_a_named_person_agreeing_met() -> None:
+    events = _spoken(
+        "Opening remarks by the Secretary General",
+        "Secretary General Maria Lindqvist welcomed Prime Minister Haruto Sakamoto.",
+        "Prime Minister Sakamoto and I agreed that the partnership must grow. We also agreed to "
+        "meet again in the autumn.",
+    )
+    meetings = [e for e in events if e.kind == "meeting"]
+    assert [frozenset(_people(e)) for e in meetings] == [PAIR]
+
+
+def test_plans_and_hopes_in_a_speech_are_not_events() -> None:
+    events = _spoken(
+        "Remarks by Secretary General Maria Lindqvist",
+        "Prime Minister Sakamoto, welcome. We will meet again in June, and I look forward to "
+        "our meeting in Oslo. I hope we can sign the new programme soon.",
+    )
+    assert [e for e in events if e.kind in ("meeting", "signing")] == []
+
+
+def test_my_meeting_with_him_names_the_meeting_but_not_its_day() -> None:
+    events = _spoken(
+        "Joint Press Conference",
+        "JONAS BERG: Let me welcome Secretary General Maria Lindqvist. As I said to the Secretary "
+        "General in my meeting with him, we have much in common.",
+        kind="turn",
+    )
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert _people(meeting) == {"Berg", "Lindqvist"} and meeting.date is None

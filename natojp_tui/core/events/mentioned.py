@@ -34,7 +34,7 @@ from natojp_tui.core.text.document import AnalysedArticle
 _MEETING_KINDS = frozenset({"meeting", "courtesy_call", "group_meeting", "summit"})
 # what two people agreeing or "their talks" can belong to (a signing is also their meeting)
 _TOLD_KINDS = _MEETING_KINDS | {"signing", "meal"}
-_PLAN_NEAR = re.compile(
+PLAN_NEAR = re.compile(
     r"\b(?:will|would|shall|plans?|planned|planning|expected|scheduled|set\sto|due\sto|"
     r"upcoming|next|ahead\sof|hopes?|looks?\sforward|cancel\w*|postpone\w*|seek\w*|"
     r"arrang\w*|propos\w+|invit\w+|to\shold|agreed\sto\shold|no|not|never)\b",
@@ -107,7 +107,7 @@ def read_mentions(
 
 def _planned(masked: str, s0: int, a: int, b: int) -> bool:
     left = masked[max(s0, a - 60) : a]
-    return _PLAN_NEAR.search(left) is not None or _PLAN_NEAR.search(masked, b, b + 40) is not None
+    return PLAN_NEAR.search(left) is not None or PLAN_NEAR.search(masked, b, b + 40) is not None
 
 
 def _known(ctx: Context) -> set[str]:
@@ -143,7 +143,7 @@ def _complete(e: Event, day: date | None, place: str | None, duration: int | Non
         e.duration = duration
 
 
-def _is_background(s: Sentence, a: int, b: int) -> bool:
+def clause_in_past(s: Sentence, a: int, b: int) -> bool:
     """A cue of the past ("last June", "in 2019") in the mention's clause."""
     masked, s0, s1 = s.masked, s.start, s.end
     end = masked.find(",", b, s1)
@@ -278,7 +278,7 @@ def _outcomes(
         if len(people) < 2:
             continue
         trig = Trigger("meeting", m.start(), m.end(), m.group(0), "outcome")
-        background = _is_background(s, m.start(), m.end())
+        background = clause_in_past(s, m.start(), m.end())
         found = _existing(ctx, people, None, _TOLD_KINDS, background)
         if found is not None:
             day, _ = (None, "") if background else event_date(s, trig, dates, ctx, people)
@@ -348,7 +348,7 @@ def _nominal(
         duration = int(minutes.group(1)) if minutes else None
         place = city_in(masked, m.end(), min(s1, m.end() + 40))
         past = _PAST_MODS.search(mods) is not None
-        background = past or _is_background(s, m.start(), m.end())
+        background = past or clause_in_past(s, m.start(), m.end())
         trig = Trigger("meeting", m.start(), m.end(), m.group(0), "mention")
         found = _existing(ctx, people, None, _TOLD_KINDS, background)
         if found is not None:
@@ -417,7 +417,7 @@ def _attendance(
     masked, s0, s1 = s.masked, s.start, s.end
     out: list[Event] = []
     for m in _ATTEND_RE.finditer(masked, s0, s1):
-        if "~" in m.group(0) or _PLAN_NEAR.search(masked, max(s0, m.start() - 30), m.start()):
+        if "~" in m.group(0) or PLAN_NEAR.search(masked, max(s0, m.start() - 30), m.start()):
             continue
         near = [c for c in cands if c.kind == "person" and s0 <= c.end <= m.start()]
         people = list(near[-1].names) if near else _subject_people(cands, m.start(), s0, ctx)
@@ -429,7 +429,7 @@ def _attendance(
         if any(e.kind == "summit" and set(people[:1]) <= set(e.participants) for e in told):
             continue
         purpose = masked[max(s0, m.start() - 3) : m.start()] == "to "
-        background = _is_background(s, m.start(), m.end())
+        background = clause_in_past(s, m.start(), m.end())
         trig = Trigger("summit", m.start(), m.end(), m.group(0), "mention")
         event = _new_event("summit", people[:1], s, trig, dates, ctx, background, name)
         if purpose:  # "visiting Lithuania to attend the NATO Summit": its days are not told
@@ -463,7 +463,13 @@ def title_press_event(doc: AnalysedArticle, registry: Registry) -> Event | None:
     """A transcript titled "Joint press point", "Doorstop interview, London", "Press
     conference by …" is itself a press event: the people the title (or its "by …" line)
     names and those who speak in its turns, on the article's day."""
-    m = _PRESS_TITLE_RE.match(doc.title.strip())
+    line, at = doc.title, 0
+    m = _PRESS_TITLE_RE.match(line.strip())
+    for p, t in enumerate(doc.body[:6]):
+        if m is not None:
+            break
+        if len(t.text) <= 240:  # "Press conference with …" opening the transcript
+            line, at, m = t.text, p, _PRESS_TITLE_RE.match(t.text.strip())
     if m is None or not doc.body:
         return None
     known = {p.name for p in registry.people}
@@ -475,7 +481,7 @@ def title_press_event(doc: AnalysedArticle, registry: Registry) -> Event | None:
 
     for person in registry.people:  # named in the title
         family = person.name.split()[-1]
-        if family and re.search(rf"\b{re.escape(family)}\b", doc.title, re.I):
+        if family and re.search(rf"\b{re.escape(family)}\b", line, re.I):
             add(person.name)
     if doc.body[0].text.lower().startswith("by "):  # "by NATO Secretary General … and …"
         for mention in registry.mentions():
@@ -496,14 +502,14 @@ def title_press_event(doc: AnalysedArticle, registry: Registry) -> Event | None:
     people = [p for p in people if p in known or p[:1].isupper()]
     if not people:
         return None
-    place = _TITLE_PLACE_RE.search(doc.title)
+    place = _TITLE_PLACE_RE.search(line)
     where = place.group("place") if place and place.group("place") in CITIES else doc.place
     return Event(
         kind="press_conference",
         summary="joint press conference" if m.group("joint") else "press conference",
-        paragraph=0,
+        paragraph=at,
         start=0,
-        end=len(doc.body[0].text),
+        end=len(doc.body[at].text),
         participants=people,
         place=where,
         date=doc.published,
