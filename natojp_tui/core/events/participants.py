@@ -179,7 +179,7 @@ def _set_status(masked: str, c: Candidate, prev: Candidate | None) -> None:
         joined_prev = prev is not None and t.endswith(",") and _ends_near(masked, prev, pos, t)
         if bare.lower() in ("counterpart", "counterparts") and not joined_prev:
             counterpart = True
-        titled = bare[:1].isupper() or bare in _TITLE_WORDS or _ACRONYM_RE.fullmatch(bare)
+        titled = bare[:1].isupper() or bare in _TITLE_WORDS or bool(_ACRONYM_RE.fullmatch(bare))
         titled = titled or bare.lower() in ("counterpart", "counterparts")
         titled = titled or (counterpart and bare.lower() in _COUNTERPART_WORDS)
         if bare in ("to", "for") and len(tokens) > 1 and tokens[-2][:1].isupper():
