@@ -1,5 +1,7 @@
 """The ``natojp`` command line: import, add, feeds, fetch, list, show, extract, quotes,
 people, timeline, visits, export, repair, open — and the reader when no command is given.
+The library commands (remove, star, note, tag, correct, dossier, read, unplaced) are in
+``cli_library.py``.
 
 Every error is one line on stderr: exit 2 for usage, 1 for failures. The reader (and
 so Textual) is imported only when it is opened.
@@ -140,10 +142,13 @@ def cmd_import(args: argparse.Namespace) -> int:
                 "updated": report.updated,
                 "unchanged": report.unchanged,
                 "failed": [{"path": p, "reason": r} for p, r in report.failed],
+                "unplaced": report.user,
             }
         )
     else:
         _console().print(_text(report.summary()))
+        for line in report.user:
+            _console().print(_text(f"{line} (kept; 'natojp unplaced' lists them)"))
     return 0 if report.ok else 1
 
 
@@ -367,14 +372,23 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     return 0 if all(r.ok for r in results) else 1
 
 
-def _article_rows(store) -> list[dict[str, Any]]:
+def _article_rows(store, archived: bool = False) -> list[dict[str, Any]]:
     keys = ("id", "title", "published", "updated", "source", "url", "path", "quotes", "events")
-    return [{k: a.get(k) for k in keys} for a in store.articles()]
+    fresh = store.new_articles()
+    return [
+        {
+            **{k: a.get(k) for k in keys},
+            "corrected": a.get("corrected", []),
+            "read": store.is_read(a["id"]),
+            "new": a["id"] in fresh,
+        }
+        for a in store.articles(archived=archived)
+    ]
 
 
 def cmd_list(args: argparse.Namespace) -> int:
     store = _open_store(args)
-    rows = _article_rows(store)
+    rows = _article_rows(store, archived=args.archived)
     if args.json:
         _print_json(rows)
         return 0
@@ -427,16 +441,25 @@ def cmd_show(args: argparse.Namespace) -> int:
     store = _open_store(args)
     article = store.article(_resolve_article(store, args.id))
     assert article is not None
+    corrected = sorted(store.corrections_of(article.id))
     if args.json:
         data = to_jsonable(article)
         data["body"] = article.body
+        data["corrected"] = corrected
+        data["note"] = store.note_of(article.id)
+        data["tags"] = store.tags_of(article.id)
         _print_json(data)
         return 0
     out = _console()
     out.print(_text(article.title, "bold"))
     meta = " · ".join(str(x) for x in (article.published, article.source, article.place) if x)
     out.print(_text(meta, "dim"))
-    out.print(_text(f"id {article.id}  {article.path or ''}", "dim"))
+    out.print(_text(f"id {article.id}  {article.url or article.path or ''}", "dim"))
+    if corrected:
+        names = ", ".join("date" if f == "published" else f for f in corrected)
+        out.print(
+            _text(f"corrected by you: {names} ('natojp correct {article.id} FIELD --undo')", "dim")
+        )
     for n, p in enumerate(article.paragraphs):
         if p.kind == "body":
             out.print()
@@ -538,8 +561,14 @@ def cmd_quotes(args: argparse.Namespace) -> int:
         from natojp_tui.export import ExportFormat, render_quotes
 
         fmt: ExportFormat = "json" if args.json else "csv" if args.csv else "markdown"
+        annotate = lambda q: store.annotations(q.id)  # noqa: E731
         text = render_quotes(
-            quotes, article_of, fmt, cite=cite, ascii_only=not _stdout_is_unicode()
+            quotes,
+            article_of,
+            fmt,
+            cite=cite,
+            ascii_only=not _stdout_is_unicode(),
+            annotate=annotate,
         )
         sys.stdout.write(text)
         return 0
@@ -697,6 +726,8 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     entries = store.timeline(
         article=article, visit=args.visit, person=args.person, start=args.since, end=args.until
     )
+    removed = store.user_view().archived  # removed articles leave the timeline too
+    entries = [e for e in entries if any(s.article_id not in removed for s in e.sources)]
     if args.json:
         _print_json(entries)
         return 0
@@ -787,7 +818,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         cite = _citer(store, args.style) if args.style else None
         target = export_quotes(
-            quotes, article_of, args.output, args.format, force=args.force, cite=cite
+            quotes,
+            article_of,
+            args.output,
+            args.format,
+            force=args.force,
+            cite=cite,
+            annotate=lambda q: store.annotations(q.id),
         )
     except ExportError as exc:
         raise Failure(str(exc)) from exc
@@ -922,6 +959,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = add("list", cmd_list, "list the articles in the database")
     sp.add_argument("--json", action="store_true")
+    sp.add_argument("--archived", action="store_true", help="removed articles too")
 
     sp = add("show", cmd_show, "show one article's metadata and paragraphs")
     sp.add_argument("id", metavar="ID", help="article id, unique id prefix, or imported path")
@@ -995,6 +1033,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = add("open", cmd_open, "open the reader at an article (a file is imported first)")
     sp.add_argument("target", metavar="TARGET", help="article id or file path")
+
+    from natojp_tui.cli_library import add_commands
+
+    add_commands(add)
     return p
 
 

@@ -2,7 +2,9 @@
 
 Used by the reader (``e``) and the CLI. An existing file is kept unless ``force``;
 a missing folder is reported, not created behind the user's back. Paragraph numbers
-are 1-based in every format.
+are 1-based in every format. Given ``annotate`` (quote -> ``{"starred", "notes",
+"tags"}``, the store's :meth:`Store.annotations`), each quote carries the user's star,
+notes and tags: JSON fields, CSV columns, Markdown lines under the blockquote.
 """
 
 from __future__ import annotations
@@ -53,7 +55,10 @@ CSV_COLUMNS: tuple[str, ...] = (
     "end",
 )
 
+ANNOTATION_COLUMNS: tuple[str, ...] = ("starred", "notes", "tags")
+
 ArticleLookup = Callable[[str], Article]
+Annotate = Callable[[Quote], dict[str, object]]
 Citer = Callable[[Quote, Article], str]  # a citation style applied to one quote
 
 
@@ -92,8 +97,25 @@ def _pairs(quotes: Iterable[Quote], article_of: ArticleLookup) -> list[tuple[Quo
     return pairs
 
 
+def markdown_annotations(
+    notes: Sequence[str], tags: Sequence[str], starred: bool = False
+) -> list[str]:
+    """The lines under a quoted blockquote: ``**Note:** …`` and ``Tags: #a #b ★``."""
+    out = []
+    for note in notes:
+        lines = [escape_markdown(clean(line)) for line in note.splitlines() or [""]]
+        out.append("**Note:** " + "  \n".join(lines))
+    marks = [f"#{escape_markdown(clean(t))}" for t in tags] + (["★ starred"] if starred else [])
+    if marks:
+        out.append("Tags: " + " ".join(marks))
+    return out
+
+
 def render_markdown(
-    pairs: Sequence[tuple[Quote, Article]], heading: str = "Quotes", cite: Citer | None = None
+    pairs: Sequence[tuple[Quote, Article]],
+    heading: str = "Quotes",
+    cite: Citer | None = None,
+    annotate: Annotate | None = None,
 ) -> str:
     """One ``##`` section per article (in first-seen order), each quote as a cited blockquote."""
     out = [f"# {heading}", ""]
@@ -114,6 +136,15 @@ def render_markdown(
             out.append("")
             if cite is not None:
                 out += [cite(q, a), ""]
+            if annotate is not None:
+                extra = annotate(q)
+                lines = markdown_annotations(
+                    extra.get("notes") or [],  # type: ignore[arg-type]
+                    extra.get("tags") or [],  # type: ignore[arg-type]
+                    bool(extra.get("starred")),
+                )
+                if lines:
+                    out += [*lines, ""]
     return "\n".join(out)
 
 
@@ -127,13 +158,19 @@ def csv_cell(value: object) -> object:
     return value
 
 
-def render_csv(pairs: Sequence[tuple[Quote, Article]], cite: Citer | None = None) -> str:
+def render_csv(
+    pairs: Sequence[tuple[Quote, Article]],
+    cite: Citer | None = None,
+    annotate: Annotate | None = None,
+) -> str:
     """A header row then one row per quote (see ``CSV_COLUMNS``; a ``citation`` column
-    with a style); text cells are guarded against formula injection (:func:`csv_cell`)."""
+    with a style; then ``ANNOTATION_COLUMNS`` when annotated: starred ``yes`` or empty,
+    notes joined by a blank line, tags by spaces); text cells are guarded against formula
+    injection (:func:`csv_cell`)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")  # RFC 4180; a CR inside a cell is quoted
     columns = (*CSV_COLUMNS, "citation") if cite is not None else CSV_COLUMNS
-    writer.writerow(columns)
+    writer.writerow(columns + (ANNOTATION_COLUMNS if annotate else ()))
     for q, a in pairs:
         rec = quote_record(q, a)
         art = rec["article"]
@@ -147,8 +184,24 @@ def render_csv(pairs: Sequence[tuple[Quote, Article]], cite: Citer | None = None
         }
         if cite is not None:
             flat["citation"] = cite(q, a)
-        writer.writerow([csv_cell(flat[c]) for c in columns])
+        row = [csv_cell(flat[c]) for c in columns]
+        if annotate is not None:
+            extra = annotate(q)
+            row += [
+                "yes" if extra.get("starred") else "",
+                csv_cell("\n\n".join(extra.get("notes") or [])),  # type: ignore[arg-type]
+                csv_cell(" ".join(extra.get("tags") or [])),  # type: ignore[arg-type]
+            ]
+        writer.writerow(row)
     return buf.getvalue()
+
+
+def annotated_record(q: Quote, a: Article, annotate: Annotate | None = None) -> dict[str, object]:
+    """``quote_record`` plus ``starred``, ``notes`` and ``tags`` when ``annotate`` is given."""
+    record = quote_record(q, a)
+    if annotate is not None:
+        record.update(annotate(q))
+    return record
 
 
 # C1 controls, bidi controls, line/paragraph separators and lone surrogates: json.dumps
@@ -166,12 +219,17 @@ def dump_json(data: object, *, ascii_only: bool = False) -> str:
 
 
 def render_json(
-    pairs: Sequence[tuple[Quote, Article]], cite: Citer | None = None, *, ascii_only: bool = False
+    pairs: Sequence[tuple[Quote, Article]],
+    cite: Citer | None = None,
+    *,
+    ascii_only: bool = False,
+    annotate: Annotate | None = None,
 ) -> str:
-    """A JSON list of quote records with attribution and offsets (and ``citation``)."""
+    """A JSON list of quote records with attribution and offsets (and ``citation``, and
+    annotations)."""
     records = []
     for q, a in pairs:
-        rec = quote_record(q, a)
+        rec = annotated_record(q, a, annotate)
         if cite is not None:
             rec["citation"] = cite(q, a)
         records.append(rec)
@@ -186,16 +244,17 @@ def render_quotes(
     cite: Citer | None = None,
     *,
     ascii_only: bool = False,
+    annotate: Annotate | None = None,
 ) -> str:
     """The export text of ``quotes`` in ``fmt``; ``article_of`` maps an article id to its
     Article; ``cite`` adds each quote's citation in a style. ``ascii_only`` makes JSON pure
     ASCII (for a console that is not UTF-8)."""
     pairs = _pairs(quotes, article_of)
     if fmt == "markdown":
-        return render_markdown(pairs, heading, cite)
+        return render_markdown(pairs, heading, cite, annotate)
     if fmt == "csv":
-        return render_csv(pairs, cite)
-    return render_json(pairs, cite, ascii_only=ascii_only)
+        return render_csv(pairs, cite, annotate)
+    return render_json(pairs, cite, ascii_only=ascii_only, annotate=annotate)
 
 
 def export_quotes(
@@ -207,6 +266,7 @@ def export_quotes(
     force: bool = False,
     heading: str = "Quotes",
     cite: Citer | None = None,
+    annotate: Annotate | None = None,
 ) -> Path:
     """Write ``quotes`` to ``path`` and return the resolved path.
 
@@ -215,6 +275,12 @@ def export_quotes(
     """
     target = Path(path).expanduser()
     kind = format_for(target, fmt)
+    text = render_quotes(quotes, article_of, kind, heading, cite, annotate=annotate)
+    return write_export(target, text, force=force)
+
+
+def write_export(target: Path, text: str, *, force: bool = False) -> Path:
+    """Write ``text`` to ``target`` (never over an existing file unless ``force``)."""
     folder = target.parent
     if not folder.is_dir():
         raise ExportError(
@@ -222,7 +288,6 @@ def export_quotes(
         )
     if target.exists() and not force:
         raise ExportError(f"{str(target)!r} already exists; use force to overwrite it")
-    text = render_quotes(quotes, article_of, kind, heading, cite)
     try:
         target.write_text(text, encoding="utf-8", newline="")
     except OSError as exc:

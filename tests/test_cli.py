@@ -41,6 +41,9 @@ def test_list_json_shows_the_bundled_seed_on_first_use(capsys, db: Path) -> None
         "path",
         "quotes",
         "events",
+        "corrected",
+        "read",
+        "new",
     }
     assert row["title"] == "NATO and Japan sign Political Declaration for a stronger partnership"
     assert row["published"] == "2013-04-15" and row["updated"] == "2013-04-15T15:45"

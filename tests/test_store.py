@@ -324,7 +324,11 @@ def test_repair_says_which_sources_could_not_be_recovered(store: Store, tmp_path
     assert result.missing_sources == [str(src.resolve())]
     assert result.stars_lost == 1 and result.stars_kept == 0
     assert any("source file gone" in line for line in result.lines())
-    assert Store.open(db).starred() == {quote_id}, "the star is kept as user data"
+    reopened = Store.open(db)
+    assert reopened.starred() == set(), "its quote is gone: the star is not placed anywhere"
+    assert [(d["table"], d["target"]) for d in reopened.unplaced()] == [("stars", quote_id)], (
+        "but it is kept in the user data and listed"
+    )
 
 
 def test_repair_of_a_healthy_database_changes_nothing(store: Store, tmp_path: Path) -> None:

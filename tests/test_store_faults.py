@@ -303,7 +303,8 @@ def test_search_and_the_command_line_never_read_a_quote_shard(
 
     whole = Store.open(library)  # the same quotes with their whole articles, from the shards
     quotes = sorted(whole.quotes(), key=lambda q: q.article_id != whole.article_ids()[0])
-    expected = orjson.loads(render_quotes(quotes, whole.article, "json"))
+    annotate = lambda q: whole.annotations(q.id)  # noqa: E731 (each row carries starred, notes, tags)
+    expected = orjson.loads(render_quotes(quotes, whole.article, "json", annotate=annotate))
     monkeypatch.setattr(Store, "_shard", no_shards)
     monkeypatch.setattr(Store, "_all_shards", no_shards)
     monkeypatch.setenv("NATOJP_DB", str(library))

@@ -25,7 +25,9 @@ Matching rules
     ``source:NAME`` (a publisher by name, short name or alias: ``mofa``, ``kantei``) and
     ``visit:NAME`` (articles of a visit by or to NAME). ``source:`` and ``visit:`` name
     articles: the caller resolves them into :attr:`ParsedQuery.articles` (see
-    ``resolve_articles``); an index asked without that checks ``source:`` record by record.
+    ``resolve_articles``); an index asked without that checks ``source:`` record by record. From the user's own annotations (:class:`UserLayer`): ``has:note``,
+    ``has:tag``, ``tag:NAME`` (a prefix of a tag of the quote or its article). Words and
+    phrases also match the quote's note.
 
 Order of results: quotes by a speaker the words name first; then newest ``published``
 first (undated last), then article id, then the quote's paragraph and start offset, i.e.
@@ -46,7 +48,7 @@ import re
 import threading
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -190,6 +192,8 @@ class ParsedQuery:
     year: int | None = None
     article: str | None = None  # folded prefix of the article id
     starred: bool = False
+    has: list[str] = field(default_factory=list)  # "note", "tag"
+    tags: list[str] = field(default_factory=list)  # folded tag prefixes
     date_from: date | None = None  # from: first day included
     date_to: date | None = None  # to: last day included
     source: str | None = None  # source: as typed (a name, short name or alias)
@@ -205,6 +209,8 @@ class ParsedQuery:
             or self.year is not None
             or self.article
             or self.starred
+            or self.has
+            or self.tags
             or self.date_from
             or self.date_to
             or self.source
@@ -361,17 +367,57 @@ def _is_filter(pq: ParsedQuery, value: str) -> None:
         pq.problems.append(f"is:{value} is not known (try is:starred)")
 
 
+HAS_VALUES = ("note", "tag", "star")
+
+
+def _has_filter(pq: ParsedQuery, value: str) -> None:
+    found = [h for h in HAS_VALUES if value and h.startswith(value.lower())]
+    if len(found) == 1:
+        if found[0] == "star":
+            pq.starred = True
+        else:
+            pq.has.append(found[0])
+    elif value:
+        pq.problems.append(f"has:{value} is not one of {', '.join(HAS_VALUES)}")
+
+
+def _tag_filter(pq: ParsedQuery, value: str) -> None:
+    if value:
+        pq.tags.append(fold(value))
+
+
 _FILTERS: dict[str, Callable[[ParsedQuery, str], None]] = {
     "speaker": _speaker_filter,
     "kind": _kind_filter,
     "year": _year_filter,
     "article": _article_filter,
     "is": _is_filter,
+    "has": _has_filter,
+    "tag": _tag_filter,
     "from": _from_filter,
     "to": _to_filter,
     "source": _source_filter,
     "visit": _visit_filter,
 }
+
+
+@dataclass(frozen=True, slots=True)
+class UserLayer:
+    """The user's annotations, kept beside (never inside) the saved index.
+
+    ``notes`` and ``tags`` are keyed by quote id, ``article_tags`` by article id (a
+    quote matches ``tag:`` through its article's tags too); quotes of ``hidden``
+    articles (removed by the user) match nothing.
+    """
+
+    notes: Mapping[str, str] = field(default_factory=dict)
+    tags: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    article_tags: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    hidden: frozenset[str] = frozenset()
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.notes or self.tags or self.article_tags or self.hidden)
 
 
 # --------------------------------------------------------------------------- highlighting
@@ -516,6 +562,7 @@ class SearchIndex:
         self._live = _Live(snapshot, np.zeros(snapshot.size, dtype=bool), {})
         self._fetch = fetch
         self._lock = threading.Lock()
+        self._layer = UserLayer()
         self.tag = ""
         for quote_id in starred:
             self.set_starred(quote_id, True)
@@ -608,6 +655,33 @@ class SearchIndex:
             live.starred[rank] = starred
             return True
 
+    def quote_ids_of(self, article_id: str) -> list[str]:
+        """Ids of an article's indexed quotes, in result order (the user layer ignored)."""
+        snap = self._live.snap
+        if article_id not in snap.article_names:
+            return []
+        code = snap.article_names.index(article_id)
+        return [snap.ids[i] for i in np.flatnonzero(snap.articles == code).tolist()]
+
+    def replace_starred(self, quote_ids: Iterable[str]) -> None:
+        """Star exactly ``quote_ids`` (ids not indexed are ignored)."""
+        with self._lock:
+            live = self._live
+            flags = np.zeros(live.snap.size, dtype=bool)
+            ranks = live.ranks()
+            found = [r for r in (ranks.get(q) for q in quote_ids) if r is not None]
+            if found:
+                flags[found] = True
+            live.starred = flags
+
+    def set_user_layer(self, layer: UserLayer) -> None:
+        """Replace the notes, tags and hidden articles queries see (swapped in whole)."""
+        self._layer = layer
+
+    @property
+    def user_layer(self) -> UserLayer:
+        return self._layer
+
     def _install(
         self, snap: _Snapshot, starred_ids: set[str], records: dict[str, QuoteRecord]
     ) -> None:
@@ -672,7 +746,7 @@ class SearchIndex:
     ) -> np.ndarray | None:
         """``_match``, plus ``source:`` checked on each candidate's record when the caller
         did not resolve it into ``pq.articles``."""
-        mask = _match(live, pq, cancelled)
+        mask = _match(live, pq, self._layer, cancelled)
         if not pq.source or pq.articles is not None:
             return mask
         from natojp_tui.core.sources import source_matches
@@ -699,6 +773,56 @@ class SearchIndex:
 # --------------------------------------------------------------------------- matching
 
 
+def _ranks_mask(live: _Live, ids: Iterable[str]) -> np.ndarray:
+    mask = np.zeros(live.snap.size, dtype=bool)
+    ranks = live.ranks()
+    found = [r for r in (ranks.get(i) for i in ids) if r is not None]
+    if found:
+        mask[found] = True
+    return mask
+
+
+def _article_mask(live: _Live, article_ids: Iterable[str]) -> np.ndarray:
+    snap = live.snap
+    names = {a: n for n, a in enumerate(snap.article_names)}
+    wanted = [names[a] for a in article_ids if a in names]
+    return _codes_mask(snap.articles, len(snap.article_names), wanted)
+
+
+def _note_mask(live: _Live, layer: UserLayer, text: str) -> np.ndarray | None:
+    """Quotes whose note has ``text``'s words (the last one a prefix), or None if none."""
+    ws = _WORD.findall(text)
+    if not ws or not layer.notes:
+        return None
+    pattern = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, ws)))
+    ids = [qid for qid, note in layer.notes.items() if pattern.search(fold(note))]
+    return _ranks_mask(live, ids) if ids else None
+
+
+def _user_masks(live: _Live, pq: ParsedQuery, layer: UserLayer) -> list[np.ndarray]:
+    masks: list[np.ndarray] = []
+    if layer.hidden:
+        masks.append(~_article_mask(live, layer.hidden))
+    if "note" in pq.has:
+        masks.append(_ranks_mask(live, (q for q, n in layer.notes.items() if n.strip())))
+    if "tag" in pq.has:
+        masks.append(
+            _ranks_mask(live, (q for q, t in layer.tags.items() if t))
+            | _article_mask(live, (a for a, t in layer.article_tags.items() if t))
+        )
+    for wanted in pq.tags:
+        masks.append(
+            _ranks_mask(
+                live, (q for q, t in layer.tags.items() if any(x.startswith(wanted) for x in t))
+            )
+            | _article_mask(
+                live,
+                (a for a, t in layer.article_tags.items() if any(x.startswith(wanted) for x in t)),
+            )
+        )
+    return masks
+
+
 def _speaker_word_mask(live: _Live, word: str) -> np.ndarray | None:
     """Records whose speaker has a name word starting with ``word`` (None: no such speaker)."""
     if not _WORD.fullmatch(word):
@@ -721,10 +845,16 @@ def _ranked(live: _Live, pq: ParsedQuery, matches: np.ndarray) -> np.ndarray:
     return np.concatenate([matches[by_speaker], matches[~by_speaker]])
 
 
-def _match(live: _Live, pq: ParsedQuery, cancelled: Cancelled | None = None) -> np.ndarray | None:
+def _match(
+    live: _Live,
+    pq: ParsedQuery,
+    layer: UserLayer | None = None,
+    cancelled: Cancelled | None = None,
+) -> np.ndarray | None:
     """Boolean array over records (result order); None when everything matches."""
     snap = live.snap
-    masks: list[np.ndarray] = []
+    layer = layer or UserLayer()
+    masks: list[np.ndarray] = _user_masks(live, pq, layer)
     if pq.date_from is not None:
         masks.append(snap.published >= pq.date_from.toordinal())
     if pq.date_to is not None:
@@ -753,16 +883,23 @@ def _match(live: _Live, pq: ParsedQuery, cancelled: Cancelled | None = None) -> 
             mask = _prefix_mask(snap, ws[0])
             if not pq.speaker and (named := _speaker_word_mask(live, ws[0])) is not None:
                 mask |= named  # "Stoltenberg": his quotes too, not only those naming him
-            masks.append(mask)
         elif ws:
-            masks.append(_phrase_mask(snap, ws))
+            mask = _phrase_mask(snap, ws)
+        else:
+            continue
+        in_notes = _note_mask(live, layer, text)
+        masks.append(mask if in_notes is None else mask | in_notes)
     for text in pq.phrases:
         _check(cancelled)
         ws = _WORD.findall(text)
         if len(ws) == 1:
-            masks.append(_prefix_mask(snap, ws[0]))
+            mask = _prefix_mask(snap, ws[0])
         elif ws:
-            masks.append(_phrase_mask(snap, ws))
+            mask = _phrase_mask(snap, ws)
+        else:
+            continue
+        in_notes = _note_mask(live, layer, text)
+        masks.append(mask if in_notes is None else mask | in_notes)
     if not masks:
         return None
     result = masks[0].copy() if len(masks) > 1 else masks[0]

@@ -9,7 +9,9 @@ A database is a folder holding one *generation* of files, named by ``manifest.js
 ``shard/XYZ``   texts, quotes and events of the articles whose id hashes to bucket XYZ
                 (TinyDB format; opening an article reads one small shard)
 ``people``      people merged across articles (TinyDB format)
-``user``        stars, state and the rest of the user's data (TinyDB format, small)
+``user``        the user's data: stars, notes, tags, corrections, removed articles,
+                reading state, dossiers, settings (TinyDB format, small; see
+                ``userdata.py``, the Store's methods for it are in ``userstate.py``)
 ``search``      the quote search index, tagged with the generation it belongs to
 ``rows``        what a search result shows, fetched by id (``rows.py``)
 ==============  =====================================================================
@@ -39,7 +41,7 @@ from tinydb import TinyDB
 
 from natojp_tui.core.model import Article, Event, Paragraph, Person, Quote
 from natojp_tui.core.readers import ArticleError
-from natojp_tui.store import library
+from natojp_tui.store import library, userdata
 from natojp_tui.store.articlelist import ArticleList, Catalog
 from natojp_tui.store.library import FileRef, Manifest
 from natojp_tui.store.records import (
@@ -64,6 +66,7 @@ from natojp_tui.store.records import (
 )
 from natojp_tui.store.rows import SearchRows, empty_rows
 from natojp_tui.store.storage import CorruptFile, TableStorage, file_signature
+from natojp_tui.store.userstate import UserState
 
 SCHEMA_VERSION = 3  # see store/migrations.py for the history
 SMALL_FAMILIES = ("people", "user")  # TinyDB families of the library
@@ -90,6 +93,7 @@ class ImportReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    user: list[str] = field(default_factory=list)  # "1 star could not be placed"
     extract_seconds: float = 0.0  # reading and analysing files (in the pool)
     store_seconds: float = 0.0  # writing the library
 
@@ -226,7 +230,7 @@ SMALL_CHECKS: dict[str, dict[str, Callable[[Any], str | None]]] = {
 }
 
 
-class Store:
+class Store(UserState):
     """A natojp database folder. Open with :meth:`Store.open`."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
@@ -308,6 +312,7 @@ class Store:
             )
         old = self._manifest
         self._manifest = manifest
+        self._user = None  # the user family may have changed
         self._manifest_sig = file_signature(self.path / library.MANIFEST)
         changed = {
             k for k in {*old.files, *manifest.files} if old.files.get(k) != manifest.files.get(k)
@@ -523,6 +528,7 @@ class Store:
         self._commit_id = None
 
     _commit_id: str | None = None
+    _import_session = ""  # set per import_paths call (see UserState.new_articles)
     _migrated_from: int | None = None  # set while a migration's write is being committed
     _keep_previous = True  # False: leave manifest.json.bak alone (repair of a bad manifest)
     _commit_base: Manifest | None = None  # repair: the generation a fresh build replaces
@@ -540,6 +546,7 @@ class Store:
     def _forget(self) -> None:
         """Drop everything read or changed in a failed write; re-read the manifest."""
         self._commit_id = None
+        self._user = None
         self._dbs.clear()
         self._shards.clear()
         self._catalog = None
@@ -557,24 +564,36 @@ class Store:
     def is_empty(self) -> bool:
         return not len(self._list)
 
-    def article_ids(self) -> list[str]:
-        return list(self._list.ids)
+    def article_ids(self, *, archived: bool = False) -> list[str]:
+        """Ids of the articles in the lists (``archived=True``: removed ones too)."""
+        hidden = () if archived else self.user_view().archived
+        return [aid for aid in self._list.ids if aid not in hidden]
 
     def article_columns(self) -> dict[str, list[Any]]:
         """The article list as columns (id, title, published, updated, source, quotes,
-        events), newest first: what the reader's article pane draws, without a dict per row."""
-        return self._list.columns
+        events), newest first: what the reader's article pane draws, without a dict per row.
+        Removed articles are left out and the user's corrections applied."""
+        return userdata.corrected_columns(self._list.columns, self.user_view())
 
-    def articles(self, *, copy: bool = True) -> list[dict[str, Any]]:
+    def articles(self, *, copy: bool = True, archived: bool = False) -> list[dict[str, Any]]:
         """Article metadata with quote and event counts, newest first (with the catalog's
-        path, checksum and URL; ``copy`` is accepted for older callers)."""
+        path, checksum and URL; ``copy`` is accepted for older callers), as the user
+        corrected it (``corrected`` names the fields; a corrected date re-sorts the row);
+        removed articles only with ``archived``."""
         del copy
         catalog = self.catalog()
+        view = self.user_view()
         out = []
         for row in self._list.rows():
+            if not archived and row["id"] in view.archived:
+                continue
             extra = catalog.get(row["id"]) or {}
             row.update({k: extra.get(k) for k in ("path", "checksum", "url")})
-            out.append(row)
+            out.append(userdata.corrected_article_row(row, view))
+        if view.corrections:
+            out.sort(
+                key=lambda r: r.get("published") or "", reverse=True
+            )  # stable: ties keep order
         return out
 
     def article_meta(self, article_id: str) -> dict[str, Any] | None:
@@ -583,7 +602,8 @@ class Store:
         text = self._shard(shard_key(article_id)).by_article.get(article_id, (None,))[0]
         meta = dict(text["meta"]) if text else {}
         meta.update(self._list.get(article_id) or {})
-        return meta
+        meta.setdefault("id", article_id)
+        return userdata.corrected_article_row(meta, self.user_view())
 
     def find_article(self, target: str) -> str | None:
         """An article id from an id, a unique id prefix, or the path it was imported from."""
@@ -614,7 +634,9 @@ class Store:
                 )
             )
         text, quote_docs, event_docs = entry
-        meta = {**text["meta"], **(self._list.get(article_id) or {})}
+        view = self.user_view()
+        meta = {**text["meta"], **(self._list.get(article_id) or {}), "id": article_id}
+        meta = userdata.corrected_article_row(meta, view)
         # the people as this article names them (kept in its shard): the merged people
         # family grows with the library and is not read to show one article
         people = [person_from_doc(d) for d in text.get("people", [])]
@@ -634,7 +656,10 @@ class Store:
             encoding=meta.get("encoding") or "utf-8",
             author=meta.get("author"),
             title_derived=bool(meta.get("title_derived", False)),
-            quotes=[quote_from_doc(d) for d in sorted(quote_docs, key=order)],
+            quotes=[
+                quote_from_doc(userdata.corrected_quote_doc(d, view))
+                for d in sorted(quote_docs, key=order)
+            ],
             events=[event_from_doc(d) for d in sorted(event_docs, key=order)],
             people=people,
             visits=visits_from_docs(meta.get("visits")),
@@ -677,7 +702,11 @@ class Store:
             )
             docs = list(entry[1]) if entry else []
         else:
-            docs = list(self.quote_docs())
+            hidden = self.user_view().archived
+            docs = [d for d in self.quote_docs() if d["article_id"] not in hidden]
+        view = self.user_view()
+        if view.corrections:
+            docs = [userdata.corrected_quote_doc(d, view) for d in docs]
         if speaker:
             names = match_speakers(speaker, {d.get("speaker") or "" for d in docs})
             docs = [d for d in docs if (d.get("speaker") or "") in names]
@@ -689,17 +718,18 @@ class Store:
     def quote(self, quote_id: str) -> Quote | None:
         """One quote, from the search rows (no shard read)."""
         doc = self._rows_file().quote(quote_id) if self._ref("rows") else None
-        return quote_from_doc(doc) if doc else None
+        return quote_from_doc(userdata.corrected_quote_doc(doc, self.user_view())) if doc else None
 
     def events(self, article_id: str | None = None) -> list[Event]:
         if article_id is not None:
             article = self.article(article_id)
             return article.events if article else []
+        hidden = self.user_view().archived
         docs = [
             d
             for shard in self._all_shards()
             for aid, (_t, _q, events) in shard.by_article.items()
-            if aid in self._list
+            if aid in self._list and aid not in hidden
             for d in events
         ]
         docs.sort(key=lambda d: (d["article_id"], d["paragraph"], d["start"]))
@@ -773,31 +803,7 @@ class Store:
         with self._writing(["user"]):
             yield self._db("user")
 
-    def starred(self) -> set[str]:
-        return {d["quote_id"] for d in self._tables("user").get("stars", {}).values()}
-
-    def star(self, quote_id: str, on: bool = True) -> None:
-        """Star or unstar a quote (only the user file and the manifest are written)."""
-        with self._writing(["user"]):
-            table = self._db("user").table("stars")
-            existing = [
-                int(k)
-                for k, d in self._tables("user").get("stars", {}).items()
-                if d["quote_id"] == quote_id
-            ]
-            if on and not existing:
-                table.insert(
-                    {
-                        "quote_id": quote_id,
-                        "article_id": quote_id.split(":", 1)[0],
-                        "at": datetime.now().isoformat(timespec="seconds"),
-                    }
-                )
-            elif not on and existing:
-                table.remove(doc_ids=existing)
-        with self._search_lock:
-            if self._search is not None:
-                self._search.set_starred(quote_id, on)
+    # Stars, notes, tags, corrections, removals, reading state, dossiers: userstate.py.
 
     def get_state(self, key: str, default: Any = None) -> Any:
         for d in self._tables("user").get("state", {}).values():
@@ -808,17 +814,12 @@ class Store:
     def set_state(self, key: str, value: Any) -> None:
         if self.get_state(key, object()) == value:
             return
-        with self._writing(["user"]):
-            table = self._db("user").table("state")
-            existing = [
-                int(k)
-                for k, d in self._tables("user").get("state", {}).items()
-                if d.get("key") == key
-            ]
-            if existing:
-                table.update({"value": value}, doc_ids=existing)
-            else:
-                table.insert({"key": key, "value": value})
+
+        def change(tables: userdata.Tables) -> None:
+            userdata.remove_where(tables, "state", lambda d: d.get("key") == key)
+            userdata.insert(tables, "state", {"key": key, "value": value})
+
+        self._write_user(change)
 
     # ------------------------------------------------------------------ importing
     def checksums(self) -> dict[str, str]:
@@ -852,6 +853,7 @@ class Store:
             todo.append(path)
         batch: list[Article] = []
         done = len(report.unchanged)
+        self._import_session = library.new_commit_id()  # "new since the last import" spans batches
         started = time.perf_counter()
 
         def flush() -> None:
@@ -861,6 +863,7 @@ class Store:
             report.imported += sub.imported
             report.updated += sub.updated
             report.unchanged += sub.unchanged
+            report.user += sub.user
             batch.clear()
 
         for path_text, article, error in self._extract_all(todo, workers):
@@ -898,7 +901,7 @@ class Store:
         report = ImportReport()
         if not articles:
             return report
-        with self._writing(["people"]):
+        with self._writing(["people", "user"]):
             known = self.checksums()
             fresh: dict[str, Article] = {}
             for a in articles:
@@ -911,7 +914,17 @@ class Store:
             replaced = [aid for aid in fresh if aid in self._list]
             report.imported = [aid for aid in fresh if aid not in self._list]
             report.updated = replaced
+            old_quotes = {
+                q["id"]: q
+                for aid in replaced
+                for q in (self._shard(shard_key(aid)).by_article.get(aid) or ((), ()))[1]
+            }
             self._write_articles(fresh, set(replaced))
+            relocation = self._reanchor(
+                self._tables("user"), [fresh[aid] for aid in replaced], old_quotes
+            )
+            report.user = relocation.lines()
+            self._record_import(self._tables("user"), list(fresh), self._import_session)
         return report
 
     def _write_articles(
@@ -965,9 +978,8 @@ class Store:
         if index is None or len(replaced) > INDEX_REBUILD_AT:
             records = (self._record_from(rows, qid) for qid in rows.quote_ids())
             index = SearchIndex.build(records, fetch=self._fetch_record)
-            for quote_id in self.starred():
-                index.set_starred(quote_id, True)
         else:
+            self._undress_index(index, rows)  # what is saved holds the records as extracted
             for aid in replaced:
                 index.remove_article(aid)
             index.add(self._record_from(rows, q["id"]) for q in new_quotes)
@@ -978,6 +990,7 @@ class Store:
             self._rows = rows
             self._rows_articles = {}
             self._record_cache = {}
+        self._user = None  # re-anchoring may follow; dressed when first searched
 
     @staticmethod
     def _row_article(a: Article) -> dict[str, Any]:
@@ -1044,12 +1057,14 @@ class Store:
         )
 
     def _fetch_record(self, quote_id: str) -> Any:
-        """A search hit's record from the rows file, kept in a small cache: as a query is
-        typed, each keystroke's first page mostly repeats the previous one's."""
+        """A search hit's record from the rows file, as the user corrected it, kept in a
+        small cache: as a query is typed, each keystroke's first page mostly repeats the
+        previous one's (the cache is emptied when the user's data changes)."""
         cache = self._record_cache
         record = cache.get(quote_id)
         if record is None:
-            record = self._record_from(self._rows or self._rows_file(), quote_id)
+            raw = self._record_from(self._rows or self._rows_file(), quote_id)
+            record = self._corrected_record(raw)
             if len(cache) >= RECORD_CACHE:
                 cache.pop(next(iter(cache)))
             cache[quote_id] = record
@@ -1090,6 +1105,7 @@ class Store:
                             )
                         )
                     self._search = index
+            self._dress_index(self._search)
             return self._search
 
     def warm(self) -> None:
@@ -1139,11 +1155,12 @@ class Store:
         rows = self._rows_file()
         quotes: list[Quote] = []
         articles: dict[str, Article] = {}
+        view = self.user_view()
         for qid in quote_ids:
             doc = rows.quote(qid)
             if doc is None:
                 continue
-            quotes.append(quote_from_doc(doc))
+            quotes.append(quote_from_doc(userdata.corrected_quote_doc(doc, view)))
             aid = doc["article_id"]
             if aid not in articles:
                 a = self._rows_article(rows, aid)
@@ -1156,9 +1173,12 @@ class Store:
                     source=a.get("source"),
                     url=a.get("url"),
                     place=a.get("place"),
+                    path=(self.catalog().get(aid) or {}).get("path"),
                     events=[event_from_doc(e) for e in a.get("events", [])],
                     people=[person_from_doc(d) for d in a.get("people", []) if isinstance(d, dict)],
                 )
+        for aid, article in articles.items():
+            userdata.correct_article(article, view.corrections.get(aid))
         return quotes, articles.__getitem__
 
     def ensure_seeded(self, progress: ProgressFn | None = None) -> ImportReport | None:

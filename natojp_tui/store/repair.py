@@ -52,6 +52,7 @@ class RepairResult:
     stars_kept: int = 0
     stars_lost: int = 0  # stars whose quote is not in the repaired library (kept as user data)
     state_kept: int = 0
+    unplaced: list[str] = field(default_factory=list)  # "1 note could not be placed"
     swept: list[str] = field(default_factory=list)  # temp files and unnamed files removed
 
     @property
@@ -76,11 +77,7 @@ class RepairResult:
         out += [f"could not recover (source file gone): {p}" for p in self.missing_sources]
         out += [f"could not recover (source unreadable): {p}" for p in self.failed_sources]
         out.append(f"kept {self.stars_kept} stars and {self.state_kept} settings")
-        if self.stars_lost:
-            out.append(
-                f"{self.stars_lost} stars point at quotes that are no longer in the library "
-                "(kept in the user data)"
-            )
+        out += [f"{line} (kept; 'natojp unplaced' lists them)" for line in self.unplaced]
         return out
 
 
@@ -330,14 +327,15 @@ def _commit_fresh(
             if people.get("people"):
                 store._db("people").storage.write(dict(people))
             store._db("user").storage.write(dict(user))
+            store.repair_user(articles.values())  # every note, tag, star on the same words
             store._stage("articles", store._list.to_bytes())
     finally:
         store._keep_previous = True
         store._commit_base = None
-    known = {qid for a in articles.values() for qid in (q.id for q in a.quotes)}
-    stars = user.get("stars", {}).values()
-    result.stars_kept = sum(1 for d in stars if d.get("quote_id") in known)
-    result.stars_lost = sum(1 for d in stars if d.get("quote_id") not in known)
+    view = store.user_view()
+    result.unplaced = view.lost_summary()  # lost now or before: all kept in the user data
+    result.stars_lost = sum(1 for d in view.lost if d["table"] == "stars")
+    result.stars_kept = len(user.get("stars", {})) - result.stars_lost
     result.state_kept = len(user.get("state", {}))
     result.rebuilt = len(articles)
     result.actions.append(

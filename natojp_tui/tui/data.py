@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from natojp_tui.core.model import Article, Event, Quote
+from natojp_tui.tui.library_data import LibraryData
 
 
 def _date(value: Any) -> date | None:
@@ -43,6 +44,19 @@ class ArticleRow:
     quotes: int
     events: int = 0
     people: tuple[str, ...] = ()  # names of the people the article names
+    read: bool = False  # the user opened it (or marked it read)
+    new: bool = False  # brought in by the last import and not read since
+    is_heading: bool = False  # a group heading (visit), not an article
+
+    def with_state(self, read: bool, new: bool) -> ArticleRow:
+        if (read, new) == (self.read, self.new) or self.is_heading:
+            return self
+        return replace(self, read=read, new=new)
+
+    @classmethod
+    def heading(cls, title: str, count: int) -> ArticleRow:
+        """A visit heading in the grouped article list."""
+        return cls(f"heading:{title}", title, None, None, count, is_heading=True)
 
     @classmethod
     def from_meta(cls, meta: dict[str, Any]) -> ArticleRow:
@@ -188,12 +202,13 @@ def visit_title(visit: Any) -> str:
 READER_LOCK_WAIT = 1.5  # seconds a write from the reader waits for another process's lock
 
 
-class ReaderData:
-    """The reader's view of a ``Store``.
+class ReaderData(LibraryData):
+    """The reader's view of a ``Store`` (the library's user data: ``library_data.py``).
 
-    Writes (stars, remembered state) never raise: a read-only database, a lock another
-    process holds (waited for only ``READER_LOCK_WAIT``) or a full disk is handed to
-    ``on_write_error`` as one line and the reader goes on reading.
+    Writes (stars, remembered state, the library's notes, tags, corrections…) never
+    raise: a read-only database, a lock another process holds (waited for only
+    ``READER_LOCK_WAIT``) or a full disk is handed to ``on_write_error`` as one line and
+    the reader goes on reading.
     """
 
     def __init__(self, store: Any) -> None:
@@ -365,13 +380,17 @@ class ReaderData:
     def forget_fresh(self) -> None:
         self._fresh = None
 
-    def mark_read(self, article_id: str) -> None:
-        """An opened article is no longer new."""
+    def mark_read(self, article_id: str, read: bool = True) -> None:
+        """Mark an article read (an opened article is no longer new, nor fresh from a
+        feed) or unread again."""
         fresh = self.fresh_ids()
-        if article_id in fresh:
+        if read and article_id in fresh:
             fresh.discard(article_id)
             with contextlib.suppress(Exception):
                 self.store.feed_book().mark_read(article_id)
+        self._write(
+            "Reading state", lambda: self.store.mark_read(article_id, read), always_report=False
+        )
 
     def reload_if_changed(self) -> bool:
         reload = getattr(self.store, "reload_if_changed", None)

@@ -79,6 +79,24 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("starred-only", "asterisk", "toggle_starred", "Starred only", "browser", palette=False),
 )
 
+# The library: remove and undo, notes, tags, corrections, the source, dossiers, people,
+# reading state and the article list's order (actions in screens/library_actions.py).
+KEYS += (
+    KeySpec("remove-article", "d,delete", "remove_article", "Remove article", "reader", show=False),
+    KeySpec("undo", "u", "undo", "Undo", "reader", show=False),
+    KeySpec("note", "a", "note", "Note", "reader", show=False),
+    KeySpec("tag", "number_sign", "tag", "Tag", "reader", show=False),
+    KeySpec("correct", "c", "correct", "Correct…", "reader", show=False),
+    KeySpec("open-source", "w", "open_source", "Open source", "reader", show=False),
+    KeySpec("copy-source", "W", "copy_source", "Copy source link", "reader", show=False),
+    KeySpec("dossier-add", "plus", "dossier_add", "Add to dossier", "reader", show=False),
+    KeySpec("dossiers", "D", "dossiers", "Dossiers", "reader", show=False),
+    KeySpec("people", "p", "people", "People", "reader", show=False),
+    KeySpec("mark-read", "m", "mark_read", "Read/unread", "reader", show=False),
+    KeySpec("sort-articles", "o", "sort_articles", "Sort articles", "reader", show=False),
+    KeySpec("group-visits", "v", "group_visits", "Group by visit", "reader", show=False),
+)
+
 BY_ID: dict[str, KeySpec] = {k.id: k for k in KEYS}
 
 

@@ -44,6 +44,8 @@ NON_NAME_WORDS = wordset(
     korea sea security cyber joint political all each every there here what why how who
     according speaking addressing said says more further meanwhile mission operation
     exercise individually tailored itpp ipcp self-defense self-defence sdf jsdf mofa
+    earlier later then thereafter afterwards subsequently previously recently finally
+    additionally furthermore moreover meanwhile likewise similarly separately together
     agree agrees attends attend visits visit holds hold meets meet receives receive welcomes
     welcome says say signs sign discuss discusses vows vow pledge pledges urges urge calls
     hosts host joins join talks tells warns warn backs back eye eyes seek seeks hails hail

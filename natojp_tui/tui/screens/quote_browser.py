@@ -15,6 +15,7 @@ from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from natojp_tui.tui.data import QuoteRow, ReaderData
+from natojp_tui.tui.inert import inert_row
 from natojp_tui.tui.keymap import BY_ID, bindings
 from natojp_tui.tui.widgets.quote_lines import QuoteLines
 from natojp_tui.tui.widgets.virtual_list import VirtualList
@@ -51,9 +52,10 @@ class QuoteBrowser(Screen[QuoteRow | None]):
         Binding("s", "star", BY_ID["star"].description, id="star"),
     ]
 
-    def __init__(self, data: ReaderData) -> None:
+    def __init__(self, data: ReaderData, speaker: str | None = None) -> None:
         super().__init__()
         self.data = data
+        self.speaker = speaker  # only this person's quotes (from the people view)
         self.all_rows: list[QuoteRow] = []
         self.sort = "newest first"
         self.starred_only = False
@@ -99,6 +101,8 @@ class QuoteBrowser(Screen[QuoteRow | None]):
     ) -> None:
         if starred_only:
             rows = [r for r in rows if r.id in starred]
+        if self.speaker:
+            rows = [r for r in rows if r.speaker == self.speaker]
         rows = sort_rows(rows, how)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, rows, starred_only, how, keep)
@@ -107,6 +111,8 @@ class QuoteBrowser(Screen[QuoteRow | None]):
         cursor = next((i for i, r in enumerate(rows) if r.id == keep), 0) if keep else 0
         self.lines.show(rows, cursor=cursor)
         shown = "starred quotes" if starred_only else "quotes"
+        if self.speaker:
+            shown += f" by {inert_row(self.speaker)}"
         status = Text(f"{len(rows):,} {shown} · sorted by {how}", "bold")
         status.append("   o sort · * starred only · s star · enter open · escape back", "dim")
         self.query_one("#browser-status", Static).update(status)

@@ -28,9 +28,11 @@ from natojp_tui.tui.data import QuoteRow, ReaderData
 from natojp_tui.tui.inert import inert_row
 from natojp_tui.tui.keymap import KEYS
 from natojp_tui.tui.messages import ArticleChosen, EventChosen, QuoteClicked, SearchDone
+from natojp_tui.tui.screens.library_actions import LibraryActions
 from natojp_tui.tui.widgets.article_list import ArticleList
 from natojp_tui.tui.widgets.body_view import BodyView, mostly_reported
 from natojp_tui.tui.widgets.quote_detail import QuoteDetail
+from natojp_tui.tui.widgets.source_line import SourceLine
 from natojp_tui.tui.widgets.timeline_view import TimelineView
 
 RELOAD_SECONDS = 5.0
@@ -67,7 +69,7 @@ class Pane(Vertical):
     ALLOW_MAXIMIZE = True
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(LibraryActions, Screen[None]):
     """Three panes on a wide terminal; one pane at a time (1/2/3, tab) on a narrow one."""
 
     BINDINGS: ClassVar[list[BindingType]] = reader_bindings()  # type: ignore[assignment]
@@ -92,6 +94,7 @@ class ReaderScreen(Screen[None]):
         with Horizontal(id="panes"):
             yield ArticleList(id="articles", classes="pane")
             with Pane(id="body-pane", classes="pane -active"):
+                yield SourceLine("", id="source-line")
                 yield BodyView(id="body")
                 yield QuoteDetail("", id="detail")
             with Pane(id="timeline-pane", classes="pane"):
@@ -131,7 +134,7 @@ class ReaderScreen(Screen[None]):
     def refresh_articles(self) -> None:
         articles = self.query_one(ArticleList)
         articles.lines.fresh = self.data.fresh_ids()
-        articles.set_rows(self.data.article_rows())
+        articles.set_rows(self.library_rows(self.data.article_rows()))
 
     def open_article(self, article_id: str, quote_id: str | None = None) -> None:
         """Show an article, optionally with a quote selected and scrolled into view."""
@@ -172,12 +175,13 @@ class ReaderScreen(Screen[None]):
         body.show(article, self.quote_id)
         self.query_one(ArticleList).set_current(article_id)
         self.query_one(TimelineView).show([], article_id, loading=article is not None)
+        self.person = None
         if article is not None:
             self.load_timeline(article)
         self._update_detail()
+        self.library_article_shown(article)  # marks it read (no longer new, nor fresh)
         if article_id:
             self.data.set_state("last_article", article_id)
-            self.data.mark_read(article_id)
 
     @work(exclusive=True, thread=True, group="reload")
     def check_for_changes(self) -> None:
@@ -274,6 +278,7 @@ class ReaderScreen(Screen[None]):
             starred=bool(quote and quote.id in self.starred),
             colour=colour,
             reported=0 if body.show_reported else reported,
+            extra=self.library_detail(quote),
         )
 
     # -- messages from widgets --------------------------------------------------------

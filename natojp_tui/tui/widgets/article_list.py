@@ -70,6 +70,20 @@ def source_label(row: ArticleRow) -> str:
     return inert_row(short_source(row.source) or "")
 
 
+def reading_mark(row: ArticleRow, fresh: bool = False) -> str:
+    """``●`` new (the last import or a feed fetch brought it, not opened yet), ``•``
+    unread, blank once read."""
+    return "●" if row.new or fresh else " " if row.read else "•"
+
+
+def heading_text(row: ArticleRow, width: int) -> Text:
+    """A visit heading of the grouped list: ``── Rasmussen in Japan, 15–16 Apr 2013 (2) ──``."""
+    text = Text(f"── {inert_row(row.title)} ({row.quotes}) ", "bold dim", no_wrap=True)
+    text.append("─" * max(0, width - text.cell_len), "dim")
+    text.truncate(width, overflow="ellipsis")
+    return text
+
+
 class ArticleLines(VirtualList):
     """The rows of the articles pane."""
 
@@ -93,14 +107,19 @@ class ArticleLines(VirtualList):
         """The title on two lines then date, source and counts (``●`` marks a new item
         from a feed); one line ``▶2013-04-15 MOFA  Title…  5q`` in a wide pane."""
         row = self.rows[index]
+        if row.is_heading:
+            return [heading_text(row, width)] + [Text("")] * (self.row_height - 1)
         current = row.id == self.current_id
         if self.row_height == 1:
             return [self._one_line(row, width, current)]
         if current:
             title = Text("▶ ", "bold")
         else:
-            title = Text("● ", "bold green") if row.id in self.fresh else Text("")
-        title.append(inert_row(row.title), "bold" if current else "")
+            mark = reading_mark(row, row.id in self.fresh)
+            title = Text(f"{mark} ", "bold green" if mark == "●" else "bold")
+            if mark == " ":
+                title = Text("")
+        title.append(inert_row(row.title), "bold" if current or not row.read else "")
         lines = list(title.wrap(self.app.console, width, overflow="fold"))[: STACKED_HEIGHT - 1]
         if len(lines) == STACKED_HEIGHT - 1 and sum(len(t) for t in lines) < len(title):
             lines[-1].append("…")
@@ -118,22 +137,25 @@ class ArticleLines(VirtualList):
     def render_row(self, index: int, width: int) -> Text:
         """Row ``index`` on one line, as a wide pane draws it."""
         row = self.rows[index]
+        if row.is_heading:
+            return heading_text(row, width)
         return self._one_line(row, width, row.id == self.current_id)
 
     def _one_line(self, row: ArticleRow, width: int, current: bool) -> Text:
         """``▶2013-04-15 MOFA    Title…   5q``."""
         count = f"{row.quotes:>3}q"
         text = Text(no_wrap=True)
-        if not current and row.id in self.fresh:
-            text.append("●", "bold green")
+        if current:
+            text.append("▶", "bold")
         else:
-            text.append("▶" if current else " ", "bold")
+            mark = reading_mark(row, row.id in self.fresh)
+            text.append(mark, "bold green" if mark == "●" else "bold")
         text.append(row.published.isoformat() if row.published else " undated  ", "dim")
         text.append(" ")
         text.append(source_label(row)[:SOURCE_WIDTH].ljust(SOURCE_WIDTH), "italic")
         text.append(" ")
         room = max(4, width - text.cell_len - len(count) - 1)
-        title = Text(inert_row(row.title), "bold" if current else "")
+        title = Text(inert_row(row.title), "bold" if current or not row.read else "")
         title.truncate(room, overflow="ellipsis", pad=True)
         text.append_text(title)
         text.append(" ")
@@ -187,4 +209,6 @@ class ArticleList(Vertical):
     @on(VirtualList.Selected, "#article-lines")
     def _chosen(self, event: VirtualList.Selected) -> None:
         event.stop()
-        self.post_message(ArticleChosen(self.lines.rows[event.index].id))
+        row = self.lines.rows[event.index]
+        if not row.is_heading:
+            self.post_message(ArticleChosen(row.id))

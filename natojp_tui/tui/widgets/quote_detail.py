@@ -70,5 +70,10 @@ class QuoteDetail(Static):
         starred: bool = False,
         colour: str | None = None,
         reported: int = 0,
+        extra: Text | None = None,
     ) -> None:
-        self.update(detail_text(quote, article, index, total, starred, colour, reported))
+        """``extra``: what the user added to the quote (note, tags, corrections)."""
+        text = detail_text(quote, article, index, total, starred, colour, reported)
+        if extra is not None:
+            text.append_text(extra)
+        self.update(text)
