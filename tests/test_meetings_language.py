@@ -452,3 +452,88 @@ def test_my_meeting_with_him_names_the_meeting_but_not_its_day() -> None:
     )
     [meeting] = [e for e in events if e.kind == "meeting"]
     assert _people(meeting) == {"Berg", "Lindqvist"} and meeting.date is None
+
+
+# --- clocks, tours, meals and past trips told around the meeting ----------------------------
+
+
+def test_the_start_time_in_the_next_sentence_is_the_meeting_s_time() -> None:
+    [meeting, meal] = _events(
+        "On 15 May, Prime Minister Haruto Sakamoto had a meeting with Prime Minister Jonas Berg "
+        "in Tokyo. The meeting started at 6pm and lasted for forty minutes. The meeting was "
+        "followed by the dinner Prime Minister Sakamoto hosted for Prime Minister Berg, which "
+        "lasted until 8:15pm."
+    )
+    assert (meeting.kind, meeting.time, meeting.duration) == ("meeting", "18:00", 40)
+    assert meal.kind == "meal" and _people(meal) == {"Sakamoto", "Berg"}
+    assert meal.date == THURSDAY and meal.time is None  # 8:15pm is when it ended
+
+
+def test_arriving_for_the_summit_at_a_time_gives_the_summit_s_time() -> None:
+    events = _events(
+        "President Min Ji-ho and Prime Minister Haruto Sakamoto met in Tokyo on Thursday.",
+        "Min arrived at Sakamoto's residence at around 5 p.m. for the summit.",
+    )
+    assert [(e.kind, e.time) for e in events] == [("meeting", "17:00")]
+
+
+def test_a_walking_tour_with_guests_is_a_visit_of_all_of_them() -> None:
+    events = _events(
+        "On the morning of May 15, Prime Minister Haruto Sakamoto, together with President "
+        "Jonas Berg and Mrs. Ingrid Berg, took a walking tour of the grounds of the Ginkaku "
+        "Temple in Kyoto.",
+        "Afterwards, Prime Minister Sakamoto held a meeting with President Berg.",
+    )
+    visit, meeting = events
+    assert visit.kind == "visit" and {"Sakamoto", "Berg"} <= _people(visit)
+    assert len(visit.participants) == 3 and visit.date == THURSDAY
+    assert meeting.kind == "meeting" and meeting.date == THURSDAY
+
+
+def test_saying_something_while_meeting_someone_is_a_meeting() -> None:
+    events = _events(
+        "The partnership matters to both sides, Foreign Minister Jonas Berg said while meeting "
+        "with Defence Minister Aiko Morimoto, "
+        "who recently took office."
+    )
+    assert _kinds(events) == [("meeting", frozenset({"Berg", "Morimoto"}))]
+
+
+def test_meeting_on_the_sidelines_of_a_summit_means_both_attended_it() -> None:
+    events = _events(
+        "President Min Ji-ho met with Prime Minister Jonas Berg on Thursday.",
+        "The two leaders met on the sidelines of a NATO summit here.",
+    )
+    summit = [e for e in events if e.kind == "summit"]
+    assert len(summit) == 1 and _people(summit[0]) == {"Ji-ho", "Berg"} | _people(summit[0])
+    assert len(summit[0].participants) == 2 and summit[0].date == THURSDAY
+
+
+def test_the_two_sides_signing_with_nobody_told_before_are_the_sentence_s_people() -> None:
+    events = _events(
+        "During a visit by Prime Minister Haruto Sakamoto to NATO headquarters, the two sides "
+        "signed a partnership programme, Secretary General Maria Lindqvist said."
+    )
+    [signing] = [e for e in events if e.kind == "signing"]
+    assert _people(signing) == PAIR
+
+
+def test_a_past_trip_to_a_country_is_background_without_a_day() -> None:
+    events = _events(
+        "Secretary General Maria Lindqvist met Prime Minister Haruto Sakamoto on Thursday.",
+        "Last year, Ms. Lindqvist visited New Zealand, the first such visit.",
+        "Sakamoto arrived in Brussels after a visit to Poland.",
+    )
+    past = [(e.kind, frozenset(_people(e))) for e in events if e.background]
+    assert ("visit", frozenset({"Lindqvist"})) in past
+    assert ("visit", frozenset({"Sakamoto"})) in past
+    assert all(e.date is None for e in events if e.background)
+
+
+def test_a_trip_earlier_this_month_during_which_two_leaders_spoke_is_their_past_visit() -> None:
+    events = _events(
+        "Today's meeting follows Prime Minister Liam Carver's visit to Japan earlier this month, "
+        "during which he and Prime Minister Haruto Sakamoto announced closer ties."
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert visit.background and _people(visit) == {"Carver", "Sakamoto"}

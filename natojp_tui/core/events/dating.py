@@ -3,6 +3,7 @@ day, "during his visit" (no day), or nothing; a trailing sentence may complete i
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from natojp_tui.core.dates import (
@@ -93,6 +94,13 @@ def event_date(
     return None, "none"
 
 
+# a sentence about the event just told: "The meeting started at 6 p.m.", "... for the summit"
+THE_EVENT_RE = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]heir)\s(?:meeting|talks|summit|call|conversation)\s(?:started|began|"
+    r"commenced|took\splace|was\sheld|lasted)\b|\bfor\sthe\s(?:meeting|talks|summit)\b"
+)
+
+
 def attach_trailing_context(
     s: Sentence,
     cands: list[Candidate],
@@ -108,11 +116,14 @@ def attach_trailing_context(
     target = para_events[-1]
     if ctx.frames.get(id(target)) == "visit":
         return
+    refers = THE_EVENT_RE.search(s.masked, s.start, s.end) is not None
+    if refers and target.time is None:
+        attach_clock(s, target, para_events)
     if target.date is not None and target.place is not None:
         return
     names = {n for c in cands for n in c.names}
     names |= {n for c in cands if c.kind == "pronoun" for n in resolve_pronoun(c, ctx)}
-    if not names & set(target.participants):
+    if not names & set(target.participants) and not refers:
         return
     siblings = [
         e
@@ -131,6 +142,30 @@ def attach_trailing_context(
         for e in siblings:
             if e.place is None:
                 e.place = place
+
+
+_UNTIL_RE = re.compile(r"\b(?:until|till|to)\s(?:about\s|around\s)?$")
+
+
+def start_time(s: Sentence) -> str | None:
+    """The clock time the sentence gives, unless it is when something ended ("until 8:15pm")."""
+    clock = s.clock
+    if clock.time is None:
+        return None
+    before = s.masked[max(s.start, s.start + clock.start - 12) : s.start + clock.start]
+    return None if _UNTIL_RE.search(before) else clock.time
+
+
+def attach_clock(s: Sentence, target: Event, para_events: list[Event]) -> None:
+    """ "The meeting started at 6pm and lasted for forty five minutes": the start time
+    (not an end: "until 8:15pm") of the event just told."""
+    clock = s.clock
+    if start_time(s) is None:
+        return
+    for e in para_events:
+        if (e.paragraph, e.start) == (target.paragraph, target.start):
+            e.time, e.note = clock.time, e.note or clock.note
+            e.duration = e.duration or clock.duration
 
 
 def precision(e: Event, frame: str | None) -> DatePrecision:

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from natojp_tui.core.dates import DateMention
 from natojp_tui.core.events.build import build_events
 from natojp_tui.core.events.context import (
+    LOOKBACK,
     MAX_CHARS,
     MAX_TRIGGERS,
     Candidate,
@@ -30,7 +31,13 @@ from natojp_tui.core.events.context import (
     MentionLike,
     Registry,
 )
-from natojp_tui.core.events.dating import attach_trailing_context, precision, remember_dates
+from natojp_tui.core.events.dating import (
+    THE_EVENT_RE,
+    attach_clock,
+    attach_trailing_context,
+    precision,
+    remember_dates,
+)
 from natojp_tui.core.events.mentioned import MENTION_LOOK, read_mentions, title_press_event
 from natojp_tui.core.events.merge import merge_duplicate, read_topic
 from natojp_tui.core.events.participants import candidates, mentions_by_paragraph, remember_actors
@@ -141,6 +148,14 @@ def _read_paragraph(
             new += _told_in_person(read_first_person(s, sent_cands, dates, ctx, floor), ctx)
         if not new and para_events and (dates or look.places):
             attach_trailing_context(s, sent_cands, dates, para_events, ctx)
+        elif (
+            not new
+            and ctx.events
+            and ctx.events[-1].time is None
+            and look.places
+            and THE_EVENT_RE.search(masked, s0, s1)  # "Lee arrived at 5 p.m. for the summit."
+        ):
+            attach_clock(s, ctx.events[-1], ctx.events[-LOOKBACK:])
         para_events.extend(new)
         remember_actors(sent_cands, ctx)
         remember_dates(s, sent_cands, dates, new, ctx, look.places)

@@ -24,10 +24,11 @@ from datetime import date
 
 from natojp_tui.core.dates import DateMention
 from natojp_tui.core.events.context import LOOKBACK, Candidate, Context, Registry, Trigger
-from natojp_tui.core.events.dating import event_date
+from natojp_tui.core.events.dating import event_date, start_time
 from natojp_tui.core.events.participants import people_of, resolve_pronoun, subject_names
 from natojp_tui.core.events.places import CITIES, city_in, context_place, place_in
 from natojp_tui.core.events.sentence import Sentence
+from natojp_tui.core.lexicon.places import COUNTRY_PHRASES, COUNTRY_WORDS
 from natojp_tui.core.model import Event
 from natojp_tui.core.text.document import AnalysedArticle
 
@@ -43,7 +44,8 @@ PLAN_NEAR = re.compile(
 _PAST_MODS = re.compile(r"\b(?:previous|last|earlier|former|past|prior)\b|\b(?:19|20)\d\d\b", re.I)
 MENTION_LOOK = re.compile(
     r"agreed|affirmed|pledged|vowed|confirmed|concurred|discussed|hailed|spoke|talked|"
-    r"talks|meeting|summit|call|conversation|joint|attend|participat|took\spart",
+    r"talks|meeting|summit|call|conversation|joint|attend|participat|took\spart|followed\sby|"
+    r"sidelines|margins|visit\sto",
     re.I,
 )
 
@@ -95,7 +97,11 @@ def read_mentions(
     """Events this sentence tells in passing (see the module docstring); events already
     told are completed instead of told twice."""
     out: list[Event] = []
-    for rule in (_coordinated, _outcomes, _nominal, _joint_press, _attendance):
+    rules = (
+        _coordinated, _outcomes, _nominal, _joint_press, _attendance, _followed_by, _sidelines,
+        _past_visit,
+    )  # fmt: skip
+    for rule in rules:
         for event in rule(s, cands, dates, ctx, [*new, *out]):
             if event.background or ctx.frames.get(id(event)) == "visit":
                 ctx.side.append(event)  # nothing told later takes its day or place
@@ -438,6 +444,138 @@ def _attendance(
         event.place = city_in(masked, m.end(), min(s1, m.end() + 40)) or (
             None if purpose else event.place
         )
+        out.append(event)
+    return out
+
+
+# --- a meal the meeting was followed by; a summit met on the sidelines of ------------------
+
+_FOLLOWED_BY_RE = re.compile(
+    r"\b(?:was|were)\s(?:then\s)?followed\sby\s(?:a|an|the)\s(?:[\w-]+\s){0,2}?"
+    r"(?P<noun>lunch(?:eon)?|dinner|banquet|breakfast|supper)\b",
+    re.I,
+)
+_SIDELINES_RE = re.compile(
+    r"\bon\sthe\s(?:sidelines|margins?)\sof\s(?:a|an|the|this\syear['’]s)\s"
+    r"(?P<name>(?:[\w'’.-]+\s){0,6}?[Ss]ummit)\b"
+)
+
+
+def _followed_by(
+    s: Sentence,
+    cands: list[Candidate],
+    dates: list[DateMention],
+    ctx: Context,
+    told: list[Event],
+) -> list[Event]:
+    """ "The meeting was followed by the dinner A hosted for B": a meal, with the people
+    it names or those of the meeting just told, on its day."""
+    m = _FOLLOWED_BY_RE.search(s.masked, s.start, s.end)
+    if m is None or _planned(s.masked, s.start, m.start(), m.end()):
+        return []
+    known = _known(ctx)
+    people = [n for c in cands if c.kind == "person" and c.start > m.start() for n in c.names]
+    people = [n for n in dict.fromkeys(people) if n in known]
+    last = next((e for e in reversed(ctx.events[-LOOKBACK:]) if e.kind in _MEETING_KINDS), None)
+    if len(people) < 2 and last is not None:
+        people = people_of(last, ctx)
+    if len(people) < 2:
+        return []
+    trig = Trigger("meal", m.start(), m.end(), m.group(0), "mention")
+    event = _new_event("meal", people, s, trig, dates, ctx, False, m.group("noun").lower())
+    if event.date is None and last is not None:
+        event.date, event.place = last.date, event.place or last.place
+        ctx.frames[id(event)] = "seq"
+    if start_time(s) is None or (last is not None and event.time == last.time):
+        event.time = event.duration = None  # an end ("until 8:15pm") or the meeting's clock
+    return [event]
+
+
+def _sidelines(
+    s: Sentence,
+    cands: list[Candidate],
+    dates: list[DateMention],
+    ctx: Context,
+    told: list[Event],
+) -> list[Event]:
+    """ "The two leaders met on the sidelines of a NATO summit": both attended it."""
+    m = _SIDELINES_RE.search(s.masked, s.start, s.end)
+    if m is None or "~" in m.group(0) or _planned(s.masked, s.start, m.start(), m.end()):
+        return []
+    meeting = next((e for e in reversed(told) if e.kind in _MEETING_KINDS), None)
+    if meeting is None:
+        meeting = next(
+            (e for e in reversed(ctx.events[-LOOKBACK:]) if e.kind in _MEETING_KINDS), None
+        )
+    if meeting is None or len(people_of(meeting, ctx)) < 2:
+        return []
+    people = people_of(meeting, ctx)
+    if any(
+        e.kind == "summit" and set(people) <= set(e.participants) for e in [*ctx.events, *ctx.side]
+    ):
+        return []
+    name = re.sub(r"^(?:the|a|an)\s", "", m.group("name"))
+    trig = Trigger("summit", m.start(), m.end(), m.group(0), "mention")
+    event = _new_event("summit", people, s, trig, dates, ctx, meeting.background, name)
+    event.date, event.time, event.duration, event.note = meeting.date, None, None, None
+    ctx.frames[id(event)] = ctx.frames.get(id(meeting), "none")
+    return [event]
+
+
+# --- a past trip named in passing ----------------------------------------------------------
+
+_PAST_VISIT_RE = re.compile(
+    r"\b(?:(?P<owner>[A-Z][\w-]+)['’]s|(?P<after>after\s)?(?:[Hh]is|[Hh]er|a|their))\s"
+    r"(?:[\w-]+\s){0,2}?visit\sto\s(?P<host>(?:the\s)?[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+)?)"
+)
+_EARLIER_THIS_RE = re.compile(r"\s(?:earlier|late|early)\s(?:this|last)\s(?:week|month|year)\b")
+_DURING_WHICH_RE = re.compile(r"\s(?:during|in\sthe\scourse\sof)\swhich\b")
+
+
+def _past_visit(
+    s: Sentence,
+    cands: list[Candidate],
+    dates: list[DateMention],
+    ctx: Context,
+    told: list[Event],
+) -> list[Event]:
+    """ "Abbott's visit to Japan earlier this month, during which he and Abe announced …",
+    "arrived in Wellington after a visit to Australia": a past trip to a country or city,
+    background with no day; who else took part when the text says so."""
+    masked, s0, s1 = s.masked, s.start, s.end
+    out: list[Event] = []
+    known = _known(ctx)
+    for m in _PAST_VISIT_RE.finditer(masked, s0, s1):
+        host = m.group("host").removeprefix("the ").rstrip(".,")
+        words = host.split()
+        if not (host in COUNTRY_PHRASES or words[0] in COUNTRY_WORDS or words[0] in CITIES):
+            continue
+        if _planned(masked, s0, m.start(), m.end()):
+            continue
+        past = (
+            m.group("after") is not None
+            or _EARLIER_THIS_RE.match(masked, m.end()) is not None
+            or clause_in_past(s, m.start(), m.end())
+        )
+        if not past:
+            continue
+        if m.group("owner"):
+            owner = next((c for c in cands if c.start <= m.start() < c.end + 2), None)
+            people = list(owner.names) if owner is not None and owner.kind == "person" else []
+        else:
+            people = list(_subject_people(cands, m.start(), s0, ctx))
+        people = [n for n in people if n in known]
+        if not people:
+            continue
+        during = _DURING_WHICH_RE.search(masked, m.end(), min(s1, m.end() + 40))
+        if during is not None:
+            people += [
+                n for c in cands if c.kind == "person" and c.start > during.end()
+                for n in c.names if n in known and n not in people
+            ]  # fmt: skip
+        trig = Trigger("visit", m.start(), m.end(), m.group(0), "mention")
+        event = _new_event("visit", people, s, trig, dates, ctx, True, f"visit to {host}")
+        event.place = host.split()[0] if host.split()[0] in CITIES else host
         out.append(event)
     return out
 

@@ -276,7 +276,13 @@ def subject_names(cands: list[Candidate], pos: int, s0: int, ctx: Context) -> tu
             continue
         if c.kind != "person":
             same = _sentence_subject(before[:i], c, ctx)  # "X attended ..., where he spoke"
-            return same if same else resolve_pronoun(c, ctx)
+            found = same if same else resolve_pronoun(c, ctx)
+            if c.kind == "plural" and len(found) < 2:
+                # "During a visit by A to NATO, the two sides signed …, B said": nothing
+                # told before, so the two sides are the people this sentence names
+                here = tuple(dict.fromkeys(n for x in cands if x.kind == "person" for n in x.names))
+                return here if len(here) >= 2 else found
+            return found
         group = [c]
         j = i
         while before[j].linked and j > 0 and before[j - 1].subject:
@@ -308,6 +314,19 @@ def subject_group(masked: str, s0: int, pos: int) -> str | None:
     if re.search(r"\b(?:[a-z]+ed|is|was|are|were|has|have)\b", head):
         return None
     return head
+
+
+_COMPANION_RE = re.compile(r"\b(?:together|along)\swith\b|,\saccompanied\sby\b")
+
+
+def companions(masked: str, cands: list[Candidate], s0: int, pos: int) -> tuple[str, ...]:
+    """People who do it with the subject: "X, together with Y and Z, took a tour"."""
+    m = _COMPANION_RE.search(masked, s0, pos)
+    if m is None:
+        return ()
+    return tuple(
+        n for c in cands if c.kind == "person" and m.end() <= c.start < pos for n in c.names
+    )
 
 
 def has_subject_before(cands: list[Candidate], pos: int) -> bool:

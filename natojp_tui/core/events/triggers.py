@@ -87,12 +87,13 @@ _PASSIVE_TAIL_RE = re.compile(_PASSIVE_TAIL, re.I)
 
 _VERBS: tuple[tuple[str, str], ...] = (
     ("courtesy_call", r"(?:paid|made)\s(?:a\s)?courtesy\s(?:call|visit)\s(?:on|to)"),
-    ("meeting", r"met(?:\swith)?|sat\sdown\swith|conferred\swith|held\sa\s(?:telephone|phone|video)\s\w+\swith|"
+    ("meeting", r"met(?:\swith)?|(?<=while\s)meeting(?:\swith)?|sat\sdown\swith|conferred\swith|held\sa\s(?:telephone|phone|video)\s\w+\swith|"
                 r"(?:spoke|spoken|talked)\s(?:by\s(?:tele)?phone|over\sthe\s(?:tele)?phone|on\sthe\s"
                 r"(?:tele)?phone|by\svideo\slink)\swith"),
     ("signing", r"signed|co-signed|inked"),
     ("visit", r"visited|toured|inspected|boarded|went\s(?:on\s)?(?:board|aboard)|"
               r"(?:paid|made)\s(?:a|an|his|her|their)\s(?:[\w-]+\s)?visit\sto|"
+              r"took\s(?:a|an)\s(?:walking\s|guided\s|brief\s)?tour\sof|"
               r"laid\s(?:a\s)?wreaths?|paid\s(?:his\s|her\s|their\s)?(?:respects|tribute)\sat|"
               r"observed\s(?:a\s|an\s)?(?:[\w-]+\s)?(?:drill|exercise|demonstration)s?"),
     ("address", r"addressed|briefed|spoke\s(?:at|to|before)"),
@@ -276,7 +277,7 @@ def realised(masked: str, s0: int, trig: Trigger) -> bool:
 _ADVERBS = words(
     """also jointly then later formally officially subsequently both together and who had
     first today yesterday finally personally separately briefly each respectively afterwards
-    earlier thereafter recently once again further"""
+    earlier thereafter recently once again further while"""
 )
 
 
