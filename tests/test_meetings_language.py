@@ -537,3 +537,52 @@ def test_a_trip_earlier_this_month_during_which_two_leaders_spoke_is_their_past_
     )
     [visit] = [e for e in events if e.kind == "visit"]
     assert visit.background and _people(visit) == {"Carver", "Sakamoto"}
+
+
+# --- who: fronted phrases, pronoun partners, two sites, countries taken for names -----------
+
+
+def test_the_subject_after_a_fronted_clause_is_the_actor() -> None:
+    events = _events(
+        "While in Western Norway, Minister Jonas Berg also visited HMNoS Haakon and Haakonsvern "
+        "Naval Base to see the search effort."
+    )
+    visits = [e for e in events if e.kind == "visit"]
+    assert [(_people(e), e.place) for e in visits] == [
+        ({"Berg"}, "HMNoS Haakon"),
+        ({"Berg"}, "Haakonsvern Naval Base"),
+    ]
+
+
+def test_his_meeting_in_a_fronted_phrase_is_the_meeting_of_the_subject_after_it() -> None:
+    events = _events(
+        "Foreign Minister Jonas Berg paid a courtesy call on Prime Minister Haruto Sakamoto on "
+        "Thursday.",
+        "Before his meeting with Sakamoto, Berg visited a memorial set up at the party "
+        "headquarters.",
+    )
+    assert all("Berg" in _people(e) for e in events)
+    assert [e.kind for e in events] == ["courtesy_call", "visit"]
+
+
+def test_their_talks_in_a_fronted_phrase_are_the_talks_of_the_subject_and_companion() -> None:
+    events = _events(
+        "During their talks in Oslo, Foreign Minister Aiko Morimoto, together with her "
+        "Norwegian counterpart, Jonas Berg, said the two countries had renewed their pledge."
+    )
+    assert _kinds(events) == [("meeting", frozenset({"Morimoto", "Berg"}))]
+
+
+def test_a_signing_told_again_with_the_partner_is_one_signing_and_a_meeting_named_apart() -> None:
+    events = _events(
+        "Secretary General Maria Lindqvist signed the new partnership agreement with Norway in "
+        "Brussels on Monday.",
+        "“We are close partners,” Lindqvist said as she and Norwegian Prime Minister Jonas Berg "
+        "signed the agreement.",
+        "Prior to her meeting with Berg, Lindqvist announced a visit to Japan.",
+    )
+    assert sorted(_kinds(events)) == [
+        ("meeting", frozenset({"Lindqvist", "Berg"})),
+        ("signing", frozenset({"Lindqvist", "Berg"})),
+    ]
+    assert all(e.date == date(2031, 5, 12) for e in events)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from natojp_tui.core.dates import (
     DateMention,
@@ -224,9 +225,23 @@ def build_events(
                 note=clock.note,
             )
         )
+    if kind == "visit" and events and not past_trip:
+        events += _second_site(masked, r0, r1, site, events[0])
     for e in events:
         ctx.frames[id(e)] = "none" if old else frame
     return events
+
+
+def _second_site(masked: str, r0: int, r1: int, site: str, first: Event) -> list[Event]:
+    """ "visited HMAS Stirling and RAAF Base Pearce": the second site is a visit too."""
+    at = masked.find(site, r0, r1)
+    m = re.match(r"\sand\s", masked[at + len(site) : r1]) if at >= 0 else None
+    if m is None:
+        return []
+    second = site_object(masked, at + len(site) + m.end() - 1, r1)
+    if second is None or not second[:1].isupper():
+        return []
+    return [replace(first, place=second, summary=f"visited {second}")]
 
 
 def _subject_after_frame(

@@ -319,7 +319,10 @@ def _nominal(
             continue
         people: set[str] = set()
         det = m.group("det").lower()
-        if m.group("owner"):
+        fronted = _fronted_subject(s, m, cands, ctx) if not m.group("owner") else ()
+        if fronted:  # "Before his meeting with X, Y visited …": "his" is Y
+            people |= set(fronted)
+        elif m.group("owner"):
             owner = next((c for c in cands if c.start <= m.start() < c.end + 2), None)
             if owner is None or owner.kind != "person":
                 continue
@@ -356,7 +359,9 @@ def _nominal(
         past = _PAST_MODS.search(mods) is not None
         background = past or clause_in_past(s, m.start(), m.end())
         trig = Trigger("meeting", m.start(), m.end(), m.group(0), "mention")
-        found = _existing(ctx, people, None, _TOLD_KINDS, background)
+        # "his meeting with X" is a meeting even where a signing with X was told: two
+        # linked events, the signing done during the meeting
+        found = _existing(ctx, people, None, _MEETING_KINDS | {"meal"}, background)
         if found is not None:
             own_day = [d for d in dates if m.start() <= d.start < m.end()]
             day = own_day[0].resolve(ctx.last_date) if own_day else None
@@ -371,8 +376,38 @@ def _nominal(
             event.duration = duration
         if place:
             event.place = place
+        signed = _existing(ctx, people, None, frozenset({"signing"}), background)
+        if event.date is None and signed is not None and signed.date is not None:
+            event.date, event.place = signed.date, event.place or signed.place  # its day
+            ctx.frames[id(event)] = "seq"
         out.append(event)
     return out
+
+
+_FRONTED_OPENING_RE = re.compile(
+    r"\s*(?:[Bb]efore|[Aa]fter|[Dd]uring|[Ff]ollowing|[Pp]rior\sto|[Aa]head\sof|[Ii]n|[Aa]t)\s$"
+)
+
+
+def _fronted_subject(
+    s: Sentence, m: re.Match[str], cands: list[Candidate], ctx: Context
+) -> tuple[str, ...]:
+    """The subject after the comma of a fronted phrase holding the nominal ("During their
+    talks in Oslo, A, together with B, said …" → A and B)."""
+    if _FRONTED_OPENING_RE.fullmatch(s.masked, s.start, m.start()) is None:
+        return ()
+    comma = s.masked.find(", ", m.end(), s.end)
+    if comma < 0:
+        return ()
+    after = [c for c in cands if c.start > comma and c.kind == "person"]
+    if not after or after[0].start - comma > 60:
+        return ()
+    verb = re.search(
+        r"\s(?:[a-z]+ed|said|met|held|told|spoke|paid|gave|made)\b", s.masked[after[0].end : s.end]
+    )
+    pos = after[0].end + (verb.start() if verb else 0)
+    group = [n for c in after if c.start < pos for n in c.names]
+    return tuple(n for n in dict.fromkeys(group) if n in _known(ctx))
 
 
 def _joint_press(

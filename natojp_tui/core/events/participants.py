@@ -17,6 +17,7 @@ from natojp_tui.core.events.context import (
 )
 from natojp_tui.core.events.sentence import Sentence
 from natojp_tui.core.lexicon.datelines import WIRE_DATELINE_RE
+from natojp_tui.core.lexicon.places import COUNTRY_PHRASES
 from natojp_tui.core.model import Event, Person
 from natojp_tui.core.text.patterns import starting_with, words
 
@@ -79,8 +80,8 @@ def candidates(s: Sentence, mentions: Sequence[MentionLike], ctx: Context) -> li
         if masked[m.start : m.start + 1] == "~":
             continue
         person = ctx.registry.get(m.person_id)
-        if person is None or (taken and m.start < taken[-1][1]):
-            continue
+        if person is None or (taken and m.start < taken[-1][1]) or person.name in COUNTRY_PHRASES:
+            continue  # (a country the registry took for a name is nobody: "New Zealand")
         raw.append(Candidate(m.start, m.end, (person.name,), "person"))
         taken.append((m.start, m.end))
     for rm in ROLE_CUE_RE.finditer(masked, s0, s1):
@@ -165,6 +166,9 @@ def _set_status(masked: str, c: Candidate, prev: Candidate | None) -> None:
     if c.kind == "plural" and _VERB_AFTER_RE.match(masked, c.end):
         c.subject = True  # "weeks after the two held their first summit"
         return
+    if _FRONTED_RE.search(masked, max(0, c.start - 120), c.start):
+        c.subject = True  # "While in Western Australia, Minister X also visited …"
+        return
     lo = max(0, c.start - 160)
     tokens = masked[lo : c.start].split()
     if lo > 0 and tokens:
@@ -194,7 +198,7 @@ def _set_status(masked: str, c: Candidate, prev: Candidate | None) -> None:
     last = tokens[-1]
     word = last.strip(",;:.()\"“”'’").lower()
     if last.endswith(",") or word == "and":
-        near = prev is not None and prev.kind == "person" and c.start - prev.end <= 120
+        near = prev is not None and prev.kind in ("person", "pronoun") and c.start - prev.end <= 120
         if near and _ends_near(masked, prev, pos, last):  # type: ignore[arg-type]
             assert prev is not None
             c.linked = True
@@ -206,6 +210,13 @@ def _set_status(masked: str, c: Candidate, prev: Candidate | None) -> None:
         c.subject = True
         return
     c.subject = word not in _OBJECT_WORDS
+
+
+# a fronted adverbial clause, then the subject (title words allowed): "While in Perth, Minister "
+_FRONTED_RE = re.compile(
+    r"(?:^|[.;:]\s+)(?:While|When|After|Before|During|Following|Upon|Later|Earlier|Meanwhile|"
+    r"Separately|Afterwards)\b[^,.;~]{0,80},\s(?:[A-Z][\w.'’-]*\s)*$"
+)
 
 
 def _ends_near(masked: str, prev: Candidate, pos: int, token: str) -> bool:
@@ -289,8 +300,8 @@ def subject_names(cands: list[Candidate], pos: int, s0: int, ctx: Context) -> tu
             j -= 1
             group.insert(0, before[j])
         names: list[str] = []
-        for g in group:
-            for n in g.names:
+        for g in group:  # "as he and Prime Minister X signed": the pronoun's person too
+            for n in g.names if g.kind == "person" else resolve_pronoun(g, ctx):
                 if n not in names:
                     names.append(n)
         return tuple(names)
