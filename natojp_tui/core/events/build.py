@@ -225,7 +225,7 @@ def build_events(
                 note=clock.note,
             )
         )
-    if kind == "visit" and events and not past_trip:
+    if kind == "visit" and events and site and not past_trip:
         events += _second_site(masked, r0, r1, site, events[0])
     for e in events:
         ctx.frames[id(e)] = "none" if old else frame
