@@ -586,3 +586,69 @@ def test_a_signing_told_again_with_the_partner_is_one_signing_and_a_meeting_name
         ("signing", frozenset({"Lindqvist", "Berg"})),
     ]
     assert all(e.date == date(2031, 5, 12) for e in events)
+
+
+# --- readouts in Japanese ---------------------------------------------------------------------
+
+MONDAY_2023 = date(2023, 5, 15)  # a Monday, while Fumio Kishida was prime minister
+
+
+def _ja(*paragraphs: str) -> list[Event]:
+    return _events(*paragraphs, published=MONDAY_2023)
+
+
+def test_a_japanese_readout_s_talks_and_dinner_are_two_events_of_its_clause() -> None:
+    events = _ja(
+        "本12日午後3時10分から約40分間、岸田文雄内閣総理大臣は、訪日中のマルク・ルッテNATO"
+        "事務総長と会談及び夕食会を行いました。"
+    )
+    assert [(e.kind, frozenset(_people(e))) for e in events] == [
+        ("meeting", frozenset({"Kishida", "Rutte"})),
+        ("meal", frozenset({"Kishida", "Rutte"})),
+    ]
+    assert (events[0].date, events[0].time, events[0].duration) == (date(2023, 5, 12), "15:10", 40)
+    assert events[1].date == date(2023, 5, 12) and events[1].time is None
+
+
+def test_japanese_plans_are_not_events() -> None:
+    assert (
+        _ja(
+            "岸田総理とマルク・ルッテ事務総長は、来月、会談を行う予定です。",
+            "両首脳は、首脳会談を行うことで一致しました。",
+        )
+        == []
+    )
+
+
+def test_both_leaders_and_the_bare_prime_minister_are_the_readout_s_two_sides() -> None:
+    events = _ja(
+        "栄誉礼に続き、両首脳は会談を行いました。",
+        "その後、総理は共同記者発表を行い、アンソニー・アルバニージー首相の訪日を歓迎しました。",
+    )
+    pair = frozenset({"Kishida", "Albanese"})
+    assert [(e.kind, frozenset(_people(e))) for e in events] == [
+        ("ceremony", pair),
+        ("meeting", pair),
+        ("press_conference", pair),
+    ]
+    assert all(e.date == MONDAY_2023 for e in events)  # the readout's date
+
+
+def test_a_japanese_local_time_is_kept_and_the_japan_time_noted() -> None:
+    [e] = _ja(
+        "現地時間5月14日午後6時(日本時間15日午前7時)から約20分間、上川陽子外務大臣は、"
+        "マルク・ルッテ事務総長と懇談を実施しました。"
+    )
+    assert (e.date, e.time, e.duration) == (date(2023, 5, 14), "18:00", 20)
+    assert e.note is not None and "07:00" in e.note
+
+
+def test_a_past_summit_and_a_past_visit_in_japanese_are_background() -> None:
+    events = _ja(
+        "上川陽子外務大臣は、マルク・ルッテ事務総長と懇談を実施しました。",
+        "上川大臣から、本年4月のNATO首脳会合以来の再会を歓迎し、3月のルッテ事務総長の訪日に謝意を"
+        "述べました。",
+    )
+    past = [(e.kind, frozenset(_people(e))) for e in events if e.background]
+    assert past == [("summit", frozenset({"Kamikawa", "Rutte"})), ("visit", frozenset({"Rutte"}))]
+    assert all(e.date is None for e in events if e.background)

@@ -38,6 +38,7 @@ from natojp_tui.core.events.dating import (
     precision,
     remember_dates,
 )
+from natojp_tui.core.events.japanese import read_japanese
 from natojp_tui.core.events.mentioned import MENTION_LOOK, read_mentions, title_press_event
 from natojp_tui.core.events.merge import merge_duplicate, read_topic
 from natojp_tui.core.events.participants import candidates, mentions_by_paragraph, remember_actors
@@ -71,7 +72,10 @@ def extract_events(
         if ctx.triggers_read >= MAX_TRIGGERS:
             break
         _read_paragraph(p, t, mentions.get(p, []), ctx, floors[p])
+    for event in read_japanese(doc, registry, ctx):
+        (ctx.side if event.background else ctx.events).append(event)
     events = _with_side_events(ctx)
+    events.sort(key=lambda e: (e.paragraph, e.start))
     told = title_press_event(doc, registry)
     same = [
         e
