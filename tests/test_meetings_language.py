@@ -390,9 +390,11 @@ def test_a_summit_weeks_before_the_news_is_background() -> None:
 # --- the speaker's own words: speeches, press points, transcripts ---------------------------
 
 
-def _spoken(title: str, *paragraphs: str, kind: str = "body") -> list[Event]:
-    body = [Paragraph(p, kind) for p in paragraphs]  # type: ignore[arg-type]
-    article = Article(id="t", title=title, paragraphs=body, published=THURSDAY)
+def _spoken(
+    title: str, *paragraphs: str, kind: str = "body", published: date | None = THURSDAY
+) -> list[Event]:
+    body = [Paragraph(p, "turn" if p[:9].isupper() else kind) for p in paragraphs]  # type: ignore[arg-type]
+    article = Article(id="t", title=title, paragraphs=body, published=published)
     return extract(article).events
 
 
@@ -652,3 +654,64 @@ def test_a_past_summit_and_a_past_visit_in_japanese_are_background() -> None:
     past = [(e.kind, frozenset(_people(e))) for e in events if e.background]
     assert past == [("summit", frozenset({"Kamikawa", "Rutte"})), ("visit", frozenset({"Rutte"}))]
     assert all(e.date is None for e in events if e.background)
+
+
+# --- attendance, welcomes, group members, photo-caption days ---------------------------------
+
+
+def test_words_exchanged_with_leaders_including_named_ones_are_one_encounter() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto also exchanged words with leaders of over 20 countries "
+        "including President Jonas Berg of Norway and Secretary General Maria Lindqvist."
+    )
+    [e] = events
+    assert _people(e) == {"Sakamoto", "Berg", "Lindqvist"}
+
+
+def test_taking_part_in_a_ceremony_that_took_place_on_a_day_is_a_ceremony_then() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto visited Norway to take part in the ceremony of the "
+        "anniversary of the treaty which took place on May 14 from 9:30 am to 2:00 pm."
+    )
+    [e] = [e for e in events if e.kind == "ceremony"]
+    assert _people(e) == {"Sakamoto"} and (e.date, e.time) == (date(2031, 5, 14), "09:30")
+
+
+def test_a_summit_named_with_its_partner_is_not_attended_twice() -> None:
+    events = _events(
+        "President Min Ji-ho and Prime Minister Haruto Sakamoto met in person at the summit.",
+        "Instead, they participated in a trilateral summit with President Jonas Berg.",
+    )
+    assert not [e for e in events if e.kind == "summit" and len(e.participants) == 1]
+
+
+def test_welcoming_the_addressee_here_in_a_speech_is_their_meeting() -> None:
+    events = _spoken(
+        "Opening statement by Secretary General Maria Lindqvist",
+        "Prime Minister Sakamoto, it gives me great pleasure to welcome you here today. At our "
+        "Summit in Madrid, Allies took a historic decision.",
+    )
+    kinds = [(e.kind, frozenset(_people(e)), e.background) for e in events]
+    assert ("meeting", PAIR, False) in kinds
+    assert ("summit", frozenset({"Lindqvist"}), True) in kinds  # the organisation's summit
+
+
+def test_what_a_speaker_intends_is_no_event() -> None:
+    events = _spoken(
+        "Remarks by Secretary General Maria Lindqvist",
+        "Prime Minister Sakamoto, thank you. It is a concept which we intend to adopt at our "
+        "Summit in Lisbon in November.",
+    )
+    assert [e for e in events if e.kind == "summit"] == []
+
+
+def test_a_photo_caption_s_full_date_dates_an_undated_article() -> None:
+    events = _spoken(
+        "Strategic partners meet",
+        "Prime Minister Haruto Sakamoto shaking hands with Secretary General Maria Lindqvist, "
+        "Oct. 4, 2030.",
+        "LINDQVIST: This morning the Prime Minister and I also discussed the new concept.",
+        published=None,
+    )
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert meeting.date == date(2030, 10, 4)

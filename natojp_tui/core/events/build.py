@@ -325,6 +325,7 @@ def _split_units(
     the text says it was one joint meeting; one event otherwise."""
     obj_people = [n for c in objects for n in c.names]
     joint = _JOINT_RE.search(masked, s0, s1) is not None
+    joint = joint or re.search(r",?\sincluding\s", masked[trig.end : s1]) is not None
     if (
         kind in ("meeting", "courtesy_call", "group_meeting")
         and not joint

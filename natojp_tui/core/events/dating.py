@@ -6,14 +6,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from natojp_tui.core.dates import (
-    DateMention,
-)
+from natojp_tui.core.dates import DateMention, find_dates
 from natojp_tui.core.events.context import LOOKBACK, Candidate, Context, Trigger
 from natojp_tui.core.events.participants import people_of, resolve_pronoun
 from natojp_tui.core.events.places import city_in, place_in, visit_city
 from natojp_tui.core.events.sentence import Sentence
 from natojp_tui.core.model import DatePrecision, Event
+from natojp_tui.core.text.document import AnalysedArticle
 
 
 def remember_dates(
@@ -166,6 +165,27 @@ def attach_clock(s: Sentence, target: Event, para_events: list[Event]) -> None:
         if (e.paragraph, e.start) == (target.paragraph, target.start):
             e.time, e.note = clock.time, e.note or clock.note
             e.duration = e.duration or clock.duration
+
+
+# a photo caption: "(left)", "shakes hands with", "poses for a photo", "(Yonhap)"
+_CAPTION_RE = re.compile(
+    r"\((?:L|R|left|right)\)|,\s(?:left|right),|\bshak(?:es|ing)\shands\b|\bpos(?:es|ing)\sfor\b|"
+    r"\b(?:Photo|Image)\b|\((?:Yonhap|Xinhua|AP|Reuters|AFP|Kyodo|YONHAP)\b"
+)
+
+
+def caption_day(doc: AnalysedArticle) -> date | None:
+    """For an article without a date line, the full date (with its year) its photo
+    caption gives ("… shaking hands with …, Oct. 4, 2010."): the day "today", "this
+    morning" and weekdays are read against. None when no caption gives one."""
+    texts = [*(t.text for t in doc.captions), *(t.text for t in doc.body[:3])]
+    for text in texts:
+        if len(text) > 600 or _CAPTION_RE.search(text) is None:
+            continue
+        for d in find_dates(text, None):
+            if d.value is not None and d.end_value is None:
+                return d.value
+    return None
 
 
 def precision(e: Event, frame: str | None) -> DatePrecision:

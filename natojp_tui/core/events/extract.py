@@ -35,6 +35,7 @@ from natojp_tui.core.events.dating import (
     THE_EVENT_RE,
     attach_clock,
     attach_trailing_context,
+    caption_day,
     precision,
     remember_dates,
 )
@@ -65,7 +66,7 @@ def extract_events(
     name; None for a question or no turn): their first-person words tell events too.
     (Headlines are not read: their tense says nothing of what happened.)
     """
-    ctx = Context(registry, doc.published, doc.place)
+    ctx = Context(registry, doc.published or caption_day(doc), doc.place)
     mentions = mentions_by_paragraph(registry)
     floors = find_floors(doc, registry, speakers)
     for p, t in enumerate(doc.body):

@@ -44,7 +44,7 @@ PLAN_NEAR = re.compile(
 _PAST_MODS = re.compile(r"\b(?:previous|last|earlier|former|past|prior)\b|\b(?:19|20)\d\d\b", re.I)
 MENTION_LOOK = re.compile(
     r"agreed|affirmed|pledged|vowed|confirmed|concurred|discussed|hailed|spoke|talked|"
-    r"talks|meeting|summit|call|conversation|joint|attend|participat|took\spart|followed\sby|"
+    r"talks|meeting|summit|call|conversation|joint|attend|participat|t(?:ook|ake|aking)\spart|followed\sby|"
     r"sidelines|margins|visit\sto",
     re.I,
 )
@@ -67,7 +67,8 @@ _REMOTE = re.compile(r"\b(?:tele)?phone|video|virtual|online\b", re.I)
 # --- meetings named in passing ------------------------------------------------------------
 
 _NOMINAL_RE = re.compile(
-    r"\b(?P<det>[Tt]heir|[Hh]is|[Hh]er|(?P<owner>[A-Z][\w-]+)['’]s)\s"
+    r"\b(?P<det>[Tt]heir|[Hh]is|[Hh]er|(?P<owner>[A-Z][\w-]+)['’]s|"
+    r"[Tt]he(?=\s(?:latest|recent|last|first|second|third)\s(?:[\w-]+\s)?(?:talks|meeting|summit)\swith\b))\s"
     r"(?P<mods>(?:[\w-]+\s){0,3}?)"
     r"(?P<noun>talks|meeting|summit|(?:(?:tele)?phone|video)\s(?:call|talks?|conversation)|"
     r"call|conversation|encounter)\b"
@@ -86,9 +87,11 @@ _JOINT_PRESS_RE = re.compile(
 
 _ATTEND_RE = re.compile(
     r"\b(?P<verb>attend(?:ed|ing|s)?|attendance\s(?:at|of)|participat(?:ed|ing|ion)\sin|"
-    r"(?:took|taking)\spart\sin)\s(?:the\s|a\s|an\s|this\syear['’]s\s|last\syear['’]s\s)?"
-    r"(?P<name>(?:[\w'’.-]+\s){0,5}?(?:[Ss]ummit|[Mm]inisterial(?:\s[Mm]eeting)?))\b"
+    r"(?:took|taking|take)\spart\sin)\s(?:the\s|a\s|an\s|this\syear['’]s\s|last\syear['’]s\s)?"
+    r"(?P<name>(?:[\w'’.-]+\s){0,5}?(?:[Ss]ummit|[Mm]inisterial(?:\s[Mm]eeting)?|[Cc]eremony))\b"
 )
+# the day and hour of the thing attended: "…, which took place on May 9 from 9:30 am"
+_TOOK_PLACE_RE = re.compile(r",?\s(?:which|that)\s(?:took\splace|was\sheld)\b")
 
 
 def read_mentions(
@@ -448,6 +451,15 @@ def _joint_press(
     return [_new_event("press_conference", ordered, s, trig, dates, ctx, False, summary)]
 
 
+def _took_place(s: Sentence, event: Event, at: int, dates: list[DateMention], ctx: Context) -> None:
+    """The day and start time a "which took place on …" clause gives the thing attended."""
+    own = [d for d in dates if d.start >= at]
+    day = own[0].resolve(ctx.last_date) if own else None
+    event.date = day
+    event.time = start_time(s) if day else None
+    ctx.frames[id(event)] = "own" if day else "none"
+
+
 def _attendance(
     s: Sentence,
     cands: list[Candidate],
@@ -460,20 +472,32 @@ def _attendance(
     for m in _ATTEND_RE.finditer(masked, s0, s1):
         if "~" in m.group(0) or PLAN_NEAR.search(masked, max(s0, m.start() - 30), m.start()):
             continue
-        near = [c for c in cands if c.kind == "person" and s0 <= c.end <= m.start()]
-        people = list(near[-1].names) if near else _subject_people(cands, m.start(), s0, ctx)
-        people = [n for n in people if n in _known(ctx)]
-        if not people:
-            continue
-        name = re.sub(r"^(?:the|a|an)\s", "", m.group("name"))
-        told = [*ctx.events, *ctx.side]
-        if any(e.kind == "summit" and set(people[:1]) <= set(e.participants) for e in told):
-            continue
         purpose = masked[max(s0, m.start() - 3) : m.start()] == "to "
+        near = [c for c in cands if c.kind == "person" and s0 <= c.end <= m.start()]
+        people = (
+            list(near[-1].names)
+            if near and not purpose
+            else _subject_people(cands, m.start(), s0, ctx)  # "… his visit to Russia to attend"
+        )
+        people = [n for n in people if n in _known(ctx)]
+        name = re.sub(r"^(?:the|a|an)\s", "", m.group("name"))
+        if not people or any(name.lower() in e.summary.lower() for e in told):
+            continue  # nobody, or the sentence told it already ("a trilateral summit with X")
+        kind = "ceremony" if name.lower().endswith("ceremony") else "summit"
         background = clause_in_past(s, m.start(), m.end())
-        trig = Trigger("summit", m.start(), m.end(), m.group(0), "mention")
-        event = _new_event("summit", people[:1], s, trig, dates, ctx, background, name)
-        if purpose:  # "visiting Lithuania to attend the NATO Summit": its days are not told
+        took_place = _TOOK_PLACE_RE.search(masked, m.end(), s1)
+        before = [*ctx.events, *ctx.side]
+        same = [e for e in before if e.kind == kind and set(people[:1]) <= set(e.participants)]
+        if same:
+            if took_place is not None and not background and same[0].date is None:
+                _took_place(s, same[0], took_place.start(), dates, ctx)  # its day told now
+            continue
+        trig = Trigger(kind, m.start(), m.end(), m.group(0), "mention")
+        event = _new_event(kind, people[:1], s, trig, dates, ctx, background, name)
+        if purpose and took_place is not None and not background:
+            # "… to take part in the ceremony …, which took place on May 9 from 9:30 am"
+            _took_place(s, event, took_place.start(), dates, ctx)
+        elif purpose:  # "visiting Lithuania to attend the NATO Summit": its days are not told
             event.date, event.time, event.duration, event.note = None, None, None, None
             ctx.frames[id(event)] = "visit"
         event.place = city_in(masked, m.end(), min(s1, m.end() + 40)) or (

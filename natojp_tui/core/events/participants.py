@@ -239,8 +239,9 @@ def remember_actors(cands: list[Candidate], ctx: Context) -> None:
 
 
 def resolve_pronoun(c: Candidate, ctx: Context) -> tuple[str, ...]:
-    if c.kind == "plural":
-        for e in reversed(ctx.events[-LOOKBACK:]):
+    if c.kind == "plural":  # the last engagement told of two or more (past ones too)
+        told = sorted([*ctx.events[-LOOKBACK:], *ctx.side[-LOOKBACK:]], key=_position)
+        for e in reversed(told):
             people = people_of(e, ctx)
             if len(people) >= 2:
                 return tuple(people)
@@ -251,6 +252,10 @@ def resolve_pronoun(c: Candidate, ctx: Context) -> tuple[str, ...]:
         if gender in (None, pronoun):
             return (name,)
     return ()
+
+
+def _position(e: Event) -> tuple[int, int]:
+    return e.paragraph, e.start
 
 
 def _gender(name: str, ctx: Context) -> str | None:

@@ -64,10 +64,14 @@ FIRST_PERSON: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("meeting", re.compile(r"\sand\sI\s(?:also\s|have\s|just\s|both\s){0,2}(?:discussed|agreed|talked|met)\b")),
     ("signing", re.compile(rf"\b{_I}\s{_AUX}(?:signed|concluded)\b")),
     ("visit", re.compile(r"\b(?:I|we)\senjoyed\s(?:your|the)\s(?:\w+\s)?hospitality\b")),
+    ("meeting", re.compile(r"\b[Ww]elcome\s(?:you\s(?:back\s)?(?:here|to)|back\sto)\b")),
+    ("summit", re.compile(r"\b(?:[Aa]t|[Dd]uring|[Ss]ince)\sour\s(?:[\w-]+\s){0,2}?[Ss]ummit\b")),
 )  # fmt: skip
 
 # a quick look: a sentence without these words tells nothing in the first person
-FIRST_PERSON_LOOK = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|this\smeeting|meet\syou|me\sto\smeet)\b")
+FIRST_PERSON_LOOK = re.compile(
+    r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|this\smeeting|meet\syou|me\sto\smeet|[Ww]elcome)\b"
+)
 
 # the past, not the day of the speech: "since we last met", "during that visit"
 _PAST_RE = re.compile(
@@ -171,16 +175,17 @@ def read_first_person(
         for m in pattern.finditer(masked, s0, s1):
             if "~" in m.group(0) or _planned(masked, s0, m.start(), m.end()):
                 continue
-            counterparts = _counterparts(masked, m, cands, floor, s1)
+            # "our Summit" is the speaker's organisation's: the speaker was there
+            counterparts = [] if kind == "summit" else _counterparts(masked, m, cands, floor, s1)
             groups = _groups_met(masked, m.end(), s1) if not counterparts else []
-            if not counterparts and not groups:
+            if not counterparts and not groups and kind != "summit":
                 continue
             people = [floor.speaker, *(n for n in counterparts if n != floor.speaker)]
             past = _PAST_RE.search(masked, max(s0, m.start() - 60), min(s1, m.end() + 40))
             recent = _RECENT_RE.search(masked, max(s0, m.start() - 40), min(s1, m.end() + 40))
             background = past is not None or (
-                recent is None and clause_in_past(s, m.start(), m.end())
-            )
+                recent is None and (kind == "summit" or clause_in_past(s, m.start(), m.end()))
+            )  # "At our Summit in Madrid, Allies decided …": a summit recalled
             trig = Trigger(kind, m.start(), m.end(), m.group(0), "first_person")
             event = _event(
                 kind, people, groups, s, trig, dates, ctx, background, recent is not None
@@ -193,7 +198,7 @@ def read_first_person(
 def _planned(masked: str, s0: int, a: int, b: int) -> bool:
     left = masked[max(s0, a - 40) : a]
     if re.search(
-        r"\b(?:look(?:ing)?\sforward|hope|would\slike|could|can|let\sus|let['’]s)\b", left
+        r"\b(?:look(?:ing)?\sforward|hope|intend\w*|would\slike|could|can|let\sus|let['’]s)\b", left
     ):
         return True
     return PLAN_NEAR.search(left) is not None
@@ -251,7 +256,7 @@ def _event(
     place = place_in(s.masked, s.start, s.end, trig) or (
         None if background else context_place(frame, ctx)
     )
-    summary = {"meeting": "meeting", "signing": "signing", "visit": "visit"}[kind]
+    summary = kind if kind != "summit" else trig.text.split("our ", 1)[-1]
     event = Event(
         kind=kind,
         summary=summary,

@@ -87,7 +87,7 @@ _PASSIVE_TAIL_RE = re.compile(_PASSIVE_TAIL, re.I)
 
 _VERBS: tuple[tuple[str, str], ...] = (
     ("courtesy_call", r"(?:paid|made)\s(?:a\s)?courtesy\s(?:call|visit)\s(?:on|to)"),
-    ("meeting", r"met(?:\swith)?|(?<=while\s)meeting(?:\swith)?|sat\sdown\swith|conferred\swith|held\sa\s(?:telephone|phone|video)\s\w+\swith|"
+    ("meeting", r"met(?:\swith)?|exchanged\s(?:words|greetings)\swith|(?<=while\s)meeting(?:\swith)?|sat\sdown\swith|conferred\swith|held\sa\s(?:telephone|phone|video)\s\w+\swith|"
                 r"(?:spoke|spoken|talked)\s(?:by\s(?:tele)?phone|over\sthe\s(?:tele)?phone|on\sthe\s"
                 r"(?:tele)?phone|by\svideo\slink)\swith"),
     ("signing", r"signed|co-signed|inked"),
