@@ -138,7 +138,7 @@ def _read_paragraph(
         s = Sentence(p, t.text, masked, s0, s1, ctx.published)
         look = s.look
         sent_mentions = mentions[bisect_left(starts, s0) : bisect_left(starts, s1)]
-        told_in_passing = MENTION_LOOK.search(masked, s0, s1) is not None
+        told_in_passing = MENTION_LOOK.found(masked, s0, s1)
         own_words = floor is not None and FIRST_PERSON_LOOK.search(masked, s0, s1) is not None
         sent_cands = (
             candidates(s, sent_mentions, ctx)

@@ -31,22 +31,21 @@ from natojp_tui.core.events.sentence import Sentence
 from natojp_tui.core.lexicon.places import COUNTRY_PHRASES, COUNTRY_WORDS
 from natojp_tui.core.model import Event
 from natojp_tui.core.text.document import AnalysedArticle
+from natojp_tui.core.text.patterns import Caseless
 
 _MEETING_KINDS = frozenset({"meeting", "courtesy_call", "group_meeting", "summit"})
 # what two people agreeing or "their talks" can belong to (a signing is also their meeting)
 _TOLD_KINDS = _MEETING_KINDS | {"signing", "meal"}
-PLAN_NEAR = re.compile(
+PLAN_NEAR = Caseless(
     r"\b(?:will|would|shall|plans?|planned|planning|expected|scheduled|set\sto|due\sto|"
     r"upcoming|next|ahead\sof|hopes?|looks?\sforward|cancel\w*|postpone\w*|seek\w*|"
-    r"arrang\w*|propos\w+|invit\w+|to\shold|agreed\sto\shold|no|not|never)\b",
-    re.I,
+    r"arrang\w*|propos\w+|invit\w+|to\shold|agreed\sto\shold|no|not|never)\b"
 )
 _PAST_MODS = re.compile(r"\b(?:previous|last|earlier|former|past|prior)\b|\b(?:19|20)\d\d\b", re.I)
-MENTION_LOOK = re.compile(
+MENTION_LOOK = Caseless(
     r"agreed|affirmed|pledged|vowed|confirmed|concurred|discussed|hailed|spoke|talked|"
     r"talks|meeting|summit|call|conversation|joint|attend|participat|t(?:ook|ake|aking)\spart|followed\sby|"
-    r"sidelines|margins|visit\sto",
-    re.I,
+    r"sidelines|margins|visit\sto"
 )
 
 # --- outcome verbs ------------------------------------------------------------------------
@@ -116,7 +115,7 @@ def read_mentions(
 
 def _planned(masked: str, s0: int, a: int, b: int) -> bool:
     left = masked[max(s0, a - 60) : a]
-    return PLAN_NEAR.search(left) is not None or PLAN_NEAR.search(masked, b, b + 40) is not None
+    return PLAN_NEAR.found(left) or PLAN_NEAR.found(masked, b, b + 40)
 
 
 def _known(ctx: Context) -> set[str]:
@@ -470,7 +469,7 @@ def _attendance(
     masked, s0, s1 = s.masked, s.start, s.end
     out: list[Event] = []
     for m in _ATTEND_RE.finditer(masked, s0, s1):
-        if "~" in m.group(0) or PLAN_NEAR.search(masked, max(s0, m.start() - 30), m.start()):
+        if "~" in m.group(0) or PLAN_NEAR.found(masked, max(s0, m.start() - 30), m.start()):
             continue
         purpose = masked[max(s0, m.start() - 3) : m.start()] == "to "
         near = [c for c in cands if c.kind == "person" and s0 <= c.end <= m.start()]

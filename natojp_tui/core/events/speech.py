@@ -201,7 +201,7 @@ def _planned(masked: str, s0: int, a: int, b: int) -> bool:
         r"\b(?:look(?:ing)?\sforward|hope|intend\w*|would\slike|could|can|let\sus|let['’]s)\b", left
     ):
         return True
-    return PLAN_NEAR.search(left) is not None
+    return PLAN_NEAR.found(left)
 
 
 def _counterparts(
