@@ -715,3 +715,18 @@ def test_a_photo_caption_s_full_date_dates_an_undated_article() -> None:
     )
     [meeting] = [e for e in events if e.kind == "meeting"]
     assert meeting.date == date(2030, 10, 4)
+
+
+def test_a_journalist_saying_you_had_time_with_people_today_tells_the_interviewee_s_meetings() -> (
+    None
+):
+    events = _spoken(
+        "Television Interview, Oslo",
+        "JONAS BERG, FOREIGN MINISTER: It was a good day for the alliance.",
+        "JOURNALIST: You had time with the Nordic Five and time with President Liam Carver today. "
+        "What did you talk about?",
+        "BERG: We talked about shipbuilding.",
+    )
+    meetings = sorted((tuple(sorted(_people(e))), tuple(e.groups), e.date) for e in events)
+    assert (("Berg",), ("Nordic Five",), THURSDAY) in meetings
+    assert (("Berg", "Carver"), (), THURSDAY) in meetings

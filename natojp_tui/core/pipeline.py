@@ -60,13 +60,17 @@ def turn_speakers(
     doc: AnalysedArticle, labels: list[str | None] | None, registry: PeopleRegistry
 ) -> list[str | None] | None:
     """Per body paragraph of a transcript, the canonical name of the person holding the
-    floor (None for a question, an unknown label or no turn)."""
+    floor ("" for a journalist's question, None for an unknown label or no turn)."""
     if labels is None:
         return None
     turns = find_turns(doc.texts, labels, registry)
     return [
-        t.speaker.people[0].name
-        if t is not None and not t.question and len(t.speaker.people) == 1
+        None
+        if t is None
+        else ""
+        if t.question
+        else t.speaker.people[0].name
+        if len(t.speaker.people) == 1
         else None
         for t in turns
     ]

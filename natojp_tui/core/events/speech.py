@@ -70,7 +70,7 @@ FIRST_PERSON: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # a quick look: a sentence without these words tells nothing in the first person
 FIRST_PERSON_LOOK = re.compile(
-    r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|this\smeeting|meet\syou|me\sto\smeet|[Ww]elcome)\b"
+    r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|this\smeeting|meet\syou|me\sto\smeet|[Ww]elcome|[Yy]ou\shad)\b"
 )
 
 # the past, not the day of the speech: "since we last met", "during that visit"
@@ -93,23 +93,30 @@ class Floor:
 
     speaker: str
     addressees: tuple[str, ...]
+    asked: bool = False  # a journalist's question: "you" is the speaker
 
 
 def find_floors(
     doc: AnalysedArticle, registry: Registry, speakers: Sequence[str | None] | None
 ) -> list[Floor | None]:
     """Per body paragraph, its floor: the turn's speaker in a transcript (``speakers``
-    gives them, None for a question or no turn), else the speaker of a speech the title
-    or an opening line announces; None where the narrative is nobody's own words."""
+    gives them, "" for a journalist's question, None for no turn), else the speaker of a
+    speech the title or an opening line announces; None where the narrative is nobody's
+    own words. A question's floor is the one asked ("you had time with X today")."""
     people = [p.name for p in registry.people]
     out: list[Floor | None] = [None] * len(doc.body)
     line, start = _speech_line(doc)
     principals = _named_in(line, people) if line else []
     speech_speaker = _speaker_of(line, registry, principals) if line else None
     vocative = _vocative(doc, registry, start)
+    answering = [n for n in speakers or () if n]
+    asked = max(set(answering), key=answering.count) if answering else None
     for p in range(len(doc.body)):
         turn = speakers[p] if speakers and p < len(speakers) else None
-        speaker = turn if turn is not None else (speech_speaker if p >= start else None)
+        if turn == "" and asked is not None:
+            out[p] = Floor(asked, (), asked=True)
+            continue
+        speaker = turn if turn else (speech_speaker if p >= start and turn is None else None)
         if speaker is None or speaker not in people:
             continue
         others = [n for n in principals if n != speaker]
@@ -170,6 +177,8 @@ def read_first_person(
 ) -> list[Event]:
     """Events the speaker tells in this sentence (see the module docstring)."""
     masked, s0, s1 = s.masked, s.start, s.end
+    if floor.asked:
+        return _asked(s, cands, dates, ctx, floor)
     out: list[Event] = []
     for kind, pattern in FIRST_PERSON:
         for m in pattern.finditer(masked, s0, s1):
@@ -192,6 +201,42 @@ def read_first_person(
             )
             out.append(event)
             break  # one event per cue kind and sentence
+    return out
+
+
+# "You had time with the Indo Pacific Four and time with President X today": each "time
+# with" after "you had" is a meeting of the one asked
+_YOU_HAD_RE = re.compile(r"\b[Yy]ou\s(?:also\s|just\s)?(?:had|spent)\s(?:some\s)?time\swith\b")
+_TIME_WITH_RE = re.compile(
+    r"\btime\swith\s(?P<who>(?:the\s)?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,4})"
+)
+
+
+def _asked(
+    s: Sentence, cands: list[Candidate], dates: list[DateMention], ctx: Context, floor: Floor
+) -> list[Event]:
+    masked, s0, s1 = s.masked, s.start, s.end
+    you = _YOU_HAD_RE.search(masked, s0, s1)
+    if you is None:
+        return []
+    out = []
+    for m in _TIME_WITH_RE.finditer(masked, you.start(), s1):
+        person = next(
+            (
+                c
+                for c in cands
+                if c.kind == "person" and m.start("who") <= c.start < m.end("who") + 1
+            ),
+            None,
+        )
+        people = [
+            floor.speaker,
+            *(n for n in (person.names if person else ()) if n != floor.speaker),
+        ]
+        groups = [] if person else [m.group("who").removeprefix("the ")]
+        trig = Trigger("meeting", m.start(), m.end(), m.group(0), "first_person")
+        recent = _RECENT_RE.search(masked, m.start(), s1) is not None
+        out.append(_event("meeting", people, groups, s, trig, dates, ctx, False, recent))
     return out
 
 
