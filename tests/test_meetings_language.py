@@ -730,3 +730,13 @@ def test_a_journalist_saying_you_had_time_with_people_today_tells_the_interviewe
     meetings = sorted((tuple(sorted(_people(e))), tuple(e.groups), e.date) for e in events)
     assert (("Berg",), ("Nordic Five",), THURSDAY) in meetings
     assert (("Berg", "Carver"), (), THURSDAY) in meetings
+
+
+def test_a_role_followed_by_honorifics_and_a_name_is_that_person() -> None:
+    events = _events(
+        "Minister for Defence Senator Liam Carver and the Japanese Minister of Defense His "
+        "Excellency Mr Kenji Ueda met today in Perth for their first official meeting.",
+        "Minister Ueda also thanked Senator Carver.",
+    )
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert _people(meeting) == {"Carver", "Ueda"}

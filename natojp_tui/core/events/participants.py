@@ -82,8 +82,13 @@ def candidates(s: Sentence, mentions: Sequence[MentionLike], ctx: Context) -> li
         person = ctx.registry.get(m.person_id)
         if person is None or (taken and m.start < taken[-1][1]) or person.name in COUNTRY_PHRASES:
             continue  # (a country the registry took for a name is nobody: "New Zealand")
-        raw.append(Candidate(m.start, m.end, (person.name,), "person"))
-        taken.append((m.start, m.end))
+        named, end = _named_after(masked, m.end, ctx)
+        if named is not None and named != person.name:
+            person_name = named  # "the Minister of Defense His Excellency Mr X": X, not the role
+        else:
+            person_name, end = person.name, m.end
+        raw.append(Candidate(m.start, end, (person_name,), "person"))
+        taken.append((m.start, end))
     for rm in ROLE_CUE_RE.finditer(masked, s0, s1):
         if _overlaps(taken, rm.start(), rm.end()):
             continue
@@ -118,6 +123,23 @@ def candidates(s: Sentence, mentions: Sequence[MentionLike], ctx: Context) -> li
         _set_status(masked, c, cands[-1] if cands else None)
         cands.append(c)
     return cands
+
+
+_HONORIFIC_GAP_RE = re.compile(
+    r"\s(?:(?:His|Her)\sExcellency\s)?(?:(?:Mr|Ms|Mrs|Dr|Senator|General|Admiral)\.?\s)+"
+)
+
+
+def _named_after(masked: str, pos: int, ctx: Context) -> tuple[str | None, int]:
+    """A full name right after a role and honorifics: the person the role names."""
+    gap = _HONORIFIC_GAP_RE.match(masked, pos)
+    if gap is None:
+        return None, pos
+    for person in ctx.registry.people:
+        name = person.name
+        if " " in name and masked.startswith(name, gap.end()):
+            return name, gap.end() + len(name)
+    return None, pos
 
 
 def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:
