@@ -130,8 +130,12 @@ class SearchScreen(ModalScreen[SearchDone | None]):
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show, query, rows, total)
 
+    def _gone(self) -> bool:
+        """Dismissed (or being dismissed) while a worker ran: its widgets may be gone."""
+        return not self.is_attached or not self.query("#search-results")
+
     def _show(self, query: str, rows: list[QuoteRow], total: int) -> None:
-        if not self.is_attached:  # dismissed while the worker ran
+        if self._gone():  # dismissed while the worker ran
             return
         self.query_text = query
         self.total = total
@@ -143,7 +147,7 @@ class SearchScreen(ModalScreen[SearchDone | None]):
             self.query_one("#search-preview", Static).update("")
 
     def _failed(self, query: str, message: str) -> None:
-        if not self.is_attached:
+        if self._gone():
             return
         self.results.show([])
         self.query_one("#search-count", Static).update(Text(f"search failed: {message}", "red"))
@@ -171,7 +175,11 @@ class SearchScreen(ModalScreen[SearchDone | None]):
                 text.append("\n")
                 text.append(inert(article.url), "dim")
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.query_one("#search-preview", Static).update, text)
+            self.app.call_from_thread(self._show_preview, text)
+
+    def _show_preview(self, text: Text) -> None:
+        if not self._gone():
+            self.query_one("#search-preview", Static).update(text)
 
     # -- choosing, copying, exporting -------------------------------------------------
     def done(self, opened: QuoteRow | None) -> None:
