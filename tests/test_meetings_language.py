@@ -740,3 +740,63 @@ def test_a_role_followed_by_honorifics_and_a_name_is_that_person() -> None:
     )
     [meeting] = [e for e in events if e.kind == "meeting"]
     assert _people(meeting) == {"Carver", "Ueda"}
+
+
+def test_officials_who_attended_the_series_of_events_were_at_the_meeting_and_the_dinner() -> None:
+    events = _events(
+        "On May 15, commencing at 6:10 p.m., Prime Minister Haruto Sakamoto held a meeting with "
+        "Secretary General Maria Lindqvist. A working dinner was held starting at 7:15 p.m. Mr. "
+        "Kenji Ueda, Minister for Foreign Affairs attended the series of events.",
+        "Secretary General Lindqvist said she was pleased to have this meeting with Prime "
+        "Minister Sakamoto.",
+    )
+    meetings = [e for e in events if e.kind in ("meeting", "meal")]
+    assert [(e.kind, _people(e)) for e in meetings] == [
+        ("meeting", {"Sakamoto", "Lindqvist", "Ueda"}),
+        ("meal", {"Sakamoto", "Lindqvist", "Ueda"}),
+    ]
+
+
+def test_a_meeting_and_dinner_with_someone_are_two_events() -> None:
+    events = _events(
+        "On May 15, Foreign Minister Aiko Morimoto held a meeting and dinner with Secretary "
+        "General Maria Lindqvist."
+    )
+    assert sorted(_kinds(events)) == [
+        ("meal", frozenset({"Morimoto", "Lindqvist"})),
+        ("meeting", frozenset({"Morimoto", "Lindqvist"})),
+    ]
+
+
+def test_speaking_with_someone_today_and_the_pleasure_to_meet_them_are_meetings() -> None:
+    events = _events(
+        "Secretary of State Liam Carver spoke today with Foreign Minister Aiko Morimoto.",
+        "Foreign Minister Kenji Ueda expressed his pleasure to meet Secretary General Maria "
+        "Lindqvist in Brussels.",
+    )
+    assert _kinds(events) == [
+        ("meeting", frozenset({"Carver", "Morimoto"})),
+        ("meeting", frozenset({"Ueda", "Lindqvist"})),
+    ]
+
+
+def test_the_first_leader_to_attend_a_summit_is_the_one_who_attended() -> None:
+    events = _events(
+        "Secretary General Maria Lindqvist thanked Prime Minister Haruto Sakamoto for becoming "
+        "the first prime minister to attend a NATO summit."
+    )
+    assert [(e.kind, _people(e)) for e in events if e.kind == "summit"] == [
+        ("summit", {"Sakamoto"})
+    ]
+
+
+def test_a_japanese_readout_s_held_and_together_and_officials_present_throughout() -> None:
+    events = _ja(
+        "5月12日、午後6時10分から約45分間、岸田文雄内閣総理大臣は、マルク・ルッテNATO事務総長との間で"
+        "会談を行うとともに、会談後の共同記者発表に続いて、午後7時15分から約85分間、夕食会を行いました。"
+        "一連の行事には、上川陽子外務大臣が同席しました。"
+    )
+    kinds = [(e.kind, frozenset(_people(e))) for e in events]
+    three = frozenset({"Kishida", "Rutte", "Kamikawa"})
+    assert ("meeting", three) in kinds and ("meal", three) in kinds
+    assert any(k == "press_conference" for k, _ in kinds)

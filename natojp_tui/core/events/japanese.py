@@ -36,8 +36,9 @@ _JAPANESE_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _NOUN_ALT = "|".join(sorted(map(re.escape, EVENT_NOUNS), key=len, reverse=True))
 _GROUP_RE = re.compile(rf"(?:{_NOUN_ALT})(?:等)?(?:(?:及び|と|・|並びに)(?:{_NOUN_ALT})(?:等)?)*")
 _ONE_NOUN_RE = re.compile(_NOUN_ALT)
-_DONE_RE = re.compile(r"(?:を|に続き|の後)")
-_VERB_RE = re.compile(r"(?:行|実施|開催)(?:っ|い|し|いました|しました)")
+_DONE_RE = re.compile(r"(?:を|に続き|に続いて|の後)")
+# realised: 行った, 行いました, 実施し, 開催しました, and the readout's 行うとともに ("held …, and")
+_VERB_RE = re.compile(r"(?:行|実施|開催)(?:っ|い|し|いました|しました)|行うとともに")
 _PLAN_RE = re.compile(r"予定|こと|方向|意向|よう|たい")
 _TITLE_ALT = "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True))
 _DATE_RE = re.compile(
@@ -127,6 +128,7 @@ def read_japanese(doc: AnalysedArticle, registry: Registry, ctx: Context) -> lis
                 )
                 clock = duration = note = None  # the clause's clock is its first event's
         out += _background(p, t.text, text, names, principals)
+        _present_throughout(text, names, out)
     for e in out:
         ctx.frames[id(e)] = "none" if e.background else "own"
     return out
@@ -201,6 +203,20 @@ def _duration(clause: str) -> int | None:
     if m is None:
         return None
     return int(m.group("n")) if m.group("n") else round(float(m.group("h")) * 60)
+
+
+# "一連の行事には、A及びBが同席しました": A and B were at the meetings and meals
+_THROUGHOUT_RE = re.compile(
+    r"一連の(?:行事|会談|日程)(?:には|に)、?(?P<who>[^。]{2,80}?)が(?:同席|出席|陪席)"
+)
+
+
+def _present_throughout(text: str, names: list[_Name], events: list[Event]) -> None:
+    for m in _THROUGHOUT_RE.finditer(text):
+        who = [n.name for n in names if m.start("who") <= n.start < m.end("who")]
+        for e in events:
+            if e.kind in ("meeting", "summit", "meal") and not e.background:
+                e.participants = _unique([*e.participants, *who])
 
 
 def _background(

@@ -45,7 +45,7 @@ _PAST_MODS = re.compile(r"\b(?:previous|last|earlier|former|past|prior)\b|\b(?:1
 MENTION_LOOK = Caseless(
     r"agreed|affirmed|pledged|vowed|confirmed|concurred|discussed|hailed|spoke|talked|"
     r"talks|meeting|summit|call|conversation|joint|attend|participat|t(?:ook|ake|aking)\spart|followed\sby|"
-    r"sidelines|margins|visit\sto"
+    r"sidelines|margins|visit\sto|series\sof"
 )
 
 # --- outcome verbs ------------------------------------------------------------------------
@@ -87,8 +87,10 @@ _JOINT_PRESS_RE = re.compile(
 _ATTEND_RE = re.compile(
     r"\b(?P<verb>attend(?:ed|ing|s)?|attendance\s(?:at|of)|participat(?:ed|ing|ion)\sin|"
     r"(?:took|taking|take)\spart\sin)\s(?:the\s|a\s|an\s|this\syear['’]s\s|last\syear['’]s\s)?"
-    r"(?P<name>(?:[\w'’.-]+\s){0,5}?(?:[Ss]ummit|[Mm]inisterial(?:\s[Mm]eeting)?|[Cc]eremony))\b"
+    r"(?P<name>(?:[\w'’.-]+\s){0,5}?(?:[Ss]ummit|[Mm]inisterial(?:\s[Mm]eeting)?|[Cc]eremony|"
+    r"(?:Security|Defen[cs]e)\s(?:Conference|Forum|Dialogue)|Shangri-La\sDialogue))\b"
 )
+_HIS_TRIP_RE = re.compile(r"\b(?:his|her|their)\s(?:[\w-]+\s){0,2}?(?:visit|trip)\b")
 # the day and hour of the thing attended: "…, which took place on May 9 from 9:30 am"
 _TOOK_PLACE_RE = re.compile(r",?\s(?:which|that)\s(?:took\splace|was\sheld)\b")
 
@@ -101,7 +103,7 @@ def read_mentions(
     out: list[Event] = []
     rules = (
         _coordinated, _outcomes, _nominal, _joint_press, _attendance, _followed_by, _sidelines,
-        _past_visit,
+        _past_visit, _present_throughout,
     )  # fmt: skip
     for rule in rules:
         for event in rule(s, cands, dates, ctx, [*new, *out]):
@@ -206,7 +208,8 @@ def _subject_people(cands: list[Candidate], pos: int, s0: int, ctx: Context) -> 
 
 
 _COORDINATED_RE = re.compile(
-    r"\b(?:press\s(?:occasion|conference|announcement|point)|news\sconference)\sand\s(?:a\s)?"
+    r"\b(?P<first>press\s(?:occasion|conference|announcement|point)|news\sconference|meeting|talks)"
+    r"\sand\s(?:a\s)?"
     r"(?P<noun>meeting|talks|(?:working\s)?(?:lunch(?:eon)?|dinner|breakfast))\s(?:with|between)\b",
     re.I,
 )
@@ -224,7 +227,10 @@ def _coordinated(
     m = _COORDINATED_RE.search(s.masked, s.start, s.end)
     if m is None:
         return []
-    first = next((e for e in told if e.kind == "press_conference"), None)
+    press = not m.group("first").lower().startswith(("meeting", "talks"))
+    first = next(
+        (e for e in told if (e.kind == "press_conference") == press and e.kind != "meal"), None
+    )  # "a joint press occasion and meeting with X", "a meeting and dinner with X"
     if first is None:
         return []
     noun = m.group("noun").lower()
@@ -473,9 +479,10 @@ def _attendance(
             continue
         purpose = masked[max(s0, m.start() - 3) : m.start()] == "to "
         near = [c for c in cands if c.kind == "person" and s0 <= c.end <= m.start()]
+        owner_trip = bool(near) and _HIS_TRIP_RE.search(masked, near[-1].end, m.start()) is not None
         people = (
             list(near[-1].names)
-            if near and not purpose
+            if near and not (purpose and owner_trip)
             else _subject_people(cands, m.start(), s0, ctx)  # "… his visit to Russia to attend"
         )
         people = [n for n in people if n in _known(ctx)]
@@ -578,6 +585,36 @@ def _sidelines(
     event.date, event.time, event.duration, event.note = meeting.date, None, None, None
     ctx.frames[id(event)] = ctx.frames.get(id(meeting), "none")
     return [event]
+
+
+# --- officials present throughout ------------------------------------------------------------
+
+_THROUGHOUT_RE = re.compile(
+    r"\b(?:attended|joined|were\spresent\sat|sat\sin\son)\s(?:all\s)?the\s(?:whole\s)?"
+    r"series\sof\s(?:events|meetings|engagements)\b"
+)
+
+
+def _present_throughout(
+    s: Sentence,
+    cands: list[Candidate],
+    dates: list[DateMention],
+    ctx: Context,
+    told: list[Event],
+) -> list[Event]:
+    """ "Mr. A, Minister for Foreign Affairs and Mr. B, Minister of Defense attended the
+    series of events": A and B were at the meetings and meals of the day told so far."""
+    m = _THROUGHOUT_RE.search(s.masked, s.start, s.end)
+    if m is None:
+        return []
+    known = _known(ctx)
+    who = [n for c in cands if c.kind == "person" and c.end <= m.start() for n in c.names]
+    who = [n for n in dict.fromkeys(who) if n in known]
+    day = next((e.date for e in reversed(ctx.events[-LOOKBACK:]) if e.date), None)
+    for e in ctx.events[-LOOKBACK:]:
+        if e.kind in ("meeting", "courtesy_call", "summit", "meal") and e.date == day:
+            e.participants = [*e.participants, *(n for n in who if n not in e.participants)]
+    return []
 
 
 # --- a past trip named in passing ----------------------------------------------------------

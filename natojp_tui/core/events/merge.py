@@ -90,7 +90,10 @@ def merge_duplicate(event: Event, ctx: Context) -> bool:
         # a signing told again with the counterpart named ("A signed the agreement with
         # New Zealand", then "as he and B signed") is the same signing
         wider = key == "signing" and set(e.participants) < people and not e.groups
-        if set(e.participants) != people and not wider:
+        # the principals again, after officials were added to the meeting ("… attended
+        # the series of events"): the same meeting
+        fewer = key == "meeting" and len(people) >= 2 and people < set(e.participants)
+        if set(e.participants) != people and not wider and not fewer:
             continue
         if set(e.groups) != set(event.groups) or e.background != event.background:
             continue

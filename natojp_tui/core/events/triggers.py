@@ -87,7 +87,8 @@ _PASSIVE_TAIL_RE = re.compile(_PASSIVE_TAIL, re.I)
 
 _VERBS: tuple[tuple[str, str], ...] = (
     ("courtesy_call", r"(?:paid|made)\s(?:a\s)?courtesy\s(?:call|visit)\s(?:on|to)"),
-    ("meeting", r"met(?:\swith)?|exchanged\s(?:words|greetings)\swith|(?<=while\s)meeting(?:\swith)?|sat\sdown\swith|conferred\swith|held\sa\s(?:telephone|phone|video)\s\w+\swith|"
+    ("meeting", r"met(?:\swith)?|exchanged\s(?:words|greetings)\swith|"
+                r"spoke\s(?:today\s|yesterday\s|again\s|separately\s)?with|(?<=while\s)meeting(?:\swith)?|sat\sdown\swith|conferred\swith|held\sa\s(?:telephone|phone|video)\s\w+\swith|"
                 r"(?:spoke|spoken|talked)\s(?:by\s(?:tele)?phone|over\sthe\s(?:tele)?phone|on\sthe\s"
                 r"(?:tele)?phone|by\svideo\slink)\swith"),
     ("signing", r"signed|co-signed|inked"),
@@ -98,6 +99,7 @@ _VERBS: tuple[tuple[str, str], ...] = (
               r"observed\s(?:a\s|an\s)?(?:[\w-]+\s)?(?:drill|exercise|demonstration)s?"),
     ("address", r"addressed|briefed|spoke\s(?:at|to|before)"),
     ("person_verb", r"welcomed|received|hosted|greeted"),
+    ("pleased", r"(?:pleasure|pleased|glad|delighted|honou?red)\sto\s(?:meet|see)(?:\swith)?"),
     ("received_by", r"(?:was|were)\s(?:warmly\s|also\s)?(?:received|welcomed|hosted|greeted)\sby"),
     ("topic", r"discussed|exchanged\s(?:views|opinions)|held\s(?:an\s)?exchange\sof\sviews"),
 )  # fmt: skip
@@ -185,6 +187,9 @@ def find_triggers(s: Sentence, cands: list[Candidate]) -> list[Trigger]:
             continue
         if kind in ("person_verb", "received_by"):
             kind = "meeting"
+        if kind == "pleased":  # "expressed his pleasure to meet X": meeting X now
+            found.append(Trigger("meeting", m.start(), m.end(), m.group(0), "pleased"))
+            continue
         found.append(Trigger(kind, m.start(), m.end(), m.group(0), "verb"))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     out: list[Trigger] = []
@@ -258,7 +263,7 @@ def _news_perfect(masked: str, trig: Trigger, block: str) -> bool:
 def realised(masked: str, s0: int, trig: Trigger) -> bool:
     """Does the trigger report something that happened (not a plan, hope or negation)?"""
     left = masked[max(s0, trig.start - 60) : trig.start]
-    block = _BLOCKING_LEFT.search(left) if trig.style in ("verb", "light") else None
+    block = _BLOCKING_LEFT.search(left) if trig.style in ("verb", "light", "pleased") else None
     if block is not None and not _news_perfect(masked, trig, block.group(0)):
         return False
     if re.search(r"\bfirst\stime\b", left, re.I):
