@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from natojp_tui.core.lexicon.speech import PARTICIPLES, VERB_RE
+from natojp_tui.core.lexicon.terms import is_set_term
 from natojp_tui.core.quotes.cues import ADVERBS, Cue, cue_after, cue_before, verb_phrase_end
 from natojp_tui.core.quotes.speakers import Speaker
 from natojp_tui.core.quotes.subjects import participle_subject, subject_before_aside
@@ -449,6 +450,8 @@ def classify(t: AnalysedText, span: QuoteSpan, spans: Intervals, after_direct: b
     )
     if embedded and _is_term(t, span) and _person_naming(t, span) is None:
         return None
+    if embedded and is_set_term(quoted):
+        return None  # "the realization of a “free and open Indo-Pacific”": a policy's name
     post = _post_attribution(text, span)
     pre = None if post else pre_attribution(t, span.outer_start)
     if pre and phrase and not _text_before(text, span.outer_start).endswith((":", ",")):
