@@ -800,3 +800,22 @@ def test_a_japanese_readout_s_held_and_together_and_officials_present_throughout
     three = frozenset({"Kishida", "Rutte", "Kamikawa"})
     assert ("meeting", three) in kinds and ("meal", three) in kinds
     assert any(k == "press_conference" for k, _ in kinds)
+
+
+def test_the_day_a_wire_lead_gives_dates_the_talks_told_after_it() -> None:
+    events = _events(
+        "Norway and the alliance agreed Tuesday in Brussels to work more closely.",
+        "After their talks at the headquarters, Prime Minister Jonas Berg and Secretary General "
+        "Maria Lindqvist signed a roadmap.",
+    )
+    assert events and all(e.date == date(2031, 5, 13) for e in events)
+
+
+def test_a_past_engagement_just_recalled_does_not_take_the_lead_s_day() -> None:
+    events = _events(
+        "Norway and the alliance agreed Tuesday in Brussels to work more closely.",
+        "Prime Minister Jonas Berg and President Min Ji-ho met at a summit last month. Instead, "
+        "they took part in a trilateral meeting with Secretary General Maria Lindqvist.",
+        "Berg signed the declaration during his previous visit to Seoul.",
+    )
+    assert all(e.date is None for e in events)

@@ -80,6 +80,7 @@ class Context:
     frames: dict[int, str] = field(default_factory=dict)  # id(event) -> how it was dated
     para_date: date | None = None  # last day the current paragraph gave
     para_place: str | None = None  # last city the current paragraph named
+    lead_date: date | None = None  # the day the lead paragraph gives the news
     sentence_no: int = 0
     prev_dated: tuple[int, date, frozenset[str]] | None = None  # sentence no, day, people
     sentence: dict[str, object] = field(default_factory=dict)  # per-sentence memo

@@ -15,6 +15,15 @@ from natojp_tui.core.model import DatePrecision, Event
 from natojp_tui.core.text.document import AnalysedArticle
 
 
+def _after_past(s: Sentence, ctx: Context) -> bool:
+    """Does the sentence go on from a past engagement its paragraph just recalled?"""
+    if not ctx.side or ctx.side[-1].paragraph != s.paragraph:
+        return False
+    last = ctx.events[-1] if ctx.events else None
+    side = ctx.side[-1]
+    return last is None or (last.paragraph, last.start) <= (side.paragraph, side.start)
+
+
 def remember_dates(
     s: Sentence,
     cands: list[Candidate],
@@ -35,6 +44,9 @@ def remember_dates(
             continue
         if ctx.published is None or (ctx.published - day).days <= 45:
             ctx.para_date = day
+            lead = s.paragraph == 0 and ctx.lead_date is None and not s.background
+            if lead and ctx.published is not None and 0 <= (ctx.published - day).days <= 7:
+                ctx.lead_date = day  # "Japan and NATO agreed Tuesday in Brussels …"
             names = {n for c in cands for n in c.names}
             ctx.prev_dated = (ctx.sentence_no, day, frozenset(names))
     for e in new:
@@ -90,6 +102,8 @@ def event_date(
             return day, "seq"
     if ctx.para_date is not None:
         return ctx.para_date, "para"
+    if ctx.lead_date is not None and not s.background and not s.planned and not _after_past(s, ctx):
+        return ctx.lead_date, "para"  # the news the lead paragraph dates
     return None, "none"
 
 
