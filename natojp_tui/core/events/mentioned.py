@@ -535,6 +535,8 @@ def _followed_by(
 ) -> list[Event]:
     """ "The meeting was followed by the dinner A hosted for B": a meal, with the people
     it names or those of the meeting just told, on its day."""
+    if s.masked.find("followed by", s.start, s.end) < 0:
+        return []
     m = _FOLLOWED_BY_RE.search(s.masked, s.start, s.end)
     if m is None or _planned(s.masked, s.start, m.start(), m.end()):
         return []
@@ -564,6 +566,8 @@ def _sidelines(
     told: list[Event],
 ) -> list[Event]:
     """ "The two leaders met on the sidelines of a NATO summit": both attended it."""
+    if s.masked.find("on the ", s.start, s.end) < 0:
+        return []
     m = _SIDELINES_RE.search(s.masked, s.start, s.end)
     if m is None or "~" in m.group(0) or _planned(s.masked, s.start, m.start(), m.end()):
         return []
@@ -604,6 +608,8 @@ def _present_throughout(
 ) -> list[Event]:
     """ "Mr. A, Minister for Foreign Affairs and Mr. B, Minister of Defense attended the
     series of events": A and B were at the meetings and meals of the day told so far."""
+    if s.masked.find("series of", s.start, s.end) < 0:
+        return []
     m = _THROUGHOUT_RE.search(s.masked, s.start, s.end)
     if m is None:
         return []
@@ -639,6 +645,8 @@ def _past_visit(
     background with no day; who else took part when the text says so."""
     masked, s0, s1 = s.masked, s.start, s.end
     out: list[Event] = []
+    if masked.find("visit to", s0, s1) < 0:
+        return out
     known = _known(ctx)
     for m in _PAST_VISIT_RE.finditer(masked, s0, s1):
         host = m.group("host").removeprefix("the ").rstrip(".,")
