@@ -223,8 +223,11 @@ class LibraryActions:
         if nxt:
             self.open_article(nxt)  # type: ignore[attr-defined]
         else:
+            from textual.widgets import Static
+
             self.article = None
             self.article_id = None
+            self.query_one("#timeline-title", Static).update("Timeline of the visit")  # type: ignore[attr-defined]
         self.notify(  # type: ignore[attr-defined]
             f"Removed “{inert_row(article.title)}” (stars, notes and tags kept) — u undoes",
             markup=False,
