@@ -130,8 +130,12 @@ class SearchScreen(ModalScreen[SearchDone | None]):
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show, query, rows, total)
 
+    def _gone(self) -> bool:
+        """Dismissed (or being dismissed: its widgets already gone) while a worker ran."""
+        return not self.is_attached or not self.query("#search-results")
+
     def _show(self, query: str, rows: list[QuoteRow], total: int) -> None:
-        if not self.is_attached:  # dismissed while the worker ran
+        if self._gone():
             return
         self.query_text = query
         self.total = total
@@ -143,7 +147,7 @@ class SearchScreen(ModalScreen[SearchDone | None]):
             self.query_one("#search-preview", Static).update("")
 
     def _failed(self, query: str, message: str) -> None:
-        if not self.is_attached:
+        if self._gone():
             return
         self.results.show([])
         self.query_one("#search-count", Static).update(Text(f"search failed: {message}", "red"))
@@ -175,6 +179,8 @@ class SearchScreen(ModalScreen[SearchDone | None]):
 
     # -- choosing, copying, exporting -------------------------------------------------
     def done(self, opened: QuoteRow | None) -> None:
+        if self._gone():  # a key queued behind the one that closed it
+            return
         self.dismiss(SearchDone(self.query_text, list(self.results.rows), opened))
 
     @on(Input.Submitted, "#search-input")
