@@ -626,9 +626,12 @@ def _select_quotes(
     _check_query(query)
     filters = {"article_id": article_id, "kind": kind, "starred": starred}
     size = limit if limit and limit > 0 else None
-    result = store.search(_search_query(query, speaker=speaker, **filters), limit=size or 0)
+    parsed = store.parsed_query(_search_query(query, speaker=speaker, **filters))
+    for problem in parsed.problems:  # source:/visit: that names no article: said, not hidden
+        _error_line(problem)
+    result = store.search(parsed, limit=size or 0)
     if size is None:
-        result = store.search(_search_query(query, speaker=speaker, **filters), limit=result.total)
+        result = store.search(parsed, limit=result.total)
     records = [h.record for h in result.hits]
     total = result.total
     if speaker and not total:  # no name holds it: a close spelling ("Rasmusen")

@@ -198,3 +198,43 @@ def test_core_and_extract_do_not_import_textual(seed_path: Path) -> None:
         env={**os.environ},
     )
     assert proc.returncode == 0, proc.stderr
+
+
+_KYODO_STORY = """---
+title: Japan's foreign minister visits Canberra for talks
+date: 2019-08-05
+source: Kyodo News
+---
+
+CANBERRA, Aug. 5 (Kyodo) -- Foreign Minister Taro Kono met his Australian counterpart
+Marise Payne in Canberra on Monday.
+
+"Our two countries share a commitment to a rules-based order," Kono told reporters after
+the talks.
+"""
+
+
+def test_quotes_filters_by_source_and_by_visit_like_the_reader(
+    capsys, db: Path, tmp_path: Path
+) -> None:
+    story = tmp_path / "kyodo.md"
+    story.write_text(_KYODO_STORY, encoding="utf-8")
+    assert run(capsys, "list")[0] == 0  # first use: the bundled seed
+    assert run(capsys, "import", str(story))[0] == 0
+
+    code, out, _ = run(capsys, "quotes", "source:kyodo", "--json")
+    assert code == 0
+    rows = json.loads(out)
+    assert rows and {r["speaker"] for r in rows} == {"Taro Kono"}
+
+    code, out, _ = run(capsys, "quotes", "visit:rasmussen", "--json")
+    seed_rows = json.loads(out)
+    assert code == 0 and seed_rows
+    assert all("Kono" not in (r["speaker"] or "") for r in seed_rows)
+    assert {r["article"]["id"] for r in seed_rows}.isdisjoint({r["article"]["id"] for r in rows})
+
+
+def test_a_visit_filter_naming_no_visit_says_so_and_finds_nothing(capsys, db: Path) -> None:
+    code, out, err = run(capsys, "quotes", "visit:nobody-at-all", "--json")
+    assert code == 0 and json.loads(out) == []
+    assert "visit:nobody-at-all matches no visit" in err

@@ -213,3 +213,65 @@ def test_caches_never_change_an_answer():
         cold.append(analysed(p))
     assert cold[::-1] == warm
     assert any(w[2] for w in warm) and any(w[3] for w in warm)  # quotes and events were found
+
+
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [
+        ("natojp_tui.core.events.mentioned", "MENTION_LOOK"),
+        ("natojp_tui.core.events.mentioned", "_PLAN_NEAR"),
+        ("natojp_tui.core.events.sentence", "_SEQUENCE_RE"),
+    ],
+)
+def test_caseless_looks_answer_as_the_case_insensitive_pattern(module, name):
+    import importlib
+
+    look = getattr(importlib.import_module(module), name)
+    folded = re.compile(look.pattern, re.IGNORECASE)
+    hits = 0
+    for text in [*dev_texts(), "THEN TALKS", "xthen talks", "ſummit \u212aeynote call"]:
+        spans = [(0, len(text)), *split_sentences(text), (1, len(text)), (5, 9)]
+        for s0, s1 in spans:
+            expected = folded.search(text, s0, s1) is not None
+            assert look.found(text, s0, s1) == expected, (text, s0, s1)
+            hits += expected
+    assert hits > 0
+
+
+def test_a_caseless_look_sees_the_character_before_its_start_and_refuses_other_patterns():
+    from natojp_tui.core.text.patterns import Caseless
+
+    then = Caseless(r"\bthen\b")
+    assert not then.found("xTHEN", 1) and then.found("x THEN", 2) and then.found("THEN")
+    assert not then.found("THEN", 0, 3)  # the end is the end
+    for pattern in (r"\bThen", r"(?<=a)then", r"(?-i:then)", r"\S+"):
+        with pytest.raises(ValueError):
+            Caseless(pattern)
+
+
+def test_a_text_without_a_digit_or_a_day_word_holds_no_date():
+    """``find_dates`` skips an ASCII text with no digit and none of "day", "morning",
+    "afternoon", "evening", "night", "tomorrow": every date it can find holds one."""
+    from natojp_tui.core import dates
+
+    words = ("day", "morning", "afternoon", "evening", "night", "tomorrow")
+    texts = [
+        *dev_texts(),
+        "They met the following afternoon, that same evening and last night.",
+        "On Mon and Wed, in May and June, they met. Tues too.",
+    ]
+    found = 0
+    for text in texts:
+        for m in dates._DATE_RE.finditer(text):
+            if dates._mention(m, None) is None:
+                continue
+            found += 1
+            low = m.group(0).lower()
+            assert re.search(r"[0-9]", low) or any(w in low for w in words), low
+    assert found > 0
+    assert [d.text for d in find_dates(texts[-2])] == [
+        "the following afternoon",
+        "that same evening",
+        "last night",
+    ]
+    assert find_dates(texts[-1]) == []

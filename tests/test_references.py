@@ -13,6 +13,7 @@ import pytest
 from natojp_tui.core.pipeline import extract
 from natojp_tui.core.readers import read_article
 from natojp_tui.core.references import (
+    REFERENCE_STYLES,
     byline_of,
     format_reference,
     genre_of,
@@ -226,3 +227,23 @@ def test_headline_case_keeps_capitals_and_lowers_minor_words():
         "NATO Chief Urges Closer Ties with Japan amid China Concerns"
     )
     assert headline_case("a visit to the alliance") == "A Visit to the Alliance"
+
+
+def test_with_no_author_known_the_title_takes_the_authors_place(release):
+    """A file with no source and no byline: APA 7, Chicago and MLA start with the title;
+    nobody is called "Anonymous" and the reference managers get no author field."""
+    _, article = release
+    from dataclasses import replace
+
+    article = replace(article, source=None, url=None)
+    quote = quote_of(article, "Japan is one")
+    title = "Secretary General Welcomes Japanese Foreign Minister to NATO Headquarters"
+    styles = {s: format_reference(quote, article, s, ACCESSED) for s in REFERENCE_STYLES}
+    assert all("Anonymous" not in text for text in styles.values())
+    in_text, entry = styles["apa"].split("\n\n")
+    assert in_text.endswith("(“Secretary General Welcomes Japanese,” 2024, para. 2).")
+    assert entry.startswith(f"{article.title} [Press release]. (2024, January 12).")
+    assert styles["chicago"].startswith(f"“{title},” press release, January 12, 2024, para. 2")
+    assert styles["mla"].split("\n\n")[1].startswith(f"“{title}.” 12 Jan. 2024.")
+    assert "author" not in styles["bibtex"] and "\nAU  -" not in styles["ris"]
+    assert "author" not in json.loads(styles["csl-json"])

@@ -81,6 +81,10 @@ async def test_the_list_cursor_row_stands_out_on_every_theme(dirs):
             cursor_bg = {seg.style.bgcolor for seg in cursor if seg.style}
             assert len(cursor_bg) == 1, "one background across the whole cursor row"
             assert cursor_bg != {seg.style.bgcolor for seg in other if seg.style}
+            # A dimmed column (date, source) would blend into the cursor background.
+            first = lines.cursor * lines.row_height
+            for y in range(first, first + lines.row_height):
+                assert not any(seg.style.dim for seg in lines.render_line(y) if seg.style), theme
             if not theme.startswith("ansi"):
                 for fg, bg in strip_colours(cursor):
                     assert contrast(fg, bg) >= MIN_CONTRAST, (theme, fg.hex, bg.hex)

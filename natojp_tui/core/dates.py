@@ -59,6 +59,9 @@ _DATE_RE = re.compile(
     rf"|(?:{_RELATIVE}))",
     re.IGNORECASE,
 )
+# Every date found holds a digit or one of these words (a weekday counts only when
+# spelled out: "Monday"); an ASCII text without any, lowered, holds no date.
+_DATE_HINT_RE = re.compile(r"[0-9]|day|morning|afternoon|evening|night|tomorrow")
 # Month names must be capitalised ("May", not "may"); weekdays too ("Sun" the paper...)
 _CAPITALISED = re.compile(r"[A-Z]")
 
@@ -157,6 +160,8 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     followed by the date ("on the next day, January 12").
     """
     found: list[DateMention] = []
+    if text.isascii() and _DATE_HINT_RE.search(text.lower()) is None:
+        return found
     for m in _DATE_RE.finditer(text):
         mention = _mention(m, published)
         if mention is None:
@@ -302,6 +307,8 @@ _JAPAN_PAREN_RE = re.compile(
 def japan_time_spans(text: str) -> list[tuple[int, int]]:
     """Spans of parentheses giving the Japan-time equivalent ("(6:35 p.m. Japan time)",
     "(Japan time: July 13, 2:35 a.m.)"): dates and times inside them are not local."""
+    if "(" not in text:
+        return []
     return [(m.start(), m.end()) for m in _JAPAN_PAREN_RE.finditer(text)]
 
 

@@ -177,10 +177,18 @@ class Reference:
     accessed: date
 
     @property
-    def author_label(self) -> str:
+    def author_label(self) -> str | None:
+        """The authors' names, the institution, or None when nobody is known (every style
+        then moves the title into the author's place; nobody is called "Anonymous")."""
         if self.authors:
             return _and([p.full for p in self.authors])
-        return self.institution or "Anonymous"
+        return self.institution or None
+
+    @property
+    def short_title(self) -> str:
+        """The first words of the title in headline case, for an in-text citation."""
+        words = headline_case(self.title).rstrip(".").split()
+        return " ".join(words[:4]) if len(words) > 5 else " ".join(words)
 
 
 def byline_of(article: Article) -> tuple[Person, ...]:
@@ -292,7 +300,7 @@ def _quoted(quote: Quote, article: Article) -> str:
 def chicago_note(quote: Quote, article: Article, accessed: date) -> str:
     """``NATO, “Title,” press release, January 12, 2024, para. 2, accessed …, URL.``"""
     ref = reference(article, accessed)
-    parts = [ref.author_label, f"“{headline_case(ref.title)},”"]
+    title = f"“{headline_case(ref.title)},”"
     tail = []
     if ref.genre == "news article":
         if ref.authors and ref.publisher:
@@ -305,18 +313,18 @@ def chicago_note(quote: Quote, article: Article, accessed: date) -> str:
     tail.append(f"accessed {_us_date(accessed)}")
     if ref.url:
         tail.append(ref.url)
-    return _end(f"{parts[0]}, {parts[1]} " + ", ".join(tail))
+    head = f"{ref.author_label}, {title}" if ref.author_label else title
+    return _end(f"{head} " + ", ".join(tail))
 
 
 def chicago_bibliography(article: Article, accessed: date) -> str:
     """``NATO. “Title.” Press release, January 12, 2024. Accessed …. URL.``"""
     ref = reference(article, accessed)
+    author: str | None = ref.author_label
     if ref.authors:
         first, *rest = ref.authors
         author = _and([f"{first.family}, {first.given}", *(p.full for p in rest)])
-    else:
-        author = ref.author_label
-    pieces = [_end(author), f"“{headline_case(ref.title)}.”"]
+    pieces = ([_end(author)] if author else []) + [f"“{headline_case(ref.title)}.”"]
     where = []
     if ref.genre == "news article":
         if ref.authors and ref.publisher:
@@ -339,37 +347,43 @@ def chicago_bibliography(article: Article, accessed: date) -> str:
 def apa_in_text(quote: Quote, article: Article, accessed: date) -> str:
     """``(NATO, 2024, para. 2)``; ``(Tanaka, 2023, para. 3)`` for a byline."""
     ref = reference(article, accessed)
+    who: str | None
     if ref.authors:
         names = [p.family for p in ref.authors]
         who = _and(names, "&") if len(names) <= 2 else f"{names[0]} et al."
     else:
         who = ref.author_label
     year = str(ref.published.year) if ref.published else "n.d."
+    if who is None:  # the title takes the author's place
+        return f"(“{ref.short_title},” {year}, para. {paragraph_number(quote)})"
     return f"({who}, {year}, para. {paragraph_number(quote)})"
 
 
 def apa_reference(article: Article, accessed: date) -> str:
     """``NATO. (2024, January 12). Title [Press release]. URL``."""
     ref = reference(article, accessed)
+    author: str | None
     if ref.authors:
         names = [
             f"{p.family}, {' '.join(g[0] + '.' for g in p.given.split())}" for p in ref.authors
         ]
         author = _and(names, "&") if len(names) <= 2 else ", ".join(names[:-1]) + f", & {names[-1]}"
     else:
-        author = _end(ref.author_label)
+        author = _end(ref.author_label) if ref.author_label else None
     when = (
         f"({ref.published.year}, {ref.published:%B} {ref.published.day})."
         if ref.published
         else "(n.d.)."
     )
     title = ref.title.rstrip(".")
-    if ref.genre == "news article":
-        head = _end(title)
-        site = ref.publisher if ref.publisher and ref.publisher != ref.author_label else None
+    head = _end(title) if ref.genre == "news article" else f"{title} [{ref.genre.capitalize()}]."
+    site = ref.publisher if ref.publisher and ref.publisher != ref.author_label else None
+    if author is None:  # APA 7: with no author the title moves to the author's place
+        parts = [head, when] + ([_end(site)] if site else [])
+    elif ref.genre == "news article":
         parts = [author, when, head] + ([_end(site)] if site else [])
     else:
-        parts = [author, when, f"{title} [{ref.genre.capitalize()}]."]
+        parts = [author, when, head]
     if ref.url:
         parts.append(ref.url)
     return " ".join(parts)
@@ -391,7 +405,7 @@ def mla_in_text(quote: Quote, article: Article, accessed: date) -> str:
     number = paragraph_number(quote)
     if ref.authors:
         return f"({ref.authors[0].family} par. {number})"
-    if ref.author_label == ref.publisher:
+    if ref.author_label is None or ref.author_label == ref.publisher:
         words = headline_case(ref.title).split()
         short = " ".join(words[:3]) if len(words) > 4 else " ".join(words)
         return f"(“{short}” par. {number})"
@@ -413,7 +427,7 @@ def mla_works_cited(article: Article, accessed: date) -> str:
             pieces.append(f"{first.family}, {first.given}, et al.")
         else:
             pieces.append(f"{first.family}, {first.given}.")
-    elif ref.author_label != ref.publisher:
+    elif ref.author_label and ref.author_label != ref.publisher:
         pieces.append(_end(ref.author_label))
     pieces.append(f"“{headline_case(ref.title).rstrip('.')}.”")
     container = [p for p in (ref.publisher,) if p]
@@ -448,8 +462,8 @@ def _bibtex_escape(text: str) -> str:
 
 def bibtex_key(ref: Reference) -> str:
     """``nato2024secretary``: first author word, year, first title word of 4+ letters."""
-    head = ref.authors[0].family if ref.authors else ref.author_label
-    who = re.sub(r"[^a-z0-9]", "", (head.split() or ["anon"])[0].lower()) or "anon"
+    head = ref.authors[0].family if ref.authors else ref.author_label or ref.title
+    who = re.sub(r"[^a-z0-9]", "", (head.split() or ["untitled"])[0].lower()) or "untitled"
     year = str(ref.published.year) if ref.published else "nd"
     word = next((w.lower() for w in re.findall(r"[A-Za-z]+", ref.title) if len(w) > 3), "")
     return f"{who}{year}{word}"
@@ -459,14 +473,12 @@ def format_bibtex(quote: Quote, article: Article, accessed: date) -> str:
     """A ``@misc`` (release, readout, transcript) or ``@article`` (news) entry; the
     quote's paragraph and words go in ``note``."""
     ref = reference(article, accessed)
+    fields: list[tuple[str, str]] = []
     if ref.authors:
-        author = " and ".join(f"{p.family}, {p.given}" for p in ref.authors)
-    else:
-        author = "{{" + _bibtex_escape(ref.author_label) + "}}"  # an institution, not a name
-    fields: list[tuple[str, str]] = [
-        ("author", author),
-        ("title", "{{" + _bibtex_escape(ref.title) + "}}"),  # capitals kept as published
-    ]
+        fields.append(("author", " and ".join(f"{p.family}, {p.given}" for p in ref.authors)))
+    elif ref.author_label:  # an institution, not a name: braced so it is not split
+        fields.append(("author", "{{" + _bibtex_escape(ref.author_label) + "}}"))
+    fields.append(("title", "{{" + _bibtex_escape(ref.title) + "}}"))  # capitals as published
     kind = "article" if ref.genre == "news article" else "misc"
     if kind == "article" and ref.publisher:
         fields.append(("journal", _bibtex_escape(ref.publisher)))
@@ -496,7 +508,7 @@ def format_ris(quote: Quote, article: Article, accessed: date) -> str:
     lines = [("TY", _RIS_TYPES[ref.genre])]
     if ref.authors:
         lines += [("AU", f"{p.family}, {p.given}") for p in ref.authors]
-    else:
+    elif ref.author_label:
         lines.append(("AU", ref.author_label))
     lines.append(("TI", ref.title))
     if ref.genre == "news article" and ref.publisher:
@@ -525,7 +537,7 @@ def csl_item(quote: Quote, article: Article, accessed: date) -> dict[str, object
     }
     if ref.authors:
         item["author"] = [{"family": p.family, "given": p.given} for p in ref.authors]
-    else:
+    elif ref.author_label:
         item["author"] = [{"literal": ref.author_label}]
     if ref.publisher:
         key = "container-title" if ref.genre == "news article" else "publisher"

@@ -1135,16 +1135,31 @@ class Store(UserState):
                 )
             ) from exc
 
-    def search(self, query: str, limit: int = 200, offset: int = 0, cancelled: Any = None) -> Any:
-        """First page of quotes matching ``query`` (see :mod:`natojp_tui.core.search`) and the
-        total; ``cancelled()`` true stops it with ``SearchCancelled``."""
+    def parsed_query(self, query: str) -> Any:
+        """``query`` parsed, with ``source:`` and ``visit:`` turned into the article ids
+        they name (publishers from the article list, visits from the library timeline)."""
+        from natojp_tui.core.search import parse_query, resolve_articles
+
+        pq = parse_query(query)
+        if not pq.source and not pq.visit:
+            return pq
+        sources = dict(zip(self._list.columns["id"], self._list.columns["source"], strict=True))
+        return resolve_articles(pq, sources, self.visits() if pq.visit else ())
+
+    def search(self, query: Any, limit: int = 200, offset: int = 0, cancelled: Any = None) -> Any:
+        """First page of quotes matching ``query`` (a string in the language of
+        :mod:`natojp_tui.core.search`, ``source:`` and ``visit:`` resolved here, or a parsed
+        query) and the total; ``cancelled()`` true stops it with ``SearchCancelled``."""
+        if isinstance(query, str):
+            query = self.parsed_query(query)
         return self._guarded(
             lambda index: index.search(query, limit=limit, offset=offset, cancelled=cancelled)
         )
 
-    def search_ids(self, query: str) -> list[str]:
-        """Ids of every matching quote, best first."""
-        return list(self._guarded(lambda index: index.ids(query)))
+    def search_ids(self, query: Any) -> list[str]:
+        """Ids of every matching quote, best first (``source:``/``visit:`` resolved)."""
+        parsed = self.parsed_query(query) if isinstance(query, str) else query
+        return list(self._guarded(lambda index: index.ids(parsed)))
 
     def cited_quotes(
         self, quote_ids: Iterable[str]

@@ -290,14 +290,9 @@ class ReaderData(LibraryData):
         return [QuoteRow.from_record(h.record, h.spans) for h in result.hits], result.total
 
     def parsed(self, query: str) -> Any:
-        """The parsed query, with ``source:``/``visit:`` turned into article ids."""
-        from natojp_tui.core.search import parse_query, resolve_articles
-
-        pq = parse_query(query)
-        if not pq.source and not pq.visit:
-            return pq
-        sources = {r.id: r.source for r in self.article_rows()}
-        return resolve_articles(pq, sources, self.visits() if pq.visit else ())
+        """The parsed query, with ``source:``/``visit:`` turned into article ids (the
+        store resolves them, for the command line and the reader alike)."""
+        return self.store.parsed_query(query)
 
     def visits(self) -> list[Any]:
         """Every visit in the library (the store's library timeline, asked once)."""

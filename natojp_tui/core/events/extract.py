@@ -117,7 +117,7 @@ def _read_paragraph(p: int, t: AnalysedText, mentions: list[MentionLike], ctx: C
         s = Sentence(p, t.text, masked, s0, s1, ctx.published)
         look = s.look
         sent_mentions = mentions[bisect_left(starts, s0) : bisect_left(starts, s1)]
-        told_in_passing = MENTION_LOOK.search(masked, s0, s1) is not None
+        told_in_passing = MENTION_LOOK.found(masked, s0, s1)
         sent_cands = (
             candidates(s, sent_mentions, ctx)
             if sent_mentions or look.people or told_in_passing

@@ -30,21 +30,20 @@ from natojp_tui.core.events.places import CITIES, city_in, context_place, place_
 from natojp_tui.core.events.sentence import Sentence
 from natojp_tui.core.model import Event
 from natojp_tui.core.text.document import AnalysedArticle
+from natojp_tui.core.text.patterns import Caseless
 
 _MEETING_KINDS = frozenset({"meeting", "courtesy_call", "group_meeting", "summit"})
 # what two people agreeing or "their talks" can belong to (a signing is also their meeting)
 _TOLD_KINDS = _MEETING_KINDS | {"signing", "meal"}
-_PLAN_NEAR = re.compile(
+_PLAN_NEAR = Caseless(
     r"\b(?:will|would|shall|plans?|planned|planning|expected|scheduled|set\sto|due\sto|"
     r"upcoming|next|ahead\sof|hopes?|looks?\sforward|cancel\w*|postpone\w*|seek\w*|"
-    r"arrang\w*|propos\w+|invit\w+|to\shold|agreed\sto\shold|no|not|never)\b",
-    re.I,
+    r"arrang\w*|propos\w+|invit\w+|to\shold|agreed\sto\shold|no|not|never)\b"
 )
 _PAST_MODS = re.compile(r"\b(?:previous|last|earlier|former|past|prior)\b|\b(?:19|20)\d\d\b", re.I)
-MENTION_LOOK = re.compile(
+MENTION_LOOK = Caseless(
     r"agreed|affirmed|pledged|vowed|confirmed|concurred|discussed|hailed|spoke|talked|"
-    r"talks|meeting|summit|call|conversation|joint|attend|participat|took\spart",
-    re.I,
+    r"talks|meeting|summit|call|conversation|joint|attend|participat|took\spart"
 )
 
 # --- outcome verbs ------------------------------------------------------------------------
@@ -107,7 +106,7 @@ def read_mentions(
 
 def _planned(masked: str, s0: int, a: int, b: int) -> bool:
     left = masked[max(s0, a - 60) : a]
-    return _PLAN_NEAR.search(left) is not None or _PLAN_NEAR.search(masked, b, b + 40) is not None
+    return _PLAN_NEAR.found(left) or _PLAN_NEAR.found(masked, b, b + 40)
 
 
 def _known(ctx: Context) -> set[str]:
@@ -415,7 +414,7 @@ def _attendance(
     masked, s0, s1 = s.masked, s.start, s.end
     out: list[Event] = []
     for m in _ATTEND_RE.finditer(masked, s0, s1):
-        if "~" in m.group(0) or _PLAN_NEAR.search(masked, max(s0, m.start() - 30), m.start()):
+        if "~" in m.group(0) or _PLAN_NEAR.found(masked, max(s0, m.start() - 30), m.start()):
             continue
         near = [c for c in cands if c.kind == "person" and s0 <= c.end <= m.start()]
         people = list(near[-1].names) if near else _subject_people(cands, m.start(), s0, ctx)

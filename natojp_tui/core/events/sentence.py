@@ -11,7 +11,7 @@ from functools import cached_property
 
 from natojp_tui.core.dates import Clock, DateMention, find_dates, japan_time_spans, read_clock
 from natojp_tui.core.lexicon.months import MONTH_NAME_PATTERN, month_number
-from natojp_tui.core.text.patterns import trie_pattern
+from natojp_tui.core.text.patterns import Caseless, trie_pattern
 
 PLAN_CLAUSE = re.compile(
     r"\b(?:will|would|shall|plans?|planned|planning|expected|scheduled|set\sto|due\sto|"
@@ -147,15 +147,14 @@ _VISIT_FRAME_RE = re.compile(
 _OPENING_SEQUENCE_RE = re.compile(r"\s*(?:Earlier|Later|Afterwards|Then),")
 
 
-_SEQUENCE_RE = re.compile(
+_SEQUENCE_RE = Caseless(
     r"\b(?:(?:following|after|before|prior\sto|ahead\sof|at\sthe\s(?:end|outset|beginning|start)\sof|"
     r"on\sthe\smargins?\sof|on\sthe\ssidelines?\sof|during)\s(?:the|this|that|their|these|this)\s"
     r"(?:[\w-]+\s){0,3}?(?:meeting|talks|summit|ceremony|signing|call|conference|lunch|dinner|"
     r"discussions?|session)|afterwards|subsequently|thereafter|then|at\sthe\soutset|"
     r"on\sthe\s(?:sidelines|margins)|"
     r"(?:on\s)?the\ssame\sday|also\son\sthat\sday|later\sthat\sday|"
-    r"in\sthe\s(?:morning|afternoon|evening))\b",
-    re.I,
+    r"in\sthe\s(?:morning|afternoon|evening))\b"
 )
 
 
@@ -247,6 +246,6 @@ class Sentence:
     def sequence(self) -> bool:
         """Does it follow on from the event just told ("Following the meeting", "Later,")?"""
         return (
-            _SEQUENCE_RE.search(self.masked, self.start, self.end) is not None
+            _SEQUENCE_RE.found(self.masked, self.start, self.end)
             or _OPENING_SEQUENCE_RE.match(self.masked, self.start) is not None
         )

@@ -25,21 +25,21 @@ def extract_visit_mentions(doc: AnalysedArticle, registry: Registry) -> list[Vis
     """Every "visit to Japan", "visiting Tokyo", "a three-day visit from Tuesday" in the
     body, with the visitor (canonical name) and the days the text gives."""
     published = doc.published
+    # the visit phrases first: the paragraphs after the last one need not be read
+    phrases = [[_phrases(t.masked, s0, s1) for s0, s1 in t.sentences] for t in doc.body]
+    upto = max((p for p, para in enumerate(phrases) if any(para)), default=-1)
     mentions = mentions_by_paragraph(registry)
     out: list[VisitMention] = []
     ctx = Context(registry, published, None)
-    for p, t in enumerate(doc.body):
+    for p, t in enumerate(doc.body[: upto + 1]):
         masked = t.masked
         para_mentions = mentions.get(p, [])
         starts = [m.start for m in para_mentions]
-        for s0, s1 in t.sentences:
+        for (s0, s1), found_phrases in zip(t.sentences, phrases[p], strict=True):
             s = Sentence(p, t.text, masked, s0, s1, published)
             found = para_mentions[bisect_left(starts, s0) : bisect_left(starts, s1)]
             sent_cands = candidates(s, found, ctx)
-            for m in _VISIT_RE.finditer(masked, s0, s1):
-                host = _visit_host(m.group("host"))
-                if host is None:
-                    continue
+            for m, host in found_phrases:
                 visitor = _visitor(masked, sent_cands, m.start(), s0, ctx)
                 first, last, days = _visit_days(s, m, ctx)
                 out.append(
@@ -57,6 +57,16 @@ _VISIT_RE = re.compile(
     r"\b(?:(?:visit|trip|tour|stay)\s(?:to|in)|visiting|visited|arrived\sin)\s"
     r"(?P<host>(?:the\s)?[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+)?)"
 )
+
+
+def _phrases(masked: str, s0: int, s1: int) -> list[tuple[re.Match[str], str]]:
+    """The visit phrases of a sentence that name a host country or city, with the host."""
+    out = []
+    for m in _VISIT_RE.finditer(masked, s0, s1):
+        host = _visit_host(m.group("host"))
+        if host is not None:
+            out.append((m, host))
+    return out
 
 
 def _visit_host(host: str) -> str | None:

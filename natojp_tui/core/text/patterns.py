@@ -35,3 +35,35 @@ def starting_with(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``pattern`` behind a look-ahead for the characters ``first`` its matches start with:
     the same matches, but places where none can start are passed over at C speed."""
     return re.compile(f"(?=[{first}])(?:{pattern})", flags)
+
+
+_INLINE_FLAGS_RE = re.compile(r"\(\?[aiLmsux-]")
+
+
+class Caseless:
+    """Is there a match of a case-insensitive ``pattern`` in a text? The answer of
+    ``re.compile(pattern, re.IGNORECASE).search``, at C speed: an ASCII text is lowered
+    and searched with the pattern compiled without the flag (for ASCII, ignoring case is
+    lowering, and without it the engine skips to where a match can start); other text is
+    searched with the flag. The pattern is written in lower case, without look-behinds or
+    inline flags (checked), so that both searches agree."""
+
+    __slots__ = ("_folded", "_plain", "pattern")
+
+    def __init__(self, pattern: str) -> None:
+        if pattern != pattern.lower() or "(?<" in pattern or _INLINE_FLAGS_RE.search(pattern):
+            raise ValueError(f"not a lower-case pattern without look-behinds: {pattern!r}")
+        self.pattern = pattern
+        self._plain = re.compile(pattern)
+        self._folded = re.compile(pattern, re.IGNORECASE)
+
+    def found(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """Does a match lie in ``text[start:end]`` (as ``Pattern.search(text, start,
+        end)`` reads it: ``\\b`` at ``start`` sees the character before)?"""
+        end = len(text) if end is None else min(end, len(text))
+        start = max(0, start)
+        lo = max(0, start - 1)
+        part = text[lo:end]
+        if part.isascii():
+            return self._plain.search(part.lower(), start - lo) is not None
+        return self._folded.search(text, start, end) is not None

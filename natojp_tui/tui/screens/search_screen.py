@@ -131,11 +131,11 @@ class SearchScreen(ModalScreen[SearchDone | None]):
             self.app.call_from_thread(self._show, query, rows, total)
 
     def _gone(self) -> bool:
-        """Dismissed (or being dismissed: its widgets already gone) while a worker ran."""
+        """Dismissed (or being dismissed) while a worker ran: its widgets may be gone."""
         return not self.is_attached or not self.query("#search-results")
 
     def _show(self, query: str, rows: list[QuoteRow], total: int) -> None:
-        if self._gone():
+        if self._gone():  # dismissed while the worker ran
             return
         self.query_text = query
         self.total = total
@@ -175,7 +175,11 @@ class SearchScreen(ModalScreen[SearchDone | None]):
                 text.append("\n")
                 text.append(inert(article.url), "dim")
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.query_one("#search-preview", Static).update, text)
+            self.app.call_from_thread(self._show_preview, text)
+
+    def _show_preview(self, text: Text) -> None:
+        if not self._gone():
+            self.query_one("#search-preview", Static).update(text)
 
     # -- choosing, copying, exporting -------------------------------------------------
     def done(self, opened: QuoteRow | None) -> None:

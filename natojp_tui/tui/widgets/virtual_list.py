@@ -131,9 +131,11 @@ class VirtualList(ScrollView, can_focus=True):
         """The cursor row's style: background, foreground and weight win over the row's.
 
         Where the theme's cursor colours fall short of 4.5:1, the text turns black or
-        white, whichever reads better on the cursor background.
+        white, whichever reads better on the cursor background; dimmed columns (dates,
+        sources) are drawn at full strength there, since a dim colour on the cursor
+        background falls under the contrast the theme was checked for.
         """
-        style = self.get_component_rich_style("virtual-list--cursor")
+        style = self.get_component_rich_style("virtual-list--cursor") + Style(dim=False)
         if style.color is None or style.bgcolor is None:
             return style
         fg, bg = Color.from_rich_color(style.color), Color.from_rich_color(style.bgcolor)
