@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from natojp_tui.core.model import Article, Event
-from natojp_tui.eval.real import Figures, _score_meetings, assign
+from natojp_tui.eval.real import Figures, _score_meetings, assign, same_person
 
 
 def _event(kind: str, *people: str) -> Event:
@@ -51,3 +51,13 @@ def test_talks_in_the_gold_are_the_extractors_meetings_when_breaking_ties() -> N
     _score_meetings(gold, Article(id="a", title="a", paragraphs=[], events=events), fig, "a")
     assert fig.meetings.tp == 1
     assert any("extra event: signing" in e for e in fig.errors)
+
+
+def test_a_name_with_a_middle_name_dropped_or_only_the_family_name_is_the_same_person() -> None:
+    assert same_person("Anders Fogh Rasmussen", "Anders Rasmussen")
+    assert same_person("Julia Gillard", "Julia Eileen Gillard")
+    assert same_person("Jens Stoltenberg", "Stoltenberg")  # all the text ever says
+    assert same_person("Fumio Kishida", "KISHIDA Fumio")
+    assert not same_person("Jens Stoltenberg", "Jens Plötner")
+    assert not same_person("Park Jin", "Yoon Suk Yeol")
+    assert not same_person("Shinzo Abe", None)

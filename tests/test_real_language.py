@@ -580,3 +580,95 @@ def test_hosting_a_person_for_talks_is_not_a_report() -> None:
     assert (
         _reported("Secretary General Lars Hovland welcomed Minister Kenta Morioka for talks.") == []
     )
+
+
+# --- third session: partial quotes after asides, single marks and "the pair" ---------
+
+
+def test_a_partial_quote_after_a_speaker_with_an_aside_is_theirs() -> None:
+    marked = _marked(
+        "Foreign Minister Kenji Arakawa, in his first speech to the assembly, said that "
+        "“the door is open” for talks on a new treaty.",
+    )
+    assert ("partial", "the door is open", "Kenji Arakawa") in marked
+
+
+def test_a_quote_closed_by_a_single_mark_ends_the_words_before_its_speaker() -> None:
+    marked = _marked(
+        LEAD,
+        "'We are ready to do more for the region,' Hovland said on Friday, calling the "
+        "shortfall 'serious' and the delays 'intolerable'.",
+    )
+    assert ("partial", "serious", "Lars Hovland") in marked
+    assert ("partial", "intolerable", "Lars Hovland") in marked
+
+
+def test_the_pair_is_the_two_people_just_named() -> None:
+    quotes = _quotes(
+        "Defence Minister Ruth Calder met her counterpart Daichi Mori in Canberra, where "
+        "the pair said they wanted a “deeper rhythm of exercises”.",
+    )
+    [q] = [q for q in quotes if q.text == "deeper rhythm of exercises"]
+    assert q.speaker == "Ruth Calder and Daichi Mori"
+
+
+def test_a_policy_name_in_marks_is_nobodys_quote_whatever_its_case() -> None:
+    marked = _marked(
+        LEAD,
+        "The two leaders said they would work towards the realization of a "
+        "“free and open Indo-Pacific”.",
+        "Tanabe welcomed the “Individual Partnership and Cooperation Programme (IPCP)” too.",
+    )
+    assert not [m for m in marked if "Indo-Pacific" in m[1] or "Programme" in m[1]]
+
+
+# --- third session: joint reports -------------------------------------------------------
+
+
+def _reported_by(*paragraphs: str) -> list[tuple[str, str | None, int]]:
+    return [
+        (q.text, q.speaker, len(q.speaker_ids))
+        for q in _quotes(*paragraphs)
+        if q.kind == "indirect"
+    ]
+
+
+def test_met_with_a_counterpart_and_agreed_is_both_of_them() -> None:
+    found = _reported_by(
+        "On Tuesday, the second day of her visit, Foreign Minister Ruth Calder met with her "
+        "Japanese counterpart Daichi Mori and agreed on the need for a fishing accord.",
+    )
+    assert ("on the need for a fishing accord", "Ruth Calder and Daichi Mori", 2) in found
+
+
+def test_agreed_with_someone_and_their_title_to_do_something_is_both() -> None:
+    found = _reported_by(
+        LEAD,
+        "Tanabe on Friday agreed with Lars Hovland, secretary general of the alliance, to "
+        "work together on cyber defence.",
+    )
+    [(text, _, n)] = found
+    assert text.startswith("to work together on cyber defence") and n == 2
+
+
+def test_a_joint_subject_behind_a_bullet_or_a_lead_in_agrees_for_both() -> None:
+    found = _reported_by(
+        LEAD,
+        "° The two leaders exchanged views on the region, and agreed to hold regular talks "
+        "on maritime security.",
+        "2. During the dinner that followed, both discussed energy, and agreed that supply "
+        "chains must be kept open.",
+    )
+    assert [(t, n) for t, _, n in found] == [
+        ("to hold regular talks on maritime security", 2),
+        ("supply chains must be kept open", 2),
+    ]
+
+
+def test_words_cited_by_someone_are_the_cited_persons() -> None:
+    marked = _marked(
+        LEAD,
+        "Secretary General Hovland praised Japan's support, quoting Prime Minister Tanabe's "
+        "statement, “What happens in one region is felt in the other.”",
+    )
+    assert ("partial", "What happens in one region is felt in the other.", "Aiko Tanabe") in marked

@@ -69,11 +69,18 @@ def family(name: str) -> str:
 
 
 def same_person(gold: str | None, pred: str | None) -> bool:
-    """Equal canonical names, or the same words in another order (KISHIDA Fumio)."""
+    """Equal canonical names, the same words in another order (KISHIDA Fumio), or one
+    name's words all in the other's with the family name shared: *Anders Rasmussen* is
+    *Anders Fogh Rasmussen*, and a text that only ever says *Stoltenberg* is right to."""
     g, p = norm_name(gold), norm_name(pred)
     if not g or not p:
         return g == p
-    return g == p or sorted(g.split()) == sorted(p.split())
+    gw, pw = g.split(), p.split()
+    if g == p or sorted(gw) == sorted(pw):
+        return True
+    small, large = (set(gw), set(pw)) if len(gw) <= len(pw) else (set(pw), set(gw))
+    family = {gw[-1], gw[0]} if len(gw) > 1 else {gw[0]}
+    return small <= large and bool(small & family & set(pw))
 
 
 def holds(text: str, first: str, last: str) -> bool:

@@ -125,7 +125,7 @@ ROLE_WORDS = words(
     "alliance's nato's japan's two both allied declaration statement communiqué communique "
     "document report agreement strategy concept letter resolution plan treaty joint political "
     "the of for two both top diplomat government ministry spokesperson's office presidential "
-    "agency embassy senior unnamed anonymous"
+    "agency embassy senior unnamed anonymous pair"
 )
 # the last word of a cue naming an institution rather than a person
 INSTITUTION_WORDS = words("office ministry agency embassy government council secretariat")

@@ -53,7 +53,7 @@ DOCUMENT_WORDS = wordset(
 
 
 GROUP_WORDS = frozenset(
-    ["leaders", "ministers", "sides", "officials", "both", "two", "delegations", "parties"]
+    ["leaders", "ministers", "sides", "officials", "both", "two", "delegations", "parties", "pair"]
 )
 
 
@@ -381,6 +381,8 @@ def _clause_start(text: str, start: int, lo: int) -> bool:
         return True  # a numbered or bulleted paragraph: "(2) Prime Minister Key stated"
     if before.endswith((",", ";", ":", "—", "–", "(", "”", '"', "--", " -")):
         return True
+    if before[-1:] in "'’" and before[-2:-1] in ",.?!":
+        return True  # after a quote closed with a single mark: "…,' Rutte warned"
     if before[-1] in ".!?" and not abbreviation_before(text, len(before) + max(0, start - 12) - 1):
         return True
     # a relative clause opens a clause too: "…, which the Secretary General called “…”"

@@ -97,6 +97,8 @@ def reported_speech(t: AnalysedText, p: int, blocked: Intervals, direct: Interva
             continue
         if cue is None and text[max(s_start, m.start() - 5) : m.start()] == " and ":
             cue = shared_subject(t, s_start, m.start())
+            if cue is not None and verb in _JOINT:
+                cue = _met_and_agreed(t, cue, s_start, m.start()) or cue
         elif cue is None and participle:
             cue = participle_subject(t, s_start, m.start())  # "he said, adding that ..."
         elif cue is None:
@@ -116,7 +118,7 @@ def reported_speech(t: AnalysedText, p: int, blocked: Intervals, direct: Interva
         phrase_end = verb_phrase_end(text, m.end(), verb)
         if verb in NOUN_ONLY and phrase_end == m.end():
             continue  # "offered a seat": no attitude named, no speech
-        tail = _ATTRIBUTION_TAIL_RE.match(text, phrase_end, s_end)
+        tail = None if verb in _JOINT else _ATTRIBUTION_TAIL_RE.match(text, phrase_end, s_end)
         if tail and text[s_start : cue.start].rstrip().endswith(","):
             phrase_end = tail.end()  # "..., the ministry said in a statement."
         if (
@@ -147,6 +149,41 @@ _ATTRIBUTION_TAIL_RE = re.compile(
     r"[^,.;:!?“”\"]{0,90}?(?=[.,;!?](?:\s|$))"
 )
 _COMMITS = frozenset(("agreed", "agree", "agreeing", "concurred"))
+# what two people do together in a readout ("met with Y and agreed", "... and affirmed")
+_JOINT = _COMMITS | frozenset(
+    ("affirmed", "reaffirmed", "confirmed", "shared", "pledged", "vowed", "concurred")
+)
+# "X met (with) Y and agreed": the meeting's other side agreed too
+_MET_WITH_RE = re.compile(
+    r"\b(?:met|talked|spoke|held (?:talks|a meeting|a telephone call|a call)) (?:with )?"
+)
+
+
+def _met_and_agreed(t: AnalysedText, cue: Cue, s_start: int, verb_start: int) -> Cue | None:
+    """*Park met with his counterpart Hayashi and agreed on ...*: both agreed."""
+    if cue.kind not in ("name", "role"):
+        return None
+    text = t.text
+    m = next(reversed(list(_MET_WITH_RE.finditer(text, cue.end, verb_start))), None)
+    if m is None:
+        return None
+    other = _object_person(text, m.end())
+    if other is None or other.end > verb_start:
+        return None
+    return Cue(cue.start, other.end, f"{cue.text} and {other.text}", "pair")
+
+
+def _object_person(text: str, pos: int) -> Cue | None:
+    """The person after a meeting verb, over *his/her/their (Japanese) counterpart*."""
+    k = skip(text, pos, " \u00a0")
+    lead = _COUNTERPART_RE.match(text, k)
+    if lead is not None:
+        k = lead.end()
+    other = cue_after(text, k)
+    return other if other is not None and other.kind in ("name", "role") else None
+
+
+_COUNTERPART_RE = re.compile(r"(?:his|her|their) (?:[A-Z][a-z]+ )?counterparts?,? ")
 
 
 def _reports_without_that(text: str, verb: re.Match[str], start: int) -> bool:
@@ -165,15 +202,24 @@ def _agreed_with(
     """*Kishida agreed with President Yoon in a call that ...*: both agreed; the clause
     follows *that*. (*agreed with the proposal* names no person: no report.)"""
     text = t.text
-    other = cue_after(text, verb.end() + 6)
-    if other is None or other.kind not in ("name", "role"):
-        return None
-    k = text.find(" that ", other.end, min(s_end, other.end + 80))
-    if k < 0:
+    other = _object_person(text, verb.end() + 6)
+    if other is None:
         return None
     pair = Cue(cue.start, other.end, f"{cue.text} and {other.text}", "pair")
-    start, end = _clause(t, k + 1, s_end)
+    k = text.find(" that ", other.end, min(s_end, other.end + 80))
+    if k >= 0:
+        start, end = _clause(t, k + 1, s_end)
+        return pair, start, end
+    # "agreed with Jens Stoltenberg, secretary general of NATO, to cooperate ...": the
+    # clause after the other side (and its appositive) begins with "to" or "on"
+    to = _AGREED_TO_RE.match(text, other.end, s_end)
+    if to is None:
+        return None
+    start, end = _clause(t, to.end() - len(to.group("lead")), s_end)
     return pair, start, end
+
+
+_AGREED_TO_RE = re.compile(r"(?:,[^,;.]{3,90},)?\s+(?:on \w+day\s+)?(?P<lead>(?:to|on) )")
 
 
 def _has_speaker_verb(t: AnalysedText, start: int, end: int) -> bool:

@@ -30,8 +30,35 @@ def shared_subject(t: AnalysedText, s_start: int, verb_start: int) -> Cue | None
         cue = cue_before(text, v.start(), s_start)
         if cue is not None:
             return cue
-    cue = cue_after(text, s_start)
-    return cue if cue is not None and cue.kind in ("name", "role") else None
+    # "The two Ministers exchanged views ..., and agreed that ...": a joint subject too;
+    # over a bullet or number ("° The two Ministers", "2. Both") and one or two lead-in
+    # phrases ("On Monday, the first day of his trip, Park met ...")
+    for start in _subject_starts(text, s_start, verb_start):
+        both = _BOTH_RE.match(text, start, verb_start)
+        if both is not None:  # "both exchanged views ..., and agreed": the two sides
+            return Cue(start, start + len(both.group(1)), both.group(1), "group")
+        cue = cue_after(text, start)
+        if cue is not None and cue.kind in ("name", "role", "group", "pair"):
+            return cue
+    return None
+
+
+_BOTH_RE = re.compile(r"(both|Both)[ \u00a0]+[a-z]+ed\b")
+
+
+_BULLET_RE = re.compile(r"[\s°•▪●·*-]*(?:\(?\d{1,2}[.)]\s*)?")
+_LEAD_IN_RE = re.compile(r"[^,;:]{2,70},[ \u00a0]+")
+
+
+def _subject_starts(text: str, s_start: int, limit: int) -> list[int]:
+    start = _BULLET_RE.match(text, s_start, limit).end()  # type: ignore[union-attr]
+    starts = [start]
+    for _ in range(2):
+        lead = _LEAD_IN_RE.match(text, starts[-1], limit)
+        if lead is None:
+            break
+        starts.append(lead.end())
+    return starts
 
 
 _ASIDE_RE = re.compile(
@@ -40,7 +67,8 @@ _ASIDE_RE = re.compile(
 # one or two comma-enclosed asides: "Yoon, from the conservative party, his country's
 # main opposition party, said"
 _ASIDES_RE = re.compile(
-    r"(?:,\s+(?:from|of|who|whose|his|her|their|the|a|an|also|now|then|[a-z]+ing)\b[^,]{0,100}){1,2},\s*$"
+    r"(?:,\s+(?:from|of|in|at|during|after|before|on|who|whose|his|her|their|the|a|an|also|now|"
+    r"then|[a-z]+ing)\b[^,]{0,100}){1,2},\s*$"
 )
 
 

@@ -226,7 +226,9 @@ class _ParagraphScanner:
             d = bisect_right(self.double_closes, i)
             if d < len(self.double_closes) and self.double_closes[d] < later:
                 return False
-        return text[later] in CLOSER_FOR.get(top.mark, "")
+        # the later mark must read as a closer ("…' plan'"), not open the next quote
+        # ("'serious' and the delays 'intolerable'")
+        return text[later] in CLOSER_FOR.get(top.mark, "") and self.context(later)[1]
 
 
 def _indent(text: str) -> int:
