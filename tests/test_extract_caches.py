@@ -219,7 +219,7 @@ def test_caches_never_change_an_answer():
     ("module", "name"),
     [
         ("natojp_tui.core.events.mentioned", "MENTION_LOOK"),
-        ("natojp_tui.core.events.mentioned", "_PLAN_NEAR"),
+        ("natojp_tui.core.events.mentioned", "PLAN_NEAR"),
         ("natojp_tui.core.events.sentence", "_SEQUENCE_RE"),
     ],
 )

@@ -314,3 +314,518 @@ def test_a_family_first_name_is_referred_to_by_its_first_word() -> None:
         {"Seo Min", "Haruto Sakamoto"},
         {"Seo Min", "Aiko Morimoto"},
     ]
+
+
+# --- real-text shapes of the lead sentence (second round) -----------------------------------
+
+
+def test_a_day_between_the_host_and_the_verb_keeps_the_host_as_actor() -> None:
+    events = _events(
+        "President Min Ji-ho on Jan. 30 hosted talks with Secretary General Maria Lindqvist "
+        "on maritime security."
+    )
+    assert [(e.kind, len(e.participants)) for e in events] == [("meeting", 2)]
+
+
+def test_an_organisation_s_short_name_in_a_title_keeps_the_two_subjects_together() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto and Baltic Defence Organization (BDO) Secretary General "
+        "Maria Lindqvist on Monday discussed ship building, the office said."
+    )
+    assert _kinds(events) == [("meeting", PAIR)]
+    assert events[0].date == date(2031, 5, 12)
+
+
+def test_a_two_plus_two_meeting_of_four_ministers_is_one_meeting() -> None:
+    events = _events(
+        "Foreign Minister Aiko Morimoto, Defence Minister Kenji Ueda, and their counterparts, "
+        "Sara Holt and Liam Carver, held a 2+2 meeting in Tokyo on Friday."
+    )
+    meetings = [e for e in events if e.kind == "meeting"]
+    assert len(meetings) == 1
+    assert _people(meetings[0]) == {"Morimoto", "Ueda", "Holt", "Carver"}
+
+
+def test_a_joint_news_conference_with_a_named_partner_has_just_those_two() -> None:
+    events = _events(
+        "Foreign Minister Aiko Morimoto, Defence Minister Kenji Ueda, and their counterparts, "
+        "Sara Holt and Liam Carver, held a 2+2 meeting in Tokyo on Friday.",
+        "“We will work together,” Carver told a joint news conference with Holt after the talks.",
+    )
+    [press] = [e for e in events if e.kind == "press_conference"]
+    assert _people(press) == {"Carver", "Holt"}
+
+
+def test_a_dinner_held_after_a_press_conference_is_a_meal_of_its_own() -> None:
+    events = _events(
+        "On May 15, commencing at 6:00 p.m., Prime Minister Haruto Sakamoto held a meeting with "
+        "Secretary General Maria Lindqvist. Following a joint press conference after the "
+        "meeting, a working dinner was held for about 60 minutes starting at 7:30 p.m."
+    )
+    [meal] = [e for e in events if e.kind == "meal"]
+    assert _people(meal) == PAIR and meal.time == "19:30" and meal.date == THURSDAY
+
+
+def test_talks_continued_over_lunch_are_a_meal() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto held talks with Secretary General Maria Lindqvist on "
+        "Thursday.",
+        "After the talks, the two leaders continued informal talks over lunch.",
+    )
+    assert _kinds(events) == [("meeting", PAIR), ("meal", PAIR)]
+
+
+def test_a_summit_weeks_before_the_news_is_background() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto and President Min Ji-ho spoke by telephone on Thursday.",
+        "The call came weeks after the two held their first summit in New York.",
+    )
+    current = [e for e in events if not e.background]
+    past = [e for e in events if e.background]
+    assert len(current) == 1 and current[0].date == THURSDAY
+    assert len(past) == 1 and past[0].date is None
+    assert len(past[0].participants) == 2
+
+
+# --- the speaker's own words: speeches, press points, transcripts ---------------------------
+
+
+def _spoken(
+    title: str, *paragraphs: str, kind: str = "body", published: date | None = THURSDAY
+) -> list[Event]:
+    body = [Paragraph(p, "turn" if p[:9].isupper() else kind) for p in paragraphs]  # type: ignore[arg-type]
+    article = Article(id="t", title=title, paragraphs=body, published=published)
+    return extract(article).events
+
+
+def test_a_transcript_turn_tells_the_meeting_its_speaker_had_today() -> None:
+    events = _spoken(
+        "Doorstop Interview, Oslo",
+        "JONAS BERG, FOREIGN MINISTER: Well, today I was able to meet with Kenji Ueda, the "
+        "Minister of Defence here in Norway.",
+        "JOURNALIST: What did you discuss?",
+        kind="turn",
+    )
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert _people(meeting) == {"Berg", "Ueda"} and meeting.date == THURSDAY
+
+
+def test_a_speech_under_its_speaker_s_name_tells_meetings_signings_and_the_past() -> None:
+    events = _spoken(
+        "Joint press point by Secretary General Maria Lindqvist and Prime Minister Haruto Sakamoto",
+        "Prime Minister Sakamoto, it is an honour to be with you in Tokyo. Only two months since "
+        "we last met in Brussels.",
+        "Today we discussed maritime security. And the programme we have just signed will guide "
+        "our work.",
+    )
+    kinds = [(e.kind, frozenset(_people(e)), e.background, e.date) for e in events]
+    assert ("press_conference", PAIR, False, THURSDAY) in kinds
+    assert ("meeting", PAIR, True, None) in kinds  # "since we last met": no day
+    assert ("meeting", PAIR, False, THURSDAY) in kinds
+    assert ("signing", PAIR, False, THURSDAY) in kinds
+
+
+def test_the_speaker_and_a_named_person_agreeing_met() -> None:
+    events = _spoken(
+        "Opening remarks by the Secretary General",
+        "Secretary General Maria Lindqvist welcomed Prime Minister Haruto Sakamoto.",
+        "Prime Minister Sakamoto and I agreed that the partnership must grow. We also agreed to "
+        "meet again in the autumn.",
+    )
+    meetings = [e for e in events if e.kind == "meeting"]
+    assert [frozenset(_people(e)) for e in meetings] == [PAIR]
+
+
+def test_plans_and_hopes_in_a_speech_are_not_events() -> None:
+    events = _spoken(
+        "Remarks by Secretary General Maria Lindqvist",
+        "Prime Minister Sakamoto, welcome. We will meet again in June, and I look forward to "
+        "our meeting in Oslo. I hope we can sign the new programme soon.",
+    )
+    assert [e for e in events if e.kind in ("meeting", "signing")] == []
+
+
+def test_my_meeting_with_him_names_the_meeting_but_not_its_day() -> None:
+    events = _spoken(
+        "Joint Press Conference",
+        "JONAS BERG: Let me welcome Secretary General Maria Lindqvist. As I said to the Secretary "
+        "General in my meeting with him, we have much in common.",
+        kind="turn",
+    )
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert _people(meeting) == {"Berg", "Lindqvist"} and meeting.date is None
+
+
+# --- clocks, tours, meals and past trips told around the meeting ----------------------------
+
+
+def test_the_start_time_in_the_next_sentence_is_the_meeting_s_time() -> None:
+    [meeting, meal] = _events(
+        "On 15 May, Prime Minister Haruto Sakamoto had a meeting with Prime Minister Jonas Berg "
+        "in Tokyo. The meeting started at 6pm and lasted for forty minutes. The meeting was "
+        "followed by the dinner Prime Minister Sakamoto hosted for Prime Minister Berg, which "
+        "lasted until 8:15pm."
+    )
+    assert (meeting.kind, meeting.time, meeting.duration) == ("meeting", "18:00", 40)
+    assert meal.kind == "meal" and _people(meal) == {"Sakamoto", "Berg"}
+    assert meal.date == THURSDAY and meal.time is None  # 8:15pm is when it ended
+
+
+def test_arriving_for_the_summit_at_a_time_gives_the_summit_s_time() -> None:
+    events = _events(
+        "President Min Ji-ho and Prime Minister Haruto Sakamoto met in Tokyo on Thursday.",
+        "Min arrived at Sakamoto's residence at around 5 p.m. for the summit.",
+    )
+    assert [(e.kind, e.time) for e in events] == [("meeting", "17:00")]
+
+
+def test_a_walking_tour_with_guests_is_a_visit_of_all_of_them() -> None:
+    events = _events(
+        "On the morning of May 15, Prime Minister Haruto Sakamoto, together with President "
+        "Jonas Berg and Mrs. Ingrid Berg, took a walking tour of the grounds of the Ginkaku "
+        "Temple in Kyoto.",
+        "Afterwards, Prime Minister Sakamoto held a meeting with President Berg.",
+    )
+    visit, meeting = events
+    assert visit.kind == "visit" and {"Sakamoto", "Berg"} <= _people(visit)
+    assert len(visit.participants) == 3 and visit.date == THURSDAY
+    assert meeting.kind == "meeting" and meeting.date == THURSDAY
+
+
+def test_saying_something_while_meeting_someone_is_a_meeting() -> None:
+    events = _events(
+        "The partnership matters to both sides, Foreign Minister Jonas Berg said while meeting "
+        "with Defence Minister Aiko Morimoto, "
+        "who recently took office."
+    )
+    assert _kinds(events) == [("meeting", frozenset({"Berg", "Morimoto"}))]
+
+
+def test_meeting_on_the_sidelines_of_a_summit_means_both_attended_it() -> None:
+    events = _events(
+        "President Min Ji-ho met with Prime Minister Jonas Berg on Thursday.",
+        "The two leaders met on the sidelines of a NATO summit here.",
+    )
+    summit = [e for e in events if e.kind == "summit"]
+    assert len(summit) == 1 and _people(summit[0]) == {"Ji-ho", "Berg"} | _people(summit[0])
+    assert len(summit[0].participants) == 2 and summit[0].date == THURSDAY
+
+
+def test_the_two_sides_signing_with_nobody_told_before_are_the_sentence_s_people() -> None:
+    events = _events(
+        "During a visit by Prime Minister Haruto Sakamoto to NATO headquarters, the two sides "
+        "signed a partnership programme, Secretary General Maria Lindqvist said."
+    )
+    [signing] = [e for e in events if e.kind == "signing"]
+    assert _people(signing) == PAIR
+
+
+def test_a_past_trip_to_a_country_is_background_without_a_day() -> None:
+    events = _events(
+        "Secretary General Maria Lindqvist met Prime Minister Haruto Sakamoto on Thursday.",
+        "Last year, Ms. Lindqvist visited New Zealand, the first such visit.",
+        "Sakamoto arrived in Brussels after a visit to Poland.",
+    )
+    past = [(e.kind, frozenset(_people(e))) for e in events if e.background]
+    assert ("visit", frozenset({"Lindqvist"})) in past
+    assert ("visit", frozenset({"Sakamoto"})) in past
+    assert all(e.date is None for e in events if e.background)
+
+
+def test_a_trip_earlier_this_month_during_which_two_leaders_spoke_is_their_past_visit() -> None:
+    events = _events(
+        "Today's meeting follows Prime Minister Liam Carver's visit to Japan earlier this month, "
+        "during which he and Prime Minister Haruto Sakamoto announced closer ties."
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert visit.background and _people(visit) == {"Carver", "Sakamoto"}
+
+
+# --- who: fronted phrases, pronoun partners, two sites, countries taken for names -----------
+
+
+def test_the_subject_after_a_fronted_clause_is_the_actor() -> None:
+    events = _events(
+        "While in Western Norway, Minister Jonas Berg also visited HMNoS Haakon and Haakonsvern "
+        "Naval Base to see the search effort."
+    )
+    visits = [e for e in events if e.kind == "visit"]
+    assert [(_people(e), e.place) for e in visits] == [
+        ({"Berg"}, "HMNoS Haakon"),
+        ({"Berg"}, "Haakonsvern Naval Base"),
+    ]
+
+
+def test_his_meeting_in_a_fronted_phrase_is_the_meeting_of_the_subject_after_it() -> None:
+    events = _events(
+        "Foreign Minister Jonas Berg paid a courtesy call on Prime Minister Haruto Sakamoto on "
+        "Thursday.",
+        "Before his meeting with Sakamoto, Berg visited a memorial set up at the party "
+        "headquarters.",
+    )
+    assert all("Berg" in _people(e) for e in events)
+    assert [e.kind for e in events] == ["courtesy_call", "visit"]
+
+
+def test_their_talks_in_a_fronted_phrase_are_the_talks_of_the_subject_and_companion() -> None:
+    events = _events(
+        "During their talks in Oslo, Foreign Minister Aiko Morimoto, together with her "
+        "Norwegian counterpart, Jonas Berg, said the two countries had renewed their pledge."
+    )
+    assert _kinds(events) == [("meeting", frozenset({"Morimoto", "Berg"}))]
+
+
+def test_a_signing_told_again_with_the_partner_is_one_signing_and_a_meeting_named_apart() -> None:
+    events = _events(
+        "Secretary General Maria Lindqvist signed the new partnership agreement with Norway in "
+        "Brussels on Monday.",
+        "“We are close partners,” Lindqvist said as she and Norwegian Prime Minister Jonas Berg "
+        "signed the agreement.",
+        "Prior to her meeting with Berg, Lindqvist announced a visit to Japan.",
+    )
+    assert sorted(_kinds(events)) == [
+        ("meeting", frozenset({"Lindqvist", "Berg"})),
+        ("signing", frozenset({"Lindqvist", "Berg"})),
+    ]
+    assert all(e.date == date(2031, 5, 12) for e in events)
+
+
+# --- readouts in Japanese ---------------------------------------------------------------------
+
+MONDAY_2023 = date(2023, 5, 15)  # a Monday, while Fumio Kishida was prime minister
+
+
+def _ja(*paragraphs: str) -> list[Event]:
+    return _events(*paragraphs, published=MONDAY_2023)
+
+
+def test_a_japanese_readout_s_talks_and_dinner_are_two_events_of_its_clause() -> None:
+    events = _ja(
+        "本12日午後3時10分から約40分間、岸田文雄内閣総理大臣は、訪日中のマルク・ルッテNATO"
+        "事務総長と会談及び夕食会を行いました。"
+    )
+    assert [(e.kind, frozenset(_people(e))) for e in events] == [
+        ("meeting", frozenset({"Kishida", "Rutte"})),
+        ("meal", frozenset({"Kishida", "Rutte"})),
+    ]
+    assert (events[0].date, events[0].time, events[0].duration) == (date(2023, 5, 12), "15:10", 40)
+    assert events[1].date == date(2023, 5, 12) and events[1].time is None
+
+
+def test_japanese_plans_are_not_events() -> None:
+    assert (
+        _ja(
+            "岸田総理とマルク・ルッテ事務総長は、来月、会談を行う予定です。",
+            "両首脳は、首脳会談を行うことで一致しました。",
+        )
+        == []
+    )
+
+
+def test_both_leaders_and_the_bare_prime_minister_are_the_readout_s_two_sides() -> None:
+    events = _ja(
+        "栄誉礼に続き、両首脳は会談を行いました。",
+        "その後、総理は共同記者発表を行い、アンソニー・アルバニージー首相の訪日を歓迎しました。",
+    )
+    pair = frozenset({"Kishida", "Albanese"})
+    assert [(e.kind, frozenset(_people(e))) for e in events] == [
+        ("ceremony", pair),
+        ("meeting", pair),
+        ("press_conference", pair),
+    ]
+    assert all(e.date == MONDAY_2023 for e in events)  # the readout's date
+
+
+def test_a_japanese_local_time_is_kept_and_the_japan_time_noted() -> None:
+    [e] = _ja(
+        "現地時間5月14日午後6時(日本時間15日午前7時)から約20分間、上川陽子外務大臣は、"
+        "マルク・ルッテ事務総長と懇談を実施しました。"
+    )
+    assert (e.date, e.time, e.duration) == (date(2023, 5, 14), "18:00", 20)
+    assert e.note is not None and "07:00" in e.note
+
+
+def test_a_past_summit_and_a_past_visit_in_japanese_are_background() -> None:
+    events = _ja(
+        "上川陽子外務大臣は、マルク・ルッテ事務総長と懇談を実施しました。",
+        "上川大臣から、本年4月のNATO首脳会合以来の再会を歓迎し、3月のルッテ事務総長の訪日に謝意を"
+        "述べました。",
+    )
+    past = [(e.kind, frozenset(_people(e))) for e in events if e.background]
+    assert past == [("summit", frozenset({"Kamikawa", "Rutte"})), ("visit", frozenset({"Rutte"}))]
+    assert all(e.date is None for e in events if e.background)
+
+
+# --- attendance, welcomes, group members, photo-caption days ---------------------------------
+
+
+def test_words_exchanged_with_leaders_including_named_ones_are_one_encounter() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto also exchanged words with leaders of over 20 countries "
+        "including President Jonas Berg of Norway and Secretary General Maria Lindqvist."
+    )
+    [e] = events
+    assert _people(e) == {"Sakamoto", "Berg", "Lindqvist"}
+
+
+def test_taking_part_in_a_ceremony_that_took_place_on_a_day_is_a_ceremony_then() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto visited Norway to take part in the ceremony of the "
+        "anniversary of the treaty which took place on May 14 from 9:30 am to 2:00 pm."
+    )
+    [e] = [e for e in events if e.kind == "ceremony"]
+    assert _people(e) == {"Sakamoto"} and (e.date, e.time) == (date(2031, 5, 14), "09:30")
+
+
+def test_a_summit_named_with_its_partner_is_not_attended_twice() -> None:
+    events = _events(
+        "President Min Ji-ho and Prime Minister Haruto Sakamoto met in person at the summit.",
+        "Instead, they participated in a trilateral summit with President Jonas Berg.",
+    )
+    assert not [e for e in events if e.kind == "summit" and len(e.participants) == 1]
+
+
+def test_welcoming_the_addressee_here_in_a_speech_is_their_meeting() -> None:
+    events = _spoken(
+        "Opening statement by Secretary General Maria Lindqvist",
+        "Prime Minister Sakamoto, it gives me great pleasure to welcome you here today. At our "
+        "Summit in Madrid, Allies took a historic decision.",
+    )
+    kinds = [(e.kind, frozenset(_people(e)), e.background) for e in events]
+    assert ("meeting", PAIR, False) in kinds
+    assert ("summit", frozenset({"Lindqvist"}), True) in kinds  # the organisation's summit
+
+
+def test_what_a_speaker_intends_is_no_event() -> None:
+    events = _spoken(
+        "Remarks by Secretary General Maria Lindqvist",
+        "Prime Minister Sakamoto, thank you. It is a concept which we intend to adopt at our "
+        "Summit in Lisbon in November.",
+    )
+    assert [e for e in events if e.kind == "summit"] == []
+
+
+def test_a_photo_caption_s_full_date_dates_an_undated_article() -> None:
+    events = _spoken(
+        "Strategic partners meet",
+        "Prime Minister Haruto Sakamoto shaking hands with Secretary General Maria Lindqvist, "
+        "Oct. 4, 2030.",
+        "LINDQVIST: This morning the Prime Minister and I also discussed the new concept.",
+        published=None,
+    )
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert meeting.date == date(2030, 10, 4)
+
+
+def test_a_journalist_saying_you_had_time_with_people_today_tells_the_interviewee_s_meetings() -> (
+    None
+):
+    events = _spoken(
+        "Television Interview, Oslo",
+        "JONAS BERG, FOREIGN MINISTER: It was a good day for the alliance.",
+        "JOURNALIST: You had time with the Nordic Five and time with President Liam Carver today. "
+        "What did you talk about?",
+        "BERG: We talked about shipbuilding.",
+    )
+    meetings = sorted((tuple(sorted(_people(e))), tuple(e.groups), e.date) for e in events)
+    assert (("Berg",), ("Nordic Five",), THURSDAY) in meetings
+    assert (("Berg", "Carver"), (), THURSDAY) in meetings
+
+
+def test_a_role_followed_by_honorifics_and_a_name_is_that_person() -> None:
+    events = _events(
+        "Minister for Defence Senator Liam Carver and the Japanese Minister of Defense His "
+        "Excellency Mr Kenji Ueda met today in Perth for their first official meeting.",
+        "Minister Ueda also thanked Senator Carver.",
+    )
+    [meeting] = [e for e in events if e.kind == "meeting"]
+    assert _people(meeting) == {"Carver", "Ueda"}
+
+
+def test_officials_who_attended_the_series_of_events_were_at_the_meeting_and_the_dinner() -> None:
+    events = _events(
+        "On May 15, commencing at 6:10 p.m., Prime Minister Haruto Sakamoto held a meeting with "
+        "Secretary General Maria Lindqvist. A working dinner was held starting at 7:15 p.m. Mr. "
+        "Kenji Ueda, Minister for Foreign Affairs attended the series of events.",
+        "Secretary General Lindqvist said she was pleased to have this meeting with Prime "
+        "Minister Sakamoto.",
+    )
+    meetings = [e for e in events if e.kind in ("meeting", "meal")]
+    assert [(e.kind, _people(e)) for e in meetings] == [
+        ("meeting", {"Sakamoto", "Lindqvist", "Ueda"}),
+        ("meal", {"Sakamoto", "Lindqvist", "Ueda"}),
+    ]
+
+
+def test_a_meeting_and_dinner_with_someone_are_two_events() -> None:
+    events = _events(
+        "On May 15, Foreign Minister Aiko Morimoto held a meeting and dinner with Secretary "
+        "General Maria Lindqvist."
+    )
+    assert sorted(_kinds(events)) == [
+        ("meal", frozenset({"Morimoto", "Lindqvist"})),
+        ("meeting", frozenset({"Morimoto", "Lindqvist"})),
+    ]
+
+
+def test_speaking_with_someone_today_and_the_pleasure_to_meet_them_are_meetings() -> None:
+    events = _events(
+        "Secretary of State Liam Carver spoke today with Foreign Minister Aiko Morimoto.",
+        "Foreign Minister Kenji Ueda expressed his pleasure to meet Secretary General Maria "
+        "Lindqvist in Brussels.",
+    )
+    assert _kinds(events) == [
+        ("meeting", frozenset({"Carver", "Morimoto"})),
+        ("meeting", frozenset({"Ueda", "Lindqvist"})),
+    ]
+
+
+def test_the_first_leader_to_attend_a_summit_is_the_one_who_attended() -> None:
+    events = _events(
+        "Secretary General Maria Lindqvist thanked Prime Minister Haruto Sakamoto for becoming "
+        "the first prime minister to attend a NATO summit."
+    )
+    assert [(e.kind, _people(e)) for e in events if e.kind == "summit"] == [
+        ("summit", {"Sakamoto"})
+    ]
+
+
+def test_a_japanese_readout_s_held_and_together_and_officials_present_throughout() -> None:
+    events = _ja(
+        "5月12日、午後6時10分から約45分間、岸田文雄内閣総理大臣は、マルク・ルッテNATO事務総長との間で"
+        "会談を行うとともに、会談後の共同記者発表に続いて、午後7時15分から約85分間、夕食会を行いました。"
+        "一連の行事には、上川陽子外務大臣が同席しました。"
+    )
+    kinds = [(e.kind, frozenset(_people(e))) for e in events]
+    three = frozenset({"Kishida", "Rutte", "Kamikawa"})
+    assert ("meeting", three) in kinds and ("meal", three) in kinds
+    assert any(k == "press_conference" for k, _ in kinds)
+
+
+def test_the_day_a_wire_lead_gives_dates_the_talks_told_after_it() -> None:
+    events = _events(
+        "Norway and the alliance agreed Tuesday in Brussels to work more closely.",
+        "After their talks at the headquarters, Prime Minister Jonas Berg and Secretary General "
+        "Maria Lindqvist signed a roadmap.",
+    )
+    assert events and all(e.date == date(2031, 5, 13) for e in events)
+
+
+def test_a_past_engagement_just_recalled_does_not_take_the_lead_s_day() -> None:
+    events = _events(
+        "Norway and the alliance agreed Tuesday in Brussels to work more closely.",
+        "Prime Minister Jonas Berg and President Min Ji-ho met at a summit last month. Instead, "
+        "they took part in a trilateral meeting with Secretary General Maria Lindqvist.",
+        "Berg signed the declaration during his previous visit to Seoul.",
+    )
+    assert all(e.date is None for e in events)
+
+
+def test_on_a_visit_of_several_days_the_lead_s_day_dates_nothing_else() -> None:
+    events = _events(
+        "Secretary General Maria Lindqvist urged more pressure on Tuesday.",
+        "Lindqvist, on a two-day visit to Japan, met Prime Minister Haruto Sakamoto on Tuesday.",
+        "Lindqvist also held talks with Defence Minister Kenji Ueda.",
+    )
+    [talks] = [e for e in events if "Ueda" in _people(e)]
+    assert talks.date is None

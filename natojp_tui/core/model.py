@@ -32,6 +32,7 @@ EVENT_KINDS: tuple[str, ...] = (
     "visit",
     "group_meeting",
     "summit",
+    "ceremony",
 )
 DATE_PRECISIONS: tuple[str, ...] = ("exact", "day", "visit", "unknown")
 

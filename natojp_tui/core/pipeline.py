@@ -11,7 +11,9 @@ from __future__ import annotations
 from natojp_tui.core.events import extract_events, extract_visit_mentions
 from natojp_tui.core.model import BODY_KINDS, Article
 from natojp_tui.core.people import build_registry
+from natojp_tui.core.people.registry import PeopleRegistry
 from natojp_tui.core.quotes import extract_quotes
+from natojp_tui.core.quotes.turns import find_turns
 from natojp_tui.core.text.document import AnalysedArticle
 
 
@@ -35,8 +37,9 @@ def extract(article: Article) -> Article:
     doc = analyse(article)
     registry = build_registry(doc)
     article.people = registry.people
-    article.quotes = extract_quotes(doc, registry, turn_labels(article))
-    article.events = extract_events(doc, registry)
+    labels = turn_labels(article)
+    article.quotes = extract_quotes(doc, registry, labels)
+    article.events = extract_events(doc, registry, turn_speakers(doc, labels, registry))
     article.visits = extract_visit_mentions(doc, registry)
     assign_ids(article)
     return article
@@ -51,6 +54,26 @@ def turn_labels(article: Article) -> list[str | None] | None:
         if p.kind in BODY_KINDS
     ]
     return labels if any(x is not None for x in labels) else None
+
+
+def turn_speakers(
+    doc: AnalysedArticle, labels: list[str | None] | None, registry: PeopleRegistry
+) -> list[str | None] | None:
+    """Per body paragraph of a transcript, the canonical name of the person holding the
+    floor ("" for a journalist's question, None for an unknown label or no turn)."""
+    if labels is None:
+        return None
+    turns = find_turns(doc.texts, labels, registry)
+    return [
+        None
+        if t is None
+        else ""
+        if t.question
+        else t.speaker.people[0].name
+        if len(t.speaker.people) == 1
+        else None
+        for t in turns
+    ]
 
 
 def assign_ids(article: Article) -> None:

@@ -31,6 +31,7 @@ SCOPES: dict[str, str] = {
     "search": "Quote search",
     "results": "Search results (once focused: down from the query)",
     "browser": "Quote browser",
+    "timeline": "Timeline pane",
 }
 
 # The order is the footer's: the most used keys first.
@@ -77,6 +78,15 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("result-query", "slash", "focus_query", "Edit query", "results", palette=False),
     KeySpec("sort", "o", "cycle_sort", "Sort", "browser", palette=False),
     KeySpec("starred-only", "asterisk", "toggle_starred", "Starred only", "browser", palette=False),
+    KeySpec(
+        "next-source",
+        "x",
+        "next_source",
+        "Next source of the entry",
+        "timeline",
+        show=False,
+        palette=False,
+    ),
 )
 
 # The library: remove and undo, notes, tags, corrections, the source, dossiers, people,

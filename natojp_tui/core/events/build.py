@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from natojp_tui.core.dates import (
     DateMention,
@@ -13,6 +14,7 @@ from natojp_tui.core.events.context import MAX_WINDOW, Candidate, Context, Trigg
 from natojp_tui.core.events.dating import event_date
 from natojp_tui.core.events.participants import (
     GROUP_RE,
+    companions,
     has_subject_before,
     people_in,
     previous_people,
@@ -30,7 +32,11 @@ from natojp_tui.core.events.places import (
 )
 from natojp_tui.core.events.sentence import YEAR_RE, Sentence
 from natojp_tui.core.events.summary import summarise
+from natojp_tui.core.events.triggers import is_background
 from natojp_tui.core.model import Event
+
+_HOST_RE = re.compile(r"\s(?:the\s)?(?P<host>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+)?)")
+
 
 _JOINED_BY_RE = re.compile(r"\b(?:attended|joined|accompanied)\sby\s")
 
@@ -122,18 +128,30 @@ def build_events(
         after = _subject_after_frame(masked, trig, r1, cands) if trig.style == "frame" else ()
         subjects = (group,) if group else after or subject_names(cands, trig.start, s0, ctx)
         own_subject = group is not None or bool(after)
+    if own_subject and trig.style in ("verb", "light"):
+        subjects = (
+            *subjects,
+            *(n for n in companions(masked, cands, s0, trig.start) if n not in subjects),
+        )
     kind = trig.kind
     if kind in ("meeting", "courtesy_call") and _MEAL_IN_REGION_RE.search(masked, r0, r1):
         kind = "meal"  # "sat down with X for a working breakfast"
     place = None
+    past_trip = False
     if kind == "visit":
         site = site_object(masked, r0, r1)
-        if site is None:
+        if site is None and not is_background(s, trig):
             return []  # a country or city: the visit itself, not an event within it
+        if site is None:  # "Last year, X visited New Zealand": a past trip, told in passing
+            past_trip = True
+            host = _HOST_RE.match(masked, r0)
+            site = host.group("host") if host else ""
+            objects = [c for c in objects if masked[c.end : c.end + 2] not in ("'s", "’s")]
         at_site = AT_SITE_RE.search(masked, r0, r1)
         cleaned = clean_site(at_site.group("site")) if at_site else None
         object_is_site = SITE_HEAD_RE.search(site) is not None
         place = cleaned if cleaned and cleaned not in CITIES and not object_is_site else site
+        place = place if place or not past_trip else None
     groups = _groups(masked, r0, r1, objects)
     attended = trig.style == "light" and re.match(_ATTEND_RE, trig.text, re.I) is not None
     real_groups = [g for g in groups if "counterpart" not in g]
@@ -207,9 +225,23 @@ def build_events(
                 note=clock.note,
             )
         )
+    if kind == "visit" and events and site and not past_trip:
+        events += _second_site(masked, r0, r1, site, events[0])
     for e in events:
         ctx.frames[id(e)] = "none" if old else frame
     return events
+
+
+def _second_site(masked: str, r0: int, r1: int, site: str, first: Event) -> list[Event]:
+    """ "visited HMAS Stirling and RAAF Base Pearce": the second site is a visit too."""
+    at = masked.find(site, r0, r1)
+    m = re.match(r"\sand\s", masked[at + len(site) : r1]) if at >= 0 else None
+    if m is None:
+        return []
+    second = site_object(masked, at + len(site) + m.end() - 1, r1)
+    if second is None or not second[:1].isupper():
+        return []
+    return [replace(first, place=second, summary=f"visited {second}")]
 
 
 def _subject_after_frame(
@@ -293,6 +325,7 @@ def _split_units(
     the text says it was one joint meeting; one event otherwise."""
     obj_people = [n for c in objects for n in c.names]
     joint = _JOINT_RE.search(masked, s0, s1) is not None
+    joint = joint or re.search(r",?\sincluding\s", masked[trig.end : s1]) is not None
     if (
         kind in ("meeting", "courtesy_call", "group_meeting")
         and not joint

@@ -3,16 +3,25 @@ day, "during his visit" (no day), or nothing; a trailing sentence may complete i
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
-from natojp_tui.core.dates import (
-    DateMention,
-)
+from natojp_tui.core.dates import DateMention, find_dates
 from natojp_tui.core.events.context import LOOKBACK, Candidate, Context, Trigger
 from natojp_tui.core.events.participants import people_of, resolve_pronoun
 from natojp_tui.core.events.places import city_in, place_in, visit_city
 from natojp_tui.core.events.sentence import Sentence
 from natojp_tui.core.model import DatePrecision, Event
+from natojp_tui.core.text.document import AnalysedArticle
+
+
+def _after_past(s: Sentence, ctx: Context) -> bool:
+    """Does the sentence go on from a past engagement its paragraph just recalled?"""
+    if not ctx.side or ctx.side[-1].paragraph != s.paragraph:
+        return False
+    last = ctx.events[-1] if ctx.events else None
+    side = ctx.side[-1]
+    return last is None or (last.paragraph, last.start) <= (side.paragraph, side.start)
 
 
 def remember_dates(
@@ -35,6 +44,10 @@ def remember_dates(
             continue
         if ctx.published is None or (ctx.published - day).days <= 45:
             ctx.para_date = day
+            lead = s.paragraph == 0 and ctx.lead_date is None and not s.background
+            lead = lead and not ctx.on_a_trip
+            if lead and ctx.published is not None and 0 <= (ctx.published - day).days <= 7:
+                ctx.lead_date = day  # "Japan and NATO agreed Tuesday in Brussels …"
             names = {n for c in cands for n in c.names}
             ctx.prev_dated = (ctx.sentence_no, day, frozenset(names))
     for e in new:
@@ -90,7 +103,18 @@ def event_date(
             return day, "seq"
     if ctx.para_date is not None:
         return ctx.para_date, "para"
+    if ctx.on_a_trip:
+        ctx.lead_date = None  # a visit of several days: the lead's day is only one of them
+    if ctx.lead_date is not None and not s.background and not s.planned and not _after_past(s, ctx):
+        return ctx.lead_date, "para"  # the news the lead paragraph dates
     return None, "none"
+
+
+# a sentence about the event just told: "The meeting started at 6 p.m.", "... for the summit"
+THE_EVENT_RE = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]heir)\s(?:meeting|talks|summit|call|conversation)\s(?:started|began|"
+    r"commenced|took\splace|was\sheld|lasted)\b|\bfor\sthe\s(?:meeting|talks|summit)\b"
+)
 
 
 def attach_trailing_context(
@@ -108,11 +132,14 @@ def attach_trailing_context(
     target = para_events[-1]
     if ctx.frames.get(id(target)) == "visit":
         return
+    refers = THE_EVENT_RE.search(s.masked, s.start, s.end) is not None
+    if refers and target.time is None:
+        attach_clock(s, target, para_events)
     if target.date is not None and target.place is not None:
         return
     names = {n for c in cands for n in c.names}
     names |= {n for c in cands if c.kind == "pronoun" for n in resolve_pronoun(c, ctx)}
-    if not names & set(target.participants):
+    if not names & set(target.participants) and not refers:
         return
     siblings = [
         e
@@ -131,6 +158,51 @@ def attach_trailing_context(
         for e in siblings:
             if e.place is None:
                 e.place = place
+
+
+_UNTIL_RE = re.compile(r"\b(?:until|till|to)\s(?:about\s|around\s)?$")
+
+
+def start_time(s: Sentence) -> str | None:
+    """The clock time the sentence gives, unless it is when something ended ("until 8:15pm")."""
+    clock = s.clock
+    if clock.time is None:
+        return None
+    before = s.masked[max(s.start, s.start + clock.start - 12) : s.start + clock.start]
+    return None if _UNTIL_RE.search(before) else clock.time
+
+
+def attach_clock(s: Sentence, target: Event, para_events: list[Event]) -> None:
+    """ "The meeting started at 6pm and lasted for forty five minutes": the start time
+    (not an end: "until 8:15pm") of the event just told."""
+    clock = s.clock
+    if start_time(s) is None:
+        return
+    for e in para_events:
+        if (e.paragraph, e.start) == (target.paragraph, target.start):
+            e.time, e.note = clock.time, e.note or clock.note
+            e.duration = e.duration or clock.duration
+
+
+# a photo caption: "(left)", "shakes hands with", "poses for a photo", "(Yonhap)"
+_CAPTION_RE = re.compile(
+    r"\((?:L|R|left|right)\)|,\s(?:left|right),|\bshak(?:es|ing)\shands\b|\bpos(?:es|ing)\sfor\b|"
+    r"\b(?:Photo|Image)\b|\((?:Yonhap|Xinhua|AP|Reuters|AFP|Kyodo|YONHAP)\b"
+)
+
+
+def caption_day(doc: AnalysedArticle) -> date | None:
+    """For an article without a date line, the full date (with its year) its photo
+    caption gives ("… shaking hands with …, Oct. 4, 2010."): the day "today", "this
+    morning" and weekdays are read against. None when no caption gives one."""
+    texts = [*(t.text for t in doc.captions), *(t.text for t in doc.body[:3])]
+    for text in texts:
+        if len(text) > 600 or _CAPTION_RE.search(text) is None:
+            continue
+        for d in find_dates(text, None):
+            if d.value is not None and d.end_value is None:
+                return d.value
+    return None
 
 
 def precision(e: Event, frame: str | None) -> DatePrecision:

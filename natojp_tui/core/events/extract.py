@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 
 from natojp_tui.core.dates import DateMention
 from natojp_tui.core.events.build import build_events
 from natojp_tui.core.events.context import (
+    LOOKBACK,
     MAX_CHARS,
     MAX_TRIGGERS,
     Candidate,
@@ -29,12 +31,21 @@ from natojp_tui.core.events.context import (
     MentionLike,
     Registry,
 )
-from natojp_tui.core.events.dating import attach_trailing_context, precision, remember_dates
+from natojp_tui.core.events.dating import (
+    THE_EVENT_RE,
+    attach_clock,
+    attach_trailing_context,
+    caption_day,
+    precision,
+    remember_dates,
+)
+from natojp_tui.core.events.japanese import read_japanese
 from natojp_tui.core.events.mentioned import MENTION_LOOK, read_mentions, title_press_event
 from natojp_tui.core.events.merge import merge_duplicate, read_topic
 from natojp_tui.core.events.participants import candidates, mentions_by_paragraph, remember_actors
 from natojp_tui.core.events.places import visit_city
 from natojp_tui.core.events.sentence import Sentence
+from natojp_tui.core.events.speech import FIRST_PERSON_LOOK, Floor, find_floors, read_first_person
 from natojp_tui.core.events.summary import headline
 from natojp_tui.core.events.triggers import actor_left, find_triggers, is_background, realised
 from natojp_tui.core.model import Event
@@ -44,20 +55,28 @@ from natojp_tui.core.text.document import AnalysedArticle, AnalysedText
 BACKGROUND_KINDS = frozenset({"meeting", "courtesy_call", "signing", "visit", "address", "summit"})
 
 
-def extract_events(doc: AnalysedArticle, registry: Registry) -> list[Event]:
+def extract_events(
+    doc: AnalysedArticle, registry: Registry, speakers: Sequence[str | None] | None = None
+) -> list[Event]:
     """Events the body paragraphs say happened, in text order.
 
     ``registry`` gives people and their mentions; the article date resolves weekdays
     and years; the dateline place is where events the text does not place happened.
+    ``speakers`` gives, per body paragraph of a transcript, the turn's speaker (canonical
+    name; None for a question or no turn): their first-person words tell events too.
     (Headlines are not read: their tense says nothing of what happened.)
     """
-    ctx = Context(registry, doc.published, doc.place)
+    ctx = Context(registry, doc.published or caption_day(doc), doc.place)
     mentions = mentions_by_paragraph(registry)
+    floors = find_floors(doc, registry, speakers)
     for p, t in enumerate(doc.body):
         if ctx.triggers_read >= MAX_TRIGGERS:
             break
-        _read_paragraph(p, t, mentions.get(p, []), ctx)
+        _read_paragraph(p, t, mentions.get(p, []), ctx, floors[p])
+    for event in read_japanese(doc, registry, ctx):
+        (ctx.side if event.background else ctx.events).append(event)
     events = _with_side_events(ctx)
+    events.sort(key=lambda e: (e.paragraph, e.start))
     told = title_press_event(doc, registry)
     same = [
         e
@@ -87,6 +106,10 @@ def _same_side(a: Event, b: Event) -> bool:
     )  # fmt: skip
 
 
+# a visit or trip the text tells: its other days are not the lead's
+_TRIP_RE = re.compile(r"\b(?:visit|visiting|trip|tour)\b", re.I)
+
+
 _ATTENDED_RE = re.compile(r"(?:attended|joined|participated|took\spart)\b", re.I)
 
 
@@ -104,7 +127,9 @@ def _with_side_events(ctx: Context) -> list[Event]:
     return sorted([*ctx.events, *side], key=lambda e: (e.paragraph, e.start))
 
 
-def _read_paragraph(p: int, t: AnalysedText, mentions: list[MentionLike], ctx: Context) -> None:
+def _read_paragraph(
+    p: int, t: AnalysedText, mentions: list[MentionLike], ctx: Context, floor: Floor | None
+) -> None:
     masked = t.masked
     starts = [m.start for m in mentions]
     para_events: list[Event] = []
@@ -118,23 +143,50 @@ def _read_paragraph(p: int, t: AnalysedText, mentions: list[MentionLike], ctx: C
         look = s.look
         sent_mentions = mentions[bisect_left(starts, s0) : bisect_left(starts, s1)]
         told_in_passing = MENTION_LOOK.found(masked, s0, s1)
+        own_words = floor is not None and FIRST_PERSON_LOOK.search(masked, s0, s1) is not None
         sent_cands = (
             candidates(s, sent_mentions, ctx)
-            if sent_mentions or look.people or told_in_passing
+            if sent_mentions or look.people or told_in_passing or own_words
             else []
         )
         dates = s.dates if look.dates else []
         new = _read_sentence(s, sent_cands, dates, ctx) if look.events else []
         if told_in_passing:
             new += read_mentions(s, sent_cands, dates, ctx, new)
+        if own_words and floor is not None:
+            new += _told_in_person(read_first_person(s, sent_cands, dates, ctx, floor), ctx)
         if not new and para_events and (dates or look.places):
             attach_trailing_context(s, sent_cands, dates, para_events, ctx)
+        elif (
+            not new
+            and ctx.events
+            and ctx.events[-1].time is None
+            and look.places
+            and THE_EVENT_RE.search(masked, s0, s1)  # "Lee arrived at 5 p.m. for the summit."
+        ):
+            attach_clock(s, ctx.events[-1], ctx.events[-LOOKBACK:])
         para_events.extend(new)
         remember_actors(sent_cands, ctx)
         remember_dates(s, sent_cands, dates, new, ctx, look.places)
+        if look.visits and not ctx.on_a_trip:
+            ctx.on_a_trip = _TRIP_RE.search(masked, s0, s1) is not None
         visit_place = visit_city(masked, s0, s1) if look.visits else None
         if visit_place:
             ctx.visit_place = visit_place
+
+
+def _told_in_person(events: list[Event], ctx: Context) -> list[Event]:
+    """First-person events kept: background ones aside, a second telling folded into the
+    first ("today we discussed …", later "we also agreed …": one meeting)."""
+    out = []
+    for event in events:
+        if event.background:
+            if not any(_same_side(event, e) for e in ctx.side):
+                ctx.side.append(event)
+        elif not merge_duplicate(event, ctx):
+            ctx.events.append(event)
+            out.append(event)
+    return out
 
 
 def _read_sentence(

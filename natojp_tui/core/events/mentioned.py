@@ -24,10 +24,11 @@ from datetime import date
 
 from natojp_tui.core.dates import DateMention
 from natojp_tui.core.events.context import LOOKBACK, Candidate, Context, Registry, Trigger
-from natojp_tui.core.events.dating import event_date
+from natojp_tui.core.events.dating import event_date, start_time
 from natojp_tui.core.events.participants import people_of, resolve_pronoun, subject_names
 from natojp_tui.core.events.places import CITIES, city_in, context_place, place_in
 from natojp_tui.core.events.sentence import Sentence
+from natojp_tui.core.lexicon.places import COUNTRY_PHRASES, COUNTRY_WORDS
 from natojp_tui.core.model import Event
 from natojp_tui.core.text.document import AnalysedArticle
 from natojp_tui.core.text.patterns import Caseless
@@ -35,7 +36,7 @@ from natojp_tui.core.text.patterns import Caseless
 _MEETING_KINDS = frozenset({"meeting", "courtesy_call", "group_meeting", "summit"})
 # what two people agreeing or "their talks" can belong to (a signing is also their meeting)
 _TOLD_KINDS = _MEETING_KINDS | {"signing", "meal"}
-_PLAN_NEAR = Caseless(
+PLAN_NEAR = Caseless(
     r"\b(?:will|would|shall|plans?|planned|planning|expected|scheduled|set\sto|due\sto|"
     r"upcoming|next|ahead\sof|hopes?|looks?\sforward|cancel\w*|postpone\w*|seek\w*|"
     r"arrang\w*|propos\w+|invit\w+|to\shold|agreed\sto\shold|no|not|never)\b"
@@ -43,7 +44,8 @@ _PLAN_NEAR = Caseless(
 _PAST_MODS = re.compile(r"\b(?:previous|last|earlier|former|past|prior)\b|\b(?:19|20)\d\d\b", re.I)
 MENTION_LOOK = Caseless(
     r"agreed|affirmed|pledged|vowed|confirmed|concurred|discussed|hailed|spoke|talked|"
-    r"talks|meeting|summit|call|conversation|joint|attend|participat|took\spart"
+    r"talks|meeting|summit|call|conversation|joint|attend|participat|t(?:ook|ake|aking)\spart|followed\sby|"
+    r"sidelines|margins|visit\sto|series\sof"
 )
 
 # --- outcome verbs ------------------------------------------------------------------------
@@ -64,7 +66,8 @@ _REMOTE = re.compile(r"\b(?:tele)?phone|video|virtual|online\b", re.I)
 # --- meetings named in passing ------------------------------------------------------------
 
 _NOMINAL_RE = re.compile(
-    r"\b(?P<det>[Tt]heir|[Hh]is|[Hh]er|(?P<owner>[A-Z][\w-]+)['’]s)\s"
+    r"\b(?P<det>[Tt]heir|[Hh]is|[Hh]er|(?P<owner>[A-Z][\w-]+)['’]s|"
+    r"[Tt]he(?=\s(?:latest|recent|last|first|second|third)\s(?:[\w-]+\s)?(?:talks|meeting|summit)\swith\b))\s"
     r"(?P<mods>(?:[\w-]+\s){0,3}?)"
     r"(?P<noun>talks|meeting|summit|(?:(?:tele)?phone|video)\s(?:call|talks?|conversation)|"
     r"call|conversation|encounter)\b"
@@ -83,9 +86,13 @@ _JOINT_PRESS_RE = re.compile(
 
 _ATTEND_RE = re.compile(
     r"\b(?P<verb>attend(?:ed|ing|s)?|attendance\s(?:at|of)|participat(?:ed|ing|ion)\sin|"
-    r"(?:took|taking)\spart\sin)\s(?:the\s|a\s|an\s|this\syear['’]s\s|last\syear['’]s\s)?"
-    r"(?P<name>(?:[\w'’.-]+\s){0,5}?(?:[Ss]ummit|[Mm]inisterial(?:\s[Mm]eeting)?))\b"
+    r"(?:took|taking|take)\spart\sin)\s(?:the\s|a\s|an\s|this\syear['’]s\s|last\syear['’]s\s)?"
+    r"(?P<name>(?:[\w'’.-]+\s){0,5}?(?:[Ss]ummit|[Mm]inisterial(?:\s[Mm]eeting)?|[Cc]eremony|"
+    r"(?:Security|Defen[cs]e)\s(?:Conference|Forum|Dialogue)|Shangri-La\sDialogue))\b"
 )
+_HIS_TRIP_RE = re.compile(r"\b(?:his|her|their)\s(?:[\w-]+\s){0,2}?(?:visit|trip)\b")
+# the day and hour of the thing attended: "…, which took place on May 9 from 9:30 am"
+_TOOK_PLACE_RE = re.compile(r",?\s(?:which|that)\s(?:took\splace|was\sheld)\b")
 
 
 def read_mentions(
@@ -94,7 +101,11 @@ def read_mentions(
     """Events this sentence tells in passing (see the module docstring); events already
     told are completed instead of told twice."""
     out: list[Event] = []
-    for rule in (_coordinated, _outcomes, _nominal, _joint_press, _attendance):
+    rules = (
+        _coordinated, _outcomes, _nominal, _joint_press, _attendance, _followed_by, _sidelines,
+        _past_visit, _present_throughout,
+    )  # fmt: skip
+    for rule in rules:
         for event in rule(s, cands, dates, ctx, [*new, *out]):
             if event.background or ctx.frames.get(id(event)) == "visit":
                 ctx.side.append(event)  # nothing told later takes its day or place
@@ -106,7 +117,7 @@ def read_mentions(
 
 def _planned(masked: str, s0: int, a: int, b: int) -> bool:
     left = masked[max(s0, a - 60) : a]
-    return _PLAN_NEAR.found(left) or _PLAN_NEAR.found(masked, b, b + 40)
+    return PLAN_NEAR.found(left) or PLAN_NEAR.found(masked, b, b + 40)
 
 
 def _known(ctx: Context) -> set[str]:
@@ -142,7 +153,7 @@ def _complete(e: Event, day: date | None, place: str | None, duration: int | Non
         e.duration = duration
 
 
-def _is_background(s: Sentence, a: int, b: int) -> bool:
+def clause_in_past(s: Sentence, a: int, b: int) -> bool:
     """A cue of the past ("last June", "in 2019") in the mention's clause."""
     masked, s0, s1 = s.masked, s.start, s.end
     end = masked.find(",", b, s1)
@@ -197,7 +208,8 @@ def _subject_people(cands: list[Candidate], pos: int, s0: int, ctx: Context) -> 
 
 
 _COORDINATED_RE = re.compile(
-    r"\b(?:press\s(?:occasion|conference|announcement|point)|news\sconference)\sand\s(?:a\s)?"
+    r"\b(?P<first>press\s(?:occasion|conference|announcement|point)|news\sconference|meeting|talks)"
+    r"\sand\s(?:a\s)?"
     r"(?P<noun>meeting|talks|(?:working\s)?(?:lunch(?:eon)?|dinner|breakfast))\s(?:with|between)\b",
     re.I,
 )
@@ -215,7 +227,10 @@ def _coordinated(
     m = _COORDINATED_RE.search(s.masked, s.start, s.end)
     if m is None:
         return []
-    first = next((e for e in told if e.kind == "press_conference"), None)
+    press = not m.group("first").lower().startswith(("meeting", "talks"))
+    first = next(
+        (e for e in told if (e.kind == "press_conference") == press and e.kind != "meal"), None
+    )  # "a joint press occasion and meeting with X", "a meeting and dinner with X"
     if first is None:
         return []
     noun = m.group("noun").lower()
@@ -277,7 +292,7 @@ def _outcomes(
         if len(people) < 2:
             continue
         trig = Trigger("meeting", m.start(), m.end(), m.group(0), "outcome")
-        background = _is_background(s, m.start(), m.end())
+        background = clause_in_past(s, m.start(), m.end())
         found = _existing(ctx, people, None, _TOLD_KINDS, background)
         if found is not None:
             day, _ = (None, "") if background else event_date(s, trig, dates, ctx, people)
@@ -312,7 +327,10 @@ def _nominal(
             continue
         people: set[str] = set()
         det = m.group("det").lower()
-        if m.group("owner"):
+        fronted = _fronted_subject(s, m, cands, ctx) if not m.group("owner") else ()
+        if fronted:  # "Before his meeting with X, Y visited …": "his" is Y
+            people |= set(fronted)
+        elif m.group("owner"):
             owner = next((c for c in cands if c.start <= m.start() < c.end + 2), None)
             if owner is None or owner.kind != "person":
                 continue
@@ -347,9 +365,11 @@ def _nominal(
         duration = int(minutes.group(1)) if minutes else None
         place = city_in(masked, m.end(), min(s1, m.end() + 40))
         past = _PAST_MODS.search(mods) is not None
-        background = past or _is_background(s, m.start(), m.end())
+        background = past or clause_in_past(s, m.start(), m.end())
         trig = Trigger("meeting", m.start(), m.end(), m.group(0), "mention")
-        found = _existing(ctx, people, None, _TOLD_KINDS, background)
+        # "his meeting with X" is a meeting even where a signing with X was told: two
+        # linked events, the signing done during the meeting
+        found = _existing(ctx, people, None, _MEETING_KINDS | {"meal"}, background)
         if found is not None:
             own_day = [d for d in dates if m.start() <= d.start < m.end()]
             day = own_day[0].resolve(ctx.last_date) if own_day else None
@@ -364,8 +384,38 @@ def _nominal(
             event.duration = duration
         if place:
             event.place = place
+        signed = _existing(ctx, people, None, frozenset({"signing"}), background)
+        if event.date is None and signed is not None and signed.date is not None:
+            event.date, event.place = signed.date, event.place or signed.place  # its day
+            ctx.frames[id(event)] = "seq"
         out.append(event)
     return out
+
+
+_FRONTED_OPENING_RE = re.compile(
+    r"\s*(?:[Bb]efore|[Aa]fter|[Dd]uring|[Ff]ollowing|[Pp]rior\sto|[Aa]head\sof|[Ii]n|[Aa]t)\s$"
+)
+
+
+def _fronted_subject(
+    s: Sentence, m: re.Match[str], cands: list[Candidate], ctx: Context
+) -> tuple[str, ...]:
+    """The subject after the comma of a fronted phrase holding the nominal ("During their
+    talks in Oslo, A, together with B, said …" → A and B)."""
+    if _FRONTED_OPENING_RE.fullmatch(s.masked, s.start, m.start()) is None:
+        return ()
+    comma = s.masked.find(", ", m.end(), s.end)
+    if comma < 0:
+        return ()
+    after = [c for c in cands if c.start > comma and c.kind == "person"]
+    if not after or after[0].start - comma > 60:
+        return ()
+    verb = re.search(
+        r"\s(?:[a-z]+ed|said|met|held|told|spoke|paid|gave|made)\b", s.masked[after[0].end : s.end]
+    )
+    pos = after[0].end + (verb.start() if verb else 0)
+    group = [n for c in after if c.start < pos for n in c.names]
+    return tuple(n for n in dict.fromkeys(group) if n in _known(ctx))
 
 
 def _joint_press(
@@ -383,6 +433,8 @@ def _joint_press(
     people = {n for c in cands if c.kind == "person" for n in c.names} & known
     people |= set(_subject_people(cands, m.start(), s0, ctx))
     for e in reversed(ctx.events[-LOOKBACK:]):  # the talks it follows: both sides
+        if len(people) >= 2:
+            break  # "X told a joint news conference with Y": the sentence names them
         pair = len(people_of(e, ctx)) >= 2 and (not people or people & set(e.participants))
         if e.kind in _MEETING_KINDS and not e.background and pair:
             people |= set(people_of(e, ctx))
@@ -404,6 +456,15 @@ def _joint_press(
     return [_new_event("press_conference", ordered, s, trig, dates, ctx, False, summary)]
 
 
+def _took_place(s: Sentence, event: Event, at: int, dates: list[DateMention], ctx: Context) -> None:
+    """The day and start time a "which took place on …" clause gives the thing attended."""
+    own = [d for d in dates if d.start >= at]
+    day = own[0].resolve(ctx.last_date) if own else None
+    event.date = day
+    event.time = start_time(s) if day else None
+    ctx.frames[id(event)] = "own" if day else "none"
+
+
 def _attendance(
     s: Sentence,
     cands: list[Candidate],
@@ -414,27 +475,210 @@ def _attendance(
     masked, s0, s1 = s.masked, s.start, s.end
     out: list[Event] = []
     for m in _ATTEND_RE.finditer(masked, s0, s1):
-        if "~" in m.group(0) or _PLAN_NEAR.found(masked, max(s0, m.start() - 30), m.start()):
-            continue
-        near = [c for c in cands if c.kind == "person" and s0 <= c.end <= m.start()]
-        people = list(near[-1].names) if near else _subject_people(cands, m.start(), s0, ctx)
-        people = [n for n in people if n in _known(ctx)]
-        if not people:
-            continue
-        name = re.sub(r"^(?:the|a|an)\s", "", m.group("name"))
-        told = [*ctx.events, *ctx.side]
-        if any(e.kind == "summit" and set(people[:1]) <= set(e.participants) for e in told):
+        if "~" in m.group(0) or PLAN_NEAR.found(masked, max(s0, m.start() - 30), m.start()):
             continue
         purpose = masked[max(s0, m.start() - 3) : m.start()] == "to "
-        background = _is_background(s, m.start(), m.end())
-        trig = Trigger("summit", m.start(), m.end(), m.group(0), "mention")
-        event = _new_event("summit", people[:1], s, trig, dates, ctx, background, name)
-        if purpose:  # "visiting Lithuania to attend the NATO Summit": its days are not told
+        near = [c for c in cands if c.kind == "person" and s0 <= c.end <= m.start()]
+        owner_trip = bool(near) and _HIS_TRIP_RE.search(masked, near[-1].end, m.start()) is not None
+        people = (
+            list(near[-1].names)
+            if near and not (purpose and owner_trip)
+            else _subject_people(cands, m.start(), s0, ctx)  # "… his visit to Russia to attend"
+        )
+        people = [n for n in people if n in _known(ctx)]
+        name = re.sub(r"^(?:the|a|an)\s", "", m.group("name"))
+        if not people or any(name.lower() in e.summary.lower() for e in told):
+            continue  # nobody, or the sentence told it already ("a trilateral summit with X")
+        kind = "ceremony" if name.lower().endswith("ceremony") else "summit"
+        background = clause_in_past(s, m.start(), m.end())
+        took_place = _TOOK_PLACE_RE.search(masked, m.end(), s1)
+        before = [*ctx.events, *ctx.side]
+        same = [e for e in before if e.kind == kind and set(people[:1]) <= set(e.participants)]
+        if same:
+            if took_place is not None and not background and same[0].date is None:
+                _took_place(s, same[0], took_place.start(), dates, ctx)  # its day told now
+            continue
+        trig = Trigger(kind, m.start(), m.end(), m.group(0), "mention")
+        event = _new_event(kind, people[:1], s, trig, dates, ctx, background, name)
+        if purpose and took_place is not None and not background:
+            # "… to take part in the ceremony …, which took place on May 9 from 9:30 am"
+            _took_place(s, event, took_place.start(), dates, ctx)
+        elif purpose:  # "visiting Lithuania to attend the NATO Summit": its days are not told
             event.date, event.time, event.duration, event.note = None, None, None, None
             ctx.frames[id(event)] = "visit"
         event.place = city_in(masked, m.end(), min(s1, m.end() + 40)) or (
             None if purpose else event.place
         )
+        out.append(event)
+    return out
+
+
+# --- a meal the meeting was followed by; a summit met on the sidelines of ------------------
+
+_FOLLOWED_BY_RE = re.compile(
+    r"\b(?:was|were)\s(?:then\s)?followed\sby\s(?:a|an|the)\s(?:[\w-]+\s){0,2}?"
+    r"(?P<noun>lunch(?:eon)?|dinner|banquet|breakfast|supper)\b",
+    re.I,
+)
+_SIDELINES_RE = re.compile(
+    r"\bon\sthe\s(?:sidelines|margins?)\sof\s(?:a|an|the|this\syear['’]s)\s"
+    r"(?P<name>(?:[\w'’.-]+\s){0,6}?[Ss]ummit)\b"
+)
+
+
+def _followed_by(
+    s: Sentence,
+    cands: list[Candidate],
+    dates: list[DateMention],
+    ctx: Context,
+    told: list[Event],
+) -> list[Event]:
+    """ "The meeting was followed by the dinner A hosted for B": a meal, with the people
+    it names or those of the meeting just told, on its day."""
+    if s.masked.find("followed by", s.start, s.end) < 0:
+        return []
+    m = _FOLLOWED_BY_RE.search(s.masked, s.start, s.end)
+    if m is None or _planned(s.masked, s.start, m.start(), m.end()):
+        return []
+    known = _known(ctx)
+    people = [n for c in cands if c.kind == "person" and c.start > m.start() for n in c.names]
+    people = [n for n in dict.fromkeys(people) if n in known]
+    last = next((e for e in reversed(ctx.events[-LOOKBACK:]) if e.kind in _MEETING_KINDS), None)
+    if len(people) < 2 and last is not None:
+        people = people_of(last, ctx)
+    if len(people) < 2:
+        return []
+    trig = Trigger("meal", m.start(), m.end(), m.group(0), "mention")
+    event = _new_event("meal", people, s, trig, dates, ctx, False, m.group("noun").lower())
+    if event.date is None and last is not None:
+        event.date, event.place = last.date, event.place or last.place
+        ctx.frames[id(event)] = "seq"
+    if start_time(s) is None or (last is not None and event.time == last.time):
+        event.time = event.duration = None  # an end ("until 8:15pm") or the meeting's clock
+    return [event]
+
+
+def _sidelines(
+    s: Sentence,
+    cands: list[Candidate],
+    dates: list[DateMention],
+    ctx: Context,
+    told: list[Event],
+) -> list[Event]:
+    """ "The two leaders met on the sidelines of a NATO summit": both attended it."""
+    if s.masked.find("on the ", s.start, s.end) < 0:
+        return []
+    m = _SIDELINES_RE.search(s.masked, s.start, s.end)
+    if m is None or "~" in m.group(0) or _planned(s.masked, s.start, m.start(), m.end()):
+        return []
+    meeting = next((e for e in reversed(told) if e.kind in _MEETING_KINDS), None)
+    if meeting is None:
+        meeting = next(
+            (e for e in reversed(ctx.events[-LOOKBACK:]) if e.kind in _MEETING_KINDS), None
+        )
+    if meeting is None or len(people_of(meeting, ctx)) < 2:
+        return []
+    people = people_of(meeting, ctx)
+    if any(
+        e.kind == "summit" and set(people) <= set(e.participants) for e in [*ctx.events, *ctx.side]
+    ):
+        return []
+    name = re.sub(r"^(?:the|a|an)\s", "", m.group("name"))
+    trig = Trigger("summit", m.start(), m.end(), m.group(0), "mention")
+    event = _new_event("summit", people, s, trig, dates, ctx, meeting.background, name)
+    event.date, event.time, event.duration, event.note = meeting.date, None, None, None
+    ctx.frames[id(event)] = ctx.frames.get(id(meeting), "none")
+    return [event]
+
+
+# --- officials present throughout ------------------------------------------------------------
+
+_THROUGHOUT_RE = re.compile(
+    r"\b(?:attended|joined|were\spresent\sat|sat\sin\son)\s(?:all\s)?the\s(?:whole\s)?"
+    r"series\sof\s(?:events|meetings|engagements)\b"
+)
+
+
+def _present_throughout(
+    s: Sentence,
+    cands: list[Candidate],
+    dates: list[DateMention],
+    ctx: Context,
+    told: list[Event],
+) -> list[Event]:
+    """ "Mr. A, Minister for Foreign Affairs and Mr. B, Minister of Defense attended the
+    series of events": A and B were at the meetings and meals of the day told so far."""
+    if s.masked.find("series of", s.start, s.end) < 0:
+        return []
+    m = _THROUGHOUT_RE.search(s.masked, s.start, s.end)
+    if m is None:
+        return []
+    known = _known(ctx)
+    who = [n for c in cands if c.kind == "person" and c.end <= m.start() for n in c.names]
+    who = [n for n in dict.fromkeys(who) if n in known]
+    day = next((e.date for e in reversed(ctx.events[-LOOKBACK:]) if e.date), None)
+    for e in ctx.events[-LOOKBACK:]:
+        if e.kind in ("meeting", "courtesy_call", "summit", "meal") and e.date == day:
+            e.participants = [*e.participants, *(n for n in who if n not in e.participants)]
+    return []
+
+
+# --- a past trip named in passing ----------------------------------------------------------
+
+_PAST_VISIT_RE = re.compile(
+    r"\b(?:(?P<owner>[A-Z][\w-]+)['’]s|(?P<after>after\s)?(?:[Hh]is|[Hh]er|a|their))\s"
+    r"(?:[\w-]+\s){0,2}?visit\sto\s(?P<host>(?:the\s)?[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+)?)"
+)
+_EARLIER_THIS_RE = re.compile(r"\s(?:earlier|late|early)\s(?:this|last)\s(?:week|month|year)\b")
+_DURING_WHICH_RE = re.compile(r"\s(?:during|in\sthe\scourse\sof)\swhich\b")
+
+
+def _past_visit(
+    s: Sentence,
+    cands: list[Candidate],
+    dates: list[DateMention],
+    ctx: Context,
+    told: list[Event],
+) -> list[Event]:
+    """ "Abbott's visit to Japan earlier this month, during which he and Abe announced …",
+    "arrived in Wellington after a visit to Australia": a past trip to a country or city,
+    background with no day; who else took part when the text says so."""
+    masked, s0, s1 = s.masked, s.start, s.end
+    out: list[Event] = []
+    if masked.find("visit to", s0, s1) < 0:
+        return out
+    known = _known(ctx)
+    for m in _PAST_VISIT_RE.finditer(masked, s0, s1):
+        host = m.group("host").removeprefix("the ").rstrip(".,")
+        words = host.split()
+        if not (host in COUNTRY_PHRASES or words[0] in COUNTRY_WORDS or words[0] in CITIES):
+            continue
+        if _planned(masked, s0, m.start(), m.end()):
+            continue
+        past = (
+            m.group("after") is not None
+            or _EARLIER_THIS_RE.match(masked, m.end()) is not None
+            or clause_in_past(s, m.start(), m.end())
+        )
+        if not past:
+            continue
+        if m.group("owner"):
+            owner = next((c for c in cands if c.start <= m.start() < c.end + 2), None)
+            people = list(owner.names) if owner is not None and owner.kind == "person" else []
+        else:
+            people = list(_subject_people(cands, m.start(), s0, ctx))
+        people = [n for n in people if n in known]
+        if not people:
+            continue
+        during = _DURING_WHICH_RE.search(masked, m.end(), min(s1, m.end() + 40))
+        if during is not None:
+            people += [
+                n for c in cands if c.kind == "person" and c.start > during.end()
+                for n in c.names if n in known and n not in people
+            ]  # fmt: skip
+        trig = Trigger("visit", m.start(), m.end(), m.group(0), "mention")
+        event = _new_event("visit", people, s, trig, dates, ctx, True, f"visit to {host}")
+        event.place = host.split()[0] if host.split()[0] in CITIES else host
         out.append(event)
     return out
 
@@ -460,7 +704,13 @@ def title_press_event(doc: AnalysedArticle, registry: Registry) -> Event | None:
     """A transcript titled "Joint press point", "Doorstop interview, London", "Press
     conference by …" is itself a press event: the people the title (or its "by …" line)
     names and those who speak in its turns, on the article's day."""
-    m = _PRESS_TITLE_RE.match(doc.title.strip())
+    line, at = doc.title, 0
+    m = _PRESS_TITLE_RE.match(line.strip())
+    for p, t in enumerate(doc.body[:6]):
+        if m is not None:
+            break
+        if len(t.text) <= 240:  # "Press conference with …" opening the transcript
+            line, at, m = t.text, p, _PRESS_TITLE_RE.match(t.text.strip())
     if m is None or not doc.body:
         return None
     known = {p.name for p in registry.people}
@@ -472,7 +722,7 @@ def title_press_event(doc: AnalysedArticle, registry: Registry) -> Event | None:
 
     for person in registry.people:  # named in the title
         family = person.name.split()[-1]
-        if family and re.search(rf"\b{re.escape(family)}\b", doc.title, re.I):
+        if family and re.search(rf"\b{re.escape(family)}\b", line, re.I):
             add(person.name)
     if doc.body[0].text.lower().startswith("by "):  # "by NATO Secretary General … and …"
         for mention in registry.mentions():
@@ -493,14 +743,14 @@ def title_press_event(doc: AnalysedArticle, registry: Registry) -> Event | None:
     people = [p for p in people if p in known or p[:1].isupper()]
     if not people:
         return None
-    place = _TITLE_PLACE_RE.search(doc.title)
+    place = _TITLE_PLACE_RE.search(line)
     where = place.group("place") if place and place.group("place") in CITIES else doc.place
     return Event(
         kind="press_conference",
         summary="joint press conference" if m.group("joint") else "press conference",
-        paragraph=0,
+        paragraph=at,
         start=0,
-        end=len(doc.body[0].text),
+        end=len(doc.body[at].text),
         participants=people,
         place=where,
         date=doc.published,

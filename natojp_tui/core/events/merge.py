@@ -85,7 +85,15 @@ def merge_duplicate(event: Event, ctx: Context) -> bool:
     key = _SAME_KINDS.get(event.kind, event.kind)
     people = set(event.participants)
     for e in reversed(ctx.events[-LOOKBACK:]):
-        if _SAME_KINDS.get(e.kind, e.kind) != key or set(e.participants) != people:
+        if _SAME_KINDS.get(e.kind, e.kind) != key:
+            continue
+        # a signing told again with the counterpart named ("A signed the agreement with
+        # New Zealand", then "as he and B signed") is the same signing
+        wider = key == "signing" and set(e.participants) < people and not e.groups
+        # the principals again, after officials were added to the meeting ("… attended
+        # the series of events"): the same meeting
+        fewer = key == "meeting" and len(people) >= 2 and people < set(e.participants)
+        if set(e.participants) != people and not wider and not fewer:
             continue
         if set(e.groups) != set(event.groups) or e.background != event.background:
             continue
@@ -97,6 +105,11 @@ def merge_duplicate(event: Event, ctx: Context) -> bool:
             continue
         if (e.paragraph, e.start) == (event.paragraph, event.start):
             return False
+        if wider:
+            e.participants = [
+                *e.participants,
+                *(n for n in event.participants if n not in e.participants),
+            ]
         e.date = e.date or event.date
         e.time = e.time or event.time
         e.duration = e.duration or event.duration

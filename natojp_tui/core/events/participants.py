@@ -17,6 +17,7 @@ from natojp_tui.core.events.context import (
 )
 from natojp_tui.core.events.sentence import Sentence
 from natojp_tui.core.lexicon.datelines import WIRE_DATELINE_RE
+from natojp_tui.core.lexicon.places import COUNTRY_PHRASES
 from natojp_tui.core.model import Event, Person
 from natojp_tui.core.text.patterns import starting_with, words
 
@@ -79,10 +80,15 @@ def candidates(s: Sentence, mentions: Sequence[MentionLike], ctx: Context) -> li
         if masked[m.start : m.start + 1] == "~":
             continue
         person = ctx.registry.get(m.person_id)
-        if person is None or (taken and m.start < taken[-1][1]):
-            continue
-        raw.append(Candidate(m.start, m.end, (person.name,), "person"))
-        taken.append((m.start, m.end))
+        if person is None or (taken and m.start < taken[-1][1]) or person.name in COUNTRY_PHRASES:
+            continue  # (a country the registry took for a name is nobody: "New Zealand")
+        named, end = _named_after(masked, m.end, ctx)
+        if named is not None and named != person.name:
+            person_name = named  # "the Minister of Defense His Excellency Mr X": X, not the role
+        else:
+            person_name, end = person.name, m.end
+        raw.append(Candidate(m.start, end, (person_name,), "person"))
+        taken.append((m.start, end))
     for rm in ROLE_CUE_RE.finditer(masked, s0, s1):
         if _overlaps(taken, rm.start(), rm.end()):
             continue
@@ -119,6 +125,23 @@ def candidates(s: Sentence, mentions: Sequence[MentionLike], ctx: Context) -> li
     return cands
 
 
+_HONORIFIC_GAP_RE = re.compile(
+    r"\s(?:(?:His|Her)\sExcellency\s)?(?:(?:Mr|Ms|Mrs|Dr|Senator|General|Admiral)\.?\s)+"
+)
+
+
+def _named_after(masked: str, pos: int, ctx: Context) -> tuple[str | None, int]:
+    """A full name right after a role and honorifics: the person the role names."""
+    gap = _HONORIFIC_GAP_RE.match(masked, pos)
+    if gap is None:
+        return None, pos
+    for person in ctx.registry.people:
+        name = person.name
+        if " " in name and masked.startswith(name, gap.end()):
+            return name, gap.end() + len(name)
+    return None, pos
+
+
 def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:
     i = bisect_left(spans, (a, a))
     return any(s < b and a < e for s, e in spans[max(0, i - 1) : i + 1])
@@ -143,6 +166,10 @@ _VERB_AFTER_RE = re.compile(
 _SHORT_TITLE_RE = re.compile(r"(?:[A-Z][a-z]{0,3}\.|(?:[A-Z]\.){1,3})$")  # "Mr.", "H.E."
 
 
+# an organisation's short name inside a title: "Treaty Organization (NATO) Secretary General"
+_ACRONYM_RE = re.compile(r"\([A-Z][A-Za-z.&-]{1,10}\)")
+
+
 _COUNTERPART_WORDS = frozenset({"his", "her", "their", "its", "new", "newly", "appointed"})
 
 
@@ -158,6 +185,12 @@ def _set_status(masked: str, c: Candidate, prev: Candidate | None) -> None:
     if c.kind == "pronoun" or masked[c.start : c.end].lower() == "they":
         c.subject = True
         return
+    if c.kind == "plural" and _VERB_AFTER_RE.match(masked, c.end):
+        c.subject = True  # "weeks after the two held their first summit"
+        return
+    if _FRONTED_RE.search(masked, max(0, c.start - 120), c.start):
+        c.subject = True  # "While in Western Australia, Minister X also visited …"
+        return
     lo = max(0, c.start - 160)
     tokens = masked[lo : c.start].split()
     if lo > 0 and tokens:
@@ -172,7 +205,7 @@ def _set_status(masked: str, c: Candidate, prev: Candidate | None) -> None:
         joined_prev = prev is not None and t.endswith(",") and _ends_near(masked, prev, pos, t)
         if bare.lower() in ("counterpart", "counterparts") and not joined_prev:
             counterpart = True
-        titled = bare[:1].isupper() or bare in _TITLE_WORDS
+        titled = bare[:1].isupper() or bare in _TITLE_WORDS or bool(_ACRONYM_RE.fullmatch(bare))
         titled = titled or bare.lower() in ("counterpart", "counterparts")
         titled = titled or (counterpart and bare.lower() in _COUNTERPART_WORDS)
         if bare in ("to", "for") and len(tokens) > 1 and tokens[-2][:1].isupper():
@@ -187,7 +220,7 @@ def _set_status(masked: str, c: Candidate, prev: Candidate | None) -> None:
     last = tokens[-1]
     word = last.strip(",;:.()\"“”'’").lower()
     if last.endswith(",") or word == "and":
-        near = prev is not None and prev.kind == "person" and c.start - prev.end <= 120
+        near = prev is not None and prev.kind in ("person", "pronoun") and c.start - prev.end <= 120
         if near and _ends_near(masked, prev, pos, last):  # type: ignore[arg-type]
             assert prev is not None
             c.linked = True
@@ -199,6 +232,13 @@ def _set_status(masked: str, c: Candidate, prev: Candidate | None) -> None:
         c.subject = True
         return
     c.subject = word not in _OBJECT_WORDS
+
+
+# a fronted adverbial clause, then the subject (title words allowed): "While in Perth, Minister "
+_FRONTED_RE = re.compile(
+    r"(?:^|[.;:]\s+)(?:While|When|After|Before|During|Following|Upon|Later|Earlier|Meanwhile|"
+    r"Separately|Afterwards)\b[^,.;~]{0,80},\s(?:[A-Z][\w.'’-]*\s)*$"
+)
 
 
 def _ends_near(masked: str, prev: Candidate, pos: int, token: str) -> bool:
@@ -221,8 +261,9 @@ def remember_actors(cands: list[Candidate], ctx: Context) -> None:
 
 
 def resolve_pronoun(c: Candidate, ctx: Context) -> tuple[str, ...]:
-    if c.kind == "plural":
-        for e in reversed(ctx.events[-LOOKBACK:]):
+    if c.kind == "plural":  # the last engagement told of two or more (past ones too)
+        told = sorted([*ctx.events[-LOOKBACK:], *ctx.side[-LOOKBACK:]], key=_position)
+        for e in reversed(told):
             people = people_of(e, ctx)
             if len(people) >= 2:
                 return tuple(people)
@@ -233,6 +274,10 @@ def resolve_pronoun(c: Candidate, ctx: Context) -> tuple[str, ...]:
         if gender in (None, pronoun):
             return (name,)
     return ()
+
+
+def _position(e: Event) -> tuple[int, int]:
+    return e.paragraph, e.start
 
 
 def _gender(name: str, ctx: Context) -> str | None:
@@ -269,15 +314,21 @@ def subject_names(cands: list[Candidate], pos: int, s0: int, ctx: Context) -> tu
             continue
         if c.kind != "person":
             same = _sentence_subject(before[:i], c, ctx)  # "X attended ..., where he spoke"
-            return same if same else resolve_pronoun(c, ctx)
+            found = same if same else resolve_pronoun(c, ctx)
+            if c.kind == "plural" and len(found) < 2:
+                # "During a visit by A to NATO, the two sides signed …, B said": nothing
+                # told before, so the two sides are the people this sentence names
+                here = tuple(dict.fromkeys(n for x in cands if x.kind == "person" for n in x.names))
+                return here if len(here) >= 2 else found
+            return found
         group = [c]
         j = i
         while before[j].linked and j > 0 and before[j - 1].subject:
             j -= 1
             group.insert(0, before[j])
         names: list[str] = []
-        for g in group:
-            for n in g.names:
+        for g in group:  # "as he and Prime Minister X signed": the pronoun's person too
+            for n in g.names if g.kind == "person" else resolve_pronoun(g, ctx):
                 if n not in names:
                     names.append(n)
         return tuple(names)
@@ -301,6 +352,19 @@ def subject_group(masked: str, s0: int, pos: int) -> str | None:
     if re.search(r"\b(?:[a-z]+ed|is|was|are|were|has|have)\b", head):
         return None
     return head
+
+
+_COMPANION_RE = re.compile(r"\b(?:together|along)\swith\b|,\saccompanied\sby\b")
+
+
+def companions(masked: str, cands: list[Candidate], s0: int, pos: int) -> tuple[str, ...]:
+    """People who do it with the subject: "X, together with Y and Z, took a tour"."""
+    m = _COMPANION_RE.search(masked, s0, pos)
+    if m is None:
+        return ()
+    return tuple(
+        n for c in cands if c.kind == "person" and m.end() <= c.start < pos for n in c.names
+    )
 
 
 def has_subject_before(cands: list[Candidate], pos: int) -> bool:

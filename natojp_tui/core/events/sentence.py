@@ -24,8 +24,8 @@ PLAN_CLAUSE = re.compile(
 
 _BACKGROUND_RE = re.compile(
     r"\b(?:in\sthe\spast|previously|formerly|over\sthe\s(?:past|last)\s\w+|for\s(?:years|decades)|"
-    r"has\slong|have\slong|last\s(?:year|month)|\w+\syears\sago|in\srecent\syears|"
-    rf"last\s(?:{MONTH_NAME_PATTERN}|spring|summer|autumn|fall|winter)\b|"
+    r"(?:his|her|their)\sprevious\b|has\slong|have\slong|[Ll]ast\s(?:year|month)|\w+\syears\sago|in\srecent\syears|"
+    rf"[Ll]ast\s(?:{MONTH_NAME_PATTERN}|spring|summer|autumn|fall|winter)\b|"
     r"(?:weeks|months|years)\s(?:earlier|ago|before)|"
     r"since\s(?:19|20)\d\d|back\sin|(?i:in|of)\s(?:early\s|late\s|mid-)?"
     rf"(?:(?:{MONTH_NAME_PATTERN})\s)?(?:19|20)\d\d)\b"
@@ -62,7 +62,8 @@ _TRIGGER_WORDS = (
     "observ", "spoke", "welcom", "greet", "discuss", "exchange", "sat down", "conferred",
     "talk", "brief", "summit", "call", "conference", "press", "lunch", "dinner", "breakfast",
     "banquet", "supper", "speech", "lecture", "keynote", "remarks", "session", "dialogue",
-    "consultation", "audience", "bilateral", "tête", "received", "welcomed",
+    "consultation", "audience", "bilateral", "tête", "received", "welcomed", "while meeting",
+    "to meet",
 )  # fmt: skip
 
 
@@ -149,7 +150,7 @@ _OPENING_SEQUENCE_RE = re.compile(r"\s*(?:Earlier|Later|Afterwards|Then),")
 
 _SEQUENCE_RE = Caseless(
     r"\b(?:(?:following|after|before|prior\sto|ahead\sof|at\sthe\s(?:end|outset|beginning|start)\sof|"
-    r"on\sthe\smargins?\sof|on\sthe\ssidelines?\sof|during)\s(?:the|this|that|their|these|this)\s"
+    r"on\sthe\smargins?\sof|on\sthe\ssidelines?\sof|during)\s(?:the|this|that|their|these|his|her)\s"
     r"(?:[\w-]+\s){0,3}?(?:meeting|talks|summit|ceremony|signing|call|conference|lunch|dinner|"
     r"discussions?|session)|afterwards|subsequently|thereafter|then|at\sthe\soutset|"
     r"on\sthe\s(?:sidelines|margins)|"

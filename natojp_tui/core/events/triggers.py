@@ -9,6 +9,7 @@ from collections.abc import Callable
 from natojp_tui.core.events.context import MAX_WINDOW, Candidate, Trigger
 from natojp_tui.core.events.participants import GROUP_RE
 from natojp_tui.core.events.sentence import PLAN_CLAUSE, Sentence
+from natojp_tui.core.lexicon.months import MONTH_PATTERN, WEEKDAY_NAMES
 from natojp_tui.core.text.patterns import starting_with, words
 
 _NOUNS: tuple[tuple[str, str], ...] = (
@@ -31,14 +32,15 @@ _NOUN_ALT = "|".join(f"(?P<n_{kind}>{rx})" for kind, rx in _NOUNS)
 
 _LIGHT = (
     r"held|had|hosted|co-hosted|attended|joined|gave|delivered|conducted|chaired|co-chaired|"
-    r"took\spart\sin|participated\sin|made|paid|received|organi[sz]ed|convened|told|addressed"
+    r"took\spart\sin|participated\sin|made|paid|received|organi[sz]ed|convened|told|addressed|"
+    r"continued|resumed"
 )
 
 
 _DET = r"(?:(?:a|an|the|his|her|their|its|this|another|separate)\s)?"
 
 
-_MODS = r"(?:[\w'’-]+\s){0,4}?"
+_MODS = r"(?:[\w'’+-]+\s){0,5}?"
 
 
 PATTERN_A = starting_with(
@@ -75,7 +77,7 @@ _PASSIVE_TAIL = r"(?:was|were)\s(?:also\s)?(?:held|hosted|given|delivered|conven
 
 
 PATTERN_PASSIVE = re.compile(
-    rf"\b{_DET}(?P<mods>{_MODS})(?:{_NOUN_ALT})\s(?:[\w,'’-]+\s){{0,6}}?{_PASSIVE_TAIL}", re.I
+    rf"\b{_DET}(?P<mods>{_MODS})(?:{_NOUN_ALT})\s(?:[\w'’-]+\s){{0,6}}?{_PASSIVE_TAIL}", re.I
 )
 
 
@@ -85,16 +87,19 @@ _PASSIVE_TAIL_RE = re.compile(_PASSIVE_TAIL, re.I)
 
 _VERBS: tuple[tuple[str, str], ...] = (
     ("courtesy_call", r"(?:paid|made)\s(?:a\s)?courtesy\s(?:call|visit)\s(?:on|to)"),
-    ("meeting", r"met(?:\swith)?|sat\sdown\swith|conferred\swith|held\sa\s(?:telephone|phone|video)\s\w+\swith|"
+    ("meeting", r"met(?:\swith)?|exchanged\s(?:words|greetings)\swith|"
+                r"spoke\s(?:today\s|yesterday\s|again\s|separately\s)?with|(?<=while\s)meeting(?:\swith)?|sat\sdown\swith|conferred\swith|held\sa\s(?:telephone|phone|video)\s\w+\swith|"
                 r"(?:spoke|spoken|talked)\s(?:by\s(?:tele)?phone|over\sthe\s(?:tele)?phone|on\sthe\s"
                 r"(?:tele)?phone|by\svideo\slink)\swith"),
     ("signing", r"signed|co-signed|inked"),
     ("visit", r"visited|toured|inspected|boarded|went\s(?:on\s)?(?:board|aboard)|"
               r"(?:paid|made)\s(?:a|an|his|her|their)\s(?:[\w-]+\s)?visit\sto|"
+              r"took\s(?:a|an)\s(?:walking\s|guided\s|brief\s)?tour\sof|"
               r"laid\s(?:a\s)?wreaths?|paid\s(?:his\s|her\s|their\s)?(?:respects|tribute)\sat|"
               r"observed\s(?:a\s|an\s)?(?:[\w-]+\s)?(?:drill|exercise|demonstration)s?"),
     ("address", r"addressed|briefed|spoke\s(?:at|to|before)"),
     ("person_verb", r"welcomed|received|hosted|greeted"),
+    ("pleased", r"(?:pleasure|pleased|glad|delighted|honou?red)\sto\s(?:meet|see)(?:\swith)?"),
     ("received_by", r"(?:was|were)\s(?:warmly\s|also\s)?(?:received|welcomed|hosted|greeted)\sby"),
     ("topic", r"discussed|exchanged\s(?:views|opinions)|held\s(?:an\s)?exchange\sof\sviews"),
 )  # fmt: skip
@@ -182,6 +187,9 @@ def find_triggers(s: Sentence, cands: list[Candidate]) -> list[Trigger]:
             continue
         if kind in ("person_verb", "received_by"):
             kind = "meeting"
+        if kind == "pleased":  # "expressed his pleasure to meet X": meeting X now
+            found.append(Trigger("meeting", m.start(), m.end(), m.group(0), "pleased"))
+            continue
         found.append(Trigger(kind, m.start(), m.end(), m.group(0), "verb"))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     out: list[Trigger] = []
@@ -255,7 +263,7 @@ def _news_perfect(masked: str, trig: Trigger, block: str) -> bool:
 def realised(masked: str, s0: int, trig: Trigger) -> bool:
     """Does the trigger report something that happened (not a plan, hope or negation)?"""
     left = masked[max(s0, trig.start - 60) : trig.start]
-    block = _BLOCKING_LEFT.search(left) if trig.style in ("verb", "light") else None
+    block = _BLOCKING_LEFT.search(left) if trig.style in ("verb", "light", "pleased") else None
     if block is not None and not _news_perfect(masked, trig, block.group(0)):
         return False
     if re.search(r"\bfirst\stime\b", left, re.I):
@@ -274,11 +282,20 @@ def realised(masked: str, s0: int, trig: Trigger) -> bool:
 _ADVERBS = words(
     """also jointly then later formally officially subsequently both together and who had
     first today yesterday finally personally separately briefly each respectively afterwards
-    earlier thereafter recently once again further"""
+    earlier thereafter recently once again further while"""
 )
 
 
 _AUXILIARY_END = re.compile(r"\s(?:has|have|had)(?:\s(?:also|now|jointly))?$")
+
+
+# a day told between the actor and the verb: "on Jan. 30", "on Monday (Jan. 30)", "today"
+_DAY_BETWEEN_RE = re.compile(
+    rf",?\s(?:on\s)?(?:(?:{'|'.join(WEEKDAY_NAMES)})(?:\s\([^)]{{1,20}}\))?|"
+    rf"{MONTH_PATTERN}\.?\s\d{{1,2}}(?:,\s\d{{4}})?|\d{{1,2}}\s{MONTH_PATTERN}|"
+    r"today|yesterday|this\s(?:morning|afternoon|evening)),?$",
+    re.I,
+)
 
 
 def actor_left(masked: str, s0: int, trig: Trigger, cands: list[Candidate]) -> bool:
@@ -286,6 +303,7 @@ def actor_left(masked: str, s0: int, trig: Trigger, cands: list[Candidate]) -> b
     "This is the first declaration signed between ..." has none."""
     left = masked[max(s0, trig.start - 40) : trig.start].rstrip()
     left = _AUXILIARY_END.sub("", left)  # "X has met ...": the actor is before "has"
+    left = _DAY_BETWEEN_RE.sub("", left)  # "X on Jan. 30 hosted ...": the actor is before the day
     if not left:
         return False
     edge = max(s0, trig.start - 40) + len(left)
@@ -306,7 +324,13 @@ def is_background(s: Sentence, trig: Trigger) -> bool:
     since = _SINCE_RE.search(s.masked, trig.end, clause_end)
     if since is not None:  # "their first meeting since she took office in 2029": this one
         clause_end = since.start()
+    if _EARLIER_RE.search(s.masked, s.start, trig.start) is not None:
+        return True  # "The call came weeks after the two held their first summit"
     return any(a < clause_end and not trig.start <= a < trig.end for a in s.background)
+
+
+# what comes after these words happened well before the sentence's own news
+_EARLIER_RE = re.compile(r"\b(?:days|weeks|months|years)\s(?:after|since)\b", re.I)
 
 
 _SINCE_RE = re.compile(r"\bsince\b(?!\s(?:19|20)\d\d\b)")
