@@ -656,7 +656,7 @@ def _tmux_until(
                 [*tmux, "capture-pane", "-p", "-t", name], capture_output=True, text=True
             ).stdout
             for line in screen.splitlines():
-                at = line.find(needle)
+                at = line.find(needle, min_column)  # the list may show the title too
                 if at >= min_column:
                     seen = time.perf_counter() - start
                     break
