@@ -7,7 +7,15 @@ import pytest
 
 from natojp_tui.bench.__main__ import main
 from natojp_tui.bench.corpus import write_corpus
-from natojp_tui.bench.extract_speed import STAGES, load_articles, measure, render, time_article
+from natojp_tui.bench.extract_speed import (
+    FILE_STAGES,
+    STAGES,
+    load_articles,
+    measure,
+    render,
+    time_article,
+    time_files,
+)
 
 
 @pytest.fixture(scope="module")
@@ -62,3 +70,19 @@ def test_render_names_skipped_files(corpus):
     report = measure(articles[:1], repeats=1)
     report.skipped = ["bad.txt: not text"]
     assert "skipped 1 file(s): bad.txt: not text" in render(report)
+
+
+def test_the_stages_are_those_of_the_pipeline_visits_included():
+    assert STAGES == ("registry", "quotes", "events", "visits")
+
+
+def test_an_imports_reading_and_extraction_are_timed_file_by_file(corpus, tmp_path):
+    files = sorted(p for p in corpus.iterdir() if p.suffix in {".txt", ".md", ".html"})
+    refused = tmp_path / "empty.txt"
+    refused.write_text("", encoding="utf-8")
+    split = time_files([*files, refused])
+    assert set(split) == {*FILE_STAGES, "total"}
+    assert FILE_STAGES[:2] == ("read", "parse")
+    assert all(split[k] >= 0 for k in FILE_STAGES) and split["parse"] > 0
+    assert split["total"] == pytest.approx(sum(split[k] for k in FILE_STAGES))
+    assert time_files([refused]) == dict.fromkeys((*FILE_STAGES, "total"), 0.0)

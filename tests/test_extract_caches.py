@@ -229,7 +229,9 @@ def test_caseless_looks_answer_as_the_case_insensitive_pattern(module, name):
     look = getattr(importlib.import_module(module), name)
     folded = re.compile(look.pattern, re.IGNORECASE)
     hits = 0
-    for text in [*dev_texts(), "THEN TALKS", "xthen talks", "ſummit \u212aeynote call"]:
+    extra = ["THEN TALKS", "xthen talks", "ſummit \u212aeynote call", "İn their talks, ıt"]
+    extra += ["Japan’s MEETING", "“Then” they TALKED: É"]
+    for text in [*dev_texts(), *extra]:
         spans = [(0, len(text)), *split_sentences(text), (1, len(text)), (5, 9)]
         for s0, s1 in spans:
             expected = folded.search(text, s0, s1) is not None
@@ -244,7 +246,8 @@ def test_a_caseless_look_sees_the_character_before_its_start_and_refuses_other_p
     then = Caseless(r"\bthen\b")
     assert not then.found("xTHEN", 1) and then.found("x THEN", 2) and then.found("THEN")
     assert not then.found("THEN", 0, 3)  # the end is the end
-    for pattern in (r"\bThen", r"(?<=a)then", r"(?-i:then)", r"\S+"):
+    assert then.found("“THEN”") and not then.found("ſthen") and then.found("x İ THEN")
+    for pattern in (r"\bThen", r"(?<=a)then", r"(?-i:then)", r"\S+", "caf\u00e9"):
         with pytest.raises(ValueError):
             Caseless(pattern)
 

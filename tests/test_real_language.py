@@ -663,3 +663,12 @@ def test_a_joint_subject_behind_a_bullet_or_a_lead_in_agrees_for_both() -> None:
         ("to hold regular talks on maritime security", 2),
         ("supply chains must be kept open", 2),
     ]
+
+
+def test_words_cited_by_someone_are_the_cited_persons() -> None:
+    marked = _marked(
+        LEAD,
+        "Secretary General Hovland praised Japan's support, quoting Prime Minister Tanabe's "
+        "statement, “What happens in one region is felt in the other.”",
+    )
+    assert ("partial", "What happens in one region is felt in the other.", "Aiko Tanabe") in marked

@@ -134,6 +134,31 @@ def test_a_crash_between_any_two_write_steps_leaves_the_old_or_the_new_library(
     assert seen["old"] and seen["new"], "crashes before the commit keep the old, after it the new"
 
 
+def test_a_crash_at_any_step_of_a_new_librarys_first_import_leaves_it_empty_or_imported(
+    tmp_path: Path,
+) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    write(src, "a.txt", "First visit")
+
+    def first_import(db: Path) -> Callable[[], object]:
+        return lambda: Store.open(db).import_paths([src])
+
+    done = tmp_path / "done"
+    steps = steps_of(first_import(done))
+    new = state(done)
+    assert new[0] and len(steps) >= 4
+    seen = {"empty": 0, "new": 0}
+    for k in range(len(steps)):
+        db = tmp_path / f"db{k}"
+        crash_at(k, first_import(db))
+        after = state(db)  # opens: files written before the first manifest are no damage
+        assert after in (state(tmp_path / "empty"), new), f"crash at step {k} ({steps[k]})"
+        seen["new" if after == new else "empty"] += 1
+        assert not repair(db).damaged, f"crash at step {k} ({steps[k]}) left damage"
+    assert seen["empty"] and seen["new"]
+
+
 @pytest.mark.parametrize("name", ["import", "update", "star"])
 def test_a_full_disk_at_any_write_step_leaves_the_old_or_the_new_library(
     library: Path, name: str, monkeypatch: pytest.MonkeyPatch

@@ -293,3 +293,16 @@ def test_the_people_view_has_no_phantom_people_for_the_seed_and_the_development_
         # a headline fragment like "Hayashi Attends" is only in a title
         assert any(words <= p for p in paragraphs), f"{row.name!r} is not named in any text"
     assert {"Anders Fogh Rasmussen", "Jens Stoltenberg", "Fumio Kishida"} <= {r.name for r in rows}
+
+
+async def test_a_long_source_stays_on_its_one_line_at_80_columns(home):
+    """Wrapped, a long URL fell onto the line's hidden second row: only the id showed."""
+    article = plain_article(1)
+    article.url = "https://www.mofa.go.jp/erp/ep/page4e_001500-a-very-long-readout-address.html"
+    app, _, _ = make_app(home, [article])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        line = app.reader.query_one(SourceLine)
+        [row] = [line.render_line(0).text]
+        assert row.strip().startswith(f"id {article.id} · https://www.mofa.go.jp/erp")
+        assert row.rstrip().endswith("…")

@@ -2,7 +2,8 @@
 
 Reads every article file of a folder once (reading is not timed), then runs the stages
 of :func:`natojp_tui.core.pipeline.extract` on each article the way it does: the text
-analysis with the people registry (body and captions), quotes and events. Timings are
+analysis with the people registry (body and captions), quotes, events and visit
+mentions. Timings are
 process CPU time, which a busy shared machine disturbs far less than wall time.
 
 Each article is timed ``repeats`` times. The first pass is reported on its own
@@ -21,15 +22,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from natojp_tui.core.events import extract_events
+from natojp_tui.core.events import extract_events, extract_visit_mentions
 from natojp_tui.core.model import Article
 from natojp_tui.core.people import build_registry
-from natojp_tui.core.pipeline import analyse
+from natojp_tui.core.pipeline import analyse, turn_labels
 from natojp_tui.core.quotes import extract_quotes
 from natojp_tui.core.readers import ArticleError, read_article
-from natojp_tui.ingest import expand_paths, read_file_bytes
+from natojp_tui.ingest import article_id_for, expand_paths, read_file_bytes, shown_path
 
-STAGES: tuple[str, ...] = ("registry", "quotes", "events")
+STAGES: tuple[str, ...] = ("registry", "quotes", "events", "visits")
+FILE_STAGES: tuple[str, ...] = ("read", "parse", *STAGES)
 
 
 @dataclass(slots=True)
@@ -81,11 +83,47 @@ def time_article(
     doc = analyse(article)
     registry = build_registry(doc)
     t1 = clock()
-    extract_quotes(doc, registry)
+    extract_quotes(doc, registry, turn_labels(article))
     t2 = clock()
     extract_events(doc, registry)
     t3 = clock()
-    return {"registry": t1 - t0, "quotes": t2 - t1, "events": t3 - t2, "total": t3 - t0}
+    extract_visit_mentions(doc, registry)
+    t4 = clock()
+    return {
+        "registry": t1 - t0,
+        "quotes": t2 - t1,
+        "events": t3 - t2,
+        "visits": t4 - t3,
+        "total": t4 - t0,
+    }
+
+
+def time_files(
+    paths: list[Path], clock: Callable[[], float] = time.process_time
+) -> dict[str, float]:
+    """Mean milliseconds per file of each stage of an import's reading and extraction,
+    one pass in this process (as an import worker meets them): reading the bytes,
+    parsing them into an article, then the stages of :func:`time_article`. Files the
+    readers refuse are left out."""
+    total = dict.fromkeys((*FILE_STAGES, "total"), 0.0)
+    n = 0
+    for path in paths:
+        try:
+            t0 = clock()
+            data = read_file_bytes(path)
+            t1 = clock()
+            article = read_article(
+                data, path.name, article_id=article_id_for(path), path=shown_path(path)
+            )
+            t2 = clock()
+        except ArticleError:
+            continue
+        times = {"read": t1 - t0, "parse": t2 - t1, **time_article(article, clock)}
+        times["total"] += times["read"] + times["parse"]
+        for k, v in times.items():
+            total[k] += v
+        n += 1
+    return {k: v * 1000.0 / n if n else 0.0 for k, v in total.items()}
 
 
 def _stat(name: str, seconds: list[float]) -> StageStat:

@@ -202,9 +202,13 @@ def build_from_truth(ctx: Context) -> Row:
     )
 
 
+SPLIT_SAMPLE = 300  # files timed stage by stage beside the import row
+
+
 def row_import(ctx: Context) -> Row:
     """The real import path: ``Store.import_paths`` (extraction in a pool sized to the
     machine, then one commit per batch with one write per shard)."""
+    from natojp_tui.bench.extract_speed import FILE_STAGES, time_files
     from natojp_tui.store import Store
     from natojp_tui.store.db import pool_size
 
@@ -219,11 +223,16 @@ def row_import(ctx: Context) -> Row:
         return build_from_truth(ctx)
     store = Store.open(ctx.db)
     add_articles = store.add_articles
+    store_cpu = [0.0]
 
     def keep_some(articles: Sequence[Any]) -> Any:
         if not ctx.loaded:  # the SIGKILL row rewrites a few of them
             ctx.loaded = list(articles[:200])
-        return add_articles(articles)
+        t = time.process_time()
+        try:
+            return add_articles(articles)
+        finally:
+            store_cpu[0] += time.process_time() - t
 
     store.add_articles = keep_some  # type: ignore[method-assign]
     with _timer() as total_t:
@@ -235,10 +244,16 @@ def row_import(ctx: Context) -> Row:
     row.ratio = write / total if total else None
     row.met = rate >= 500
     quotes = Store.open(ctx.db).search("", limit=0).total
+    split = time_files(ctx.files[:SPLIT_SAMPLE])
+    per_stage = ", ".join(f"{k} {split[k]:.2f}" for k in FILE_STAGES)
+    n = len(ctx.files)
     row.note = (
         f"{rate:.0f} articles/s; extraction in {pool_size()} processes {report.extract_seconds:.2f} s, "
-        f"store writes (shards, list, index, rows; {-(-len(ctx.files) // IMPORT_BATCH)} commits) "
-        f"{write:.2f} s; {report.summary()}; {quotes} quotes"
+        f"store writes (shards, list, index, rows; {-(-n // IMPORT_BATCH)} commits) "
+        f"{write:.2f} s; {report.summary()}; {quotes} quotes. CPU ms/article: reading and "
+        f"extraction {split['total']:.2f} ({per_stage}; one process, first "
+        f"{min(n, SPLIT_SAMPLE)} files), store {store_cpu[0] * 1000 / max(1, n):.2f} "
+        f"(the importing process)"
     )
     return row
 

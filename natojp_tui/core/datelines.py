@@ -11,21 +11,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_MONTH = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+from natojp_tui.core.lexicon.datelines import DATELINE_MONTH, KNOWN_AGENCIES
+from natojp_tui.core.lexicon.months import JAPANESE_ERAS, MONTHS
+
+_MONTH = DATELINE_MONTH
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _TIME = r"(?:,?\s*(?:at\s+)?(?P<hh>\d{1,2})[:.](?P<mm>\d{2})(?:\s*(?P<ampm>[ap])\.?m\.?)?(?:\s*(?:CET|CEST|GMT|UTC|JST|EST|EDT))?)?"
 
@@ -45,7 +34,6 @@ _DOTTED = re.compile(r"\b(?P<d>\d{2})\.(?P<m>\d{2})\.(?P<y>\d{4})\b")
 _ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<hh>\d{2}):(?P<mm>\d{2}))?")
 _JA = re.compile(r"(?P<y>\d{4})年\s*(?P<m>\d{1,2})月\s*(?P<d>\d{1,2})日")
 # Japanese era dates: 令和5年1月31日 is 2023-01-31 (元年 is the era's first year).
-ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
 _ERA = re.compile(
     r"(?P<era>令和|平成|昭和)\s*(?P<n>\d{1,2}|元)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
 )
@@ -107,7 +95,7 @@ def find_date(line: str) -> DateMatch | None:
     m = _ERA.search(line)
     if m:
         n = 1 if m["n"] == "元" else int(m["n"])
-        built = _build(str(ERAS[m["era"]] + n), int(m["m"]), m["d"], None, None, None)
+        built = _build(str(JAPANESE_ERAS[m["era"]] + n), int(m["m"]), m["d"], None, None, None)
         if built:
             found.append(DateMatch(m.start(), m.end(), *built))
     return min(found, key=lambda f: f.start) if found else None
@@ -240,11 +228,6 @@ def parse_date_furniture(line: str, max_len: int = 90) -> Dateline | None:
     return Dateline(published=m.day, updated=m.datetime)
 
 
-KNOWN_AGENCIES = (
-    "Reuters|AP|AFP|Kyodo(?: News)?|Jiji(?: Press)?|Yonhap|KUNA|Xinhua|dpa|DPA|Bloomberg|NHK|"
-    "UPI|Anadolu|AAP|Bernama|PTI|ANI|TASS|RIA Novosti|IANS|EFE|ANSA|Antara|PNA|Lusa|"
-    "Interfax|Ukrinform|Korea Herald|KBS|Arirang|Asia Today"
-)
 _WIRE_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'’\-]*(?:\s[A-Z][A-Za-z.'’\-]*){0,3}(?:,\s*[A-Z][A-Za-z.]{1,12})?)"
     r"(?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?))?"

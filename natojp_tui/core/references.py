@@ -30,6 +30,7 @@ from natojp_tui.core.citation import (
     quote_sentence,
     reported_sentence,
 )
+from natojp_tui.core.lexicon.months import MONTHS
 from natojp_tui.core.model import Article, Quote
 from natojp_tui.core.sources import GOVERNMENT, WIRE_AGENCIES, short_source
 
@@ -123,20 +124,7 @@ _MLA_MONTHS = (
     "Jan.", "Feb.", "Mar.", "Apr.", "May", "June",
     "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
 )  # fmt: skip
-_BIBTEX_MONTHS = (
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-)
+_BIBTEX_MONTHS = tuple(MONTHS)  # jan … dec: BibTeX's month macros
 _RIS_TYPES = {
     "press release": "PRESS",
     "news article": "NEWS",

@@ -203,6 +203,8 @@ def commit(
     manifest stays as ``manifest.json.bak``); fsync the folder; sweep unnamed files.
     Raises OSError before the rename with nothing changed but stray new files.
     """
+    if old is None and migrated_from is None and not os.path.lexists(folder / MANIFEST):
+        _commit_empty(folder, schema)
     base = old or Manifest()
     new = Manifest(
         generation=base.generation + 1,
@@ -252,6 +254,24 @@ def commit(
         keep = {f.name for f in new.files.values()} | {f.name for f in base.files.values()}
         sweep(folder, keep)
     return new
+
+
+def _commit_empty(folder: Path, schema: int) -> None:
+    """Before a new library's first files: an empty generation-0 manifest, so that a
+    crash while they are written leaves the old state (an empty library), never library
+    files without a manifest (which reads as damage: a lost manifest)."""
+    tmp = folder / f".{MANIFEST}.{new_commit_id()}.empty.tmp"
+    empty = Manifest(schema=schema, created=datetime.now().isoformat(timespec="seconds"))
+    try:
+        write_new(tmp, empty.to_bytes())
+        fsync_all([tmp])
+        fault_point(f"replace {MANIFEST} (empty)")
+        os.replace(tmp, folder / MANIFEST)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    fsync_dir(folder)
 
 
 def sweep(folder: Path, keep: set[str]) -> list[str]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from natojp_tui.core.lexicon.months import MONTH_NAMES
 from natojp_tui.core.model import Article, Event, Quote
 from natojp_tui.tui.library_data import LibraryData
 
@@ -27,10 +28,7 @@ def _date(value: Any) -> date | None:
     return None
 
 
-MONTHS = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-)  # fmt: skip
+MONTHS = tuple(name.lower() for name in MONTH_NAMES)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,9 +6,13 @@ import re
 
 from natojp_tui.core.lexicon.months import MONTH_PATTERN
 
-WIRE_AGENCIES: tuple[str, ...] = (
-    "Reuters", "AP", "AFP", "Kyodo", "Jiji", "Bloomberg", "dpa", "Yonhap", "NHK",
-)  # fmt: skip
+# News agencies and broadcasters as a dateline or credit names them, a regex alternation
+# ("TOKYO (Kyodo) --", "(Reuters)").
+KNOWN_AGENCIES = (
+    "Reuters|AP|AFP|Kyodo(?: News)?|Jiji(?: Press)?|Yonhap|KUNA|Xinhua|dpa|DPA|Bloomberg|NHK|"
+    "UPI|Anadolu|AAP|Bernama|PTI|ANI|TASS|RIA Novosti|IANS|EFE|ANSA|Antara|PNA|Lusa|"
+    "Interfax|Ukrinform|Korea Herald|KBS|Arirang|Asia Today"
+)
 # "BRUSSELS (Reuters) — ", "TOKYO, Apr 15 (Kyodo) - ": a place in capitals, an optional
 # short date and agency, then a dash (matched at the start of a clause).
 WIRE_DATELINE_RE = re.compile(

@@ -27,6 +27,10 @@ WEEKDAY_PATTERN = (
 )
 
 
+# Japanese eras: a year N of the era is ``JAPANESE_ERAS[era] + N`` (令和5年 is 2023).
+JAPANESE_ERAS: dict[str, int] = {"令和": 2018, "平成": 1988, "昭和": 1925}
+
+
 def month_number(name: str) -> int | None:
     """1-12 for an English month name or abbreviation ("Sept.", "April")."""
     return MONTHS.get(name.strip(".").lower()[:3])

@@ -303,6 +303,28 @@ def _sentence_subject(t: AnalysedText, span: QuoteSpan) -> tuple[Cue, str] | Non
     return None
 
 
+# "…, by quoting Prime Minister X’s statement, “…”", "citing X's words: “…”": X's words
+_QUOTING_RE = re.compile(
+    r"\b(?P<verb>quoting|citing|quoted|cited|echoing|echoed)[ \u00a0]+(?P<who>[^,;:“”\"]{2,80}?)"
+    r"(?:['’]s?[ \u00a0]+(?:own[ \u00a0]+)?(?:statement|words|remarks|phrase|comments?|line|saying))?"
+    r"[ \u00a0]*[,:]?[ \u00a0]*$"
+)
+
+
+def _quoting(t: AnalysedText, span: QuoteSpan) -> tuple[Cue, str] | None:
+    """*…, by quoting Prime Minister Kishida’s statement, “Ukraine today …”*: the words
+    are the person quoted, not the sentence's subject."""
+    text = t.text
+    lo = max(0, span.outer_start - 110)
+    m = _QUOTING_RE.search(text, lo, span.outer_start)
+    if m is None:
+        return None
+    cue = cue_after(text[: m.end("who")], m.start("who"))  # the person, not "X's statement"
+    if cue is None or cue.kind not in ("name", "role"):
+        return None
+    return cue, m.group("verb")
+
+
 _PERSON_NAMING_RE = re.compile(r"\b(called|termed|dubbed|described\sas)[ \u00a0]*$")
 
 
@@ -441,6 +463,10 @@ def classify(t: AnalysedText, span: QuoteSpan, spans: Intervals, after_direct: b
             return None  # a stray closing mark
         item.cue, item.verb = post[0], post[1]
         item.confidence = 0.6
+        return item
+    if (quoting := _quoting(t, span)) is not None:
+        item.kind = "partial"  # inside the sentence that cites it
+        item.cue, item.verb = quoting
         return item
     words = len(quoted.split())
     embedded = not _starts_clause(text, span)

@@ -12,6 +12,7 @@ import hashlib
 import re
 
 from natojp_tui.core.hygiene import DecodeError, clean_inline, clean_text, decode_bytes
+from natojp_tui.core.lexicon.datelines import KNOWN_AGENCIES
 from natojp_tui.core.model import BODY_KINDS, Article
 from natojp_tui.core.readers.html import NoMainText, parse_html
 from natojp_tui.core.readers.markdown import FrontMatterError, parse_markdown
@@ -50,7 +51,7 @@ def detect_format(name: str, text: str) -> str:
     return "text"
 
 
-_WIRE = re.compile(r"\((?P<a>Reuters|AP|AFP|Kyodo|Jiji|Bloomberg|dpa|Yonhap|NHK)\)")
+_WIRE = re.compile(rf"\((?P<a>{KNOWN_AGENCIES})\)")
 _ORG_HINTS: tuple[tuple[str, str], ...] = (
     ("Ministry of Foreign Affairs of Japan", "Ministry of Foreign Affairs of Japan"),
     ("Prime Minister's Office of Japan", "Prime Minister's Office of Japan"),

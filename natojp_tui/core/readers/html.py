@@ -6,7 +6,7 @@ import re
 
 from natojp_tui.core.datelines import find_date
 from natojp_tui.core.hygiene import clean_inline, clean_text, fold_line
-from natojp_tui.core.model import Paragraph
+from natojp_tui.core.model import Paragraph, ParagraphKind
 from natojp_tui.core.readers.plaintext import BOILERPLATE, Parsed
 
 
@@ -60,7 +60,7 @@ def parse_html(html: str) -> Parsed:
         line = fold_line(raw)
         if not line:
             continue
-        kind = "boilerplate" if line.lower() in BOILERPLATE else "body"
+        kind: ParagraphKind = "boilerplate" if line.lower() in BOILERPLATE else "body"
         out.paragraphs.append(Paragraph(line, kind))
     if not out.title and out.paragraphs:
         out.title = out.paragraphs.pop(0).text

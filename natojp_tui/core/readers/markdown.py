@@ -7,7 +7,7 @@ from datetime import date
 
 from natojp_tui.core.datelines import find_date
 from natojp_tui.core.hygiene import clean_inline
-from natojp_tui.core.model import Paragraph
+from natojp_tui.core.model import Paragraph, ParagraphKind
 from natojp_tui.core.readers.plaintext import BOILERPLATE, Parsed, parse_plaintext, split_blocks
 
 
@@ -105,7 +105,7 @@ def parse_markdown(text: str) -> Parsed:
         text_ = _inline(" ".join(ln for ln in lines if ln))
         if not text_:
             continue
-        kind = "boilerplate" if text_.strip().lower() in BOILERPLATE else "body"
+        kind: ParagraphKind = "boilerplate" if text_.strip().lower() in BOILERPLATE else "body"
         paragraphs.append(Paragraph(text_, kind))
     if not title:
         # No heading, no front matter title: read it like plain text.

@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from natojp_tui.core.datelines import (
-    KNOWN_AGENCIES,
     Dateline,
     parse_date_furniture,
     parse_inline_dateline,
@@ -29,6 +28,7 @@ from natojp_tui.core.datelines import (
     split_scraped_date,
 )
 from natojp_tui.core.hygiene import fold_line
+from natojp_tui.core.lexicon.datelines import KNOWN_AGENCIES
 from natojp_tui.core.model import Paragraph, turn_label
 from natojp_tui.core.readers.furniture import (
     BOILERPLATE,

@@ -38,21 +38,30 @@ def starting_with(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 
 _INLINE_FLAGS_RE = re.compile(r"\(\?[aiLmsux-]")
+# The only characters that ignoring case matches to ASCII letters (dotted and dotless i,
+# long s, Kelvin sign); the first is also the only one that lowering makes two characters.
+_FOLDS_TO_ASCII_RE = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 class Caseless:
     """Is there a match of a case-insensitive ``pattern`` in a text? The answer of
-    ``re.compile(pattern, re.IGNORECASE).search``, at C speed: an ASCII text is lowered
-    and searched with the pattern compiled without the flag (for ASCII, ignoring case is
-    lowering, and without it the engine skips to where a match can start); other text is
-    searched with the flag. The pattern is written in lower case, without look-behinds or
-    inline flags (checked), so that both searches agree."""
+    ``re.compile(pattern, re.IGNORECASE).search``, at C speed: the text is lowered and
+    searched with the pattern compiled without the flag (without it the engine skips to
+    where a match can start). That is the same search when the pattern's letters are
+    lower-case ASCII (checked, with no look-behinds or inline flags) and the text holds
+    none of the four characters that fold to ASCII letters; a text that does is searched
+    with the flag."""
 
     __slots__ = ("_folded", "_plain", "pattern")
 
     def __init__(self, pattern: str) -> None:
-        if pattern != pattern.lower() or "(?<" in pattern or _INLINE_FLAGS_RE.search(pattern):
-            raise ValueError(f"not a lower-case pattern without look-behinds: {pattern!r}")
+        cased = [ch for ch in pattern if ch.lower() != ch.upper()]
+        if (
+            any(not ch.isascii() or ch != ch.lower() for ch in cased)
+            or "(?<" in pattern
+            or _INLINE_FLAGS_RE.search(pattern)
+        ):
+            raise ValueError(f"not a lower-case ASCII pattern without look-behinds: {pattern!r}")
         self.pattern = pattern
         self._plain = re.compile(pattern)
         self._folded = re.compile(pattern, re.IGNORECASE)
@@ -64,6 +73,6 @@ class Caseless:
         start = max(0, start)
         lo = max(0, start - 1)
         part = text[lo:end]
-        if part.isascii():
+        if _FOLDS_TO_ASCII_RE.search(part) is None:
             return self._plain.search(part.lower(), start - lo) is not None
         return self._folded.search(text, start, end) is not None
