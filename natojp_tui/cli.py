@@ -729,10 +729,22 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     entries = store.timeline(
         article=article, visit=args.visit, person=args.person, start=args.since, end=args.until
     )
-    removed = store.user_view().archived  # removed articles leave the timeline too
+    view = store.user_view()
+    removed = view.archived  # removed articles leave the timeline too
     entries = [e for e in entries if any(s.article_id not in removed for s in e.sources)]
+    tags = {id(e): view.meeting_tags(s.event_id for s in e.sources if s.event_id) for e in entries}
+    if args.tag:
+        from natojp_tui.store.userdata import normalise_tag
+
+        wanted = normalise_tag(args.tag)
+        entries = [e for e in entries if any(t.startswith(wanted) for t in tags[id(e)])]
     if args.json:
-        _print_json(entries)
+        rows = to_jsonable(entries)
+        for row, e in zip(rows, entries, strict=True):
+            row["tags"] = tags[id(e)]
+            notes = (view.notes.get(s.event_id or "") for s in e.sources)
+            row["notes"] = list(dict.fromkeys(n for n in notes if n))
+        _print_json(rows)
         return 0
 
     def when(e) -> str:
@@ -1010,7 +1022,10 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--person", metavar="NAME")
     sp.add_argument("--from", dest="since", type=_day, metavar="YYYY-MM-DD")
     sp.add_argument("--to", dest="until", type=_day, metavar="YYYY-MM-DD")
-    sp.add_argument("--json", action="store_true")
+    sp.add_argument(
+        "--tag", metavar="TAG", help="meetings with a tag (a prefix), on them or their article"
+    )
+    sp.add_argument("--json", action="store_true", help="entries with the user's tags and notes")
 
     sp = add("visits", cmd_visits, "list visits (groups of events)")
     sp.add_argument("--article", metavar="ID", help="only the visits this article tells of")

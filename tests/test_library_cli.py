@@ -157,6 +157,28 @@ def test_tags_on_quotes_and_articles_filter_with_tag(capsys, db) -> None:
     assert {q["id"]: q["tags"] for q in quotes(capsys, "has:tag")}[thank] == ["afghanistan"]
 
 
+def timeline(capsys, *args: str) -> list[dict]:
+    return json.loads(ok(capsys, "timeline", *args, "--json"))
+
+
+def test_tags_and_notes_on_meetings_filter_the_timeline_with_tag(capsys, db) -> None:
+    everything = timeline(capsys)
+    assert all((e["tags"], e["notes"]) == ([], []) for e in everything)
+    kishida = next(e for e in everything if "Fumio Kishida" in e["participants"])
+    [event_id] = [s["event_id"] for s in kishida["sources"]]
+    ok(capsys, "tag", event_id, "Foreign Ministers")
+    ok(capsys, "note", event_id, "Check the MOFA readout")
+    [found] = timeline(capsys, "--tag", "foreign")  # a prefix, as tag: in a search
+    assert found["id"] == kishida["id"]
+    assert (found["tags"], found["notes"]) == (["foreign-ministers"], ["Check the MOFA readout"])
+    assert timeline(capsys, "--tag", "nothing") == []
+    assert quotes(capsys, "tag:foreign") == []  # a meeting's tag is not on its article's quotes
+    ok(capsys, "tag", SEED_ID, "visit-2013")  # an article's tag reaches its meetings
+    assert len(timeline(capsys, "--tag", "visit")) == len(everything)
+    ok(capsys, "tag", event_id, "foreign-ministers", "--off")
+    assert timeline(capsys, "--tag", "foreign") == []
+
+
 def test_corrections_are_shown_as_corrected_and_undone(capsys, db) -> None:
     qid = quote_id(capsys, THANK)
     ok(capsys, "correct", SEED_ID, "date", "2013-04-16")

@@ -63,6 +63,9 @@ def annotate(capsys, article: Path) -> str:
     cli(capsys, "correct", q[THANK]["id"], "speaker", "Fumio Kishida")
     cli(capsys, "correct", aid, "source", "NATO Public Diplomacy Division")
     cli(capsys, "correct", aid, "date", "2013-04-16")
+    cli(capsys, "correct", aid, "place", "Tokyo, Kantei")
+    cli(capsys, "correct", aid, "title", "Rasmussen in Tokyo")
+    cli(capsys, "correct", q[AMBITION]["id"], "kind", "partial")
     cli(capsys, "note", aid, "Wire copy; updated later.")
     cli(capsys, "tag", aid, "visit-2013")
     cli(capsys, "dossier", "add", "2013 visit", q[PARTNERS]["id"], f"{aid}:e1")
@@ -81,7 +84,12 @@ def check_everything(capsys, aid: str) -> None:
     assert all(r["article"]["source"] == "NATO Public Diplomacy Division" for r in q.values())
     assert all(r["date"] == "2013-04-16" for r in q.values())
     [row] = json.loads(cli(capsys, "list", "--json"))
-    assert row["corrected"] == ["published", "source"] and row["published"] == "2013-04-16"
+    assert sorted(row["corrected"]) == ["place", "published", "source", "title"]
+    assert (row["published"], row["title"]) == ("2013-04-16", "Rasmussen in Tokyo")
+    shown = json.loads(cli(capsys, "show", aid, "--json"))
+    assert shown["place"] == "Tokyo, Kantei"
+    assert q[AMBITION]["kind"] == "partial"
+    assert all(r["article"]["title"] == "Rasmussen in Tokyo" for r in q.values())
     assert cli(capsys, "note", aid).strip() == "Wire copy; updated later."
     assert [r["text"] for r in json.loads(cli(capsys, "quotes", "tag:visit", "--json"))] == [
         r["text"] for r in q.values()

@@ -819,3 +819,13 @@ def test_a_past_engagement_just_recalled_does_not_take_the_lead_s_day() -> None:
         "Berg signed the declaration during his previous visit to Seoul.",
     )
     assert all(e.date is None for e in events)
+
+
+def test_on_a_visit_of_several_days_the_lead_s_day_dates_nothing_else() -> None:
+    events = _events(
+        "Secretary General Maria Lindqvist urged more pressure on Tuesday.",
+        "Lindqvist, on a two-day visit to Japan, met Prime Minister Haruto Sakamoto on Tuesday.",
+        "Lindqvist also held talks with Defence Minister Kenji Ueda.",
+    )
+    [talks] = [e for e in events if "Ueda" in _people(e)]
+    assert talks.date is None

@@ -3,6 +3,7 @@ corrections, the source one key away, dossiers, the people view and reading stat
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -111,6 +112,58 @@ async def test_hash_tags_the_selected_quote_and_tag_finds_it(home):
         app.screen.query_one("#search-input").value = "tag:decl"
         await settle(app, pilot)
         assert [r.id for r in app.screen.results.rows] == [seed.quotes[0].id]
+
+
+async def test_e_exports_the_quotes_with_the_users_star_note_and_tags(home):
+    seed = seed_article()
+    app, _, store = make_app(home, [seed])
+    quote = seed.quotes[0]
+    store.set_note(quote.id, "Opening line")
+    store.tag(quote.id, "asia")
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n", "s", "e")
+        await settle(app, pilot)
+        target = home / "home" / "annotated.json"
+        app.screen.query_one("#export-path").value = str(target)
+        await pilot.press("enter")
+        await settle(app, pilot)
+    records = {r["id"]: r for r in json.loads(target.read_text(encoding="utf-8"))}
+    mine = records[quote.id]
+    assert (mine["starred"], mine["notes"], mine["tags"]) == (True, ["Opening line"], ["asia"])
+    others = [r for qid, r in records.items() if qid != quote.id]
+    assert len(others) == len(seed.quotes) - 1
+    assert all((r["starred"], r["notes"], r["tags"]) == (False, [], []) for r in others)
+
+
+def timeline_prompts(app) -> list[str]:
+    view = app.reader.query_one(TimelineView)
+    return [str(view.get_option_at_index(i).prompt) for i in range(view.option_count)]
+
+
+async def test_hash_on_a_highlighted_meeting_tags_it_and_the_timeline_shows_the_tag(home):
+    seed = seed_article()
+    app, _, store = make_app(home, [seed])
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("t")
+        await settle(app, pilot)
+        view = app.reader.query_one(TimelineView)
+        item = view.items[view.highlighted]
+        [event_id] = [s.event_id for s in item.sources if s.article_id == seed.id]
+        await pilot.press("number_sign", *"ministers", "enter")
+        await settle(app, pilot)
+        assert store.tags_of(event_id) == ["ministers"]
+        assert [p for p in timeline_prompts(app) if "#ministers" in p] == [
+            timeline_prompts(app)[view.highlighted]
+        ]
+        await pilot.press("a", *"Ask MOFA", "ctrl+s")
+        await settle(app, pilot)
+        assert store.note_of(event_id) == "Ask MOFA"
+        assert "✎ Ask MOFA" in timeline_prompts(app)[view.highlighted]
+        await pilot.press("u", "u")  # the note, then the tag
+        await settle(app, pilot)
+        assert not any("#ministers" in p or "✎" in p for p in timeline_prompts(app))
 
 
 async def test_c_corrects_a_quotes_speaker_shows_it_corrected_and_u_undoes(home):

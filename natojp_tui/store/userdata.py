@@ -214,6 +214,15 @@ class UserView:
             "tags": sorted(self.tags.get(target, ())),
         }
 
+    def meeting_tags(self, event_ids: Iterable[str]) -> list[str]:
+        """Tags of a (merged) meeting: those on any of its events ``ARTICLE:eN`` and on
+        their articles (an article's tag reaches its meetings, as it reaches its quotes)."""
+        tags: set[str] = set()
+        for event_id in event_ids:
+            tags |= self.tags.get(event_id, set())
+            tags |= self.tags.get(article_of(event_id), set())
+        return sorted(tags)
+
     def lost_summary(self) -> list[str]:
         """``1 star could not be placed`` and the like, one line per kind of row."""
         counts: dict[str, int] = {}

@@ -128,6 +128,10 @@ class LibraryData:
         return set(self.store.user_view().read), self.store.new_articles()
 
     # -- notes, tags, corrections ------------------------------------------------------
+    def annotations(self, quote_id: str) -> dict[str, Any]:
+        """``starred``, ``notes`` and ``tags`` of a quote, as exports carry them."""
+        return self.store.annotations(quote_id)
+
     def note_of(self, target: str) -> str | None:
         return self.store.note_of(target)
 
@@ -136,6 +140,10 @@ class LibraryData:
 
     def tags_of(self, target: str) -> list[str]:
         return self.store.tags_of(target)
+
+    def meeting_tags(self, event_ids: Iterable[str]) -> list[str]:
+        """Tags on a meeting's events and on their articles."""
+        return self.store.user_view().meeting_tags(event_ids)
 
     def tag(self, target: str, tag: str, on: bool = True) -> bool:
         return bool(self._saved("Tag", lambda: self.store.tag(target, tag, on), False))

@@ -83,6 +83,7 @@ class Context:
     para_date: date | None = None  # last day the current paragraph gave
     para_place: str | None = None  # last city the current paragraph named
     lead_date: date | None = None  # the day the lead paragraph gives the news
+    on_a_trip: bool = False  # the text has told of a visit or trip (days it does not name)
     sentence_no: int = 0
     prev_dated: tuple[int, date, frozenset[str]] | None = None  # sentence no, day, people
     sentence: dict[str, object] = field(default_factory=dict)  # per-sentence memo

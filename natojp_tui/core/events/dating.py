@@ -45,6 +45,7 @@ def remember_dates(
         if ctx.published is None or (ctx.published - day).days <= 45:
             ctx.para_date = day
             lead = s.paragraph == 0 and ctx.lead_date is None and not s.background
+            lead = lead and not ctx.on_a_trip
             if lead and ctx.published is not None and 0 <= (ctx.published - day).days <= 7:
                 ctx.lead_date = day  # "Japan and NATO agreed Tuesday in Brussels …"
             names = {n for c in cands for n in c.names}
@@ -102,6 +103,8 @@ def event_date(
             return day, "seq"
     if ctx.para_date is not None:
         return ctx.para_date, "para"
+    if ctx.on_a_trip:
+        ctx.lead_date = None  # a visit of several days: the lead's day is only one of them
     if ctx.lead_date is not None and not s.background and not s.planned and not _after_past(s, ctx):
         return ctx.lead_date, "para"  # the news the lead paragraph dates
     return None, "none"

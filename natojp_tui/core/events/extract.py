@@ -106,6 +106,10 @@ def _same_side(a: Event, b: Event) -> bool:
     )  # fmt: skip
 
 
+# a visit or trip the text tells: its other days are not the lead's
+_TRIP_RE = re.compile(r"\b(?:visit|visiting|trip|tour)\b", re.I)
+
+
 _ATTENDED_RE = re.compile(r"(?:attended|joined|participated|took\spart)\b", re.I)
 
 
@@ -164,6 +168,8 @@ def _read_paragraph(
         para_events.extend(new)
         remember_actors(sent_cands, ctx)
         remember_dates(s, sent_cands, dates, new, ctx, look.places)
+        if look.visits and not ctx.on_a_trip:
+            ctx.on_a_trip = _TRIP_RE.search(masked, s0, s1) is not None
         visit_place = visit_city(masked, s0, s1) if look.visits else None
         if visit_place:
             ctx.visit_place = visit_place

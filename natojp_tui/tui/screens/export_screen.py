@@ -1,4 +1,5 @@
-"""Export quotes to a file: the name's extension picks Markdown, CSV or JSON."""
+"""Export quotes to a file: the name's extension picks Markdown, CSV or JSON; each quote
+carries the user's star, notes and tags (as ``natojp export`` writes them)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Static
 
 from natojp_tui.core.model import Article, Quote
-from natojp_tui.export import ExportError, export_quotes
+from natojp_tui.export import Annotate, ExportError, export_quotes
 from natojp_tui.tui.data import ReaderData
 from natojp_tui.tui.inert import inert_row
 
@@ -35,23 +36,33 @@ class ExportScreen(ModalScreen[tuple[Path, int] | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="close")]
 
-    def __init__(self, what: str, count: int, default_name: str, source: QuoteSource) -> None:
+    def __init__(
+        self,
+        what: str,
+        count: int,
+        default_name: str,
+        source: QuoteSource,
+        annotate: Annotate | None = None,
+    ) -> None:
         super().__init__()
         self.what = what
         self.count = count
         self.default_name = default_name
         self.source = source
+        self.annotate = annotate
 
     @classmethod
-    def for_article(cls, article: Article) -> ExportScreen:
-        """Export the quotes of one article."""
+    def for_article(cls, article: Article, data: ReaderData | None = None) -> ExportScreen:
+        """Export the quotes of one article (with the user's annotations from ``data``)."""
 
         def source() -> tuple[list[Quote], Callable[[str], Article]]:
             quotes = sorted(article.quotes, key=lambda q: (q.paragraph, q.start))
             return quotes, {article.id: article}.__getitem__
 
         name = f"quotes-{slug(article.title)}.md"
-        return cls(f"the quotes of “{article.title}”", len(article.quotes), name, source)
+        annotate = (lambda q: data.annotations(q.id)) if data is not None else None
+        what = f"the quotes of “{article.title}”"
+        return cls(what, len(article.quotes), name, source, annotate)
 
     @classmethod
     def for_search(cls, data: ReaderData, query: str, total: int) -> ExportScreen:
@@ -62,7 +73,8 @@ class ExportScreen(ModalScreen[tuple[Path, int] | None]):
             return data.quotes_for(rows)
 
         what = f"the results of “{query}”" if query.strip() else "all quotes"
-        return cls(what, total, f"quotes-{slug(query or 'all')}.md", source)
+        name = f"quotes-{slug(query or 'all')}.md"
+        return cls(what, total, name, source, lambda q: data.annotations(q.id))
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box"):
@@ -90,7 +102,7 @@ class ExportScreen(ModalScreen[tuple[Path, int] | None]):
     def write(self, path: str, force: bool) -> None:
         try:
             quotes, article_of = self.source()
-            written = export_quotes(quotes, article_of, path, force=force)
+            written = export_quotes(quotes, article_of, path, force=force, annotate=self.annotate)
         except ExportError as exc:
             self.app.call_from_thread(self._error, str(exc))
             return

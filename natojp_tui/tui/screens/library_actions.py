@@ -21,7 +21,7 @@ from natojp_tui.tui.inert import inert_row
 
 if TYPE_CHECKING:
     from natojp_tui.core.model import Article, Quote
-    from natojp_tui.tui.data import ArticleRow
+    from natojp_tui.tui.data import ArticleRow, TimelineItem
 
 ARTICLE_SORTS: tuple[str, ...] = ("date", "source", "title")
 NOTE_PREVIEW = 60
@@ -223,8 +223,11 @@ class LibraryActions:
         if nxt:
             self.open_article(nxt)  # type: ignore[attr-defined]
         else:
+            from textual.widgets import Static
+
             self.article = None
             self.article_id = None
+            self.query_one("#timeline-title", Static).update("Timeline of the visit")  # type: ignore[attr-defined]
         self.notify(  # type: ignore[attr-defined]
             f"Removed “{inert_row(article.title)}” (stars, notes and tags kept) — u undoes",
             markup=False,
@@ -295,8 +298,20 @@ class LibraryActions:
         self.app.push_screen(editor, callback=chosen)  # type: ignore[attr-defined]
 
     def _annotations_changed(self) -> None:
+        from natojp_tui.tui.widgets.timeline_view import TimelineView
+
         self._update_detail()  # type: ignore[attr-defined]
         self.library_article_shown(self.article)
+        self.query_one(TimelineView).redraw()  # type: ignore[attr-defined]
+
+    def library_meeting_marks(self, item: TimelineItem) -> Text | None:
+        """The tags (on the meeting or its article) and note of a timeline entry."""
+        event_ids = [s.event_id for s in item.sources if s.event_id]
+        notes = [n for n in (self.data.note_of(e) for e in event_ids) if n and n.strip()]
+        text = annotation_text(notes[0] if notes else None, self.data.meeting_tags(event_ids), [])
+        if not text.plain:
+            return None
+        return text[3:] if text.plain.startswith(" · ") else text
 
     # -- corrections ---------------------------------------------------------------------
     def action_correct(self) -> None:

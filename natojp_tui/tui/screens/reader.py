@@ -103,6 +103,7 @@ class ReaderScreen(LibraryActions, Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.query_one(TimelineView).marks = self.library_meeting_marks
         self.starred = self.data.starred()
         mode = self.data.get_state(REPORTED_STATE)
         self.reported_mode = mode if isinstance(mode, bool) else None
@@ -455,7 +456,7 @@ class ReaderScreen(LibraryActions, Screen[None]):
             self.notify("No quotes to export here; / searches all quotes", markup=False, timeout=3)
             return
         self.app.push_screen(
-            ExportScreen.for_article(self.article),
+            ExportScreen.for_article(self.article, self.data),
             callback=self.app.report_export,  # type: ignore[attr-defined]
         )
 

@@ -183,6 +183,8 @@ class SearchScreen(ModalScreen[SearchDone | None]):
 
     # -- choosing, copying, exporting -------------------------------------------------
     def done(self, opened: QuoteRow | None) -> None:
+        if self._gone():  # a key queued behind the one that closed it
+            return
         self.dismiss(SearchDone(self.query_text, list(self.results.rows), opened))
 
     @on(Input.Submitted, "#search-input")

@@ -108,7 +108,12 @@ class ArticleLines(VirtualList):
         from a feed); one line ``▶2013-04-15 MOFA  Title…  5q`` in a wide pane."""
         row = self.rows[index]
         if row.is_heading:
-            return [heading_text(row, width)] + [Text("")] * (self.row_height - 1)
+            if self.row_height == 1:
+                return [heading_text(row, width)]
+            title = Text(f"{inert_row(row.title)} ({row.quotes})", "bold dim")
+            lines = list(title.wrap(self.app.console, width, overflow="fold"))
+            lines = lines[: STACKED_HEIGHT - 1] + [Text("")] * (STACKED_HEIGHT - 1 - len(lines))
+            return [*lines, Text("─" * width, "dim")]
         current = row.id == self.current_id
         if self.row_height == 1:
             return [self._one_line(row, width, current)]

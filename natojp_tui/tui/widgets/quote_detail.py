@@ -19,8 +19,11 @@ def detail_text(
     starred: bool = False,
     colour: str | None = None,
     reported: int = 0,
+    extra: Text | None = None,
 ) -> Text:
-    """``★ 5/5 Anders Fogh Rasmussen · NATO Secretary General · cue … · direct · ¶7 · NATO …``."""
+    """``★ 5/5 Anders Fogh Rasmussen · NATO Secretary General · cue … · direct · ¶7 · NATO …``;
+    ``extra`` (what the user added: corrections, tags, note) right after the speaker, so a
+    narrow pane never cuts it off."""
     text = Text(no_wrap=False)
     if quote is None or article is None:
         hint = (
@@ -36,6 +39,8 @@ def detail_text(
         text.append("★ ", Style(color="#e5a50a", bold=True))
     text.append(f"{index}/{total} ", Style(dim=True))
     text.append(inert_row(quote.speaker or "unattributed"), Style(bold=True, color=colour))
+    if extra is not None:
+        text.append_text(extra)
     role = role_of(quote, article)
     parts = [
         inert_row(role) if role else None,
@@ -73,7 +78,4 @@ class QuoteDetail(Static):
         extra: Text | None = None,
     ) -> None:
         """``extra``: what the user added to the quote (note, tags, corrections)."""
-        text = detail_text(quote, article, index, total, starred, colour, reported)
-        if extra is not None:
-            text.append_text(extra)
-        self.update(text)
+        self.update(detail_text(quote, article, index, total, starred, colour, reported, extra))

@@ -21,11 +21,16 @@ def source_text(
     note: str | None = None,
     read: bool = False,
 ) -> Text:
-    """``id a892d1a733f0 · https://… · corrected: date · #visit · ✎ Wire copy…``."""
+    """``id a892d1a733f0 · corrected: date · #visit · https://… · ✎ Wire copy…``."""
     text = Text(no_wrap=True, overflow="ellipsis")
     if article is None:
         return text
     text.append(f"id {article.id}", Style(dim=True))
+    if corrected:  # short marks first: a long URL is cut at the pane's edge, they are not
+        names = ", ".join(FIELD_NAMES.get(f, f) for f in corrected)
+        text.append(f" · corrected: {names}", Style(color="#e5a50a"))
+    if tags:
+        text.append(" · " + " ".join(f"#{inert_row(t)}" for t in tags), Style(color="#57e389"))
     where = article.url or article.path
     text.append(" · ", Style(dim=True))
     if where:
@@ -35,11 +40,6 @@ def source_text(
         )
     else:
         text.append("no URL or file recorded", Style(dim=True, italic=True))
-    if corrected:
-        names = ", ".join(FIELD_NAMES.get(f, f) for f in corrected)
-        text.append(f" · corrected: {names}", Style(color="#e5a50a"))
-    if tags:
-        text.append(" · " + " ".join(f"#{inert_row(t)}" for t in tags), Style(color="#57e389"))
     if note:
         first = note.strip().splitlines()[0] if note.strip() else ""
         text.append(f" · ✎ {inert_row(first)}", Style(italic=True))

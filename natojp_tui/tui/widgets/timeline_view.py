@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.style import Style
@@ -34,8 +34,9 @@ def when_label(item: TimelineItem) -> str:
     return head
 
 
-def item_text(item: TimelineItem) -> Text:
-    """The multi-line prompt of one timeline entry (never parsed as markup)."""
+def item_text(item: TimelineItem, marks: Text | None = None) -> Text:
+    """The multi-line prompt of one timeline entry (never parsed as markup); ``marks``
+    (the user's tags and note) on a last line."""
     text = Text(no_wrap=False)
     text.append(when_label(item), Style(bold=True, italic=item.undated))
     if item.place:
@@ -51,6 +52,9 @@ def item_text(item: TimelineItem) -> Text:
         text.append(inert_row(", ".join(item.participants)))
     if len(item.sources) > 1:
         text.append(f"\n{len(item.sources)} sources", Style(dim=True))
+    if marks is not None and marks.plain:
+        text.append("\n")
+        text.append_text(marks)
     return text
 
 
@@ -64,6 +68,7 @@ class TimelineView(OptionList):
         super().__init__(**kwargs)
         self.items: list[TimelineItem] = []
         self.article_id: str | None = None
+        self.marks: Callable[[TimelineItem], Text | None] | None = None  # the user's tags, note
 
     def show(
         self, items: Sequence[TimelineItem], article_id: str | None, loading: bool = False
@@ -80,7 +85,8 @@ class TimelineView(OptionList):
         for n, item in enumerate(self.items):
             if n:
                 options.append(None)
-            options.append(Option(item_text(item), id=str(n)))
+            marks = self.marks(item) if self.marks is not None else None
+            options.append(Option(item_text(item, marks), id=str(n)))
         self.add_options(options)
         # the same entry stays highlighted when its other source opens (the visit's
         # timeline is the same whichever source is open)
@@ -92,6 +98,16 @@ class TimelineView(OptionList):
         if option is None or option.id is None or not self.items:
             return None
         return self.items[int(option.id)].sources
+
+    def redraw(self) -> None:
+        """Show the same entries again (after the user tagged or noted one), keeping the
+        highlighted entry."""
+        if not self.items:
+            return
+        keep = self.highlighted
+        self.show(self.items, self.article_id)
+        if keep is not None and keep < self.option_count:
+            self.highlighted = keep
 
     def source_for(self, item: TimelineItem) -> SourceRef | None:
         """The item's source in the open article if it has one there, else its first source."""
