@@ -25,9 +25,6 @@ from natojp_tui.core.lexicon.japanese import (
     EVENT_NOUNS,
     PRIME_MINISTER_WORDS,
     TITLES,
-    family_names,
-    prime_minister_on,
-    written_names,
 )
 from natojp_tui.core.model import Event
 from natojp_tui.core.text.document import AnalysedArticle
@@ -72,12 +69,8 @@ def read_japanese(doc: AnalysedArticle, registry: Registry, ctx: Context) -> lis
     included, marked)."""
     if not any(_JAPANESE_RE.search(t.text[:200]) for t in doc.body):
         return []
-    full, families = written_names(), family_names()
-    premier = prime_minister_on(ctx.published.isoformat()) if ctx.published else None
     by_paragraph = [
-        _names(t.masked, full, families, registry, p, premier)
-        if _JAPANESE_RE.search(t.text)
-        else []
+        _names(t.masked, registry, p) if _JAPANESE_RE.search(t.text) else []
         for p, t in enumerate(doc.body)
     ]
     principals = _unique([n.name for names in by_paragraph for n in names])[:2]
@@ -134,37 +127,18 @@ def read_japanese(doc: AnalysedArticle, registry: Registry, ctx: Context) -> lis
     return out
 
 
-def _names(
-    text: str,
-    full: dict[str, str],
-    families: dict[str, str],
-    registry: Registry,
-    p: int,
-    premier: str | None,
-) -> list[_Name]:
-    found: list[_Name] = []
-    if premier is not None:  # "総理は": the prime minister in office
-        for m in _PREMIER_RE.finditer(text):
-            found.append(_Name(m.start(), m.end(), premier))
-    for written, name in full.items():
-        for m in re.finditer(re.escape(written), text):
-            found.append(_Name(m.start(), m.end(), name))
-    for family, name in families.items():
-        for m in re.finditer(rf"{re.escape(family)}(?:{_TITLE_ALT})", text):
-            found.append(_Name(m.start(), m.end(), name))
-    for mention in registry.mentions():  # "(H.E. Mr. Mark Rutte, NATO Secretary General)"
-        person = registry.get(mention.person_id) if mention.paragraph == p else None
-        if person is not None:
-            found.append(_Name(mention.start, mention.end, person.name))
-    found.sort(key=lambda n: n.start)
+def _names(text: str, registry: Registry, p: int) -> list[_Name]:
+    """The people paragraph ``p`` names outside quotation marks (``text`` is its masked
+    text), from the registry: Japanese script (``people.japanese``) and the English a
+    readout brackets ("(H.E. Mr. Mark Rutte, NATO Secretary General)")."""
     out: list[_Name] = []
-    for n in found:
-        family = n.name.split()[-1].lower()
-        if any(o.name.split()[-1].lower() == family for o in out):
-            n = _Name(
-                n.start, n.end, next(o.name for o in out if o.name.split()[-1].lower() == family)
-            )
-        out.append(n)
+    for mention in registry.mentions_in(p, 0, len(text)):
+        person = registry.get(mention.person_id)
+        if person is None or text[mention.start : mention.start + 1] == "~":
+            continue
+        family = person.name.split()[-1].lower()
+        same = next((o.name for o in out if o.name.split()[-1].lower() == family), None)
+        out.append(_Name(mention.start, mention.end, same or person.name))
     return out
 
 

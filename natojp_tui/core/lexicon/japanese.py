@@ -161,3 +161,26 @@ def prime_minister_on(day: str) -> str | None:
         if start <= day:
             current = name
     return current
+
+
+# How a readout reports what each side said (the clause comes before the verb):
+# "…旨述べました", "…ことで一致しました", "…を歓迎しました", "…に謝意を表明した上で、".
+# A verb phrase here ends a reported clause; its class is "stance" when its head is in
+# REPORT_STANCE_HEADS, else "speech".
+REPORT_VERBS: tuple[str, ...] = (
+    "旨の発言がありました", "旨発言しました", "旨を述べました", "旨述べました", "旨述べるとともに",
+    "旨述べつつ", "旨述べ", "と述べました", "と強調しました", "旨強調しました", "を強調しました",
+    "旨説明しました", "旨表明しました", "旨言及しました", "に言及しつつ",
+    "に言及しました", "で一致しました", "で一致し", "を再確認するとともに",
+    "を再確認しました", "を確認しつつ", "を確認しました",
+    "として歓迎しました", "を歓迎しました", "を歓迎しつつ", "を歓迎するとともに", "を歓迎し、",
+    "に謝意を表明した上で", "に謝意を表明しました", "に謝意を述べつつ", "に謝意を述べました",
+    "に謝意を表しました", "に対する謝意が示されました", "に敬意を表しました", "に敬意を表し",
+    "に祝意を述べました", "に祝意を表しました",
+)  # fmt: skip
+REPORT_STANCE_HEADS: tuple[str, ...] = ("歓迎", "謝意", "敬意", "祝意", "感謝", "弔意")
+# words that open a readout's sentence before its speaker: "冒頭、", "これに対し、"
+REPORT_OPENERS: tuple[str, ...] = (
+    "冒頭", "これに対して", "これに対し", "それに対し", "それに対して", "また", "さらに", "次に",
+    "最後に", "その上で", "続いて", "特に",
+)  # fmt: skip

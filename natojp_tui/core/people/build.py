@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from itertools import pairwise
 
 from natojp_tui.core.lexicon.roles import CHIEF_WORDS, HONORIFICS, ROLE_HEADS
 from natojp_tui.core.lexicon.speech import INTRODUCING_VERBS, VERBS_BEFORE_NAME
 from natojp_tui.core.model import Person, Role
+from natojp_tui.core.people.japanese import is_japanese, japanese_names
 from natojp_tui.core.people.names import (
     ACRONYMS,
     COUNTRY_KEYS,
@@ -292,7 +294,30 @@ def build_registry(doc: AnalysedArticle) -> PeopleRegistry:
     _complete_surnames(people, order, paragraphs)
     registry = PeopleRegistry([people[i] for i in order], [], published)
     mentions = _find_mentions(paragraphs, runs_of, registry)
+    if is_japanese(paragraphs):
+        mentions = _with_japanese_names(paragraphs, registry, mentions, published)
     return PeopleRegistry(registry.people, mentions, published)
+
+
+def _with_japanese_names(
+    paragraphs: Sequence[str],
+    registry: PeopleRegistry,
+    mentions: list[Mention],
+    published: date | None,
+) -> list[Mention]:
+    """A Japanese-language readout's people, named in Japanese script (``people.japanese``):
+    the person an English bracket already gave, else a new one, and each mention."""
+    taken = {(m.paragraph, m.start) for m in mentions}
+    for n in japanese_names(paragraphs, published):
+        person = registry.by_name(n.name)
+        if person is None:
+            person = Person(slugify(n.name), n.name)
+            registry.add_person(person)
+        if (n.paragraph, n.start) not in taken:
+            text = paragraphs[n.paragraph][n.start : n.end]
+            mentions.append(Mention(n.paragraph, n.start, n.end, person.id, text))
+    mentions.sort(key=lambda m: (m.paragraph, m.start))
+    return mentions
 
 
 _KOREAN_GIVEN_RE = re.compile(r"[A-Z][a-z]+-[a-z]+")

@@ -15,9 +15,11 @@ from collections.abc import Sequence
 
 from natojp_tui.core.lexicon.speech import PARTICIPLES, verb_class
 from natojp_tui.core.model import Quote
+from natojp_tui.core.people.japanese import is_japanese
 from natojp_tui.core.people.registry import PeopleRegistry
 from natojp_tui.core.quotes.classify import Item, classify, indent, intervals, pre_attribution
 from natojp_tui.core.quotes.reported import reported_speech
+from natojp_tui.core.quotes.reported_ja import principals_of, reported_japanese
 from natojp_tui.core.quotes.speakers import Resolver, Speaker
 from natojp_tui.core.quotes.turns import Turn, find_turns
 from natojp_tui.core.text.document import AnalysedArticle, AnalysedText
@@ -75,6 +77,9 @@ def extract_quotes(
             _take_the_floor(text, p, turn, para_items)
         para_items.sort(key=lambda i: i.start)
         items.extend(para_items)
+    if is_japanese([t.text for t in paragraphs]):  # a readout in Japanese: 「…旨述べました」
+        items.extend(reported_japanese(list(paragraphs), registry, principals_of(registry)))
+        items.sort(key=lambda i: (i.paragraph, i.start))
     return _resolve(items, paragraphs, registry, doc.title)
 
 
