@@ -528,6 +528,7 @@ class _Live:
     records: dict[str, QuoteRecord]  # records handed over by build/add (others are fetched)
     _ranks: dict[str, int] | None = None
     _speakers: list[str] | None = None
+    _speaker_words: tuple[list[str], list[int]] | None = None
     _articles: list[str] | None = None
 
     def ranks(self) -> dict[str, int]:
@@ -539,6 +540,20 @@ class _Live:
         if self._speakers is None:
             self._speakers = [fold(name) for name in self.snap.speaker_names]
         return self._speakers
+
+    def speaker_words(self) -> tuple[list[str], list[int]]:
+        """Every word of every folded speaker name, sorted, beside its speaker's code: the
+        speakers with a name word starting with a prefix are one slice (no scan per keystroke)."""
+        if self._speaker_words is None:
+            pairs = sorted(
+                {
+                    (w, i)
+                    for i, name in enumerate(self.folded_speakers())
+                    for w in _WORD.findall(name)
+                }
+            )
+            self._speaker_words = ([w for w, _ in pairs], [i for _, i in pairs])
+        return self._speaker_words
 
     def folded_articles(self) -> list[str]:
         if self._articles is None:
@@ -827,8 +842,9 @@ def _speaker_word_mask(live: _Live, word: str) -> np.ndarray | None:
     """Records whose speaker has a name word starting with ``word`` (None: no such speaker)."""
     if not _WORD.fullmatch(word):
         return None
-    starts = re.compile(r"(?<!\w)" + re.escape(word))
-    wanted = [i for i, name in enumerate(live.folded_speakers()) if starts.search(name)]
+    words, codes = live.speaker_words()
+    first = bisect_left(words, word)
+    wanted = sorted(set(codes[first : bisect_left(words, word + "\U0010ffff", first)]))
     if not wanted:
         return None
     return _codes_mask(live.snap.speakers, len(live.snap.speaker_names), wanted)
