@@ -672,3 +672,12 @@ def test_words_cited_by_someone_are_the_cited_persons() -> None:
         "statement, “What happens in one region is felt in the other.”",
     )
     assert ("partial", "What happens in one region is felt in the other.", "Aiko Tanabe") in marked
+
+
+def test_a_hyphenated_title_is_never_part_of_the_name() -> None:
+    article = _article(
+        "Secretary-General Hovland arrived in Tokyo on Monday.",
+        '"We are close partners," Secretary-General Hovland said.',
+    )
+    assert [p.name for p in article.people] == ["Hovland"]
+    assert [q.speaker for q in article.quotes] == ["Hovland"]

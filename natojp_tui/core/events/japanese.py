@@ -20,16 +20,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from natojp_tui.core.events.context import Context, Registry
-from natojp_tui.core.lexicon.japanese import (
-    BOTH_SIDES,
-    EVENT_NOUNS,
-    PRIME_MINISTER_WORDS,
-    TITLES,
-)
+from natojp_tui.core.lexicon.japanese import BOTH_SIDES, EVENT_NOUNS, JAPANESE_RE
+from natojp_tui.core.lexicon.months import JAPANESE_ERAS
 from natojp_tui.core.model import Event
 from natojp_tui.core.text.document import AnalysedArticle
 
-_JAPANESE_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _NOUN_ALT = "|".join(sorted(map(re.escape, EVENT_NOUNS), key=len, reverse=True))
 _GROUP_RE = re.compile(rf"(?:{_NOUN_ALT})(?:等)?(?:(?:及び|と|・|並びに)(?:{_NOUN_ALT})(?:等)?)*")
 _ONE_NOUN_RE = re.compile(_NOUN_ALT)
@@ -37,23 +32,16 @@ _DONE_RE = re.compile(r"(?:を|に続き|に続いて|の後)")
 # realised: 行った, 行いました, 実施し, 開催しました, and the readout's 行うとともに ("held …, and")
 _VERB_RE = re.compile(r"(?:行|実施|開催)(?:っ|い|し|いました|しました)|行うとともに")
 _PLAN_RE = re.compile(r"予定|こと|方向|意向|よう|たい")
-_TITLE_ALT = "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True))
 _DATE_RE = re.compile(
     r"(?:(?P<era>令和|平成)(?P<y>\d{1,2}|元)年)?(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日(?!本)"
 )
 _TIME_RE = re.compile(r"(?P<ap>午前|午後)(?P<h>\d{1,2})時(?:(?P<mi>\d{1,2})分)?")
 _DURATION_RE = re.compile(r"約?(?P<n>\d{1,3})分間|約?(?P<h>\d(?:\.\d)?)時間")
 _JAPAN_TIME_RE = re.compile(r"日本時間")
-_ERAS = {"令和": 2018, "平成": 1988}
 _PAST_SUMMIT_RE = re.compile(
     r"(?:\d{1,2}月|昨年|先月|本年\d{1,2}月)の(?P<name>[^、。]{0,20}?(?:首脳会合|サミット))以来"
 )
 _PAST_VISIT_RE = re.compile(r"の訪日(?!中)")
-_PREMIER_RE = re.compile(
-    r"(?<![\u30a0-\u30ff\u4e00-\u9fff・])(?:"
-    + "|".join(PRIME_MINISTER_WORDS)
-    + r")(?!大臣公邸|官邸)"
-)
 _PAST_CUE_RE = re.compile(r"\d{1,2}月の|昨年|先月|今月の|本年")
 
 
@@ -67,10 +55,10 @@ class _Name:
 def read_japanese(doc: AnalysedArticle, registry: Registry, ctx: Context) -> list[Event]:
     """Events the Japanese paragraphs of the body tell, in text order (background ones
     included, marked)."""
-    if not any(_JAPANESE_RE.search(t.text[:200]) for t in doc.body):
+    if not any(JAPANESE_RE.search(t.text[:200]) for t in doc.body):
         return []
     by_paragraph = [
-        _names(t.masked, registry, p) if _JAPANESE_RE.search(t.text) else []
+        _names(t.masked, registry, p) if JAPANESE_RE.search(t.text) else []
         for p, t in enumerate(doc.body)
     ]
     principals = _unique([n.name for names in by_paragraph for n in names])[:2]
@@ -79,7 +67,7 @@ def read_japanese(doc: AnalysedArticle, registry: Registry, ctx: Context) -> lis
     for p, t in enumerate(doc.body):
         text = t.masked
         names = by_paragraph[p]
-        if not _JAPANESE_RE.search(text):
+        if not JAPANESE_RE.search(text):
             continue
         for m in _GROUP_RE.finditer(text):
             after = _DONE_RE.match(text, m.end())
@@ -149,7 +137,7 @@ def _day(clause: str, published: date | None) -> date | None:
         year = published.year if published else None
         if m.group("era"):
             n = m.group("y")
-            year = _ERAS[m.group("era")] + (1 if n == "元" else int(n))
+            year = JAPANESE_ERAS[m.group("era")] + (1 if n == "元" else int(n))
         month = int(m.group("m")) if m.group("m") else (published.month if published else None)
         if year is None or month is None:
             return None

@@ -6,6 +6,11 @@ name in Latin letters."""
 
 from __future__ import annotations
 
+import re
+
+# kana or kanji: a text, or a part of one, written in Japanese
+JAPANESE_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
 # event nouns of a readout -> event kind
 EVENT_NOUNS: dict[str, str] = {
     "首脳会談": "summit",

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import re
 
-from natojp_tui.core.lexicon.japanese import REPORT_STANCE_HEADS
+from natojp_tui.core.lexicon.japanese import JAPANESE_RE, REPORT_STANCE_HEADS
 from natojp_tui.core.text.patterns import trie_pattern
-
-_JAPANESE_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 _VERB_FORMS = (
     "said|says|say|added|adds|stated|states|told|tells|stressed|stresses|emphasi[sz]ed|"
@@ -155,7 +153,7 @@ def verb_class(phrase: str | None) -> str | None:
     ``"speech"`` for verbs that report a claim (*said*, *stated*, *expressed hope that*)."""
     if not phrase:
         return None
-    if _JAPANESE_RE.search(phrase):  # "…を歓迎しました" (stance), "…旨述べました" (speech)
+    if JAPANESE_RE.search(phrase):  # "…を歓迎しました" (stance), "…旨述べました" (speech)
         return "stance" if any(h in phrase for h in REPORT_STANCE_HEADS) else "speech"
     words = phrase.lower().replace("’", "'").split()
     if not words:

@@ -14,6 +14,7 @@ from datetime import date
 from natojp_tui.core.lexicon.japanese import (
     FOREIGN_PEOPLE,
     JAPANESE_PEOPLE,
+    JAPANESE_RE,
     PRIME_MINISTER_WORDS,
     TITLES,
     family_names,
@@ -21,7 +22,6 @@ from natojp_tui.core.lexicon.japanese import (
     written_names,
 )
 
-JAPANESE_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _TITLE_ALT = "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True))
 # between a family name and its title: the organisation ("ルッテNATO事務総長")
 _ORG_BETWEEN = r"(?:NATO|北大西洋条約機構[(（]NATO[)）])?"

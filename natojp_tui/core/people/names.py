@@ -49,7 +49,8 @@ NON_NAME_WORDS = wordset(
     agree agrees attends attend visits visit holds hold meets meet receives receive welcomes
     welcome says say signs sign discuss discusses vows vow pledge pledges urges urge calls
     hosts host joins join talks tells warns warn backs back eye eyes seek seeks hails hail
-    affirm affirms reaffirm reaffirms confirm confirms"""
+    affirm affirms reaffirm reaffirms confirm confirms secretary-general vice-president
+    vice-minister vice-chairman director-general under-secretary commander-in-chief"""
 )
 
 

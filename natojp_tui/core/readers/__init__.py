@@ -13,6 +13,7 @@ import re
 
 from natojp_tui.core.hygiene import DecodeError, clean_inline, clean_text, decode_bytes
 from natojp_tui.core.lexicon.datelines import KNOWN_AGENCIES
+from natojp_tui.core.lexicon.japanese import JAPANESE_RE
 from natojp_tui.core.model import BODY_KINDS, Article
 from natojp_tui.core.readers.html import NoMainText, parse_html
 from natojp_tui.core.readers.markdown import FrontMatterError, parse_markdown
@@ -140,7 +141,7 @@ def read_article(
 
 
 _LETTER = re.compile(r"[^\W\d_]")
-_JAPANESE = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")
+_JAPANESE = JAPANESE_RE
 
 
 def guess_language(text: str) -> str:

@@ -29,6 +29,7 @@ from natojp_tui.core.datelines import (
 )
 from natojp_tui.core.hygiene import fold_line
 from natojp_tui.core.lexicon.datelines import KNOWN_AGENCIES
+from natojp_tui.core.lexicon.japanese import JAPANESE_RE
 from natojp_tui.core.model import Paragraph, turn_label
 from natojp_tui.core.readers.furniture import (
     BOILERPLATE,
@@ -63,7 +64,7 @@ HEADLINE_WORDS = re.compile(
     re.I,
 )
 _AGENCY_LINE = re.compile(rf"^(?:{KNOWN_AGENCIES})$")
-_CJK = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")
+_CJK = JAPANESE_RE
 _QUESTION_LABELS = frozenset(
     {"q", "question", "questions", "journalist", "reporter", "questioner", "audience", "media"}
 )
