@@ -91,3 +91,17 @@ async def test_ten_thousand_articles_and_a_hundred_thousand_quotes_stay_instant(
         f"sort 100k quotes: {sorted_all * 1000:.0f} ms"
     )
     assert shown < BUDGET and jumped < BUDGET and filtered < BUDGET and sorted_all < BUDGET
+
+
+def test_restating_a_row_read_or_new_keeps_every_other_field():
+    from dataclasses import fields
+
+    row = ArticleRow(
+        "a1", "Title", date(2024, 5, 1), "NATO", 3, 2, ("Kenji Ishizaki",), read=False, new=True
+    )
+    restated = row.with_state(read=True, new=False)
+    assert (restated.read, restated.new) == (True, False)
+    for f in fields(ArticleRow):
+        if f.name not in {"read", "new"}:
+            assert getattr(restated, f.name) == getattr(row, f.name), f.name
+    assert row.with_state(read=False, new=True) is row
