@@ -238,3 +238,11 @@ def test_a_visit_filter_naming_no_visit_says_so_and_finds_nothing(capsys, db: Pa
     code, out, err = run(capsys, "quotes", "visit:nobody-at-all", "--json")
     assert code == 0 and json.loads(out) == []
     assert "visit:nobody-at-all matches no visit" in err
+
+
+def test_the_cli_style_choices_are_the_cores_copy_formats() -> None:
+    """``cli.COPY_STYLES`` is written out so the CLI starts without importing the core."""
+    from natojp_tui.cli import COPY_STYLES
+    from natojp_tui.core.references import COPY_FORMATS
+
+    assert sorted(COPY_STYLES) == sorted(COPY_FORMATS)

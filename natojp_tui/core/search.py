@@ -334,22 +334,22 @@ def date_range(value: str) -> tuple[date, date] | None:
         return None
 
 
+def _date_span(pq: ParsedQuery, key: str, value: str) -> tuple[date, date] | None:
+    """The days ``value`` names, or None (and a problem said) when it names none."""
+    span = date_range(value) if value else None
+    if value and span is None:
+        pq.problems.append(f"{key}:{value} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return span
+
+
 def _from_filter(pq: ParsedQuery, value: str) -> None:
-    if value:
-        span = date_range(value)
-        if span is None:
-            pq.problems.append(f"from:{value} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
-        else:
-            pq.date_from = span[0]
+    if (span := _date_span(pq, "from", value)) is not None:
+        pq.date_from = span[0]
 
 
 def _to_filter(pq: ParsedQuery, value: str) -> None:
-    if value:
-        span = date_range(value)
-        if span is None:
-            pq.problems.append(f"to:{value} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
-        else:
-            pq.date_to = span[1]
+    if (span := _date_span(pq, "to", value)) is not None:
+        pq.date_to = span[1]
 
 
 def _source_filter(pq: ParsedQuery, value: str) -> None:

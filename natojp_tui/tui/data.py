@@ -215,7 +215,6 @@ class ReaderData(LibraryData):
 
     def __init__(self, store: Any) -> None:
         self.store = store
-        self._visits: list[Any] | None = None
         self._fresh: set[str] | None = None
         self.on_write_error: Callable[[str], None] | None = None
         self._reported: set[str] = set()  # state-write problems already shown
@@ -296,12 +295,6 @@ class ReaderData(LibraryData):
         store resolves them, for the command line and the reader alike)."""
         return self.store.parsed_query(query)
 
-    def visits(self) -> list[Any]:
-        """Every visit in the library (the store's library timeline, asked once)."""
-        if self._visits is None:
-            self._visits = list(self.store.visits())
-        return self._visits
-
     def all_quotes(self) -> list[QuoteRow]:
         """Every quote, newest article first, in reading order inside an article."""
         total = self.store.search("", limit=0).total
@@ -355,7 +348,6 @@ class ReaderData(LibraryData):
         report = self.store.import_paths(
             [str(Path(t).expanduser()) for t in targets], progress=progress
         )
-        self._visits = None
         return report
 
     def warm(self) -> None:
@@ -391,7 +383,4 @@ class ReaderData(LibraryData):
 
     def reload_if_changed(self) -> bool:
         reload = getattr(self.store, "reload_if_changed", None)
-        changed = bool(reload()) if reload else False
-        if changed:
-            self._visits = None
-        return changed
+        return bool(reload()) if reload else False

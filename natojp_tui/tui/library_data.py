@@ -181,27 +181,25 @@ class LibraryData:
         return people_rows(self.store.people(), self.store.quotes(), self.store.events())
 
     def person_timeline(self, name: str) -> list:
-        """The meetings of ``name`` across the library, merged across sources."""
-        from natojp_tui.core.timeline import build_timeline
+        """The meetings of ``name`` across the library, merged across sources (the store's
+        one timeline, as the CLI's ``timeline --person`` gives it)."""
         from natojp_tui.tui.data import TimelineItem
 
-        articles = [a for a in (self.store.article(i) for i in self.store.article_ids()) if a]
-        return [TimelineItem.from_entry(e) for e in build_timeline(articles, person=name)]
+        return [TimelineItem.from_entry(e) for e in self.store.timeline(person=name)]
 
     def visit_groups(self) -> list[tuple[str, list[str]]]:
         """(visit title, article ids) for every visit, in date order; then "No visit"."""
-        from natojp_tui.core.timeline import build_visits
         from natojp_tui.tui.data import visit_title
 
-        articles = [a for a in (self.store.article(i) for i in self.store.article_ids()) if a]
         groups = []
         placed: set[str] = set()
-        for visit in sorted(build_visits(articles), key=lambda v: (v.start or date.min, v.id)):
+        visits = self.store.visits()  # decided once by the store, as `natojp visits` shows
+        for visit in sorted(visits, key=lambda v: (v.start or date.min, v.id)):
             ids = [a for a in visit.article_ids if a not in placed]
             placed.update(ids)
             if ids:
                 groups.append((visit_title(visit), ids))
-        rest = [a.id for a in articles if a.id not in placed]
+        rest = [aid for aid in self.store.article_ids() if aid not in placed]
         if rest:
             groups.append(("No visit", rest))
         return groups
