@@ -36,7 +36,8 @@ class _Parser(argparse.ArgumentParser):
 def _console(stderr: bool = False):
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    # soft_wrap: a printed line (a path, a quote) is never broken by Rich; the terminal wraps it.
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
 
 
 def _text(value: object, style: str = ""):
