@@ -40,7 +40,11 @@ def remember_dates(
         if day is None:
             continue
         ctx.last_date = day
-        if planned or any(a <= d.start < b for a, b in relative):
+        if any(a <= d.start < b for a, b in relative):
+            continue
+        if planned:
+            if s.paragraph == 0 and ctx.lead_date is None and day == ctx.published:
+                ctx.lead_date = day  # "X expressed hope Wednesday for talks …": today's news
             continue
         if ctx.published is None or (ctx.published - day).days <= 45:
             ctx.para_date = day
@@ -187,7 +191,7 @@ def attach_clock(s: Sentence, target: Event, para_events: list[Event]) -> None:
 # a photo caption: "(left)", "shakes hands with", "poses for a photo", "(Yonhap)"
 _CAPTION_RE = re.compile(
     r"\((?:L|R|left|right)\)|,\s(?:left|right),|\bshak(?:es|ing)\shands\b|\bpos(?:es|ing)\sfor\b|"
-    r"\b(?:Photo|Image)\b|\((?:Yonhap|Xinhua|AP|Reuters|AFP|Kyodo|YONHAP)\b"
+    r"\b(?:Photo|Image)\b|\((?i:yonhap|xinhua|ap|reuters|afp|kyodo)\b"
 )
 
 
