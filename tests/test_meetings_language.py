@@ -894,3 +894,17 @@ def test_saying_something_at_a_news_conference_is_the_speakers_news_conference()
 def test_saying_something_at_a_meeting_does_not_make_one() -> None:
     events = _events("Prime Minister Haruto Sakamoto said at the meeting that ties would grow.")
     assert events == []
+
+
+def test_saying_something_in_a_speech_or_at_an_event_is_an_address() -> None:
+    events = _events(
+        "On the second day of the summit in Vilnius, Prime Minister Haruto Sakamoto said in his "
+        "speech that Japan would send a detection system.",
+        "“We must produce more,” NATO Secretary General Maria Lindqvist warned Thursday during "
+        "an event at a university in Tokyo.",
+    )
+    assert [(e.kind, e.participants) for e in events] == [
+        ("address", ["Haruto Sakamoto"]),
+        ("address", ["Maria Lindqvist"]),
+    ]
+    assert events[1].date == THURSDAY

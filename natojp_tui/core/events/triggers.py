@@ -101,7 +101,10 @@ _VERBS: tuple[tuple[str, str], ...] = (
     ("address", r"addressed|briefed|spoke\s(?:at|to|before)|"
                 r"told(?=\s(?:the\s|a\s|an\s)?(?:[\w'’-]+\s){0,4}?(?:Council|Parliament|Diet|"
                 r"Assembly|Congress|Senate|parliament|lawmakers|parliamentarians|legislators|"
-                r"audience|students|cadets|forum|symposium|seminar|gathering|governing\sbody)\b)"),
+                r"audience|students|cadets|forum|symposium|seminar|gathering|governing\sbody)\b)|"
+                r"(?:said|warned|stressed|noted|added|stated)\s(?:(?:Mon|Tues|Wednes|Thurs|Fri|"
+                r"Satur|Sun)day\s)?(?:in|during|at)\s(?:a|an|his|her|the)\s(?:(?!news\s|press\s)[\w'’-]+\s){0,2}?"
+                r"(?:speech|address|lecture|keynote|event|forum|symposium|seminar)"),
     ("person_verb", r"welcomed|received|hosted|greeted"),
     ("pleased", r"(?:pleasure|pleased|glad|delighted|honou?red)\sto\s(?:meet|see)(?:\swith)?"),
     ("received_by", r"(?:was|were)\s(?:warmly\s|also\s)?(?:received|welcomed|hosted|greeted)\sby"),
@@ -171,6 +174,11 @@ def _search_all(
     return out
 
 
+# address verbs whose audience must follow ("addressed the Diet"); "told the Council" and
+# "said in his speech" carry theirs in the pattern
+_ADDRESS_VERB_RE = re.compile(r"addressed|briefed|spoke", re.I)
+
+
 def find_triggers(s: Sentence, cands: list[Candidate]) -> list[Trigger]:
     """Event triggers of the sentence (the noun patterns only run where a quick look
     found an event noun)."""
@@ -185,7 +193,7 @@ def find_triggers(s: Sentence, cands: list[Candidate]) -> list[Trigger]:
             continue
         if (
             kind == "address"
-            and m.group(0) != "told"
+            and _ADDRESS_VERB_RE.match(m.group(0)) is not None
             and (
                 _NOT_AUDIENCE.match(masked, m.end())
                 or not _AUDIENCE_RE.match(masked, m.end())
