@@ -720,3 +720,18 @@ def test_the_ministry_said_refers_back_to_the_ministry_named_before() -> None:
     assert ("direct", "The two ministers agreed to keep talking,", "Korean Foreign Ministry") in (
         quotes
     )
+
+
+def test_abbreviated_ranks_services_and_force_acronyms_are_not_names() -> None:
+    article = _article(
+        "Royal Netherlands Navy Admiral Pieter Vos visited the college on May 2. Admiral Vos "
+        "met with Lt Gen Tajiri, JGSDF, Commandant of the Joint Staff College, and Vice Adm. "
+        "Madono, JMSDF.",
+    )
+    names = sorted(p.name for p in article.people)
+    assert names == ["Madono", "Pieter Vos", "Tajiri"]
+
+
+def test_a_given_name_gen_is_still_a_name_without_a_rank_before_it() -> None:
+    article = _article("Defense Minister Gen Nakatani said the talks went well.")
+    assert [p.name for p in article.people] == ["Gen Nakatani"]

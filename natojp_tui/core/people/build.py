@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from natojp_tui.core.lexicon.datelines import KNOWN_AGENCIES
 from natojp_tui.core.lexicon.places import CITIES, COUNTRY_WORDS, NATIONALITIES, ORGANISATIONS
-from natojp_tui.core.lexicon.roles import CHIEF_WORDS, HONORIFICS, ROLE_HEADS
+from natojp_tui.core.lexicon.roles import CHIEF_WORDS, HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS
 from natojp_tui.core.lexicon.speech import INTRODUCING_VERBS, VERBS_BEFORE_NAME
 from natojp_tui.core.model import Person, Role
 from natojp_tui.core.people.japanese import is_japanese, japanese_names
@@ -382,6 +382,12 @@ def _family_first(tokens: list[str], singles: set[str], paragraphs: Sequence[str
     )
 
 
+def _ranked(text: str, pos: int) -> bool:
+    """Is the word before ``pos`` a rank's first word ("Lt" of "Lt Gen Tajiri")?"""
+    before = text[max(0, pos - 8) : pos].split()[-1:]
+    return bool(before) and before[0].lower() in ROLE_MODIFIERS
+
+
 def _complete_surnames(
     people: dict[str, Person], order: list[str], paragraphs: Sequence[str]
 ) -> None:
@@ -396,7 +402,9 @@ def _complete_surnames(
         )
         for text in paragraphs:
             m = pattern.search(text, 0, 100_000)
-            if m and is_name_token(m.group(1)) and m.group(1).lower() not in HONORIFICS:
+            if m is None or _ranked(text, m.start()):
+                continue
+            if is_name_token(m.group(1)) and m.group(1).lower() not in HONORIFICS:
                 full = f"{m.group(1)} {person.name}"
                 new_id = slugify(full)
                 if new_id in people:
