@@ -908,3 +908,25 @@ def test_saying_something_in_a_speech_or_at_an_event_is_an_address() -> None:
         ("address", ["Maria Lindqvist"]),
     ]
     assert events[1].date == THURSDAY
+
+
+def test_a_story_without_a_date_line_reads_its_weekdays_against_the_day_its_lead_names() -> None:
+    events = _events(
+        "NATO Secretary General Maria Lindqvist met Prime Minister Haruto Sakamoto in Tokyo on "
+        "Thursday (15 May 2031) for talks.",
+        "Earlier on Thursday, the Secretary General visited an air base and met with its staff.",
+        published=None,
+    )
+    visit = next(e for e in events if e.kind == "visit")
+    assert visit.date == THURSDAY
+    assert not visit.summary.endswith(" and")
+    assert "visited an air base" in visit.summary
+
+
+def test_a_lead_date_without_its_weekday_gives_no_day_to_other_weekdays() -> None:
+    events = _events(
+        "The partnership was agreed on 15 May 2031 in Tokyo.",
+        "On Tuesday, the Secretary General Maria Lindqvist visited an air base.",
+        published=None,
+    )
+    assert all(e.date is None for e in events if e.kind == "visit")

@@ -11,6 +11,7 @@ from natojp_tui.core.events.context import LOOKBACK, Candidate, Context, Trigger
 from natojp_tui.core.events.participants import people_of, resolve_pronoun
 from natojp_tui.core.events.places import city_in, place_in, visit_city
 from natojp_tui.core.events.sentence import Sentence
+from natojp_tui.core.lexicon.months import WEEKDAY_NAMES
 from natojp_tui.core.model import DatePrecision, Event
 from natojp_tui.core.text.document import AnalysedArticle
 
@@ -206,6 +207,20 @@ def caption_day(doc: AnalysedArticle) -> date | None:
         for d in find_dates(text, None):
             if d.value is not None and d.end_value is None:
                 return d.value
+    return None
+
+
+def lead_day(doc: AnalysedArticle) -> date | None:
+    """For an article without a date line or caption date, the day its lead names with
+    its weekday ("… in Tokyo on Tuesday (31 January 2023) …"): the day the story's other
+    weekdays ("Earlier on Tuesday") are read against."""
+    for t in doc.body[:2]:
+        text = t.text[:1000]
+        for d in find_dates(text, None):
+            if d.value is not None and d.end_value is None:
+                weekday = WEEKDAY_NAMES[d.value.weekday()]
+                if re.search(rf"\b{weekday}\b", text, re.I):
+                    return d.value
     return None
 
 
