@@ -930,3 +930,23 @@ def test_a_lead_date_without_its_weekday_gives_no_day_to_other_weekdays() -> Non
         published=None,
     )
     assert all(e.date is None for e in events if e.kind == "visit")
+
+
+def test_a_readouts_programme_tells_ceremony_exchange_press_announcement_and_lunch() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto met Prime Minister Ben Anders at the Prime Minister’s "
+        "Office on Thursday.",
+        "The two leaders attended a salute and guard of honor ceremony, followed by a summit "
+        "meeting.",
+        "Thereafter, the leaders held an exchange of documents and a joint press announcement.",
+        "After the meeting, the two leaders shared a working lunch.",
+    )
+    both = frozenset({"Sakamoto", "Anders"})
+    kinds = _kinds(events)
+    for kind in ("meeting", "ceremony", "signing", "press_conference", "meal"):
+        assert (kind, both) in kinds, kind
+    assert all(e.date == THURSDAY for e in events)
+
+
+def test_sharing_a_view_is_not_an_event() -> None:
+    assert _events("Prime Minister Haruto Sakamoto shared the view that ties matter.") == []

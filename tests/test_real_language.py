@@ -735,3 +735,11 @@ def test_abbreviated_ranks_services_and_force_acronyms_are_not_names() -> None:
 def test_a_given_name_gen_is_still_a_name_without_a_rank_before_it() -> None:
     article = _article("Defense Minister Gen Nakatani said the talks went well.")
     assert [p.name for p in article.people] == ["Gen Nakatani"]
+
+
+def test_an_office_of_an_institution_is_a_role_not_a_name() -> None:
+    article = _article(
+        "Prime Minister Aiko Tanabe met José Barros, President of the European Commission, "
+        "in Brussels."
+    )
+    assert sorted(p.name for p in article.people) == ["Aiko Tanabe", "José Barros"]

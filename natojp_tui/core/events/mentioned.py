@@ -499,7 +499,9 @@ def _attendance(
                 _took_place(s, same[0], took_place.start(), dates, ctx)  # its day told now
             continue
         trig = Trigger(kind, m.start(), m.end(), m.group(0), "mention")
-        event = _new_event(kind, people[:1], s, trig, dates, ctx, background, name)
+        plural = any(c.kind == "plural" and c.subject for c in cands if s0 <= c.end <= m.start())
+        who = people if plural and not near else people[:1]  # "The two leaders attended …"
+        event = _new_event(kind, who, s, trig, dates, ctx, background, name)
         if purpose and took_place is not None and not background:
             # "… to take part in the ceremony …, which took place on May 9 from 9:30 am"
             _took_place(s, event, took_place.start(), dates, ctx)

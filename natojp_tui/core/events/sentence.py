@@ -63,7 +63,7 @@ _TRIGGER_WORDS = (
     "talk", "brief", "summit", "call", "conference", "press", "lunch", "dinner", "breakfast",
     "banquet", "supper", "speech", "lecture", "keynote", "remarks", "session", "dialogue",
     "consultation", "audience", "bilateral", "tête", "received", "welcomed", "while meeting",
-    "to meet", "after meeting", "fter meeting", "speaking", "event", "forum", "symposium", "seminar",
+    "to meet", "after meeting", "fter meeting", "speaking", "event", "forum", "exchange of", "symposium", "seminar",
 )  # fmt: skip
 
 
@@ -101,7 +101,7 @@ _NOUN_LOOK = re.compile(trie_pattern([
     "courtesy", "press", "news", "lunch", "dinner", "breakfast", "banquet", "supper", "signing",
     "speech", "address", "lecture", "keynote", "remarks", "meeting", "talks", "summit",
     "discussion", "consultation", "dialogue", "phone", "video", "tête-à-tête", "audience",
-    "bilateral", "conversation", "session",
+    "bilateral", "conversation", "session", "announcement", "exchange of",
 ]))  # fmt: skip
 
 

@@ -43,7 +43,7 @@ NON_NAME_WORDS = wordset(
     japanese nato asia pacific indo-pacific europe european atlantic north south east west
     korea sea security cyber joint political all each every there here what why how who
     according speaking addressing said says more further meanwhile mission operation royal
-    navy army marine marines corps
+    navy army marine marines corps commission
     exercise individually tailored itpp ipcp self-defense self-defence sdf jsdf mofa
     earlier later then thereafter afterwards subsequently previously recently finally
     additionally furthermore moreover meanwhile likewise similarly separately together
