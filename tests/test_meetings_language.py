@@ -950,3 +950,22 @@ def test_a_readouts_programme_tells_ceremony_exchange_press_announcement_and_lun
 
 def test_sharing_a_view_is_not_an_event() -> None:
     assert _events("Prime Minister Haruto Sakamoto shared the view that ties matter.") == []
+
+
+def test_a_visit_by_someone_to_nato_headquarters_is_a_visit_hosted_by_natos_official() -> None:
+    events = _events(
+        "During a visit by Prime Minister Haruto Sakamoto to NATO headquarters on Thursday, the "
+        "two sides signed a partnership programme, NATO Secretary General Maria Lindqvist said.",
+    )
+    visits = [e for e in events if e.kind == "visit"]
+    assert [(frozenset(_people(e)), e.place, e.date) for e in visits] == [
+        (PAIR, "NATO headquarters", THURSDAY)
+    ]
+
+
+def test_a_planned_or_past_visit_to_a_site_is_not_todays_visit() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto's visit to the air base is planned for next week.",
+        "Sakamoto's visit to the museum in 2019 was his first.",
+    )
+    assert [e for e in events if e.kind == "visit" and not e.background] == []
