@@ -743,3 +743,40 @@ def test_an_office_of_an_institution_is_a_role_not_a_name() -> None:
         "in Brussels."
     )
     assert sorted(p.name for p in article.people) == ["Aiko Tanabe", "José Barros"]
+
+
+# --- joint subjects in later paragraphs, demands -----------------------------------------
+
+
+READOUT_LEAD = "Secretary of State Tom Hale met Foreign Minister Aiko Tanabe in Washington."
+
+
+def test_they_two_paragraphs_on_are_still_the_two_who_met() -> None:
+    found = _reported(
+        READOUT_LEAD,
+        "The ministers reviewed the alliance.",
+        "They highlighted the many ways in which the two countries work together.",
+    )
+    assert (
+        "the many ways in which the two countries work together",
+        "Tom Hale and Aiko Tanabe",
+    ) in (found)
+
+
+def test_the_two_opening_a_sentence_speak_together() -> None:
+    found = _reported(READOUT_LEAD, "The two reaffirmed the strength of the alliance.")
+    assert found == [("the strength of the alliance", "Tom Hale and Aiko Tanabe")]
+
+
+def test_the_two_inside_a_reported_clause_do_not_split_it() -> None:
+    found = _reported(
+        READOUT_LEAD,
+        "Hale said he raised the missile launches with Tanabe and the two agreed to respond "
+        "together.",
+    )
+    assert [speaker for _, speaker in found] == ["Tom Hale"]
+
+
+def test_a_demand_is_reported_speech() -> None:
+    found = _reported(READOUT_LEAD, "Tanabe demanded that Washington not raise its tariffs.")
+    assert found == [("Washington not raise its tariffs", "Aiko Tanabe")]
