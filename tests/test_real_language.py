@@ -780,3 +780,11 @@ def test_the_two_inside_a_reported_clause_do_not_split_it() -> None:
 def test_a_demand_is_reported_speech() -> None:
     found = _reported(READOUT_LEAD, "Tanabe demanded that Washington not raise its tariffs.")
     assert found == [("Washington not raise its tariffs", "Aiko Tanabe")]
+
+
+def test_a_sentence_adverb_before_the_subject_is_not_the_speaker() -> None:
+    found = _reported(
+        "Prime Minister Ken Okabe met Secretary General Bill Anders.",
+        "Finally, the Prime Minister hosted a banquet, and said that ties were strong.",
+    )
+    assert found == [("ties were strong", "Ken Okabe")]
