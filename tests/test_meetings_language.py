@@ -969,3 +969,30 @@ def test_a_planned_or_past_visit_to_a_site_is_not_todays_visit() -> None:
         "Sakamoto's visit to the museum in 2019 was his first.",
     )
     assert [e for e in events if e.kind == "visit" and not e.background] == []
+
+
+# --- past meetings told in passing -------------------------------------------------------
+
+
+def test_last_met_and_previously_met_are_past_meetings_without_a_day() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto met NATO Secretary General Maria Lindqvist in Tokyo on "
+        "Thursday.",
+        "The two leaders last met on the sidelines of the NATO summit in Washington in July.",
+        "Sakamoto previously visited NATO headquarters in Brussels.",
+    )
+    today = [e for e in events if not e.background]
+    past = [e for e in events if e.background]
+    assert _kinds(today) == [("meeting", PAIR)] and today[0].date == THURSDAY
+    assert ("meeting", PAIR) in _kinds(past) and ("summit", PAIR) in _kinds(past)
+    assert all(e.date is None for e in past)
+
+
+def test_a_former_office_holder_is_the_person_named_not_todays_holder() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto met NATO Secretary General Maria Lindqvist in Tokyo on "
+        "Thursday.",
+        "Former Japanese Prime Minister Kenji Aoki last visited NATO headquarters in 2029.",
+    )
+    past = [e for e in events if e.background]
+    assert [e.participants[:1] for e in past] == [["Kenji Aoki"]]

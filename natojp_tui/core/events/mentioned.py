@@ -573,8 +573,9 @@ def _sidelines(
     m = _SIDELINES_RE.search(s.masked, s.start, s.end)
     if m is None or "~" in m.group(0) or _planned(s.masked, s.start, m.start(), m.end()):
         return []
-    meeting = next((e for e in reversed(told) if e.kind in _MEETING_KINDS), None)
-    if meeting is None:
+    here = [e for e in ctx.side if (e.paragraph, e.start) == (s.paragraph, s.start)]
+    meeting = next((e for e in reversed([*here, *told]) if e.kind in _MEETING_KINDS), None)
+    if meeting is None:  # (a past meeting this sentence told is kept aside: "last met on …")
         meeting = next(
             (e for e in reversed(ctx.events[-LOOKBACK:]) if e.kind in _MEETING_KINDS), None
         )

@@ -23,7 +23,7 @@ PLAN_CLAUSE = re.compile(
 
 
 _BACKGROUND_RE = re.compile(
-    r"\b(?:in\sthe\spast|previously|formerly|over\sthe\s(?:past|last)\s\w+|for\s(?:years|decades)|"
+    r"\b(?:in\sthe\spast|previously|formerly|last(?=\s(?:met|visited|spoke|talked|held|saw)\b)|over\sthe\s(?:past|last)\s\w+|for\s(?:years|decades)|"
     r"(?:his|her|their)\sprevious\b|has\slong|have\slong|[Ll]ast\s(?:year|month)|\w+\syears\sago|in\srecent\syears|"
     rf"[Ll]ast\s(?:{MONTH_NAME_PATTERN}|spring|summer|autumn|fall|winter)\b|"
     r"(?:weeks|months|years)\s(?:earlier|ago|before)|"

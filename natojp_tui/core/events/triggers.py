@@ -306,7 +306,7 @@ def realised(masked: str, s0: int, trig: Trigger) -> bool:
 _ADVERBS = words(
     """also jointly then later formally officially subsequently both together and who had
     first today yesterday finally personally separately briefly each respectively afterwards
-    earlier thereafter recently once again further while"""
+    earlier thereafter recently once again further while last previously"""
 )
 
 
