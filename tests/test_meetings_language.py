@@ -996,3 +996,13 @@ def test_a_former_office_holder_is_the_person_named_not_todays_holder() -> None:
     )
     past = [e for e in events if e.background]
     assert [e.participants[:1] for e in past] == [["Kenji Aoki"]]
+
+
+def test_a_joint_press_conference_transcript_is_the_speakers_and_those_they_welcome() -> None:
+    events = _events(
+        "Ben Anders MP, Deputy Prime Minister: Welcome, everyone. I am honoured to have "
+        "Minister Haruto Sakamoto here today.",
+        title="Joint press conference, Australia-Japan 2+2",
+    )
+    press = [e for e in events if e.kind == "press_conference"]
+    assert [sorted(e.participants) for e in press] == [["Ben Anders", "Haruto Sakamoto"]]

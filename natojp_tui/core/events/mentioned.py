@@ -791,6 +791,9 @@ def title_press_event(doc: AnalysedArticle, registry: Registry) -> Event | None:
         if label is None or _NOT_SPEAKERS.match(label.group("label")):
             continue
         written = " ".join(label.group("label").split())
+        bare = re.sub(r"(?:\s[A-Z]{2,4})+$", "", written)  # "Richard Marles MP"
+        if bare != written and bare.istitle():
+            written = bare
         if written.isupper() or written.istitle():
             found = registry.resolve(written)
             if found is not None:
@@ -798,6 +801,11 @@ def title_press_event(doc: AnalysedArticle, registry: Registry) -> Event | None:
             elif len(written.split()) <= 3 and written.isupper():
                 add(written.title())  # a speaker the text names only in its labels
     people = [p for p in people if p in known or p[:1].isupper()]
+    if m.group("joint") and len(people) == 1:  # one turn kept: the others it welcomes
+        first = next((n for n, t in enumerate(doc.body) if _LABEL_RE.match(t.text)), None)
+        for mention in registry.mentions():
+            if mention.paragraph == first and (found := registry.get(mention.person_id)):
+                add(found.name)
     if not people:
         return None
     place = _TITLE_PLACE_RE.search(line)
