@@ -1006,3 +1006,23 @@ def test_a_joint_press_conference_transcript_is_the_speakers_and_those_they_welc
     )
     press = [e for e in events if e.kind == "press_conference"]
     assert [sorted(e.participants) for e in press] == [["Ben Anders", "Haruto Sakamoto"]]
+
+
+def test_a_would_elsewhere_in_the_sentence_does_not_undate_the_news_days_meeting() -> None:
+    events = _events(
+        "Foreign Minister Min-jun Seo on Thursday urged Japan to act.",
+        "The stalemate would not benefit either side, Seo said while meeting with Foreign "
+        "Minister Haruto Sakamoto, who has recently taken office.",
+    )
+    meetings = [e for e in events if e.kind == "meeting"]
+    assert [(frozenset(_people(m)), m.date) for m in meetings] == [
+        (frozenset({"Seo", "Sakamoto"}), THURSDAY)
+    ]
+
+
+def test_a_vague_time_in_the_meetings_own_clause_leaves_it_undated() -> None:
+    events = _events(
+        "Foreign Minister Min-jun Seo on Thursday urged Japan to act.",
+        "Seo met Foreign Minister Haruto Sakamoto recently in Seoul.",
+    )
+    assert all(e.date is None for e in events if e.kind == "meeting")

@@ -160,7 +160,7 @@ _SEQUENCE_RE = Caseless(
 
 
 # a time given only vaguely ("last week", "earlier this month"): no day to inherit
-_VAGUE_TIME_RE = re.compile(
+VAGUE_TIME_RE = re.compile(
     r"\b(?:(?:last|next|earlier\sthis|later\sthis)\s(?:week|month|year)|recently|"
     r"in\srecent\s(?:days|weeks|months))\b",
     re.I,
@@ -241,7 +241,7 @@ class Sentence:
     @cached_property
     def vague(self) -> bool:
         """Is its time given only vaguely ("last week", "recently")?"""
-        return _VAGUE_TIME_RE.search(self.masked, self.start, self.end) is not None
+        return VAGUE_TIME_RE.search(self.masked, self.start, self.end) is not None
 
     @cached_property
     def sequence(self) -> bool:
