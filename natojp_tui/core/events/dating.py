@@ -122,9 +122,9 @@ def event_date(
         return ctx.para_date, "para"
     if ctx.on_a_trip:
         ctx.lead_date = None  # a visit of several days: the lead's day is only one of them
-    near_plan = PLAN_CLAUSE.search(
-        s.masked, max(s.start, trig.start - 60), min(s.end, trig.end + 40)
-    )
+    comma = s.masked.rfind(", ", max(s.start, trig.start - 60), trig.start)
+    lo = comma + 2 if comma >= 0 else max(s.start, trig.start - 60)  # the trigger's clause
+    near_plan = PLAN_CLAUSE.search(s.masked, lo, min(s.end, trig.end + 40))
     if ctx.lead_date is not None and not s.background and not near_plan and not _after_past(s, ctx):
         return ctx.lead_date, "para"  # the news the lead paragraph dates (no plan near the verb)
     return None, "none"
