@@ -43,6 +43,12 @@ _INLINE_FLAGS_RE = re.compile(r"\(\?[aiLmsux-]")
 _FOLDS_TO_ASCII_RE = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
+def folds_to_ascii(text: str) -> bool:
+    """Does ``text`` hold one of the four characters that ignoring case matches to ASCII
+    letters (so its lower case is no safe stand-in for a case-insensitive search)?"""
+    return _FOLDS_TO_ASCII_RE.search(text) is not None
+
+
 class Caseless:
     """Is there a match of a case-insensitive ``pattern`` in a text? The answer of
     ``re.compile(pattern, re.IGNORECASE).search``, at C speed: the text is lowered and
