@@ -149,7 +149,11 @@ def _good_mods(m: re.Match[str]) -> bool:
 
 
 def _search_all(
-    pattern: re.Pattern[str], text: str, s0: int, s1: int, accept: Callable[[re.Match[str]], bool]
+    pattern: re.Pattern[str] | Folded,
+    text: str,
+    s0: int,
+    s1: int,
+    accept: Callable[[re.Match[str]], bool],
 ) -> list[re.Match[str]]:
     """Matches of ``pattern`` in ``text[s0:s1]``; a rejected match is retried one character
     later, so "had earlier joined a session" still finds "joined a session"."""
