@@ -63,17 +63,30 @@ def folds_to_ascii(text: str) -> bool:
     return not text.isascii() and any(ch in text for ch in _FOLDS_TO_ASCII)
 
 
-def _check_lower_case(pattern: str) -> None:
-    """Refuse a pattern whose letters are not all lower-case ASCII or Latin-1 (escapes of
-    classes and named groups aside), or that sets flags inline."""
-    bare = _ESCAPES_RE.sub("", pattern)
-    cased = [ch for ch in bare if ch.lower() != ch.upper()]
+# what lowering a pattern leaves as written: escapes ("\\S" is not "\\s") and group names
+_KEEP_RE = re.compile(r"\\.|\(\?P<[^>]*>|\(\?P=[^)]*\)", re.DOTALL)
+
+
+def _lowered_pattern(pattern: str) -> str:
+    """``pattern`` with its letters lowered (escapes and group names kept): the same
+    pattern when the case is ignored, refused when that cannot be known (inline flags,
+    escapes by code such as ``\\x41``, capitals beyond Latin-1)."""
+    parts: list[str] = []
+    pos = 0
+    for m in _KEEP_RE.finditer(pattern):
+        parts += [pattern[pos : m.start()].lower(), m.group(0)]
+        pos = m.end()
+    lowered = "".join([*parts, pattern[pos:].lower()])
+    cased = [ch for ch in _KEEP_RE.sub("", lowered) if ch.lower() != ch.upper()]
     if (
-        _CODE_ESCAPE_RE.search(bare)  # "\\x41" is a capital letter the check cannot see
+        _CODE_ESCAPE_RE.search(
+            _ESCAPES_RE.sub("", pattern)
+        )  # "\\x41" is a capital letter no lowering sees
         or any(ch != ch.lower() or not (ch.isascii() or _LATIN1_LOWER.match(ch)) for ch in cased)
         or _INLINE_FLAGS_RE.search(pattern)
     ):
-        raise ValueError(f"not a lower-case pattern without inline flags: {pattern!r}")
+        raise ValueError(f"not a pattern to search lowered: {pattern!r}")
+    return lowered
 
 
 class Folded:
@@ -83,19 +96,19 @@ class Folded:
     without the flag (without it the engine compares characters directly and skips to
     where a match can start), and only there is the case-insensitive pattern matched.
 
-    Both find a match at the same places when the pattern's letters are lower-case ASCII
-    or Latin-1 (checked; escapes such as ``\\S`` are no letters) and the text holds none of the four
-    characters that fold to ASCII letters (lowering then keeps every offset); a text that
-    does is searched with the flag. The pattern must not match the empty string (checked).
+    Both find a match at the same places when the pattern's letters, lowered for the
+    search without the flag, are ASCII or Latin-1 (checked; escapes such as ``\\S`` and
+    group names are kept as written) and the text holds none of the four characters that
+    fold to ASCII letters (lowering then keeps every offset); a text that does is searched
+    with the flag. The pattern must not match the empty string (checked).
     """
 
     __slots__ = ("_from_start", "_plain", "pattern", "rx")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
-        _check_lower_case(pattern)
         self.pattern = pattern
         self.rx = re.compile(pattern, re.IGNORECASE | flags)
-        self._plain = re.compile(pattern, flags)
+        self._plain = re.compile(_lowered_pattern(pattern), flags)
         if self._plain.match("") is not None or re._parser.parse(pattern).getwidth()[0] == 0:  # type: ignore[attr-defined]
             raise ValueError(f"a pattern that can match the empty string: {pattern!r}")
         # a look-behind, ^ or \A reads more than the one character before the start
