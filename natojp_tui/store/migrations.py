@@ -9,6 +9,13 @@ History:
   texts, quotes and events are sharded by article. The old files are copied into
   ``backup-schema<N>-<timestamp>/`` first and removed once the new generation is
   committed; a migration interrupted before that leaves the old layout as it was.
+- **3 → 4** (in place, as files are rewritten; no backup needed since every commit is a
+  new generation): a shard is written with an index of its articles' byte spans
+  (``shards.py``) so that opening one article parses one record, not the whole shard;
+  schema-3 shards (TinyDB tables) are read as before and rewritten in the new form when
+  they next change. The last import's article ids (the "new" marks) move from the user
+  family's ``imports`` table to their own ``imports`` family the first time the user
+  family is written, so a star no longer rewrites a list that grows with the library.
 """
 
 from __future__ import annotations
