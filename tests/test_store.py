@@ -481,22 +481,53 @@ def _as_schema_3(db: Path) -> None:
     (db / "manifest.json").write_bytes(orjson.dumps(doc))
 
 
-def test_a_schema_3_library_is_read_and_migrates_as_its_files_are_rewritten(
-    store: Store, tmp_path: Path
-) -> None:
+def _library_of_six(store: Store, tmp_path: Path) -> tuple[list[Path], list[str], dict]:
     paths = [write_article(tmp_path, f"{n}.txt", f"Visit {n}") for n in range(6)]
     ids = store.import_paths(paths).imported
-    db = tmp_path / "db"
     before = {aid: store.article(aid) for aid in ids}
-    quote = before[ids[0]].quotes[0]
-    store.star(quote.id)
+    store.star(before[ids[0]].quotes[0].id)
     store.set_note(ids[1], "my note")
-    fresh_before = store.new_articles()
-    assert fresh_before == set(ids)
-    _as_schema_3(db)
+    assert store.new_articles() == set(ids)
+    _as_schema_3(tmp_path / "db")
+    return paths, ids, before
+
+
+def test_a_schema_3_library_is_upgraded_when_opened(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from natojp_tui.store import migrations
+
+    _paths, ids, before = _library_of_six(store, tmp_path)
+    db = tmp_path / "db"
+    monkeypatch.setattr(migrations, "UPGRADE_BATCH", 2)  # several commits
+    upgraded = Store.open(db)
+    assert manifest(db)["schema"] == SCHEMA_VERSION
+    assert all(p.read_bytes().startswith(b'{"format":"natojp-shard/2"') for p in shard_paths(db))
+    assert "imports" not in orjson.loads(family_path(db, "user").read_bytes())
+    for s in (upgraded, Store.open(db)):
+        assert {aid: s.article(aid) for aid in ids} == before
+        assert s.new_articles() == set(ids) and s.note_of(ids[1]) == "my note"
+        assert s.starred() == {before[ids[0]].quotes[0].id}
+    assert repair(db).damaged == []
+
+
+def test_a_schema_3_library_that_cannot_be_upgraded_is_read_and_migrates_as_it_is_written(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from natojp_tui.store import migrations
+
+    paths, ids, before = _library_of_six(store, tmp_path)
+    db = tmp_path / "db"
+    quote = before[ids[0]].quotes[0]
+
+    def cannot(store: Store) -> int:
+        raise StoreError(f"{db}: cannot write (read-only file system)")
+
+    monkeypatch.setattr(migrations, "upgrade_shards", cannot)
     old = Store.open(db)
+    assert manifest(db)["schema"] == 3
     assert {aid: old.article(aid) for aid in ids} == before, "old shards read as before"
-    assert old.new_articles() == fresh_before and old.starred() == {quote.id}
+    assert old.new_articles() == set(ids) and old.starred() == {quote.id}
     assert repair(db).damaged == []
 
     old.star(quote.id, on=False)  # the user family is written: its imports table moves out
@@ -504,12 +535,11 @@ def test_a_schema_3_library_is_read_and_migrates_as_its_files_are_rewritten(
     assert "imports" not in user
     assert orjson.loads(family_path(db, "imports").read_bytes())["imports"]
     again = Store.open(db)
-    assert again.new_articles() == fresh_before and again.starred() == set()
+    assert again.new_articles() == set(ids) and again.starred() == set()
     assert again.note_of(ids[1]) == "my note"
 
     write_article(tmp_path, "0.txt", "Visit 0, updated")
     assert again.import_paths([paths[0]]).updated == [ids[0]]
-    assert manifest(db)["schema"] == SCHEMA_VERSION
     rewritten = family_path(db, shard_key(ids[0])).read_bytes()
     assert rewritten.startswith(b'{"format":"natojp-shard/2"'), "a rewritten shard has an index"
     last = Store.open(db)

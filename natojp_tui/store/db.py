@@ -243,6 +243,9 @@ class Store(UserState):
                     )
                 )
         self._install(manifest or Manifest())
+        if manifest is not None and manifest.files and manifest.schema < SCHEMA_VERSION:
+            with contextlib.suppress(StoreError):  # e.g. a read-only folder: read it as it is
+                migrations.upgrade_shards(self)
 
     def _install(self, manifest: Manifest) -> None:
         """Make ``manifest`` the generation this store reads (eager families read now)."""
@@ -474,7 +477,7 @@ class Store(UserState):
                 self.path,
                 base if base.generation else None,
                 changes,
-                schema=SCHEMA_VERSION,
+                schema=self._schema or SCHEMA_VERSION,
                 commit_id=commit_id,
                 migrated_from=migrated_from if migrated_from is not None else self._migrated_from,
                 keep_previous=self._keep_previous,
@@ -493,6 +496,7 @@ class Store(UserState):
         self._commit_id = None
 
     _commit_id: str | None = None
+    _schema: int | None = None  # set while an upgrade's unfinished commits are written
     _import_session = ""  # set per import_paths call (see UserState.new_articles)
     _migrated_from: int | None = None  # set while a migration's write is being committed
     _keep_previous = True  # False: leave manifest.json.bak alone (repair of a bad manifest)

@@ -197,12 +197,7 @@ class Shard:
     def replace(self, remove: set[str], add: Sequence[Article], when: dict[str, str]) -> None:
         """Drop every record of ``remove`` and add ``add``'s (untouched records keep their bytes)."""
         old = self.by_article
-        raw: dict[str, bytes | memoryview] = {}
-        for aid in old:
-            if aid in remove:
-                continue
-            entry = old._decoded.get(aid)
-            raw[aid] = _record(*entry) if entry is not None and not old._raw[aid] else old._raw[aid]
+        raw = {aid: blob for aid, blob in self._blobs() if aid not in remove}
         for a in add:
             raw[a.id] = _record(
                 text_row(a, when[a.id]),
@@ -210,12 +205,19 @@ class Shard:
                 [event_doc(e) for e in a.events],
             )
         self.by_article = ShardArticles(self, raw)
+        added = {a.id for a in add}
         for aid, entry in old._decoded.items():
-            if aid in raw and aid not in remove:
+            if aid in raw and aid not in remove and aid not in added:
                 self.by_article._decoded[aid] = entry
 
+    def _blobs(self) -> Iterator[tuple[str, bytes | memoryview]]:
+        """Each article's record bytes (a schema-3 shard's decoded records encoded)."""
+        articles = self.by_article
+        for aid, blob in articles._raw.items():
+            yield aid, blob if len(blob) else _record(*articles._decoded[aid])
+
     def to_bytes(self) -> bytes:
-        return encode({aid: bytes(b) for aid, b in self.by_article._raw.items()})
+        return encode({aid: bytes(b) for aid, b in self._blobs()})
 
 
 def _split(data: bytes, path: Path) -> dict[str, bytes | memoryview]:
