@@ -77,6 +77,7 @@ SHARD_CACHE = 8  # shards kept parsed for reading (an article, its neighbours)
 LOCK_TIMEOUT = 60.0
 IMPORT_BATCH = 10_000  # articles per commit of a big import (bounds the import's memory)
 INDEX_REBUILD_AT = 32  # replacing more articles than this rebuilds the index once
+EMPTY_LIST = ArticleList().to_bytes()
 RECORD_CACHE = 4096  # search records kept (a few pages of results; about 2 MB)
 
 ProgressFn = Callable[[int, int, str], None]
@@ -180,7 +181,8 @@ class Store(UserState):
         self._lock = FileLock(str(self.path / ".lock"), timeout=LOCK_TIMEOUT)
         self._manifest = Manifest()
         self._manifest_sig: tuple[int, int, int] | None = None
-        self._list = ArticleList()
+        self._list_read: ArticleList | None = ArticleList()  # None: parsed on first use
+        self._list_bytes: bytes | None = None  # its file, read and checked at open
         self._catalog: Catalog | None = None
         self._dbs: dict[str, TinyDB] = {}  # people, user
         self._shards: OrderedDict[str, Shard] = OrderedDict()
@@ -276,8 +278,24 @@ class Store(UserState):
                 self._rows_articles = {}
                 self._record_cache = {}
         if "articles" in changed or not manifest.files.get("articles"):
-            self._list = self._read_columns("articles", ArticleList)
+            # read and checked now (a damaged file is reported at open), parsed when first
+            # needed: a search never needs it
+            self._list_read = None
+            self._list_bytes = self._bytes("articles")
         self._db("user")
+
+    @property
+    def _list(self) -> ArticleList:
+        """The article list, read on first use (the first screen's list, ``natojp list``),
+        not at open: ``natojp quotes`` answers from the search index alone."""
+        if self._list_read is None:
+            data, self._list_bytes = self._list_bytes, None
+            self._list_read = self._read_columns("articles", ArticleList, data)
+        return self._list_read
+
+    @_list.setter
+    def _list(self, value: ArticleList) -> None:
+        self._list_read = value
 
     @staticmethod
     def _corrupt(exc: CorruptFile) -> StoreError:
@@ -309,8 +327,10 @@ class Store(UserState):
                 return self._bytes(key)
             raise self._corrupt(exc) from exc
 
-    def _read_columns(self, key: str, cls: type[ArticleList] | type[Catalog]) -> Any:
-        data = self._bytes(key)
+    def _read_columns(
+        self, key: str, cls: type[ArticleList] | type[Catalog], data: bytes | None = None
+    ) -> Any:
+        data = self._bytes(key) if data is None else data
         if data is None:
             return cls()
         try:
@@ -531,6 +551,9 @@ class Store(UserState):
 
     # ------------------------------------------------------------------ reading
     def is_empty(self) -> bool:
+        if self._list_read is None:  # an empty list always has the same bytes
+            ref = self._ref("articles")
+            return ref is None or ref.size == len(EMPTY_LIST)
         return not len(self._list)
 
     def article_ids(self, *, archived: bool = False) -> list[str]:
@@ -965,6 +988,7 @@ class Store(UserState):
             "source": a.source,
             "url": a.url,
             "place": a.place,
+            "path": a.path,
             "people": [person_doc(p) for p in a.people],
             "events": [event_doc(e) for e in a.events if e.place],
         }
@@ -1131,8 +1155,9 @@ class Store(UserState):
         self, quote_ids: Iterable[str]
     ) -> tuple[list[Quote], Callable[[str], Article]]:
         """Quotes by id with an article lookup good for citations and exports, from the
-        search rows: title, date, source, URL, the people named and the placed events
-        (no paragraphs, no shard read)."""
+        search rows: title, date, source, URL, source path (rows written since schema 4),
+        the people named and the placed events (no paragraphs, no shard, no article list
+        or catalog read)."""
         rows = self._rows_file()
         quotes: list[Quote] = []
         articles: dict[str, Article] = {}
@@ -1145,16 +1170,15 @@ class Store(UserState):
             aid = doc["article_id"]
             if aid not in articles:
                 a = self._rows_article(rows, aid)
-                meta = self._list.get(aid) or {}
                 articles[aid] = Article(
                     id=aid,
-                    title=a.get("title") or meta.get("title") or "",
+                    title=a.get("title") or (self._list.get(aid) or {}).get("title") or "",
                     paragraphs=[],
                     published=to_date(a.get("published")),
                     source=a.get("source"),
                     url=a.get("url"),
                     place=a.get("place"),
-                    path=(self.catalog().get(aid) or {}).get("path"),
+                    path=a.get("path"),  # the catalog (~19 MB at 100,000) is not read
                     events=[event_from_doc(e) for e in a.get("events", [])],
                     people=[person_from_doc(d) for d in a.get("people", []) if isinstance(d, dict)],
                 )
