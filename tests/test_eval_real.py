@@ -61,3 +61,28 @@ def test_a_name_with_a_middle_name_dropped_or_only_the_family_name_is_the_same_p
     assert not same_person("Jens Stoltenberg", "Jens Plötner")
     assert not same_person("Park Jin", "Yoon Suk Yeol")
     assert not same_person("Shinzo Abe", None)
+
+
+def test_a_meetings_people_match_whatever_order_their_names_are_written_in() -> None:
+    gold = {
+        "meetings": [
+            {"kind": "meeting", "participants": ["Park Minho", "Ann Aalto"], "description": "x"}
+        ]
+    }
+    events = [_event("meeting", "Minho Park", "Ann Aalto")]
+    fig = Figures()
+    _score_meetings(gold, Article(id="a", title="a", paragraphs=[], events=events), fig, "a")
+    assert fig.meetings.tp == 1
+    assert fig.participants.ok == 1
+
+
+def test_two_gold_people_of_one_family_need_two_people_in_the_event() -> None:
+    gold = {
+        "meetings": [
+            {"kind": "meeting", "participants": ["Ann Aalto", "Bo Aalto"], "description": "x"}
+        ]
+    }
+    events = [_event("meeting", "Ann Aalto", "Cy Cole")]
+    fig = Figures()
+    _score_meetings(gold, Article(id="a", title="a", paragraphs=[], events=events), fig, "a")
+    assert fig.meetings.tp == 0

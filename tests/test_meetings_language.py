@@ -829,3 +829,104 @@ def test_on_a_visit_of_several_days_the_lead_s_day_dates_nothing_else() -> None:
     )
     [talks] = [e for e in events if "Ueda" in _people(e)]
     assert talks.date is None
+
+
+# --- press conferences and the news day --------------------------------------------------
+
+
+def test_a_press_conference_in_a_city_with_someone_is_their_press_conference() -> None:
+    events = _events(
+        "Speaking at a press conference in Brussels with Prime Minister Haruto Sakamoto, NATO "
+        "Secretary General Maria Lindqvist said no partner is closer.",
+    )
+    assert _kinds(events) == [("press_conference", PAIR)]
+    assert events[0].place == "Brussels"
+
+
+def test_the_day_a_lead_tells_a_hope_on_is_the_news_day_of_the_story() -> None:
+    events = _events(
+        "SEOUL, May 15 (Yonhap) -- Foreign Minister Min-jun Seo expressed hope Thursday for an "
+        "early meeting with his Japanese counterpart.",
+        "“I hope for early talks,” he told a press conference.",
+    )
+    assert _kinds(events) == [("press_conference", frozenset({"Seo"}))]
+    assert events[0].date == THURSDAY
+
+
+def test_a_caption_credited_in_capitals_dates_a_story_without_a_date_line() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto and NATO Secretary General Maria Lindqvist shake hands "
+        "in Brussels, Belgium May 15, 2031. (REUTERS)",
+        "Lindqvist on Thursday welcomed Japan's plan to open a mission to NATO.",
+        "Speaking at a press conference in Brussels with Sakamoto, Lindqvist said no partner is "
+        "closer.",
+        published=None,
+    )
+    press = [e for e in events if e.kind == "press_conference"]
+    assert [e.date for e in press] == [THURSDAY]
+
+
+def test_telling_the_council_is_an_address_by_the_speaker_named_after_a_comma() -> None:
+    events = _events(
+        "Japan will work more closely with NATO, Foreign Minister Kenji Aoki told the "
+        "alliance’s main governing body, the North Atlantic Council, meeting in Brussels on "
+        "May 15.",
+    )
+    assert [(e.kind, e.participants, e.groups) for e in events] == [
+        ("address", ["Kenji Aoki"], ["North Atlantic Council"])
+    ]
+    assert events[0].date == THURSDAY
+
+
+def test_telling_reporters_is_not_an_address() -> None:
+    assert _events("Foreign Minister Kenji Aoki told reporters the talks went well.") == []
+
+
+def test_saying_something_at_a_news_conference_is_the_speakers_news_conference() -> None:
+    events = _events(
+        "After speaking with NATO Secretary General Maria Lindqvist at NATO headquarters on "
+        "Thursday, Prime Minister Haruto Sakamoto said at a news conference that ties would grow.",
+    )
+    assert ("meeting", PAIR) in _kinds(events)
+    assert ("press_conference", frozenset({"Sakamoto"})) in _kinds(events)
+
+
+def test_saying_something_at_a_meeting_does_not_make_one() -> None:
+    events = _events("Prime Minister Haruto Sakamoto said at the meeting that ties would grow.")
+    assert events == []
+
+
+def test_saying_something_in_a_speech_or_at_an_event_is_an_address() -> None:
+    events = _events(
+        "On the second day of the summit in Vilnius, Prime Minister Haruto Sakamoto said in his "
+        "speech that Japan would send a detection system.",
+        "“We must produce more,” NATO Secretary General Maria Lindqvist warned Thursday during "
+        "an event at a university in Tokyo.",
+    )
+    assert [(e.kind, e.participants) for e in events] == [
+        ("address", ["Haruto Sakamoto"]),
+        ("address", ["Maria Lindqvist"]),
+    ]
+    assert events[1].date == THURSDAY
+
+
+def test_a_story_without_a_date_line_reads_its_weekdays_against_the_day_its_lead_names() -> None:
+    events = _events(
+        "NATO Secretary General Maria Lindqvist met Prime Minister Haruto Sakamoto in Tokyo on "
+        "Thursday (15 May 2031) for talks.",
+        "Earlier on Thursday, the Secretary General visited an air base and met with its staff.",
+        published=None,
+    )
+    visit = next(e for e in events if e.kind == "visit")
+    assert visit.date == THURSDAY
+    assert not visit.summary.endswith(" and")
+    assert "visited an air base" in visit.summary
+
+
+def test_a_lead_date_without_its_weekday_gives_no_day_to_other_weekdays() -> None:
+    events = _events(
+        "The partnership was agreed on 15 May 2031 in Tokyo.",
+        "On Tuesday, the Secretary General Maria Lindqvist visited an air base.",
+        published=None,
+    )
+    assert all(e.date is None for e in events if e.kind == "visit")

@@ -681,3 +681,57 @@ def test_a_hyphenated_title_is_never_part_of_the_name() -> None:
     )
     assert [p.name for p in article.people] == ["Hovland"]
     assert [q.speaker for q in article.quotes] == ["Hovland"]
+
+
+# --- excerpts and wire sourcing: a surname alone, a paper as source, "the ministry" ----------
+
+
+def test_a_surname_alone_that_speaks_mid_clause_is_a_person() -> None:
+    quotes = _marked(
+        'After talks at the headquarters, Okabe said at a news conference, "Our ties rest '
+        'on shared values."',
+        '"We will deepen our cyber defence work," Lindqvist remarked.',
+    )
+    assert ("direct", "Our ties rest on shared values.", "Okabe") in quotes
+    assert ("direct", "We will deepen our cyber defence work,", "Lindqvist") in quotes
+
+
+def test_a_capitalised_word_opening_a_sentence_is_not_made_a_speaker() -> None:
+    article = _article(
+        'Officials said the talks would go on. "There is more to do," Tokyo said.',
+    )
+    assert [p.name for p in article.people] == []
+
+
+def test_the_paper_a_quote_is_taken_from_is_not_its_speaker() -> None:
+    quotes = _marked(
+        'Prime Minister Ken Okabe said at a news conference, "We agreed on this today," '
+        "according to the Daily Planet.",
+    )
+    assert quotes == [("direct", "We agreed on this today,", "Ken Okabe")]
+
+
+def test_the_ministry_said_refers_back_to_the_ministry_named_before() -> None:
+    quotes = _marked(
+        "Seoul’s Foreign Ministry said the two ministers spoke by phone on Friday.",
+        "Minister Mina Seo raised the export rules, it said.",
+        "“The two ministers agreed to keep talking,” the ministry said.",
+    )
+    assert ("direct", "The two ministers agreed to keep talking,", "Korean Foreign Ministry") in (
+        quotes
+    )
+
+
+def test_abbreviated_ranks_services_and_force_acronyms_are_not_names() -> None:
+    article = _article(
+        "Royal Netherlands Navy Admiral Pieter Vos visited the college on May 2. Admiral Vos "
+        "met with Lt Gen Tajiri, JGSDF, Commandant of the Joint Staff College, and Vice Adm. "
+        "Madono, JMSDF.",
+    )
+    names = sorted(p.name for p in article.people)
+    assert names == ["Madono", "Pieter Vos", "Tajiri"]
+
+
+def test_a_given_name_gen_is_still_a_name_without_a_rank_before_it() -> None:
+    article = _article("Defense Minister Gen Nakatani said the talks went well.")
+    assert [p.name for p in article.people] == ["Gen Nakatani"]

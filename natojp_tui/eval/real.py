@@ -325,8 +325,22 @@ def _score_reported(gold: dict[str, Any], article: Any, fig: Figures, tag: str) 
     )
 
 
-def _families(names: Iterable[str]) -> set[str]:
-    return {family(n) for n in names if n and family(n)}
+def _shared_people(gold: Iterable[str], got: Iterable[str]) -> int:
+    """How many gold people the predicted list names (each once, by ``same_person``: the
+    family name shared, so *Park Jin* is *Jin Park* and *Stoltenberg* is *Jens Stoltenberg*)."""
+    left = [n for n in got if n]
+    shared = 0
+    for g in (n for n in gold if n):
+        hit = next((n for n in left if same_person(g, n) or family(g) == family(n)), None)
+        if hit is not None:
+            left.remove(hit)
+            shared += 1
+    return shared
+
+
+def _same_people(gold: list[str], got: list[str]) -> bool:
+    gold, got = [n for n in gold if n], [n for n in got if n]
+    return len(gold) == len(got) == _shared_people(gold, got)
 
 
 # gold kinds that name one of the extractor's kinds differently
@@ -336,8 +350,8 @@ _KIND_SYNONYMS = {"talks": "meeting", "summit": "meeting", "phone_call": "meetin
 def _pair_score(g: dict[str, Any], e: Any) -> float | None:
     """How well event ``e`` fits gold meeting ``g``; None when it may not match at all
     (fewer than two shared participants, or the only one of a one-person meeting)."""
-    gp = _families(g.get("participants", []))
-    shared = len(gp & _families(e.participants))
+    gp = [n for n in g.get("participants", []) if n]
+    shared = _shared_people(gp, e.participants)
     if gp and shared < min(2, len(gp)):
         return None
     score = shared + (1.0 if g.get("date") and e.date and str(e.date) == g["date"] else 0)
@@ -419,7 +433,7 @@ def _score_meetings(gold: dict[str, Any], article: Any, fig: Figures, tag: str) 
                 )
         if g.get("time"):
             fig.meeting_time.add(e.time == g["time"])
-        ok = _families(g.get("participants", [])) == _families(e.participants)
+        ok = _same_people(list(g.get("participants", [])), list(e.participants))
         fig.participants.add(ok)
         if not ok:
             fig.errors.append(

@@ -125,7 +125,10 @@ def build_events(
         subjects = subject_names(cands, trig.start, s0, ctx)
     else:
         group = subject_group(masked, s0, trig.start)
-        after = _subject_after_frame(masked, trig, r1, cands) if trig.style == "frame" else ()
+        fronted = trig.style == "frame" or (
+            trig.style == "verb" and trig.text.lower().startswith(_FRONTED_PARTICIPLES)
+        )  # "After speaking with X at NATO headquarters, Y said …": Y spoke with X
+        after = _subject_after_frame(masked, trig, r1, cands) if fronted else ()
         subjects = (group,) if group else after or subject_names(cands, trig.start, s0, ctx)
         own_subject = group is not None or bool(after)
     if own_subject and trig.style in ("verb", "light"):
@@ -242,6 +245,9 @@ def _second_site(masked: str, r0: int, r1: int, site: str, first: Event) -> list
     if second is None or not second[:1].isupper():
         return []
     return [replace(first, place=second, summary=f"visited {second}")]
+
+
+_FRONTED_PARTICIPLES = ("meeting", "speaking", "talking")
 
 
 def _subject_after_frame(

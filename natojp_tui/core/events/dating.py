@@ -11,6 +11,7 @@ from natojp_tui.core.events.context import LOOKBACK, Candidate, Context, Trigger
 from natojp_tui.core.events.participants import people_of, resolve_pronoun
 from natojp_tui.core.events.places import city_in, place_in, visit_city
 from natojp_tui.core.events.sentence import Sentence
+from natojp_tui.core.lexicon.months import WEEKDAY_NAMES
 from natojp_tui.core.model import DatePrecision, Event
 from natojp_tui.core.text.document import AnalysedArticle
 
@@ -40,7 +41,11 @@ def remember_dates(
         if day is None:
             continue
         ctx.last_date = day
-        if planned or any(a <= d.start < b for a, b in relative):
+        if any(a <= d.start < b for a, b in relative):
+            continue
+        if planned:
+            if s.paragraph == 0 and ctx.lead_date is None and day == ctx.published:
+                ctx.lead_date = day  # "X expressed hope Wednesday for talks …": today's news
             continue
         if ctx.published is None or (ctx.published - day).days <= 45:
             ctx.para_date = day
@@ -187,7 +192,7 @@ def attach_clock(s: Sentence, target: Event, para_events: list[Event]) -> None:
 # a photo caption: "(left)", "shakes hands with", "poses for a photo", "(Yonhap)"
 _CAPTION_RE = re.compile(
     r"\((?:L|R|left|right)\)|,\s(?:left|right),|\bshak(?:es|ing)\shands\b|\bpos(?:es|ing)\sfor\b|"
-    r"\b(?:Photo|Image)\b|\((?:Yonhap|Xinhua|AP|Reuters|AFP|Kyodo|YONHAP)\b"
+    r"\b(?:Photo|Image)\b|\((?i:yonhap|xinhua|ap|reuters|afp|kyodo)\b"
 )
 
 
@@ -202,6 +207,20 @@ def caption_day(doc: AnalysedArticle) -> date | None:
         for d in find_dates(text, None):
             if d.value is not None and d.end_value is None:
                 return d.value
+    return None
+
+
+def lead_day(doc: AnalysedArticle) -> date | None:
+    """For an article without a date line or caption date, the day its lead names with
+    its weekday ("… in Tokyo on Tuesday (31 January 2023) …"): the day the story's other
+    weekdays ("Earlier on Tuesday") are read against."""
+    for t in doc.body[:2]:
+        text = t.text[:1000]
+        for d in find_dates(text, None):
+            if d.value is not None and d.end_value is None:
+                weekday = WEEKDAY_NAMES[d.value.weekday()]
+                if re.search(rf"\b{weekday}\b", text, re.I):
+                    return d.value
     return None
 
 

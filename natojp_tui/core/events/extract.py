@@ -36,6 +36,7 @@ from natojp_tui.core.events.dating import (
     attach_clock,
     attach_trailing_context,
     caption_day,
+    lead_day,
     precision,
     remember_dates,
 )
@@ -66,7 +67,7 @@ def extract_events(
     name; None for a question or no turn): their first-person words tell events too.
     (Headlines are not read: their tense says nothing of what happened.)
     """
-    ctx = Context(registry, doc.published or caption_day(doc), doc.place)
+    ctx = Context(registry, doc.published or caption_day(doc) or lead_day(doc), doc.place)
     mentions = mentions_by_paragraph(registry)
     floors = find_floors(doc, registry, speakers)
     for p, t in enumerate(doc.body):

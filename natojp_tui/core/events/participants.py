@@ -119,6 +119,8 @@ def candidates(s: Sentence, mentions: Sequence[MentionLike], ctx: Context) -> li
             )
         ):
             prev.end, prev.names = c.end, c.names  # "Defence Minister" + "Itsunori Onodera"
+            if not prev.subject and _VERB_AFTER_RE.match(masked, prev.end):
+                _set_status(masked, prev, cands[-2] if len(cands) > 1 else None)
             continue
         _set_status(masked, c, cands[-1] if cands else None)
         cands.append(c)
@@ -203,6 +205,8 @@ def _set_status(masked: str, c: Candidate, prev: Candidate | None) -> None:
         if t.endswith((";", ":")) or (t.endswith(".") and not _SHORT_TITLE_RE.search(t)):
             break
         joined_prev = prev is not None and t.endswith(",") and _ends_near(masked, prev, pos, t)
+        if t.endswith(",") and not joined_prev and _VERB_AFTER_RE.match(masked, c.end):
+            break  # "…, NATO, Foreign Minister X told …": a clause ends at the comma
         if bare.lower() in ("counterpart", "counterparts") and not joined_prev:
             counterpart = True
         titled = bare[:1].isupper() or bare in _TITLE_WORDS or bool(_ACRONYM_RE.fullmatch(bare))

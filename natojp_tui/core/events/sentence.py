@@ -63,7 +63,7 @@ _TRIGGER_WORDS = (
     "talk", "brief", "summit", "call", "conference", "press", "lunch", "dinner", "breakfast",
     "banquet", "supper", "speech", "lecture", "keynote", "remarks", "session", "dialogue",
     "consultation", "audience", "bilateral", "tête", "received", "welcomed", "while meeting",
-    "to meet",
+    "to meet", "after meeting", "fter meeting", "speaking", "event", "forum", "symposium", "seminar",
 )  # fmt: skip
 
 

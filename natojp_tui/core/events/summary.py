@@ -131,6 +131,13 @@ def _what(kind: str, head: str) -> str:
         return m.group(0).lower() if m else "meal"
     if kind == "summit":
         return head or "summit"
+    head = _DANGLING_RE.sub("", head)  # "visited Iruma Air Base and": the "and" goes
     if kind in _DETAILED and head:
         return head[:1].lower() + head[1:] if not head[:2].isupper() else head
     return kind.replace("_", " ")
+
+
+# a clause cut after a joining word: "…and", "…, as well as", "…with"
+_DANGLING_RE = re.compile(
+    r"(?:[\s,;]+(?:and|or|as\swell\sas|with|to|of|the|on|in|at))+[\s,;]*$|[\s,;]+$"
+)

@@ -33,7 +33,7 @@ _NOUN_ALT = "|".join(f"(?P<n_{kind}>{rx})" for kind, rx in _NOUNS)
 _LIGHT = (
     r"held|had|hosted|co-hosted|attended|joined|gave|delivered|conducted|chaired|co-chaired|"
     r"took\spart\sin|participated\sin|made|paid|received|organi[sz]ed|convened|told|addressed|"
-    r"continued|resumed"
+    r"continued|resumed|(?:said|says|remarked|stated|added|noted)\sat"
 )
 
 
@@ -51,7 +51,8 @@ PATTERN_A = starting_with(
 PATTERN_B = starting_with(
     "a-z",
     rf"\b(?P<frame>at|in|during|after|following|over)\s{_DET}(?P<mods>{_MODS})(?:{_NOUN_ALT})"
-    rf"\s(?=with\b|between\b|to\b)",
+    r"\s(?:(?:in|at)\s(?:the\s)?(?:[A-Z][\w'’.-]*,?\s){1,3})?"  # "… in Brussels with X"
+    r"(?=with\b|between\b|to\b)",
     re.I,
 )
 
@@ -88,7 +89,7 @@ _PASSIVE_TAIL_RE = re.compile(_PASSIVE_TAIL, re.I)
 _VERBS: tuple[tuple[str, str], ...] = (
     ("courtesy_call", r"(?:paid|made)\s(?:a\s)?courtesy\s(?:call|visit)\s(?:on|to)"),
     ("meeting", r"met(?:\swith)?|exchanged\s(?:words|greetings)\swith|"
-                r"spoke\s(?:today\s|yesterday\s|again\s|separately\s)?with|(?<=while\s)meeting(?:\swith)?|sat\sdown\swith|conferred\swith|held\sa\s(?:telephone|phone|video)\s\w+\swith|"
+                r"spoke\s(?:today\s|yesterday\s|again\s|separately\s)?with|(?<=while\s|after\s|[Aa]fter\s)(?:meeting|speaking|talking)(?:\swith)?|sat\sdown\swith|conferred\swith|held\sa\s(?:telephone|phone|video)\s\w+\swith|"
                 r"(?:spoke|spoken|talked)\s(?:by\s(?:tele)?phone|over\sthe\s(?:tele)?phone|on\sthe\s"
                 r"(?:tele)?phone|by\svideo\slink)\swith"),
     ("signing", r"signed|co-signed|inked"),
@@ -97,7 +98,13 @@ _VERBS: tuple[tuple[str, str], ...] = (
               r"took\s(?:a|an)\s(?:walking\s|guided\s|brief\s)?tour\sof|"
               r"laid\s(?:a\s)?wreaths?|paid\s(?:his\s|her\s|their\s)?(?:respects|tribute)\sat|"
               r"observed\s(?:a\s|an\s)?(?:[\w-]+\s)?(?:drill|exercise|demonstration)s?"),
-    ("address", r"addressed|briefed|spoke\s(?:at|to|before)"),
+    ("address", r"addressed|briefed|spoke\s(?:at|to|before)|"
+                r"told(?=\s(?:the\s|a\s|an\s)?(?:[\w'’-]+\s){0,4}?(?:Council|Parliament|Diet|"
+                r"Assembly|Congress|Senate|parliament|lawmakers|parliamentarians|legislators|"
+                r"audience|students|cadets|forum|symposium|seminar|gathering|governing\sbody)\b)|"
+                r"(?:said|warned|stressed|noted|added|stated)\s(?:(?:Mon|Tues|Wednes|Thurs|Fri|"
+                r"Satur|Sun)day\s)?(?:in|during|at)\s(?:a|an|his|her|the)\s(?:(?!news\s|press\s)[\w'’-]+\s){0,2}?"
+                r"(?:speech|address|lecture|keynote|event|forum|symposium|seminar)"),
     ("person_verb", r"welcomed|received|hosted|greeted"),
     ("pleased", r"(?:pleasure|pleased|glad|delighted|honou?red)\sto\s(?:meet|see)(?:\swith)?"),
     ("received_by", r"(?:was|were)\s(?:warmly\s|also\s)?(?:received|welcomed|hosted|greeted)\sby"),
@@ -167,6 +174,11 @@ def _search_all(
     return out
 
 
+# address verbs whose audience must follow ("addressed the Diet"); "told the Council" and
+# "said in his speech" carry theirs in the pattern
+_ADDRESS_VERB_RE = re.compile(r"addressed|briefed|spoke", re.I)
+
+
 def find_triggers(s: Sentence, cands: list[Candidate]) -> list[Trigger]:
     """Event triggers of the sentence (the noun patterns only run where a quick look
     found an event noun)."""
@@ -179,10 +191,14 @@ def find_triggers(s: Sentence, cands: list[Candidate]) -> list[Trigger]:
         kind = next(k[2:] for k, v in m.groupdict().items() if v is not None and k.startswith("v_"))
         if kind == "person_verb" and not _person_follows(masked, m.end(), cands):
             continue
-        if kind == "address" and (
-            _NOT_AUDIENCE.match(masked, m.end())
-            or not _AUDIENCE_RE.match(masked, m.end())
-            or _POSSESSIVE_NEXT.match(masked, m.end())  # "addressed North Korea's programme"
+        if (
+            kind == "address"
+            and _ADDRESS_VERB_RE.match(m.group(0)) is not None
+            and (
+                _NOT_AUDIENCE.match(masked, m.end())
+                or not _AUDIENCE_RE.match(masked, m.end())
+                or _POSSESSIVE_NEXT.match(masked, m.end())  # "addressed North Korea's programme"
+            )
         ):
             continue
         if kind in ("person_verb", "received_by"):
@@ -207,6 +223,8 @@ def _find_noun_triggers(masked: str, s0: int, s1: int, found: list[Trigger]) -> 
         light = m.group("light").lower()
         if light == "told" and kind != "press_conference":
             continue
+        if light.endswith(" at") and kind != "press_conference":
+            continue  # "said at a news conference": theirs; "said at the meeting" tells no one
         if light == "addressed" and kind not in ("press_conference", "meeting"):
             continue
         if light == "received" and kind != "courtesy_call":

@@ -170,3 +170,11 @@ WORLD_CITIES: tuple[str, ...] = (
     "Brdo", "Hague", "Ramstein", "Brunssum",
 )  # fmt: skip
 CITIES: frozenset[str] = frozenset((*JAPANESE_CITIES, *TOKYO_DISTRICTS, *WORLD_CITIES))
+
+# Capitals that stand for their government in wire style ("Seoul's Foreign Ministry").
+CAPITALS: dict[str, str] = {
+    "Tokyo": "Japan", "Seoul": "Republic of Korea", "Beijing": "China", "Moscow": "Russia",
+    "Pyongyang": "North Korea", "Canberra": "Australia", "Wellington": "New Zealand",
+    "Kyiv": "Ukraine", "Kiev": "Ukraine", "Manila": "Philippines", "Ottawa": "Canada",
+    "London": "United Kingdom", "Paris": "France", "Berlin": "Germany", "Taipei": "Taiwan",
+}  # fmt: skip

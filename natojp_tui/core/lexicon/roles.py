@@ -40,7 +40,8 @@ POST_NOMINALS = frozenset({"MP", "MHR", "QC", "KC", "AO", "AC", "MLA", "MEP", "O
 ROLE_MODIFIERS = words(
     "deputy vice assistant senior state parliamentary acting chief cabinet foreign defence "
     "defense trade finance economy economic security permanent special high supreme allied "
-    "prime executive principal press first under foreign-affairs lieutenant major brigadier rear"
+    "prime executive principal press first under foreign-affairs lieutenant major brigadier rear "
+    "lt lt. maj maj. brig brig. lieut."
 )
 
 

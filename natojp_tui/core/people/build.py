@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
-from natojp_tui.core.lexicon.roles import CHIEF_WORDS, HONORIFICS, ROLE_HEADS
+from natojp_tui.core.lexicon.datelines import KNOWN_AGENCIES
+from natojp_tui.core.lexicon.places import CITIES, COUNTRY_WORDS, NATIONALITIES, ORGANISATIONS
+from natojp_tui.core.lexicon.roles import CHIEF_WORDS, HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS
 from natojp_tui.core.lexicon.speech import INTRODUCING_VERBS, VERBS_BEFORE_NAME
 from natojp_tui.core.model import Person, Role
 from natojp_tui.core.people.japanese import is_japanese, japanese_names
@@ -43,6 +45,7 @@ class _Intro:
     paragraph: int  # -1 for the title
     run: ParsedRun
     written: list[str]
+    lone: bool = False  # a surname alone that speaks, the article naming nobody fuller
 
 
 def _runs(text: str, found: Iterable[re.Match[str]]) -> list[ParsedRun]:
@@ -180,6 +183,33 @@ def _introduces(text: str, run: ParsedRun) -> bool:
     return bool(_MEETS_AFTER_RE.match(after) or _MET_BEFORE_RE.search(near))
 
 
+# the words before a lone surname that a clause, not a sentence, starts with: "…, Abe said"
+_MID_CLAUSE_RE = re.compile(r"(?:[a-z\u00E0-\u024F,;”\"’]|[a-z]\.)[ \u00A0]$")
+_NOT_LONE_SPEAKERS = frozenset(
+    w.lower()
+    for w in (*CITIES, *COUNTRY_WORDS, *NATIONALITIES, *KNOWN_AGENCIES.split("|"), *ORGANISATIONS)
+)
+
+
+def _lone_speaker(text: str, run: ParsedRun) -> bool:
+    """A surname alone that speaks inside a clause (an excerpt that starts after the full
+    name: "After the talks, Abe said …", "…, said Lindqvist"): a person. Not at a
+    sentence start ("Officials said"), not a place, country, agency or organisation."""
+    if run.role_title or run.honorific or len(run.name) != 1 or run.name_start != run.start:
+        return False
+    word = strip_possessive(text[run.start : run.end])
+    if not word[:1].isupper() or word.isupper() or word.lower() in _NOT_LONE_SPEAKERS:
+        return False
+    after = text[run.end : run.end + 12]
+    before = text[max(0, run.start - 16) : run.start]
+    if _SAID_BEFORE_RE.search(before):
+        return _MID_CLAUSE_RE.search(text[max(0, run.start - 30) : run.start]) is not None
+    return (
+        _BARE_SPEECH_RE.match(after) is not None
+        and _MID_CLAUSE_RE.search(text[max(0, run.start - 3) : run.start]) is not None
+    )
+
+
 _SPEAKS_RE = re.compile(
     r"\b([A-Z][\w’'-]+)[ \u00a0](?:also[ \u00a0])?(?:said|says|told|added|noted|stressed|"
     r"described|explained|wrote|stated|warned|urged|argued|insisted)\b"
@@ -191,6 +221,7 @@ def _collect_intros(
 ) -> list[_Intro]:
     intros = []
     bare: list[_Intro] = []  # full names without a role: people if named alone elsewhere
+    lone: list[_Intro] = []
     sources = [(-1, title, _runs(title, RUN_RE.finditer(title)))] if title else []
     sources += [(p, text, runs_of[p]) for p, text in enumerate(paragraphs)]
     for p, text, runs in sources:
@@ -202,6 +233,8 @@ def _collect_intros(
                 intros.append(_Intro(p, run, written))
             elif 2 <= len(run.name) <= 3 and run.name_start == run.start:
                 bare.append(_Intro(p, run, written))
+            elif _lone_speaker(text, run):
+                lone.append(_Intro(p, run, written, lone=True))
     if bare:
         # "their counterparts, Penny Wong and Richard Marles, ..." then "Marles told ...":
         # a full name whose family name speaks (or has an honorific or role) elsewhere
@@ -213,6 +246,9 @@ def _collect_intros(
                     alone.add(name.lower())
                     wanted.discard(name)
         intros.extend(i for i in bare if i.run.name[-1].lower() in alone)
+    if lone:
+        named = {w.lower() for i in [*intros, *bare] for w in i.run.name}
+        intros.extend(i for i in lone if i.run.name[0].lower() not in named)
     return intros
 
 
@@ -227,7 +263,7 @@ def _speaks(text: str, name: str) -> Iterator[re.Match[str]]:
 
 
 def _surname_refs(intros: list[_Intro]) -> set[str]:
-    return {i.run.name[0].lower() for i in intros if len(i.run.name) == 1}
+    return {i.run.name[0].lower() for i in intros if len(i.run.name) == 1 and not i.lone}
 
 
 def build_registry(doc: AnalysedArticle) -> PeopleRegistry:
@@ -346,6 +382,12 @@ def _family_first(tokens: list[str], singles: set[str], paragraphs: Sequence[str
     )
 
 
+def _ranked(text: str, pos: int) -> bool:
+    """Is the word before ``pos`` a rank's first word ("Lt" of "Lt Gen Tajiri")?"""
+    before = text[max(0, pos - 8) : pos].split()[-1:]
+    return bool(before) and before[0].lower() in ROLE_MODIFIERS
+
+
 def _complete_surnames(
     people: dict[str, Person], order: list[str], paragraphs: Sequence[str]
 ) -> None:
@@ -360,7 +402,9 @@ def _complete_surnames(
         )
         for text in paragraphs:
             m = pattern.search(text, 0, 100_000)
-            if m and is_name_token(m.group(1)) and m.group(1).lower() not in HONORIFICS:
+            if m is None or _ranked(text, m.start()):
+                continue
+            if is_name_token(m.group(1)) and m.group(1).lower() not in HONORIFICS:
                 full = f"{m.group(1)} {person.name}"
                 new_id = slugify(full)
                 if new_id in people:

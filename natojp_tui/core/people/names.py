@@ -42,7 +42,8 @@ NON_NAME_WORDS = wordset(
     spokesperson allies allied ally partners partner foreign affairs prime deputy vice
     japanese nato asia pacific indo-pacific europe european atlantic north south east west
     korea sea security cyber joint political all each every there here what why how who
-    according speaking addressing said says more further meanwhile mission operation
+    according speaking addressing said says more further meanwhile mission operation royal
+    navy army marine marines corps
     exercise individually tailored itpp ipcp self-defense self-defence sdf jsdf mofa
     earlier later then thereafter afterwards subsequently previously recently finally
     additionally furthermore moreover meanwhile likewise similarly separately together
@@ -55,8 +56,11 @@ NON_NAME_WORDS = wordset(
 
 
 ACRONYMS = wordset(
-    "NATO EU UN US USA UK G7 G20 ASEAN OSCE SDF JSDF MOFA IP4 AP4 ITPP IPCP ODA JICA TV MP"
+    "NATO EU UN US USA UK G7 G20 ASEAN OSCE SDF JSDF MOFA IP4 AP4 ITPP IPCP ODA JICA TV MP "
+    "GSDF MSDF ASDF JGSDF JMSDF JASDF SHAPE"
 )
+# abbreviated ranks after a rank word: "Lt Gen", "Maj. Gen.", "Vice Adm.", "Rear Adm"
+RANK_ABBREVIATIONS = frozenset(("gen", "adm", "col", "cmdr"))
 
 
 JP_FAMILY_NAMES = wordset(
@@ -189,6 +193,8 @@ def _match_role(toks: list[_Tok], i: int) -> tuple[int, str] | None:
         head_end = j + 2
     elif j < len(toks) and toks[j].low in ROLE_HEADS and toks[j].text[0].isupper():
         head_end = j + 1
+    elif j > i and j < len(toks) and toks[j].low.rstrip(".") in RANK_ABBREVIATIONS:
+        head_end = j + 1  # "Lt Gen Tajiri", "Vice Adm. Madono" (a lone "Gen" may be a name)
     elif j > i and toks[j - 1].low in ("secretary", "chief", "general"):
         head_end = j  # "Chief Cabinet Secretary", "Attorney General"-like endings
     if head_end is None:

@@ -480,6 +480,12 @@ def classify(t: AnalysedText, span: QuoteSpan, spans: Intervals, after_direct: b
         return None  # "the realization of a “free and open Indo-Pacific”": a policy's name
     post = _post_attribution(text, span)
     pre = None if post else pre_attribution(t, span.outer_start)
+    if post and post[1] == "according to":
+        # 'Abe said at a news conference, “…,” according to the Japan Times': the paper is
+        # the source, the one who said it is the speaker
+        said = pre_attribution(t, span.outer_start)
+        if said is not None and said[1] not in (None, "according to"):
+            post, pre = None, said
     if pre and phrase and not _text_before(text, span.outer_start).endswith((":", ",")):
         pre = None  # "He said the ties were “stronger than ever”": a phrase, not a statement
     if (post or pre) and not phrase:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from natojp_tui.core.lexicon.places import NATIONALITIES
+from natojp_tui.core.lexicon.places import CAPITALS, NATIONALITIES
 from natojp_tui.core.lexicon.roles import INSTITUTION_WORDS
 from natojp_tui.core.model import Person
 from natojp_tui.core.people.names import org_of
@@ -106,7 +106,10 @@ class Resolver:
         if kind == "pair":
             return self._pair(cue, paragraph, pos)
         if kind == "org":
-            return _institution(cue.text)
+            found = _institution(cue.text)
+            if found.name is None and found.role is not None:
+                return self._named_before(found, paragraph, pos)
+            return found
         person = self.registry.resolve_at(cue.text, paragraph, pos)
         if person is None and (country := org_of(cue.text)) is not None:
             return Speaker([], country, None)  # "which North Korea called a “satellite”"
@@ -115,6 +118,26 @@ class Resolver:
         if person is not None:
             return self.speaker_of(person)
         return Speaker()
+
+    def _named_before(self, found: Speaker, paragraph: int, pos: int) -> Speaker:
+        """*the ministry said*: the ministry named last before it (*Seoul's Foreign
+        Ministry said …* earlier), else the role alone."""
+        head = (found.role or "").split()[-1:]
+        if not head or head[0].lower() not in ANAPHORIC_HEADS:
+            return found
+        last = None
+        for p in range(max(0, paragraph - 12), paragraph + 1):
+            text = self.paragraphs[p].text
+            end = pos if p == paragraph else min(len(text), 20000)
+            if head[0].capitalize() not in text[:end]:
+                continue  # quick look: the head word is not written with a capital
+            for m in _NAMED_INSTITUTION_RE.finditer(text, 0, end):
+                if m.group("head").lower() == head[0].lower():
+                    last = m.group(0)
+        if last is None:
+            return found
+        named = _institution(last)
+        return named if named.name else found
 
     def _pair(self, cue: Cue, paragraph: int, pos: int) -> Speaker:
         """*A and B*: each side a person, or a country or organisation standing for the
@@ -291,6 +314,13 @@ for _adjective, _country in NATIONALITIES.items():
         _ADJECTIVES.setdefault(_country, _adjective.capitalize())
 
 
+# institutions a definite description refers back to ("the ministry", "the embassy")
+ANAPHORIC_HEADS = frozenset(("ministry", "office", "agency", "embassy", "secretariat"))
+_NAMED_INSTITUTION_RE = re.compile(
+    r"\b(?:[A-Z][\w’'.-]*[ \u00a0]){1,4}(?P<head>Ministry|Office|Agency|Embassy|Secretariat)\b"
+)
+
+
 def _institution(cue: str) -> Speaker:
     """*Japan's Foreign Ministry*, *the Defense Ministry* speak under their name; a
     role without a name (*a spokesperson*, *the presidential office*, *officials*) keeps
@@ -302,7 +332,8 @@ def _institution(cue: str) -> Speaker:
         return Speaker()
     named = any(w[:1].isupper() for w in words) and words[-1].lower() in INSTITUTION_WORDS
     if named:
-        country = org_of(words[0]) if words[0].endswith(("'s", "’s")) else None
+        owner = words[0][:-2] if words[0].endswith(("'s", "’s")) else None
+        country = (org_of(owner) or CAPITALS.get(owner)) if owner else None
         if country in _ADJECTIVES:  # "Japan's foreign ministry": the Japanese foreign ministry
             words = [_ADJECTIVES[country], *words[1:]]
         return Speaker([], " ".join(words), None)
