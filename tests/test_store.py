@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import zlib
 from pathlib import Path
 
 import orjson
@@ -207,14 +208,23 @@ def test_a_record_with_a_missing_field_is_reported_with_file_and_id(
     [aid] = store.import_paths([write_article(tmp_path, "a.txt")]).imported
     db = tmp_path / "db"
     shard = family_path(db, shard_key(aid))
-    tables = orjson.loads(shard.read_bytes())
-    quote = next(iter(tables["quotes"].values()))
+    records = orjson.loads(shard.read_bytes())["articles"]
+    quote = records[aid]["quotes"][0]
     del quote["kind"]
-    _rewrite_committed(db, shard_key(aid), orjson.dumps(tables))
+    _rewrite_committed(db, shard_key(aid), _shard_bytes(records))
     with pytest.raises(StoreError) as err:
         Store.open(db).article(aid)
     assert str(shard) in str(err.value) and quote["id"] in str(err.value)
     assert "has no 'kind'" in str(err.value)
+
+
+def _shard_bytes(records: dict) -> bytes:
+    """A shard file (with its index) from its articles' decoded records."""
+    from natojp_tui.store.shards import encode_entries
+
+    return encode_entries(
+        {aid: (r["text"], r["quotes"], r["events"]) for aid, r in records.items()}
+    )
 
 
 def _rewrite_committed(db: Path, key: str, data: bytes) -> None:
@@ -290,10 +300,10 @@ def test_repair_finds_quotes_whose_offsets_no_longer_slice_their_text(
 ) -> None:
     [aid] = store.import_paths([write_article(tmp_path, "a.txt")]).imported
     db = tmp_path / "db"
-    tables = orjson.loads(family_path(db, shard_key(aid)).read_bytes())
-    quote = next(iter(tables["quotes"].values()))
+    records = orjson.loads(family_path(db, shard_key(aid)).read_bytes())["articles"]
+    quote = records[aid]["quotes"][0]
     quote["start"] += 3
-    _rewrite_committed(db, shard_key(aid), orjson.dumps(tables))
+    _rewrite_committed(db, shard_key(aid), _shard_bytes(records))
     result = repair(db)
     assert any(f"quote {quote['id']} no longer matches its text" in d for d in result.damaged)
     [good] = Store.open(db).article(aid).quotes
@@ -434,3 +444,137 @@ def test_a_file_reached_twice_through_a_link_is_imported_once(store: Store, tmp_
     (src / "link.txt").symlink_to(src / "a.txt")
     report = store.import_paths([src, src / "a.txt"])
     assert len(report.imported) == 1 and not report.failed
+
+
+def _as_schema_3(db: Path) -> None:
+    """Rewrite a library as schema 3 wrote it: shards as whole TinyDB tables, the last
+    import's ids in the user family's ``imports`` table, no ``imports`` family."""
+    doc = manifest(db)
+    user_tables: dict = {}
+    for key, (name, *_rest) in list(doc["files"].items()):
+        data = (db / name).read_bytes()
+        if key.startswith("shard/"):
+            records = orjson.loads(data)["articles"]
+            tables: dict = {"texts": {}, "quotes": {}, "events": {}}
+            for rec in records.values():
+                tables["texts"][str(len(tables["texts"]) + 1)] = rec["text"]
+                for table in ("quotes", "events"):
+                    for d in rec[table]:
+                        tables[table][str(len(tables[table]) + 1)] = d
+            data = orjson.dumps(tables)
+        elif key == "imports":
+            user_tables["imports"] = orjson.loads(data)["imports"]
+            (db / name).unlink()
+            del doc["files"][key]
+            continue
+        else:
+            continue
+        (db / name).write_bytes(data)
+        doc["files"][key] = [name, len(data), zlib.crc32(data) & 0xFFFFFFFF]
+    name = doc["files"]["user"][0]
+    tables = orjson.loads((db / name).read_bytes())
+    tables.update(user_tables)
+    data = orjson.dumps(tables)
+    (db / name).write_bytes(data)
+    doc["files"]["user"] = [name, len(data), zlib.crc32(data) & 0xFFFFFFFF]
+    doc["schema"] = 3
+    (db / "manifest.json").write_bytes(orjson.dumps(doc))
+
+
+def _library_of_six(store: Store, tmp_path: Path) -> tuple[list[Path], list[str], dict]:
+    paths = [write_article(tmp_path, f"{n}.txt", f"Visit {n}") for n in range(6)]
+    ids = store.import_paths(paths).imported
+    before = {aid: store.article(aid) for aid in ids}
+    store.star(before[ids[0]].quotes[0].id)
+    store.set_note(ids[1], "my note")
+    assert store.new_articles() == set(ids)
+    _as_schema_3(tmp_path / "db")
+    return paths, ids, before
+
+
+def test_a_schema_3_library_is_upgraded_when_opened(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from natojp_tui.store import migrations
+
+    _paths, ids, before = _library_of_six(store, tmp_path)
+    db = tmp_path / "db"
+    monkeypatch.setattr(migrations, "UPGRADE_BATCH", 2)  # several commits
+    upgraded = Store.open(db)
+    assert manifest(db)["schema"] == SCHEMA_VERSION
+    assert all(p.read_bytes().startswith(b'{"format":"natojp-shard/2"') for p in shard_paths(db))
+    assert "imports" not in orjson.loads(family_path(db, "user").read_bytes())
+    for s in (upgraded, Store.open(db)):
+        assert {aid: s.article(aid) for aid in ids} == before
+        assert s.new_articles() == set(ids) and s.note_of(ids[1]) == "my note"
+        assert s.starred() == {before[ids[0]].quotes[0].id}
+    assert repair(db).damaged == []
+
+
+def test_a_schema_3_library_that_cannot_be_upgraded_is_read_and_migrates_as_it_is_written(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from natojp_tui.store import migrations
+
+    paths, ids, before = _library_of_six(store, tmp_path)
+    db = tmp_path / "db"
+    quote = before[ids[0]].quotes[0]
+
+    def cannot(store: Store) -> int:
+        raise StoreError(f"{db}: cannot write (read-only file system)")
+
+    monkeypatch.setattr(migrations, "upgrade_shards", cannot)
+    old = Store.open(db)
+    assert manifest(db)["schema"] == 3
+    assert {aid: old.article(aid) for aid in ids} == before, "old shards read as before"
+    assert old.new_articles() == set(ids) and old.starred() == {quote.id}
+    assert repair(db).damaged == []
+
+    old.star(quote.id, on=False)  # the user family is written: its imports table moves out
+    user = orjson.loads(family_path(db, "user").read_bytes())
+    assert "imports" not in user
+    assert orjson.loads(family_path(db, "imports").read_bytes())["imports"]
+    again = Store.open(db)
+    assert again.new_articles() == set(ids) and again.starred() == set()
+    assert again.note_of(ids[1]) == "my note"
+
+    write_article(tmp_path, "0.txt", "Visit 0, updated")
+    assert again.import_paths([paths[0]]).updated == [ids[0]]
+    rewritten = family_path(db, shard_key(ids[0])).read_bytes()
+    assert rewritten.startswith(b'{"format":"natojp-shard/2"'), "a rewritten shard has an index"
+    last = Store.open(db)
+    assert last.article(ids[0]).title == "Visit 0, updated"
+    assert {aid: last.article(aid) for aid in ids[1:]} == {a: before[a] for a in ids[1:]}
+    assert last.note_of(ids[1]) == "my note"
+    assert repair(db).damaged == []
+
+
+def test_a_star_rewrites_neither_the_import_list_nor_a_shard(store: Store, tmp_path: Path) -> None:
+    ids = store.import_paths(
+        [write_article(tmp_path, f"{n}.txt", f"Visit {n}") for n in range(4)]
+    ).imported
+    db = tmp_path / "db"
+    quote = store.article(ids[0]).quotes[0]
+    before = manifest(db)["files"]
+    store.star(quote.id)
+    after = manifest(db)["files"]
+    assert {k for k in after if after[k] != before.get(k)} == {"user"}
+    assert len(family_path(db, "user").read_bytes()) < 1000
+    assert Store.open(db).starred() == {quote.id} and Store.open(db).new_articles() == set(ids)
+
+
+def test_opening_an_article_parses_only_its_record_of_the_shard(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from natojp_tui.store import db as db_module
+
+    monkeypatch.setattr(db_module, "SHARD_BUCKETS", 1)  # every article in one shard
+    store = Store.open(tmp_path / "db")
+    ids = store.import_paths(
+        [write_article(tmp_path, f"{n}.txt", f"Visit {n}") for n in range(5)]
+    ).imported
+    fresh = Store.open(tmp_path / "db")
+    assert fresh.article(ids[2]).title == "Visit 2"
+    [shard] = fresh._shards.values()
+    assert list(shard.by_article._decoded) == [ids[2]]
+    assert len(shard.by_article) == 5

@@ -81,7 +81,8 @@ def index_problem(index: Any, n_quotes: int) -> str | None:
 
 def _parse(folder: Path, key: str, ref: FileRef, out: Checked) -> None:
     """Read and parse one file into ``out`` (raises CorruptFile)."""
-    from natojp_tui.store.db import SMALL_CHECKS, Shard
+    from natojp_tui.store.db import SMALL_CHECKS
+    from natojp_tui.store.shards import Shard
 
     path = folder / ref.name
     if key in library.BINARY:
@@ -96,7 +97,7 @@ def _parse(folder: Path, key: str, ref: FileRef, out: Checked) -> None:
             raise CorruptFile(path, str(exc)) from exc
         setattr(out, key, parsed)
     elif key.startswith("shard/"):
-        out.shards[key] = Shard.parse(key, data, path)
+        out.shards[key] = Shard.parse(key, data, path, full=True)
     else:
         tables = library.parse_json_tables(data, path)
         for table, check in SMALL_CHECKS.get(key, {}).items():

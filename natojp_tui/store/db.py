@@ -12,6 +12,9 @@ A database is a folder holding one *generation* of files, named by ``manifest.js
 ``user``        the user's data: stars, notes, tags, corrections, removed articles,
                 reading state, dossiers, settings (TinyDB format, small; see
                 ``userdata.py``, the Store's methods for it are in ``userstate.py``)
+``imports``     what the last import brought (its article ids, for the "new" marks):
+                written by imports only, so a star never rewrites a list that grows
+                with the library
 ``search``      the quote search index, tagged with the generation it belongs to
 ``rows``        what a search result shows, fetched by id (``rows.py``)
 ==============  =====================================================================
@@ -47,36 +50,34 @@ from natojp_tui.store.records import (
     article_row,
     event_doc,
     event_from_doc,
-    event_problem,
     person_doc,
     person_from_doc,
     person_problem,
     quote_doc,
     quote_from_doc,
-    quote_problem,
     record_id,
     star_problem,
     state_problem,
-    text_problem,
-    text_row,
     to_date,
     to_datetime,
     visits_from_docs,
 )
+from natojp_tui.store.shards import Entry, Shard
 from natojp_tui.store.storage import CorruptFile, TableStorage, file_signature
 from natojp_tui.store.userstate import UserState
 
 if TYPE_CHECKING:  # NumPy and the readers load when first needed, not before the first article
     from natojp_tui.store.rows import SearchRows
 
-SCHEMA_VERSION = 3  # see store/migrations.py for the history
-SMALL_FAMILIES = ("people", "user")  # TinyDB families of the library
-FAMILIES = ("articles", "catalog", "people", "user", "search", "rows")  # plus shard/XYZ
+SCHEMA_VERSION = 4  # see store/migrations.py for the history
+SMALL_FAMILIES = ("people", "user", "imports")  # TinyDB families of the library
+FAMILIES = ("articles", "catalog", "people", "user", "imports", "search", "rows")  # + shard/XYZ
 SHARD_BUCKETS = 1024
 SHARD_CACHE = 8  # shards kept parsed for reading (an article, its neighbours)
 LOCK_TIMEOUT = 60.0
 IMPORT_BATCH = 10_000  # articles per commit of a big import (bounds the import's memory)
 INDEX_REBUILD_AT = 32  # replacing more articles than this rebuilds the index once
+EMPTY_LIST = ArticleList().to_bytes()
 RECORD_CACHE = 4096  # search records kept (a few pages of results; about 2 MB)
 
 ProgressFn = Callable[[int, int, str], None]
@@ -166,66 +167,6 @@ def pool_size() -> int:
 # ---------------------------------------------------------------------- shards
 
 
-class Shard:
-    """One shard's tables (TinyDB format) and its documents grouped by article."""
-
-    __slots__ = ("by_article", "key", "tables")
-
-    def __init__(self, key: str, tables: dict[str, dict[str, Any]]) -> None:
-        self.key = key
-        self.tables = tables
-        self.by_article: dict[str, tuple[dict[str, Any], list[dict], list[dict]]] = {}
-        self._group()
-
-    def _group(self) -> None:
-        tables = self.tables
-        self.by_article = {}
-        for doc in tables.get("texts", {}).values():
-            self.by_article[doc["article_id"]] = (doc, [], [])
-        for table in ("quotes", "events"):
-            for doc in tables.get(table, {}).values():
-                entry = self.by_article.get(doc["article_id"])
-                if entry is not None:  # a quote whose article has no text row is ignored
-                    (entry[1] if table == "quotes" else entry[2]).append(doc)
-
-    @classmethod
-    def parse(cls, key: str, data: bytes, path: Path) -> Shard:
-        tables = library.parse_json_tables(data, path)
-        for table, check in (
-            ("texts", text_problem),
-            ("quotes", quote_problem),
-            ("events", event_problem),
-        ):
-            for doc_id, doc in tables.get(table, {}).items():
-                problem = check(doc)
-                if problem:
-                    raise CorruptFile(path, f"{table} record {doc_id} ({record_id(doc)}) {problem}")
-        return cls(key, tables)
-
-    def replace(self, remove: set[str], add: Sequence[Article], when: dict[str, str]) -> None:
-        """Drop every row of ``remove`` and add ``add``'s rows (renumbering the documents)."""
-        texts, quotes, events = [], [], []
-        for aid, (text, qs, es) in self.by_article.items():
-            if aid in remove or text is None:
-                continue
-            texts.append(text)
-            quotes += qs
-            events += es
-        for a in add:
-            texts.append(text_row(a, when[a.id]))
-            quotes += [quote_doc(q) for q in a.quotes]
-            events += [event_doc(e) for e in a.events]
-        self.tables = {
-            "texts": {str(i): d for i, d in enumerate(texts, 1)},
-            "quotes": {str(i): d for i, d in enumerate(quotes, 1)},
-            "events": {str(i): d for i, d in enumerate(events, 1)},
-        }
-        self._group()
-
-    def to_bytes(self) -> bytes:
-        return orjson.dumps(self.tables)
-
-
 SMALL_CHECKS: dict[str, dict[str, Callable[[Any], str | None]]] = {
     "people": {"people": person_problem},
     "user": {"stars": star_problem, "state": state_problem},
@@ -240,7 +181,8 @@ class Store(UserState):
         self._lock = FileLock(str(self.path / ".lock"), timeout=LOCK_TIMEOUT)
         self._manifest = Manifest()
         self._manifest_sig: tuple[int, int, int] | None = None
-        self._list = ArticleList()
+        self._list_read: ArticleList | None = ArticleList()  # None: parsed on first use
+        self._list_bytes: bytes | None = None  # its file, read and checked at open
         self._catalog: Catalog | None = None
         self._dbs: dict[str, TinyDB] = {}  # people, user
         self._shards: OrderedDict[str, Shard] = OrderedDict()
@@ -303,6 +245,9 @@ class Store(UserState):
                     )
                 )
         self._install(manifest or Manifest())
+        if manifest is not None and manifest.files and manifest.schema < SCHEMA_VERSION:
+            with contextlib.suppress(StoreError):  # e.g. a read-only folder: read it as it is
+                migrations.upgrade_shards(self)
 
     def _install(self, manifest: Manifest) -> None:
         """Make ``manifest`` the generation this store reads (eager families read now)."""
@@ -333,8 +278,24 @@ class Store(UserState):
                 self._rows_articles = {}
                 self._record_cache = {}
         if "articles" in changed or not manifest.files.get("articles"):
-            self._list = self._read_columns("articles", ArticleList)
+            # read and checked now (a damaged file is reported at open), parsed when first
+            # needed: a search never needs it
+            self._list_read = None
+            self._list_bytes = self._bytes("articles")
         self._db("user")
+
+    @property
+    def _list(self) -> ArticleList:
+        """The article list, read on first use (the first screen's list, ``natojp list``),
+        not at open: ``natojp quotes`` answers from the search index alone."""
+        if self._list_read is None:
+            data, self._list_bytes = self._list_bytes, None
+            self._list_read = self._read_columns("articles", ArticleList, data)
+        return self._list_read
+
+    @_list.setter
+    def _list(self, value: ArticleList) -> None:
+        self._list_read = value
 
     @staticmethod
     def _corrupt(exc: CorruptFile) -> StoreError:
@@ -366,8 +327,10 @@ class Store(UserState):
                 return self._bytes(key)
             raise self._corrupt(exc) from exc
 
-    def _read_columns(self, key: str, cls: type[ArticleList] | type[Catalog]) -> Any:
-        data = self._bytes(key)
+    def _read_columns(
+        self, key: str, cls: type[ArticleList] | type[Catalog], data: bytes | None = None
+    ) -> Any:
+        data = self._bytes(key) if data is None else data
         if data is None:
             return cls()
         try:
@@ -424,6 +387,13 @@ class Store(UserState):
                 self._shards.popitem(last=False)
         return shard
 
+    def _entry(self, article_id: str) -> Entry | None:
+        """An article's (text, quotes, events) from its shard (only its record is parsed)."""
+        try:
+            return self._shard(shard_key(article_id)).by_article.get(article_id)
+        except CorruptFile as exc:
+            raise self._corrupt(exc) from exc
+
     def catalog(self) -> Catalog:
         if self._catalog is None:
             self._catalog = self._read_columns("catalog", Catalog)
@@ -479,6 +449,7 @@ class Store(UserState):
             self._pending = {}
             self._writing_now = True
             yield
+            self._move_legacy_imports()
             changes = dict(self._pending)
             for family in SMALL_FAMILIES:
                 db = self._dbs.get(family)
@@ -496,6 +467,21 @@ class Store(UserState):
         while len(self._shards) > SHARD_CACHE:
             self._shards.popitem(last=False)
 
+    def _move_legacy_imports(self) -> None:
+        """A user family written before the ``imports`` family (schema 3 of 2026-12-01)
+        holds the last import's ids in its ``imports`` table: when it is written anyway,
+        the table moves to its own family in the same commit."""
+        user = self._dbs.get("user")
+        if user is None or not user.storage.changed:  # type: ignore[attr-defined]
+            return
+        legacy = user.storage.data.pop("imports", None)  # type: ignore[attr-defined]
+        if legacy is None:
+            return
+        imports = self._storage("imports")
+        if not imports.data.get("imports"):
+            imports.data["imports"] = legacy
+        imports.changed = True
+
     def _stage(self, key: str, data: bytes | None) -> None:
         """Queue a family's new bytes for the commit of the current write."""
         assert self._writing_now, "stage changes inside _writing()"
@@ -511,7 +497,7 @@ class Store(UserState):
                 self.path,
                 base if base.generation else None,
                 changes,
-                schema=SCHEMA_VERSION,
+                schema=self._schema or SCHEMA_VERSION,
                 commit_id=commit_id,
                 migrated_from=migrated_from if migrated_from is not None else self._migrated_from,
                 keep_previous=self._keep_previous,
@@ -530,6 +516,7 @@ class Store(UserState):
         self._commit_id = None
 
     _commit_id: str | None = None
+    _schema: int | None = None  # set while an upgrade's unfinished commits are written
     _import_session = ""  # set per import_paths call (see UserState.new_articles)
     _migrated_from: int | None = None  # set while a migration's write is being committed
     _keep_previous = True  # False: leave manifest.json.bak alone (repair of a bad manifest)
@@ -564,6 +551,9 @@ class Store(UserState):
 
     # ------------------------------------------------------------------ reading
     def is_empty(self) -> bool:
+        if self._list_read is None:  # an empty list always has the same bytes
+            ref = self._ref("articles")
+            return ref is None or ref.size == len(EMPTY_LIST)
         return not len(self._list)
 
     def article_ids(self, *, archived: bool = False) -> list[str]:
@@ -601,7 +591,7 @@ class Store(UserState):
     def article_meta(self, article_id: str) -> dict[str, Any] | None:
         if article_id not in self._list:
             return None
-        text = self._shard(shard_key(article_id)).by_article.get(article_id, (None,))[0]
+        text = (self._entry(article_id) or (None,))[0]
         meta = dict(text["meta"]) if text else {}
         meta.update(self._list.get(article_id) or {})
         meta.setdefault("id", article_id)
@@ -625,7 +615,7 @@ class Store(UserState):
         """The whole article: paragraphs, quotes, events and the people it names."""
         if article_id not in self._list:
             return None
-        entry = self._shard(shard_key(article_id)).by_article.get(article_id)
+        entry = self._entry(article_id)
         if entry is None:
             raise self._corrupt(
                 CorruptFile(
@@ -668,17 +658,18 @@ class Store(UserState):
         )
 
     def _all_shards(self) -> Iterator[Shard]:
+        """Every shard, each record decoded and checked (reads every shard)."""
         for key in sorted(k for k in self._manifest.files if k.startswith("shard/")):
-            cached = self._shards.get(key)
-            if cached is not None:
-                yield cached
-                continue
-            data = self._bytes(key)
-            assert data is not None
             try:
-                yield Shard.parse(key, data, self.path / self._ref(key).name)  # type: ignore[union-attr]
+                shard = self._shards.get(key)
+                if shard is None:
+                    data = self._bytes(key)
+                    assert data is not None
+                    shard = Shard.parse(key, data, self.path / self._ref(key).name)  # type: ignore[union-attr]
+                shard.decode_all()  # every record checked here, not while it is used
             except CorruptFile as exc:
                 raise self._corrupt(exc) from exc
+            yield shard
 
     def quote_docs(self) -> Iterator[dict[str, Any]]:
         """Raw quote documents of listed articles, shard by shard (reads every shard)."""
@@ -697,11 +688,7 @@ class Store(UserState):
         search through :meth:`search` instead.
         """
         if article_id is not None:
-            entry = (
-                self._shard(shard_key(article_id)).by_article.get(article_id)
-                if article_id in self._list
-                else None
-            )
+            entry = self._entry(article_id) if article_id in self._list else None
             docs = list(entry[1]) if entry else []
         else:
             hidden = self.user_view().archived
@@ -904,7 +891,7 @@ class Store(UserState):
         report = ImportReport()
         if not articles:
             return report
-        with self._writing(["people", "user"]):
+        with self._writing(["people", "user", "imports"]):
             known = self.checksums()
             fresh: dict[str, Article] = {}
             for a in articles:
@@ -917,17 +904,13 @@ class Store(UserState):
             replaced = [aid for aid in fresh if aid in self._list]
             report.imported = [aid for aid in fresh if aid not in self._list]
             report.updated = replaced
-            old_quotes = {
-                q["id"]: q
-                for aid in replaced
-                for q in (self._shard(shard_key(aid)).by_article.get(aid) or ((), ()))[1]
-            }
+            old_quotes = {q["id"]: q for aid in replaced for q in (self._entry(aid) or ((), ()))[1]}
             self._write_articles(fresh, set(replaced))
             relocation = self._reanchor(
                 self._tables("user"), [fresh[aid] for aid in replaced], old_quotes
             )
             report.user = relocation.lines()
-            self._record_import(self._tables("user"), list(fresh), self._import_session)
+            self._record_import(list(fresh), self._import_session)
         return report
 
     def _write_articles(
@@ -1005,6 +988,7 @@ class Store(UserState):
             "source": a.source,
             "url": a.url,
             "place": a.place,
+            "path": a.path,
             "people": [person_doc(p) for p in a.people],
             "events": [event_doc(e) for e in a.events if e.place],
         }
@@ -1171,8 +1155,9 @@ class Store(UserState):
         self, quote_ids: Iterable[str]
     ) -> tuple[list[Quote], Callable[[str], Article]]:
         """Quotes by id with an article lookup good for citations and exports, from the
-        search rows: title, date, source, URL, the people named and the placed events
-        (no paragraphs, no shard read)."""
+        search rows: title, date, source, URL, source path (rows written since schema 4),
+        the people named and the placed events (no paragraphs, no shard, no article list
+        or catalog read)."""
         rows = self._rows_file()
         quotes: list[Quote] = []
         articles: dict[str, Article] = {}
@@ -1185,16 +1170,15 @@ class Store(UserState):
             aid = doc["article_id"]
             if aid not in articles:
                 a = self._rows_article(rows, aid)
-                meta = self._list.get(aid) or {}
                 articles[aid] = Article(
                     id=aid,
-                    title=a.get("title") or meta.get("title") or "",
+                    title=a.get("title") or (self._list.get(aid) or {}).get("title") or "",
                     paragraphs=[],
                     published=to_date(a.get("published")),
                     source=a.get("source"),
                     url=a.get("url"),
                     place=a.get("place"),
-                    path=(self.catalog().get(aid) or {}).get("path"),
+                    path=a.get("path"),  # the catalog (~19 MB at 100,000) is not read
                     events=[event_from_doc(e) for e in a.get("events", [])],
                     people=[person_from_doc(d) for d in a.get("people", []) if isinstance(d, dict)],
                 )

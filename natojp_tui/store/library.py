@@ -280,7 +280,9 @@ def sweep(folder: Path, keep: set[str]) -> list[str]:
     with contextlib.suppress(OSError):
         for entry in os.scandir(folder):
             name = entry.name
-            if (NAME.match(name) and name not in keep) or TEMP.match(name):
+            if name in keep:  # most names: a set lookup, no pattern matched
+                continue
+            if NAME.match(name) or TEMP.match(name):
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)  # a symlink is removed, never its target
                     removed.append(name)

@@ -9,6 +9,13 @@ History:
   texts, quotes and events are sharded by article. The old files are copied into
   ``backup-schema<N>-<timestamp>/`` first and removed once the new generation is
   committed; a migration interrupted before that leaves the old layout as it was.
+- **3 → 4** (in place, as files are rewritten; no backup needed since every commit is a
+  new generation): a shard is written with an index of its articles' byte spans
+  (``shards.py``) so that opening one article parses one record, not the whole shard;
+  schema-3 shards (TinyDB tables) are read as before and rewritten in the new form when
+  they next change. The last import's article ids (the "new" marks) move from the user
+  family's ``imports`` table to their own ``imports`` family the first time the user
+  family is written, so a star no longer rewrites a list that grows with the library.
 """
 
 from __future__ import annotations
@@ -204,3 +211,43 @@ def migrate_legacy(store: Store) -> Path | None:
         with contextlib.suppress(OSError):
             os.unlink(item)
     return backup
+
+
+UPGRADE_BATCH = 128  # shards rewritten per commit of the 3 → 4 upgrade (bounds its memory)
+
+
+def upgrade_shards(store: Store) -> int:
+    """Schema 3 → 4 in place: every shard written as TinyDB tables is rewritten with its
+    index, ``UPGRADE_BATCH`` shards per commit (each commit a whole library: old and new
+    shards read alike); the manifest says schema 4 only after the last one, so an
+    interrupted upgrade goes on at the next open. The user family's ``imports`` table
+    moves to its own family in the last commit. Returns the shards rewritten."""
+    from natojp_tui.store import shards
+
+    done = 0
+    while True:
+        with store._writing(["user", "imports"]):
+            if store._manifest.schema >= 4:  # another process upgraded it first
+                return done
+            todo = []
+            for key in sorted(k for k in store._manifest.files if k.startswith("shard/")):
+                data = store._bytes(key)
+                if data is not None and not shards.is_indexed(data):
+                    todo.append((key, data))
+                    if len(todo) == UPGRADE_BATCH:
+                        break
+            last = len(todo) < UPGRADE_BATCH
+            for key, data in todo:
+                try:
+                    shard = shards.Shard.parse(key, data, store.path / store._ref(key).name)  # type: ignore[union-attr]
+                except CorruptFile as exc:
+                    raise store._corrupt(exc) from exc
+                store._stage(key, shard.to_bytes())
+            if last:
+                store._storage("user").changed = True  # its imports table moves out
+            else:
+                store._schema = 3  # not yet: the next open goes on
+            done += len(todo)
+        store._schema = None
+        if last:
+            return done

@@ -261,7 +261,10 @@ def _rebuild(
             result.actions.append("the user data (stars, state) could not be recovered")
     damaged = [f.name for k, f in manifest.files.items() if k in checked.problems]
     _link_aside(folder, damaged + ([] if manifest_ok else [library.MANIFEST]), result)
-    _commit_fresh(store, manifest, manifest_ok, articles, when, people_tables, user, result)
+    imports = checked.small.get("imports") or {}  # the "new" marks of the last import
+    _commit_fresh(
+        store, manifest, manifest_ok, articles, when, people_tables, user, result, imports
+    )
     return result
 
 
@@ -301,6 +304,7 @@ def _commit_fresh(
     people: dict[str, dict[str, Any]],
     user: dict[str, dict[str, Any]],
     result: RepairResult,
+    imports: dict[str, dict[str, Any]] | None = None,
 ) -> None:
     """Write a whole new generation of ``articles`` and ``user`` and swap it in.
 
@@ -317,16 +321,19 @@ def _commit_fresh(
     store._dbs = {
         "people": TinyDB(storage=TableStorage, data={}),
         "user": TinyDB(storage=TableStorage, data={}),
+        "imports": TinyDB(storage=TableStorage, data={}),
     }
     store._keep_previous = keep_previous
     try:
-        with store._writing(["people", "user"]):
+        with store._writing(["people", "user", "imports"]):
             store._catalog = Catalog()
             if articles:
                 store._write_articles(articles, set(), imported_at=imported_at)
             if people.get("people"):
                 store._db("people").storage.write(dict(people))
             store._db("user").storage.write(dict(user))
+            if imports:
+                store._db("imports").storage.write(dict(imports))
             store.repair_user(articles.values())  # every note, tag, star on the same words
             store._stage("articles", store._list.to_bytes())
     finally:

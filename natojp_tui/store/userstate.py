@@ -79,14 +79,21 @@ class UserState:
 
     def new_articles(self) -> set[str]:
         """Articles the last import brought in or updated that have not been read since."""
-        last = next(iter(self._tables("user").get("imports", {}).values()), None)  # type: ignore[attr-defined]
+        docs = self._tables("imports").get("imports") or self._tables("user").get("imports", {})  # type: ignore[attr-defined]
+        last = next(iter(docs.values()), None)
         if not last:
             return set()
         read = self.user_view().read
         return {aid for aid in last.get("ids", []) if read.get(aid, "") < last.get("at", "")}
 
-    def _record_import(self, tables: ud.Tables, ids: list[str], session: str) -> None:
-        """Remember what the last import brought (one import may commit several batches)."""
+    def _record_import(self, ids: list[str], session: str) -> None:
+        """Remember what the last import brought (one import may commit several batches),
+        in the ``imports`` family: the user family a star rewrites stays small."""
+        tables = self._tables("imports")  # type: ignore[attr-defined]
+        legacy = self._tables("user").pop("imports", None)  # type: ignore[attr-defined]
+        if legacy is not None:
+            self._storage("user").changed = True  # type: ignore[attr-defined]
+            tables.setdefault("imports", legacy)
         docs = ud.rows(tables, "imports")
         last = next(iter(docs.values()), None)
         if last and last.get("session") == session:
@@ -94,7 +101,7 @@ class UserState:
         else:
             docs.clear()
             docs["1"] = {"session": session, "at": ud.now(), "ids": list(ids)}
-        self._storage("user").changed = True  # type: ignore[attr-defined]
+        self._storage("imports").changed = True  # type: ignore[attr-defined]
 
     def unplaced(self) -> list[dict[str, Any]]:
         """Rows whose words are gone from their article (after a re-import), oldest first."""
@@ -255,12 +262,10 @@ class UserState:
         if ud.kind_of(target) == "quote":
             doc = self._quote_doc_raw(target)
             return doc.get(name) if doc else None
-        from natojp_tui.store.db import shard_key
-
         row = self._list.get(target) or {}  # type: ignore[attr-defined]
         if name in row:
             return row[name]
-        entry = self._shard(shard_key(target)).by_article.get(target)  # type: ignore[attr-defined]
+        entry = self._entry(target)  # type: ignore[attr-defined]
         return (entry[0] or {}).get("meta", {}).get(name) if entry else None
 
     # -- removing and reading -----------------------------------------------------------
