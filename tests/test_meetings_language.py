@@ -1026,3 +1026,13 @@ def test_a_vague_time_in_the_meetings_own_clause_leaves_it_undated() -> None:
         "Seo met Foreign Minister Haruto Sakamoto recently in Seoul.",
     )
     assert all(e.date is None for e in events if e.kind == "meeting")
+
+
+def test_a_past_visit_to_meet_someone_has_them_among_its_people() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto met President Min-jun Seo in Seoul on Thursday.",
+        "Former Prime Minister Kenji Aoki last visited South Korea in 2029 to meet Seo's "
+        "predecessor Do-yun Han, who touted the ties.",
+    )
+    past = [e for e in events if e.background]
+    assert [sorted(e.participants) for e in past] == [["Do-yun Han", "Kenji Aoki"]]
