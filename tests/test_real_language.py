@@ -788,3 +788,24 @@ def test_a_sentence_adverb_before_the_subject_is_not_the_speaker() -> None:
         "Finally, the Prime Minister hosted a banquet, and said that ties were strong.",
     )
     assert found == [("ties were strong", "Ken Okabe")]
+
+
+def test_what_we_agreed_in_a_turn_is_the_speakers_and_the_one_they_met() -> None:
+    article = _transcript(
+        ("turn", "QUESTION: What did you agree with the Secretary General?"),
+        (
+            "turn",
+            "MINISTER AIKO TANABE: In the meeting with Secretary General Lars Hovland, we agreed "
+            "that our cooperation should grow.",
+        ),
+    )
+    reports = [(q.text, q.speaker) for q in article.quotes if q.kind == "indirect"]
+    assert reports == [("our cooperation should grow", "Aiko Tanabe and Lars Hovland")]
+
+
+def test_we_outside_a_turn_or_with_nobody_named_reports_nothing() -> None:
+    article = _transcript(
+        ("turn", "MINISTER AIKO TANABE: Today we agreed that our cooperation should grow."),
+    )
+    assert [q for q in article.quotes if q.kind == "indirect"] == []
+    assert _reported("We agreed that cooperation should grow.") == []
