@@ -252,6 +252,65 @@ def test_a_caseless_look_sees_the_character_before_its_start_and_refuses_other_p
             Caseless(pattern)
 
 
+def _folded_patterns() -> list[tuple[str, str]]:
+    import importlib
+    import pkgutil
+
+    import natojp_tui.core
+    from natojp_tui.core.text.patterns import Folded
+
+    found = []
+    for info in pkgutil.walk_packages(natojp_tui.core.__path__, "natojp_tui.core."):
+        module = importlib.import_module(info.name)
+        found += [(info.name, k) for k, v in vars(module).items() if isinstance(v, Folded)]
+    return sorted(set(found))
+
+
+def _match_facts(m: re.Match[str] | None) -> object:
+    return None if m is None else (m.span(), m.groups(), m.groupdict(), m.lastgroup)
+
+
+@pytest.mark.parametrize(("module", "name"), _folded_patterns())
+def test_folded_patterns_find_the_very_matches_of_the_case_insensitive_pattern(module, name):
+    import importlib
+
+    folded = getattr(importlib.import_module(module), name)
+    flagged = folded.rx
+    assert flagged.flags & re.IGNORECASE
+    hits = 0
+    extra = [
+        "MET WITH Rutte",
+        "xmet with",
+        "\u017figned \u212aishida met",
+        "\u0130n TALKS, \u0131t was HELD",
+    ]
+    extra += ["Japan’s MEETING was held", "“Then” they TALKED: É", "a tÊte-À-tÊte was held"]
+    for text in [*dev_texts(), *extra]:
+        spans = [(0, len(text)), *split_sentences(text), (1, len(text)), (5, 9), (3, 2)]
+        for s0, s1 in spans:
+            want = [_match_facts(m) for m in flagged.finditer(text, s0, s1)]
+            assert [_match_facts(m) for m in folded.finditer(text, s0, s1)] == want, (text, s0)
+            assert _match_facts(folded.search(text, s0, s1)) == (want[0] if want else None)
+            hits += len(want)
+    assert len(_folded_patterns()) >= 3 and hits > 0
+
+
+def test_a_folded_pattern_refuses_capitals_inline_flags_and_empty_matches():
+    from natojp_tui.core.text.patterns import Folded
+
+    met = Folded(r"\bmet(?P<with>\swith)?\b")
+    assert met.search("x MET WITH y").group("with") == " WITH"
+    assert met.search("xMET") is None and met.search("x MET", 3) is None
+    assert [m.group(0) for m in met.finditer("Met, MET and met", 1)] == ["MET", "met"]
+    for pattern in (r"(?-i:met)", r"\x4det", r"\w*", "\u03c9mega"):
+        with pytest.raises(ValueError):
+            Folded(pattern)
+    assert Folded(r"\bMet\S").search("x mETs").span() == (2, 6)  # \S stays \S
+    assert Folded(r"(?P<Who>[A-Z]\w+)\s(?P=Who)").search("x ab AB").group("Who") == "ab"
+    assert Folded(r"(?<=while\s)meeting|" + "caf\u00e9" + r"\S").search("CAFÉs") is not None
+    assert Folded(r"(?<=while\s)meeting").search("WHILE MEETING").span() == (6, 13)
+
+
 def test_a_text_without_a_digit_or_a_day_word_holds_no_date():
     """``find_dates`` skips an ASCII text with no digit and none of "day", "morning",
     "afternoon", "evening", "night", "tomorrow": every date it can find holds one."""

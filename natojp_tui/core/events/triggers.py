@@ -10,7 +10,7 @@ from natojp_tui.core.events.context import MAX_WINDOW, Candidate, Trigger
 from natojp_tui.core.events.participants import GROUP_RE
 from natojp_tui.core.events.sentence import PLAN_CLAUSE, Sentence
 from natojp_tui.core.lexicon.months import MONTH_PATTERN, WEEKDAY_NAMES
-from natojp_tui.core.text.patterns import starting_with, words
+from natojp_tui.core.text.patterns import Folded, folded_starting_with, starting_with, words
 
 _NOUNS: tuple[tuple[str, str], ...] = (
     ("courtesy_call", r"courtesy\s(?:call|visit)s?"),
@@ -43,8 +43,8 @@ _DET = r"(?:(?:a|an|the|his|her|their|its|this|another|separate)\s)?"
 _MODS = r"(?:[\w'’+-]+\s){0,5}?"
 
 
-PATTERN_A = starting_with(
-    "a-z", rf"\b(?P<light>{_LIGHT})\s{_DET}(?P<mods>{_MODS})(?:{_NOUN_ALT})\b", re.I
+PATTERN_A = folded_starting_with(
+    "a-z", rf"\b(?P<light>{_LIGHT})\s{_DET}(?P<mods>{_MODS})(?:{_NOUN_ALT})\b"
 )
 
 
@@ -77,8 +77,8 @@ _FRAME2_BLOCK = (
 _PASSIVE_TAIL = r"(?:was|were)\s(?:also\s)?(?:held|hosted|given|delivered|convened|organi[sz]ed)\b"
 
 
-PATTERN_PASSIVE = re.compile(
-    rf"\b{_DET}(?P<mods>{_MODS})(?:{_NOUN_ALT})\s(?:[\w'’-]+\s){{0,6}}?{_PASSIVE_TAIL}", re.I
+PATTERN_PASSIVE = Folded(
+    rf"\b{_DET}(?P<mods>{_MODS})(?:{_NOUN_ALT})\s(?:[\w'’-]+\s){{0,6}}?{_PASSIVE_TAIL}"
 )
 
 
@@ -112,8 +112,8 @@ _VERBS: tuple[tuple[str, str], ...] = (
 )  # fmt: skip
 
 
-VERB_RE = starting_with(
-    "a-z", r"\b(?:" + "|".join(f"(?P<v_{kind}>{rx})" for kind, rx in _VERBS) + r")\b", re.I
+VERB_RE = folded_starting_with(
+    "a-z", r"\b(?:" + "|".join(f"(?P<v_{kind}>{rx})" for kind, rx in _VERBS) + r")\b"
 )
 
 
@@ -156,7 +156,11 @@ def _good_mods(m: re.Match[str]) -> bool:
 
 
 def _search_all(
-    pattern: re.Pattern[str], text: str, s0: int, s1: int, accept: Callable[[re.Match[str]], bool]
+    pattern: re.Pattern[str] | Folded,
+    text: str,
+    s0: int,
+    s1: int,
+    accept: Callable[[re.Match[str]], bool],
 ) -> list[re.Match[str]]:
     """Matches of ``pattern`` in ``text[s0:s1]``; a rejected match is retried one character
     later, so "had earlier joined a session" still finds "joined a session"."""

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from natojp_tui.core.text.patterns import folds_to_ascii
+
 # Lines that are furniture whatever page they are on (compared folded to lower case).
 BOILERPLATE = frozenset(
     {
@@ -136,6 +138,17 @@ FURNITURE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 
+# Quick tests (rule data beside the rules): every match of the rule holds one of these,
+# in any case, so a line that holds none (and no character that folds to an ASCII letter,
+# ``patterns.folds_to_ascii``) is not searched.
+# Only the rules that scan a whole line have them; anchored ones fail at once anyway.
+FURNITURE_CUES: dict[str, tuple[str, ...]] = {
+    "breadcrumb": (">", "›", "»", "/", "|"),
+    "copyright": ("copyright", "©", "(c)", "all rights reserved"),
+    "site banner": (".gov", ".mil", "a lock ("),
+    "back link ja": ("へ戻る", "に戻る", "ページのトップ"),
+}
+
 # "Label: value" metadata lines of a page header (never transcript turns).
 METADATA_LABELS = frozenset(
     {
@@ -212,6 +225,17 @@ CAPTION_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("who does", re.compile(r"^[A-Z][^.!?]{3,120}\bwho\s+(?:\w+s|have|are|is)\b[^.!?]*$")),
 )
 
+CAPTION_CUES: dict[str, tuple[str, ...]] = {
+    "handshake": ("hands", "pose", "posing"),
+    "credit": ("camera icon", ":"),
+    "handshake ja": ("握手", "写真"),
+    "who does": ("who",),
+}
+
+# the rules in order, each with its quick test (None: always searched)
+_FURNITURE_PLAN = tuple((name, rx, FURNITURE_CUES.get(name)) for name, rx in FURNITURE_RULES)
+_CAPTION_PLAN = tuple((name, rx, CAPTION_CUES.get(name)) for name, rx in CAPTION_RULES)
+
 _SENTENCE_END = re.compile(r"[.!?。！？…][”\"’'»」』)\]]*$")
 
 
@@ -226,10 +250,12 @@ _LIST_PREFIX = re.compile(r"^(?:\d{1,2}[.)]\s+|[-–—•·]\s*)")
 def furniture_kind(line: str) -> str | None:
     """The name of the furniture rule that ``line`` matches, else None."""
     bare = _LIST_PREFIX.sub("", line.strip())
-    if bare.lower().rstrip(":") in BOILERPLATE:
+    low = bare.lower()
+    if low.rstrip(":") in BOILERPLATE:
         return "boilerplate"
-    for name, rx in FURNITURE_RULES:
-        if rx.search(bare):
+    folds = folds_to_ascii(bare)
+    for name, rx, cues in _FURNITURE_PLAN:
+        if (cues is None or folds or any(c in low for c in cues)) and rx.search(bare):
             return name
     return None
 
@@ -244,9 +270,12 @@ def caption_kind(line: str) -> str | None:
     bare = line.strip()
     if len(bare) > 400:
         return None
-    sentence = ends_sentence(bare) and len(bare.split()) > 25
-    for name, rx in CAPTION_RULES:
-        if rx.search(bare) and not sentence:
+    if ends_sentence(bare) and len(bare.split()) > 25:
+        return None  # a finished sentence of some length
+    low = bare.lower()
+    folds = folds_to_ascii(bare)
+    for name, rx, cues in _CAPTION_PLAN:
+        if (cues is None or folds or any(c in low for c in cues)) and rx.search(bare):
             if name in ("handshake", "who does", "position") and ends_sentence(bare):
                 continue
             return name

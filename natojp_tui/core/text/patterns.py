@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterator
 
 
 def words(text: str) -> frozenset[str]:
@@ -37,10 +39,132 @@ def starting_with(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(f"(?=[{first}])(?:{pattern})", flags)
 
 
+def folded_starting_with(first: str, pattern: str, flags: int = 0) -> Folded:
+    """``starting_with(first, pattern, re.IGNORECASE | flags)``, searched as ``Folded``."""
+    return Folded(f"(?=[{first}])(?:{pattern})", flags)
+
+
 _INLINE_FLAGS_RE = re.compile(r"\(\?[aiLmsux-]")
 # The only characters that ignoring case matches to ASCII letters (dotted and dotless i,
 # long s, Kelvin sign); the first is also the only one that lowering makes two characters.
-_FOLDS_TO_ASCII_RE = re.compile("[\u0130\u0131\u017f\u212a]")
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+# escapes of classes and places, and the P of named groups: no letters (``\S``, ``(?P<``)
+_ESCAPES_RE = re.compile(r"\\\\|\\[ABDSWZbdsw]|\(\?P(?=[<=])")
+
+
+_CODE_ESCAPE_RE = re.compile(r"\\(?:[xuUN0-7]|[1-9])")
+# lower-case Latin-1 letters ("tête-à-tête"): ignoring case matches each to its capital only
+_LATIN1_LOWER = re.compile("[\u00e0-\u00f6\u00f8-\u00fe]")
+
+
+def folds_to_ascii(text: str) -> bool:
+    """Does ``text`` hold one of the four characters that ignoring case matches to ASCII
+    letters (so its lower case is no safe stand-in for a case-insensitive search)?"""
+    return not text.isascii() and any(ch in text for ch in _FOLDS_TO_ASCII)
+
+
+# what lowering a pattern leaves as written: escapes ("\\S" is not "\\s") and group names
+_KEEP_RE = re.compile(r"\\.|\(\?P<[^>]*>|\(\?P=[^)]*\)", re.DOTALL)
+
+
+def _lowered_pattern(pattern: str) -> str:
+    """``pattern`` with its letters lowered (escapes and group names kept): the same
+    pattern when the case is ignored, refused when that cannot be known (inline flags,
+    escapes by code such as ``\\x41``, capitals beyond Latin-1)."""
+    parts: list[str] = []
+    pos = 0
+    for m in _KEEP_RE.finditer(pattern):
+        parts += [pattern[pos : m.start()].lower(), m.group(0)]
+        pos = m.end()
+    lowered = "".join([*parts, pattern[pos:].lower()])
+    cased = [ch for ch in _KEEP_RE.sub("", lowered) if ch.lower() != ch.upper()]
+    if (
+        _CODE_ESCAPE_RE.search(
+            _ESCAPES_RE.sub("", pattern)
+        )  # "\\x41" is a capital letter no lowering sees
+        or any(ch != ch.lower() or not (ch.isascii() or _LATIN1_LOWER.match(ch)) for ch in cased)
+        or _INLINE_FLAGS_RE.search(pattern)
+    ):
+        raise ValueError(f"not a pattern to search lowered: {pattern!r}")
+    return lowered
+
+
+class Folded:
+    """A case-insensitive pattern, searched at C speed: ``search`` and ``finditer`` give
+    the very matches of ``re.compile(pattern, re.IGNORECASE | flags)`` (spans and groups),
+    but where each one starts is found in the lowered text with the pattern compiled
+    without the flag (without it the engine compares characters directly and skips to
+    where a match can start), and only there is the case-insensitive pattern matched.
+
+    Both find a match at the same places when the pattern's letters, lowered for the
+    search without the flag, are ASCII or Latin-1 (checked; escapes such as ``\\S`` and
+    group names are kept as written) and the text holds none of the four characters that
+    fold to ASCII letters (lowering then keeps every offset); a text that does is searched
+    with the flag. The pattern must not match the empty string (checked).
+    """
+
+    __slots__ = ("_from_start", "_plain", "pattern", "rx")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.rx = re.compile(pattern, re.IGNORECASE | flags)
+        self._plain = re.compile(_lowered_pattern(pattern), flags)
+        if self._plain.match("") is not None or re._parser.parse(pattern).getwidth()[0] == 0:  # type: ignore[attr-defined]
+            raise ValueError(f"a pattern that can match the empty string: {pattern!r}")
+        # a look-behind, ^ or \A reads more than the one character before the start
+        self._from_start = "(?<" in pattern or "^" in pattern or "\\A" in pattern
+
+    @property
+    def flags(self) -> int:
+        """The flags of the case-insensitive pattern (``re.IGNORECASE`` among them)."""
+        return self.rx.flags
+
+    def _lowered(self, text: str, pos: int, endpos: int) -> tuple[str, int] | None:
+        """The lowered ``text`` from a little before ``pos`` to ``endpos``, and where that
+        starts; None when lowering is no safe stand-in for ignoring case."""
+        if folds_to_ascii(text):
+            return None
+        lo = 0 if self._from_start else max(0, pos - 1)
+        return text[lo:endpos].lower(), lo
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """``re.compile(pattern, re.IGNORECASE).search(text, pos, endpos)``."""
+        pos, endpos = max(0, pos), min(endpos, len(text))
+        low = self._lowered(text, pos, endpos)
+        if low is None or pos > endpos:
+            return self.rx.search(text, pos, endpos)
+        part, lo = low
+        found = self._plain.search(part, pos - lo)
+        if found is None:
+            return None
+        m = self.rx.match(text, found.start() + lo, endpos)
+        return m if m is not None else self.rx.search(text, pos, endpos)
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        """``re.compile(pattern, re.IGNORECASE).finditer(text, pos, endpos)``."""
+        pos, endpos = max(0, pos), min(endpos, len(text))
+        low = self._lowered(text, pos, endpos)
+        if low is None or pos > endpos:
+            yield from self.rx.finditer(text, pos, endpos)
+            return
+        part, lo = low
+        at = pos
+        while at <= endpos:
+            found = self._plain.search(part, at - lo)
+            if found is None:
+                return
+            m = self.rx.match(text, found.start() + lo, endpos)
+            if m is None:  # never: lowering stood in for ignoring case
+                yield from self.rx.finditer(text, at, endpos)
+                return
+            yield m
+            at = m.end()
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """``re.compile(pattern, re.IGNORECASE).match(text, pos, endpos)``."""
+        return self.rx.match(text, pos, endpos)
 
 
 class Caseless:
@@ -73,6 +197,6 @@ class Caseless:
         start = max(0, start)
         lo = max(0, start - 1)
         part = text[lo:end]
-        if _FOLDS_TO_ASCII_RE.search(part) is None:
+        if not folds_to_ascii(part):
             return self._plain.search(part.lower(), start - lo) is not None
         return self._folded.search(text, start, end) is not None
