@@ -1036,3 +1036,15 @@ def test_a_past_visit_to_meet_someone_has_them_among_its_people() -> None:
     )
     past = [e for e in events if e.background]
     assert [sorted(e.participants) for e in past] == [["Do-yun Han", "Kenji Aoki"]]
+
+
+def test_a_short_line_ending_on_its_place_and_date_dates_a_story_without_a_date_line() -> None:
+    events = _events(
+        "Terrorism needs a global answer, Prime Minister Ben Anders said during a joint news "
+        "conference with NATO Secretary General Maria Lindqvist.",
+        "Lindqvist and Anders brief reporters following their meeting in Wellington, New "
+        "Zealand, May 15, 2031.",
+        published=None,
+    )
+    press = [e for e in events if e.kind == "press_conference"]
+    assert [e.date for e in press] == [THURSDAY]
