@@ -1048,3 +1048,14 @@ def test_a_short_line_ending_on_its_place_and_date_dates_a_story_without_a_date_
     )
     press = [e for e in events if e.kind == "press_conference"]
     assert [e.date for e in press] == [THURSDAY]
+
+
+def test_the_leaders_of_named_countries_are_the_people_holding_their_offices() -> None:
+    events = _events(
+        "The leaders of Japan, South Korea and the United States met in Washington on Thursday.",
+        "The attendees included Japanese Prime Minister Haruto Sakamoto, South Korean President "
+        "Min-jun Seo and U.S. President Tom Hale.",
+    )
+    meetings = [e for e in events if e.kind == "meeting"]
+    assert [sorted(_people(e)) for e in meetings] == [["Hale", "Sakamoto", "Seo"]]
+    assert meetings[0].date == THURSDAY
