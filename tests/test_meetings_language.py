@@ -1059,3 +1059,13 @@ def test_the_leaders_of_named_countries_are_the_people_holding_their_offices() -
     meetings = [e for e in events if e.kind == "meeting"]
     assert [sorted(_people(e)) for e in meetings] == [["Hale", "Sakamoto", "Seo"]]
     assert meetings[0].date == THURSDAY
+
+
+def test_thanks_for_hosting_someone_tell_a_meeting_on_a_day_not_given() -> None:
+    events = _events(
+        "Secretary of State Tom Hale spoke on Thursday with Foreign Minister Haruto Sakamoto.",
+        "Secretary Hale thanked Foreign Minister Sakamoto for hosting Deputy Secretary Ann Lowe "
+        "for a trilateral meeting in Tokyo.",
+    )
+    hosted = [e for e in events if set(_people(e)) == {"Sakamoto", "Lowe"}]
+    assert [(e.kind, e.date, e.place) for e in hosted] == [("meeting", None, "Tokyo")]

@@ -45,7 +45,7 @@ _PAST_MODS = re.compile(r"\b(?:previous|last|earlier|former|past|prior)\b|\b(?:1
 MENTION_LOOK = Caseless(
     r"agreed|affirmed|pledged|vowed|confirmed|concurred|discussed|hailed|spoke|talked|"
     r"talks|meeting|summit|call|conversation|joint|attend|participat|t(?:ook|ake|aking)\spart|followed\sby|"
-    r"sidelines|margins|visit\s(?:to|by)|series\sof"
+    r"sidelines|margins|visit\s(?:to|by)|series\sof|for\shosting"
 )
 
 # --- outcome verbs ------------------------------------------------------------------------
@@ -103,7 +103,7 @@ def read_mentions(
     out: list[Event] = []
     rules = (
         _coordinated, _outcomes, _nominal, _joint_press, _attendance, _followed_by, _sidelines,
-        _past_visit, _site_visit, _present_throughout,
+        _past_visit, _site_visit, _thanked_for_hosting, _present_throughout,
     )  # fmt: skip
     for rule in rules:
         for event in rule(s, cands, dates, ctx, [*new, *out]):
@@ -738,6 +738,37 @@ def _site_visit(
         event.place = site
         out.append(event)
     return out
+
+
+_FOR_HOSTING_RE = re.compile(r"\bthank(?:ed|s)\s(?P<host>.{2,80}?)\sfor\shosting\s")
+
+
+def _thanked_for_hosting(
+    s: Sentence,
+    cands: list[Candidate],
+    dates: list[DateMention],
+    ctx: Context,
+    told: list[Event],
+) -> list[Event]:
+    """ "X thanked Y for hosting Z for a trilateral meeting": Y hosted Z, on a day this
+    sentence does not give (the thanks come after)."""
+    masked, s0, s1 = s.masked, s.start, s.end
+    m = _FOR_HOSTING_RE.search(masked, s0, s1)
+    if m is None:
+        return []
+    people = [c for c in cands if c.kind == "person"]
+    host = next((c for c in people if m.start("host") <= c.start < m.end("host")), None)
+    guest = next((c for c in people if m.end() <= c.start < m.end() + 60), None)
+    if host is None or guest is None:
+        return []
+    names = [*host.names, *(n for n in guest.names if n not in host.names)]
+    if len(names) < 2 or any(set(names) <= set(e.participants) for e in told):
+        return []
+    trig = Trigger("meeting", m.start(), m.end(), m.group(0), "mention")
+    event = _new_event("meeting", names, s, trig, dates, ctx, False, "hosted")
+    event.date, event.time, event.duration, event.note = None, None, None, None
+    ctx.frames[id(event)] = "none"
+    return [event]
 
 
 # --- the press event a transcript is --------------------------------------------------------
