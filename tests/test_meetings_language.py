@@ -1069,3 +1069,13 @@ def test_thanks_for_hosting_someone_tell_a_meeting_on_a_day_not_given() -> None:
     )
     hosted = [e for e in events if set(_people(e)) == {"Sakamoto", "Lowe"}]
     assert [(e.kind, e.date, e.place) for e in hosted] == [("meeting", None, "Tokyo")]
+
+
+def test_a_summary_shortens_a_family_first_name_to_its_family_name() -> None:
+    from natojp_tui.core.events.summary import short_name
+
+    assert short_name("Yoon Suk Yeol") == "Yoon"
+    assert short_name("Wang Yi") == "Wang"
+    assert short_name("Park Jin") == "Park"
+    assert short_name("Christopher Lee") == "Lee"
+    assert short_name("Fumio Kishida") == "Kishida"
