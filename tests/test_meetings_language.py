@@ -1079,3 +1079,13 @@ def test_a_summary_shortens_a_family_first_name_to_its_family_name() -> None:
     assert short_name("Park Jin") == "Park"
     assert short_name("Christopher Lee") == "Lee"
     assert short_name("Fumio Kishida") == "Kishida"
+
+
+def test_the_top_diplomats_of_two_countries_are_their_foreign_ministers() -> None:
+    events = _events(
+        "The top diplomats of South Korea and Japan held phone talks on Thursday.",
+        "South Korean Foreign Minister Min-jun Seo and Japanese Foreign Minister Haruto Sakamoto "
+        "discussed the missile launches, the ministry said.",
+    )
+    calls = [e for e in events if e.kind == "meeting"]
+    assert [sorted(_people(e)) for e in calls][:1] == [["Sakamoto", "Seo"]]

@@ -133,7 +133,11 @@ def build_events(
             trig.style == "verb" and trig.text.lower().startswith(_FRONTED_PARTICIPLES)
         )  # "After speaking with X at NATO headquarters, Y said …": Y spoke with X
         after = _subject_after_frame(masked, trig, r1, cands) if fronted else ()
-        subjects = (group,) if group else after or subject_names(cands, trig.start, s0, ctx)
+        leaders = _leaders_of(group, ctx) if group else ()
+        if leaders:
+            subjects = leaders  # "The top diplomats of South Korea and Japan held talks"
+        else:
+            subjects = (group,) if group else after or subject_names(cands, trig.start, s0, ctx)
         own_subject = group is not None or bool(after)
     if own_subject and trig.style in ("verb", "light"):
         subjects = (
@@ -259,7 +263,8 @@ def _second_site(masked: str, r0: int, r1: int, site: str, first: Event) -> list
 
 
 _LEADERS_OF_RE = re.compile(
-    r"^(?:[Tt]he\s)?(?:leaders|heads\sof\s(?:state|government)|(?:foreign|defen[cs]e)\sministers)"
+    r"^(?:[Tt]he\s)?(?:top\s)?(?:leaders|diplomats|heads\sof\s(?:state|government)|"
+    r"(?:foreign|defen[cs]e)\s(?:ministers|chiefs))"
     r"\sof\s(?P<countries>.+)$"
 )
 
