@@ -11,14 +11,13 @@ from functools import cached_property
 
 from natojp_tui.core.dates import Clock, DateMention, find_dates, japan_time_spans, read_clock
 from natojp_tui.core.lexicon.months import MONTH_NAME_PATTERN, month_number
-from natojp_tui.core.text.patterns import Caseless, trie_pattern
+from natojp_tui.core.text.patterns import Caseless, Folded, trie_pattern
 
-PLAN_CLAUSE = re.compile(
+PLAN_CLAUSE = Folded(
     r"\b(?:will|would|shall|plans?|planned|planning|expected|scheduled|set\sto|due\sto|"
     r"intends?|hopes?|hoped|look(?:s|ed)?\sforward|next\s(?:week|month|year)|upcoming|"
     r"forthcoming|later\sthis\s(?:week|month|year)|agreed\sto|invit\w+|ahead\sof|prior\sto|"
-    r"before\sthe|if|unless|whether|aim\w*\sto|propos\w+)\b",
-    re.I,
+    r"before\sthe|if|unless|whether|aim\w*\sto|propos\w+)\b"
 )
 
 
