@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
 
 from natojp_tui.core.dates import Clock, DateMention, find_dates, japan_time_spans, read_clock
 from natojp_tui.core.lexicon.months import MONTH_NAME_PATTERN, month_number
+from natojp_tui.core.text.memo import once
 from natojp_tui.core.text.patterns import Caseless, Folded, trie_pattern
 
 PLAN_CLAUSE = Folded(
@@ -202,47 +202,47 @@ class Sentence:
         self.end = end
         self.published = published
 
-    @cached_property
+    @once
     def look(self) -> Look:
         """What a quick look says the sentence may hold."""
         return Look.of(self.masked[self.start : self.end])
 
-    @cached_property
+    @once
     def dates(self) -> list[DateMention]:
         """Date mentions with paragraph offsets, Japan-time asides left out."""
         return sentence_dates(self.masked, self.start, self.end, self.published)
 
-    @cached_property
+    @once
     def clock(self) -> Clock:
         """Clock time, duration and time-zone note the sentence gives."""
         return read_clock(self.masked[self.start : self.end])
 
-    @cached_property
+    @once
     def relative(self) -> list[tuple[int, int]]:
         """Relative clauses (", who met Kishida the previous day,")."""
         return _relative_spans(self.masked, self.start, self.end)
 
-    @cached_property
+    @once
     def background(self) -> list[int]:
         """Where the sentence points at the past (see ``background_cues``)."""
         return background_cues(self.masked, self.start, self.end, self.published)
 
-    @cached_property
+    @once
     def planned(self) -> bool:
         """Does it speak of a plan, hope or condition ("will", "expected to", "if")?"""
         return PLAN_CLAUSE.search(self.masked, self.start, self.end) is not None
 
-    @cached_property
+    @once
     def in_visit(self) -> bool:
         """Does it place what it tells "during his visit" (no day of its own)?"""
         return _VISIT_FRAME_RE.search(self.masked, self.start, self.end) is not None
 
-    @cached_property
+    @once
     def vague(self) -> bool:
         """Is its time given only vaguely ("last week", "recently")?"""
         return _VAGUE_TIME_RE.search(self.masked, self.start, self.end) is not None
 
-    @cached_property
+    @once
     def sequence(self) -> bool:
         """Does it follow on from the event just told ("Following the meeting", "Later,")?"""
         return (
