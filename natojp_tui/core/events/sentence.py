@@ -11,7 +11,7 @@ from datetime import date
 from natojp_tui.core.dates import Clock, DateMention, find_dates, japan_time_spans, read_clock
 from natojp_tui.core.lexicon.months import MONTH_NAME_PATTERN, month_number
 from natojp_tui.core.text.memo import once
-from natojp_tui.core.text.patterns import Caseless, Folded, trie_pattern
+from natojp_tui.core.text.patterns import Caseless, Cued, Folded, trie_pattern
 
 PLAN_CLAUSE = Folded(
     r"\b(?:will|would|shall|plans?|planned|planning|expected|scheduled|set\sto|due\sto|"
@@ -166,7 +166,9 @@ _VAGUE_TIME_RE = re.compile(
 )
 
 
-_RELATIVE_CLAUSE_RE = re.compile(r",\s(?:who|which|whom|whose)\b[^,;]{0,200}(?:,|$)")
+_RELATIVE_CLAUSE_RE = Cued(
+    re.compile(r",\s(?:who|which|whom|whose)\b[^,;]{0,200}(?:,|$)"), ("who", "which")
+)
 
 
 def _relative_spans(masked: str, s0: int, s1: int) -> list[tuple[int, int]]:
