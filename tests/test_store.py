@@ -578,3 +578,16 @@ def test_opening_an_article_parses_only_its_record_of_the_shard(
     [shard] = fresh._shards.values()
     assert list(shard.by_article._decoded) == [ids[2]]
     assert len(shard.by_article) == 5
+
+
+def test_one_article_is_read_without_parsing_the_article_list(store: Store, tmp_path: Path) -> None:
+    ids = store.import_paths(
+        [write_article(tmp_path, f"{n}.txt", f"Visit {n}") for n in range(3)]
+    ).imported
+    fresh = Store.open(tmp_path / "db")
+    assert fresh.article(ids[1]).title == "Visit 1"
+    assert fresh.article("nosucharticle") is None
+    assert fresh._list_read is None, "the list is read at open but parsed only when used"
+    assert fresh.search("partners", limit=5).total == 3
+    assert fresh._list_read is None, "a search never needs it"
+    assert len(fresh.article_ids()) == 3

@@ -15,6 +15,7 @@ from test_tui_support import (
 )
 
 from natojp_tui.tui.keymap import KEYS
+from natojp_tui.tui.widgets.article_list import ArticleList
 from natojp_tui.tui.widgets.body_view import QUOTE_META, BodyView
 from natojp_tui.tui.widgets.timeline_view import DURING_THE_VISIT, TimelineView
 
@@ -562,3 +563,34 @@ async def test_ctrl_o_imports_a_folder_with_progress_and_opens_the_new_article(i
         assert app.reader.article.title.startswith("NATO and Japan sign Political Declaration")
         assert len(app.reader.query_one("#article-lines").rows) == 2
         assert any(n.message.startswith("Import: 1 imported") for n in app._notifications)
+
+
+async def test_the_last_article_read_opens_before_the_article_list_is_built(isolated_dirs):
+    articles = [plain_article(n) for n in range(5)]
+    app, _, store = make_app(isolated_dirs, articles)
+    store.set_state("last_article", articles[1].id)
+    order: list[str] = []
+    reader = app.reader
+    shown, loaded = reader.open_article, reader._rows_loaded
+    reader.open_article = lambda aid, *a: (order.append(f"open {aid}"), shown(aid, *a))[1]
+    reader._rows_loaded = lambda rows: (order.append(f"{len(rows)} rows"), loaded(rows))[1]
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(app, pilot)
+        assert order == [f"open {articles[1].id}", "5 rows"]
+        assert reader.article_id == articles[1].id
+        lines = reader.query_one(ArticleList).lines
+        assert len(lines.rows) == 5 and lines.current_id == articles[1].id
+        assert next(r for r in lines.rows if r.id == articles[1].id).read
+
+
+async def test_a_removed_last_article_gives_way_to_the_newest_once_the_list_is_built(
+    isolated_dirs,
+):
+    articles = [plain_article(n) for n in range(3)]
+    app, _, store = make_app(isolated_dirs, articles)
+    store.set_state("last_article", articles[0].id)
+    store.remove_articles([articles[0].id])
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(app, pilot)
+        assert app.reader.article_id == articles[2].id  # the newest
+        assert app.first_article_drawn.is_set()

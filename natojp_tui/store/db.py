@@ -612,10 +612,17 @@ class Store(UserState):
         return None
 
     def article(self, article_id: str) -> Article | None:
-        """The whole article: paragraphs, quotes, events and the people it names."""
-        if article_id not in self._list:
+        """The whole article: paragraphs, quotes, events and the people it names.
+
+        Before the article list is parsed (the reader's first article is read while a
+        worker builds the list) its shard alone says whether it exists: list and shards
+        are written in one commit, and its record holds the list's row (``meta``)."""
+        unlisted = self._list_read is None
+        if not unlisted and article_id not in self._list:
             return None
         entry = self._entry(article_id)
+        if entry is None and unlisted:
+            return None
         if entry is None:
             raise self._corrupt(
                 CorruptFile(
@@ -627,7 +634,8 @@ class Store(UserState):
             )
         text, quote_docs, event_docs = entry
         view = self.user_view()
-        meta = {**text["meta"], **(self._list.get(article_id) or {}), "id": article_id}
+        listed = {} if unlisted else self._list.get(article_id) or {}
+        meta = {**text["meta"], **listed, "id": article_id}
         meta = userdata.corrected_article_row(meta, view)
         # the people as this article names them (kept in its shard): the merged people
         # family grows with the library and is not read to show one article

@@ -120,6 +120,9 @@ class LibraryData:
     def restore_article(self, article_id: str) -> bool:
         return bool(self._saved("Undo", lambda: self.store.restore_articles([article_id])))
 
+    def is_removed(self, article_id: str) -> bool:
+        return article_id in self.store.user_view().archived
+
     def is_read(self, article_id: str) -> bool:
         return self.store.is_read(article_id)
 

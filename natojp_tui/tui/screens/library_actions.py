@@ -155,9 +155,8 @@ class LibraryActions:
         if article is None:
             line.show(None)
             return
-        if not self.data.is_read(article.id):
-            self.data.mark_read(article.id, True)
-            self.after_reading_state()
+        if not self.data.is_read(article.id):  # written after the article is drawn
+            self.call_after_refresh(self._mark_shown_read, article.id)  # type: ignore[attr-defined]
         line.show(
             article,
             corrected=list(self.data.corrections_of(article.id)),
@@ -175,12 +174,23 @@ class LibraryActions:
         )
         return text if text.plain else None
 
-    def after_reading_state(self) -> None:
+    def _mark_shown_read(self, article_id: str) -> None:
+        if not self.data.is_read(article_id):
+            self.data.mark_read(article_id, True)
+            self.after_reading_state({article_id})
+
+    def after_reading_state(self, only: set[str] | None = None) -> None:
+        """Restate the rows' read/new marks (``only`` those articles' rows)."""
         from natojp_tui.tui.widgets.article_list import ArticleList
 
         articles = self.query_one(ArticleList)  # type: ignore[attr-defined]
         read, new = self.data.reading_state()
-        articles.set_rows([r.with_state(r.id in read, r.id in new) for r in articles.all_rows])
+        articles.set_rows(
+            [
+                r.with_state(r.id in read, r.id in new) if only is None or r.id in only else r
+                for r in articles.all_rows
+            ]
+        )
 
     # -- remove and undo -----------------------------------------------------------------
     def action_remove_article(self) -> None:

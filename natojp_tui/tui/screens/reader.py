@@ -6,7 +6,7 @@ messages up and the watchers push the new state down.
 
 from __future__ import annotations
 
-import contextlib
+import threading
 from datetime import date
 from typing import ClassVar
 
@@ -24,7 +24,7 @@ from textual.worker import get_current_worker
 
 from natojp_tui.core.model import Article, Quote
 from natojp_tui.core.references import format_copy
-from natojp_tui.tui.data import QuoteRow, ReaderData
+from natojp_tui.tui.data import ArticleRow, QuoteRow, ReaderData
 from natojp_tui.tui.inert import inert_row
 from natojp_tui.tui.keymap import KEYS
 from natojp_tui.tui.messages import ArticleChosen, EventChosen, QuoteClicked, SearchDone
@@ -88,6 +88,7 @@ class ReaderScreen(LibraryActions, Screen[None]):
         self.reported_mode: bool | None = None  # None: automatic per article
         self.search_query = ""
         self.matches: list[QuoteRow] = []  # the last search's results, walked by > and <
+        self._first_settled = threading.Event()  # the first article drawn, or not to be
 
     def compose(self) -> ComposeResult:
         yield Static("", id="pane-bar")
@@ -107,17 +108,15 @@ class ReaderScreen(LibraryActions, Screen[None]):
         self.starred = self.data.starred()
         mode = self.data.get_state(REPORTED_STATE)
         self.reported_mode = mode if isinstance(mode, bool) else None
-        self.refresh_articles()
+        # The article list (100,000 rows at most sizes that matter) is read and built in a
+        # worker; the first article, when the reader knows which, is read at once beside it.
+        self.query_one(ArticleList).lines.empty_text = "Reading the article list…"
         self._update_pane_bar()
-        rows = self.query_one(ArticleList).all_rows
         target = self.initial_article_id or self.data.get_state("last_article")
-        if target not in {r.id for r in rows}:
-            target = rows[0].id if rows else None
+        target = target if isinstance(target, str) and target else None
+        self._load_rows(target)
         if target:
-            # After the first paint: the list shows before the big files are read.
             self.call_after_refresh(self._open_first, target)
-        else:
-            self._first_article_drawn()
         layout = self.data.get_state(LAYOUT_STATE) or {}
         pane = layout.get("pane") if isinstance(layout, dict) else None
         pane = pane if pane in PANES else "body"
@@ -126,11 +125,51 @@ class ReaderScreen(LibraryActions, Screen[None]):
             self.call_after_refresh(self.zoom, pane)
         self.set_interval(RELOAD_SECONDS, self.check_for_changes)
 
+    ROWS_WAIT_AT_MOST = 5.0  # seconds the list waits for the first article to be drawn
+
+    @work(exclusive=True, thread=True, group="article-rows")
+    def _load_rows(self, target: str | None) -> None:
+        """Every row of the article list, built off the UI thread; when the first article
+        is known it is drawn first (the two would share one interpreter's CPU), else the
+        list's first article is read here once the list is shown."""
+        if target:
+            self._first_settled.wait(self.ROWS_WAIT_AT_MOST)
+        rows = self.library_rows(self.data.article_rows())
+        self.app.call_from_thread(self._rows_loaded, rows)
+        if self.article is None and not (target and any(r.id == target for r in rows)):
+            first = next((r.id for r in rows if not r.is_heading), None)
+            if first is None:
+                self.app.call_from_thread(self._first_article_drawn)  # an empty library
+            else:
+                self._show_first(first)
+
+    def _rows_loaded(self, rows: list[ArticleRow]) -> None:
+        articles = self.query_one(ArticleList)
+        articles.lines.empty_text = "No articles"
+        articles.lines.fresh = self.data.fresh_ids()
+        if self.article_id:  # opened (and marked read) while the rows were built
+            rows = [r.with_state(True, False) if r.id == self.article_id else r for r in rows]
+        articles.set_rows(rows)
+        articles.set_current(self.article_id)
+
     @work(exclusive=True, thread=True, group="first-article")
     def _open_first(self, article_id: str) -> None:
         """Read the first article off the UI thread: the list is drawn before the big files are read."""
-        with contextlib.suppress(Exception):  # open_article reports a damaged file on the UI thread
-            self.data.article(article_id)  # reads the texts, quotes and events files once
+        try:
+            self._show_first(article_id)
+        finally:
+            self._first_settled.set()  # the article list may be built now
+
+    def _show_first(self, article_id: str) -> None:
+        """(In a worker.) Read ``article_id`` and show it, unless it is gone or removed."""
+        found = True
+        try:
+            found = self.data.article(article_id) is not None  # one record of one shard
+            found = found and not self.data.is_removed(article_id)
+        except Exception:
+            pass  # a damaged file: open_article reports it on the UI thread
+        if not found:
+            return  # gone or removed since it was last read: the list's first one opens
         try:
             self.app.call_from_thread(self.open_article, article_id)
         finally:
@@ -192,8 +231,8 @@ class ReaderScreen(LibraryActions, Screen[None]):
             self.load_timeline(article)
         self._update_detail()
         self.library_article_shown(article)  # marks it read (no longer new, nor fresh)
-        if article_id:
-            self.data.set_state("last_article", article_id)
+        if article_id:  # a commit: after the article is drawn
+            self.call_after_refresh(self.data.set_state, "last_article", article_id)
 
     @work(exclusive=True, thread=True, group="reload")
     def check_for_changes(self) -> None:
