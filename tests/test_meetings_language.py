@@ -1089,3 +1089,20 @@ def test_the_top_diplomats_of_two_countries_are_their_foreign_ministers() -> Non
     )
     calls = [e for e in events if e.kind == "meeting"]
     assert [sorted(_people(e)) for e in calls][:1] == [["Sakamoto", "Seo"]]
+
+
+def test_welcoming_someone_to_the_summit_tells_that_they_attended_it() -> None:
+    events = _events(
+        "Secretary General Maria Lindqvist welcomed Prime Minister Haruto Sakamoto to the NATO "
+        "Summit on Thursday.",
+    )
+    assert ("summit", PAIR) in _kinds(events)
+    assert all(e.date == THURSDAY for e in events)
+
+
+def test_welcoming_a_decision_to_a_summit_plan_tells_no_attendance() -> None:
+    events = _events(
+        "Secretary General Maria Lindqvist will welcome Prime Minister Haruto Sakamoto to the "
+        "NATO Summit next week.",
+    )
+    assert [e for e in events if e.kind == "summit"] == []
