@@ -930,3 +930,109 @@ def test_a_lead_date_without_its_weekday_gives_no_day_to_other_weekdays() -> Non
         published=None,
     )
     assert all(e.date is None for e in events if e.kind == "visit")
+
+
+def test_a_readouts_programme_tells_ceremony_exchange_press_announcement_and_lunch() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto met Prime Minister Ben Anders at the Prime Minister’s "
+        "Office on Thursday.",
+        "The two leaders attended a salute and guard of honor ceremony, followed by a summit "
+        "meeting.",
+        "Thereafter, the leaders held an exchange of documents and a joint press announcement.",
+        "After the meeting, the two leaders shared a working lunch.",
+    )
+    both = frozenset({"Sakamoto", "Anders"})
+    kinds = _kinds(events)
+    for kind in ("meeting", "ceremony", "signing", "press_conference", "meal"):
+        assert (kind, both) in kinds, kind
+    assert all(e.date == THURSDAY for e in events)
+
+
+def test_sharing_a_view_is_not_an_event() -> None:
+    assert _events("Prime Minister Haruto Sakamoto shared the view that ties matter.") == []
+
+
+def test_a_visit_by_someone_to_nato_headquarters_is_a_visit_hosted_by_natos_official() -> None:
+    events = _events(
+        "During a visit by Prime Minister Haruto Sakamoto to NATO headquarters on Thursday, the "
+        "two sides signed a partnership programme, NATO Secretary General Maria Lindqvist said.",
+    )
+    visits = [e for e in events if e.kind == "visit"]
+    assert [(frozenset(_people(e)), e.place, e.date) for e in visits] == [
+        (PAIR, "NATO headquarters", THURSDAY)
+    ]
+
+
+def test_a_planned_or_past_visit_to_a_site_is_not_todays_visit() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto's visit to the air base is planned for next week.",
+        "Sakamoto's visit to the museum in 2019 was his first.",
+    )
+    assert [e for e in events if e.kind == "visit" and not e.background] == []
+
+
+# --- past meetings told in passing -------------------------------------------------------
+
+
+def test_last_met_and_previously_met_are_past_meetings_without_a_day() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto met NATO Secretary General Maria Lindqvist in Tokyo on "
+        "Thursday.",
+        "The two leaders last met on the sidelines of the NATO summit in Washington in July.",
+        "Sakamoto previously visited NATO headquarters in Brussels.",
+    )
+    today = [e for e in events if not e.background]
+    past = [e for e in events if e.background]
+    assert _kinds(today) == [("meeting", PAIR)] and today[0].date == THURSDAY
+    assert ("meeting", PAIR) in _kinds(past) and ("summit", PAIR) in _kinds(past)
+    assert all(e.date is None for e in past)
+
+
+def test_a_former_office_holder_is_the_person_named_not_todays_holder() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto met NATO Secretary General Maria Lindqvist in Tokyo on "
+        "Thursday.",
+        "Former Japanese Prime Minister Kenji Aoki last visited NATO headquarters in 2029.",
+    )
+    past = [e for e in events if e.background]
+    assert [e.participants[:1] for e in past] == [["Kenji Aoki"]]
+
+
+def test_a_joint_press_conference_transcript_is_the_speakers_and_those_they_welcome() -> None:
+    events = _events(
+        "Ben Anders MP, Deputy Prime Minister: Welcome, everyone. I am honoured to have "
+        "Minister Haruto Sakamoto here today.",
+        title="Joint press conference, Australia-Japan 2+2",
+    )
+    press = [e for e in events if e.kind == "press_conference"]
+    assert [sorted(e.participants) for e in press] == [["Ben Anders", "Haruto Sakamoto"]]
+
+
+def test_a_would_elsewhere_in_the_sentence_does_not_undate_the_news_days_meeting() -> None:
+    events = _events(
+        "Foreign Minister Min-jun Seo on Thursday urged Japan to act.",
+        "The stalemate would not benefit either side, Seo said while meeting with Foreign "
+        "Minister Haruto Sakamoto, who has recently taken office.",
+    )
+    meetings = [e for e in events if e.kind == "meeting"]
+    assert [(frozenset(_people(m)), m.date) for m in meetings] == [
+        (frozenset({"Seo", "Sakamoto"}), THURSDAY)
+    ]
+
+
+def test_a_vague_time_in_the_meetings_own_clause_leaves_it_undated() -> None:
+    events = _events(
+        "Foreign Minister Min-jun Seo on Thursday urged Japan to act.",
+        "Seo met Foreign Minister Haruto Sakamoto recently in Seoul.",
+    )
+    assert all(e.date is None for e in events if e.kind == "meeting")
+
+
+def test_a_past_visit_to_meet_someone_has_them_among_its_people() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto met President Min-jun Seo in Seoul on Thursday.",
+        "Former Prime Minister Kenji Aoki last visited South Korea in 2029 to meet Seo's "
+        "predecessor Do-yun Han, who touted the ties.",
+    )
+    past = [e for e in events if e.background]
+    assert [sorted(e.participants) for e in past] == [["Do-yun Han", "Kenji Aoki"]]

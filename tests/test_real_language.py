@@ -735,3 +735,77 @@ def test_abbreviated_ranks_services_and_force_acronyms_are_not_names() -> None:
 def test_a_given_name_gen_is_still_a_name_without_a_rank_before_it() -> None:
     article = _article("Defense Minister Gen Nakatani said the talks went well.")
     assert [p.name for p in article.people] == ["Gen Nakatani"]
+
+
+def test_an_office_of_an_institution_is_a_role_not_a_name() -> None:
+    article = _article(
+        "Prime Minister Aiko Tanabe met José Barros, President of the European Commission, "
+        "in Brussels."
+    )
+    assert sorted(p.name for p in article.people) == ["Aiko Tanabe", "José Barros"]
+
+
+# --- joint subjects in later paragraphs, demands -----------------------------------------
+
+
+READOUT_LEAD = "Secretary of State Tom Hale met Foreign Minister Aiko Tanabe in Washington."
+
+
+def test_they_two_paragraphs_on_are_still_the_two_who_met() -> None:
+    found = _reported(
+        READOUT_LEAD,
+        "The ministers reviewed the alliance.",
+        "They highlighted the many ways in which the two countries work together.",
+    )
+    assert (
+        "the many ways in which the two countries work together",
+        "Tom Hale and Aiko Tanabe",
+    ) in (found)
+
+
+def test_the_two_opening_a_sentence_speak_together() -> None:
+    found = _reported(READOUT_LEAD, "The two reaffirmed the strength of the alliance.")
+    assert found == [("the strength of the alliance", "Tom Hale and Aiko Tanabe")]
+
+
+def test_the_two_inside_a_reported_clause_do_not_split_it() -> None:
+    found = _reported(
+        READOUT_LEAD,
+        "Hale said he raised the missile launches with Tanabe and the two agreed to respond "
+        "together.",
+    )
+    assert [speaker for _, speaker in found] == ["Tom Hale"]
+
+
+def test_a_demand_is_reported_speech() -> None:
+    found = _reported(READOUT_LEAD, "Tanabe demanded that Washington not raise its tariffs.")
+    assert found == [("Washington not raise its tariffs", "Aiko Tanabe")]
+
+
+def test_a_sentence_adverb_before_the_subject_is_not_the_speaker() -> None:
+    found = _reported(
+        "Prime Minister Ken Okabe met Secretary General Bill Anders.",
+        "Finally, the Prime Minister hosted a banquet, and said that ties were strong.",
+    )
+    assert found == [("ties were strong", "Ken Okabe")]
+
+
+def test_what_we_agreed_in_a_turn_is_the_speakers_and_the_one_they_met() -> None:
+    article = _transcript(
+        ("turn", "QUESTION: What did you agree with the Secretary General?"),
+        (
+            "turn",
+            "MINISTER AIKO TANABE: In the meeting with Secretary General Lars Hovland, we agreed "
+            "that our cooperation should grow.",
+        ),
+    )
+    reports = [(q.text, q.speaker) for q in article.quotes if q.kind == "indirect"]
+    assert reports == [("our cooperation should grow", "Aiko Tanabe and Lars Hovland")]
+
+
+def test_we_outside_a_turn_or_with_nobody_named_reports_nothing() -> None:
+    article = _transcript(
+        ("turn", "MINISTER AIKO TANABE: Today we agreed that our cooperation should grow."),
+    )
+    assert [q for q in article.quotes if q.kind == "indirect"] == []
+    assert _reported("We agreed that cooperation should grow.") == []

@@ -190,6 +190,13 @@ def build_events(
         place = context_place(frame, ctx)
     if kind == "visit":
         groups = [g for g in groups if g not in (place or "")]
+        purpose = _TO_MEET_RE.search(masked, trig.end, min(s1, trig.end + MAX_WINDOW))
+        if purpose is not None:  # "visited South Korea in 2024 to meet President X"
+            objects = objects + [
+                c for c in cands
+                if c.kind == "person" and purpose.end() <= c.start < purpose.end() + 80
+                and c not in objects and masked[c.end : c.end + 2] not in ("'s", "’s")
+            ]  # fmt: skip
     units = _split_units(limit, kind, objects, groups, masked, s0, s1, trig)
     events: list[Event] = []
     known = set(people_in([*subjects, *(n for c in objects for n in c.names)], ctx))
@@ -245,6 +252,9 @@ def _second_site(masked: str, r0: int, r1: int, site: str, first: Event) -> list
     if second is None or not second[:1].isupper():
         return []
     return [replace(first, place=second, summary=f"visited {second}")]
+
+
+_TO_MEET_RE = re.compile(r"\bto\s(?:meet|see|hold\stalks\swith)\s")
 
 
 _FRONTED_PARTICIPLES = ("meeting", "speaking", "talking")

@@ -10,7 +10,7 @@ from natojp_tui.core.dates import DateMention, find_dates
 from natojp_tui.core.events.context import LOOKBACK, Candidate, Context, Trigger
 from natojp_tui.core.events.participants import people_of, resolve_pronoun
 from natojp_tui.core.events.places import city_in, place_in, visit_city
-from natojp_tui.core.events.sentence import Sentence
+from natojp_tui.core.events.sentence import PLAN_CLAUSE, VAGUE_TIME_RE, Sentence
 from natojp_tui.core.lexicon.months import WEEKDAY_NAMES
 from natojp_tui.core.model import DatePrecision, Event
 from natojp_tui.core.text.document import AnalysedArticle
@@ -64,6 +64,18 @@ def remember_dates(
         ctx.para_place = city
 
 
+_RELATIVE_CLAUSE_RE = re.compile(r",\s(?:who|which|whose|where)\b|;")
+
+
+def _vague_near(s: Sentence, trig: Trigger) -> bool:
+    """A vague time in the trigger's own clause ("met X last week"), not in a relative
+    clause about someone else ("met Kono, who has recently taken office")."""
+    lo = max(s.start, trig.start - 60)
+    hi = min(s.end, trig.end + 60)
+    cut = _RELATIVE_CLAUSE_RE.search(s.masked, trig.end, hi)
+    return VAGUE_TIME_RE.search(s.masked, lo, cut.start() if cut else hi) is not None
+
+
 def event_date(
     s: Sentence,
     trig: Trigger,
@@ -94,7 +106,7 @@ def event_date(
             return resolved, "seq" if same_day else "own"
     if s.in_visit:
         return None, "visit"
-    if s.vague:
+    if s.vague and _vague_near(s, trig):
         return None, "none"  # "met with Stoltenberg last week"
     prev = ctx.events[-1] if ctx.events else None
     if prev is not None and s.sequence:
@@ -110,8 +122,11 @@ def event_date(
         return ctx.para_date, "para"
     if ctx.on_a_trip:
         ctx.lead_date = None  # a visit of several days: the lead's day is only one of them
-    if ctx.lead_date is not None and not s.background and not s.planned and not _after_past(s, ctx):
-        return ctx.lead_date, "para"  # the news the lead paragraph dates
+    comma = s.masked.rfind(", ", max(s.start, trig.start - 60), trig.start)
+    lo = comma + 2 if comma >= 0 else max(s.start, trig.start - 60)  # the trigger's clause
+    near_plan = PLAN_CLAUSE.search(s.masked, lo, min(s.end, trig.end + 40))
+    if ctx.lead_date is not None and not s.background and not near_plan and not _after_past(s, ctx):
+        return ctx.lead_date, "para"  # the news the lead paragraph dates (no plan near the verb)
     return None, "none"
 
 

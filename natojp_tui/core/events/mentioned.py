@@ -26,7 +26,7 @@ from natojp_tui.core.dates import DateMention
 from natojp_tui.core.events.context import LOOKBACK, Candidate, Context, Registry, Trigger
 from natojp_tui.core.events.dating import event_date, start_time
 from natojp_tui.core.events.participants import people_of, resolve_pronoun, subject_names
-from natojp_tui.core.events.places import CITIES, city_in, context_place, place_in
+from natojp_tui.core.events.places import CITIES, SITE_HEAD_RE, city_in, context_place, place_in
 from natojp_tui.core.events.sentence import Sentence
 from natojp_tui.core.lexicon.places import COUNTRY_PHRASES, COUNTRY_WORDS
 from natojp_tui.core.model import Event
@@ -45,7 +45,7 @@ _PAST_MODS = re.compile(r"\b(?:previous|last|earlier|former|past|prior)\b|\b(?:1
 MENTION_LOOK = Caseless(
     r"agreed|affirmed|pledged|vowed|confirmed|concurred|discussed|hailed|spoke|talked|"
     r"talks|meeting|summit|call|conversation|joint|attend|participat|t(?:ook|ake|aking)\spart|followed\sby|"
-    r"sidelines|margins|visit\sto|series\sof"
+    r"sidelines|margins|visit\s(?:to|by)|series\sof"
 )
 
 # --- outcome verbs ------------------------------------------------------------------------
@@ -103,7 +103,7 @@ def read_mentions(
     out: list[Event] = []
     rules = (
         _coordinated, _outcomes, _nominal, _joint_press, _attendance, _followed_by, _sidelines,
-        _past_visit, _present_throughout,
+        _past_visit, _site_visit, _present_throughout,
     )  # fmt: skip
     for rule in rules:
         for event in rule(s, cands, dates, ctx, [*new, *out]):
@@ -499,7 +499,9 @@ def _attendance(
                 _took_place(s, same[0], took_place.start(), dates, ctx)  # its day told now
             continue
         trig = Trigger(kind, m.start(), m.end(), m.group(0), "mention")
-        event = _new_event(kind, people[:1], s, trig, dates, ctx, background, name)
+        plural = any(c.kind == "plural" and c.subject for c in cands if s0 <= c.end <= m.start())
+        who = people if plural and not near else people[:1]  # "The two leaders attended …"
+        event = _new_event(kind, who, s, trig, dates, ctx, background, name)
         if purpose and took_place is not None and not background:
             # "… to take part in the ceremony …, which took place on May 9 from 9:30 am"
             _took_place(s, event, took_place.start(), dates, ctx)
@@ -571,8 +573,9 @@ def _sidelines(
     m = _SIDELINES_RE.search(s.masked, s.start, s.end)
     if m is None or "~" in m.group(0) or _planned(s.masked, s.start, m.start(), m.end()):
         return []
-    meeting = next((e for e in reversed(told) if e.kind in _MEETING_KINDS), None)
-    if meeting is None:
+    here = [e for e in ctx.side if (e.paragraph, e.start) == (s.paragraph, s.start)]
+    meeting = next((e for e in reversed([*here, *told]) if e.kind in _MEETING_KINDS), None)
+    if meeting is None:  # (a past meeting this sentence told is kept aside: "last met on …")
         meeting = next(
             (e for e in reversed(ctx.events[-LOOKBACK:]) if e.kind in _MEETING_KINDS), None
         )
@@ -683,6 +686,60 @@ def _past_visit(
     return out
 
 
+_SITE_VISIT_RE = re.compile(
+    r"\b(?:(?P<owner>[A-Z][\w-]+)['’]s\s(?:[\w-]+\s){0,2}?visit|"
+    r"(?:a|an|the|his|her)\s(?:[\w-]+\s){0,2}?visit\sby\s(?P<by>(?:[A-Z][\w'’.-]*\s){1,6}?))"
+    r"\s?to\s(?P<site>(?:the\s)?(?:NATO|[Tt]he\salliance['’]s|[A-Z][\w'’.-]*)(?:\s[A-Z]?[\w'’.-]+){0,3})"
+)
+
+
+def _site_visit(
+    s: Sentence,
+    cands: list[Candidate],
+    dates: list[DateMention],
+    ctx: Context,
+    told: list[Event],
+) -> list[Event]:
+    """ "During a visit by Prime Minister X to NATO headquarters, …", "X's visit to the
+    air base": a visit to a site (not a country or city: that is the trip) told in
+    passing, on the sentence's day; its host is the one holder of an office of NATO when
+    the site is NATO's."""
+    masked, s0, s1 = s.masked, s.start, s.end
+    out: list[Event] = []
+    if masked.find(" visit", s0, s1) < 0:
+        return out
+    known = _known(ctx)
+    for m in _SITE_VISIT_RE.finditer(masked, s0, s1):
+        site = re.split(r"\s(?:on|in|at|and|for|with|where|during)\s|[,;.]", m.group("site"))[0]
+        site = site.removeprefix("the ")
+        nato = site.startswith(("NATO", "the alliance", "The alliance"))
+        if not (nato or SITE_HEAD_RE.search(site)) or _planned(masked, s0, m.start(), m.end()):
+            continue
+        if clause_in_past(s, m.start(), m.end()):
+            continue  # a past visit: _past_visit's, or history
+        at = m.start("owner") if m.group("owner") else m.start("by")
+        who = next((c for c in cands if c.kind == "person" and c.start <= at < c.end + 2), None)
+        if who is None:
+            who = next((c for c in cands if c.kind == "person" and at <= c.start < m.end()), None)
+        people = [n for n in (who.names if who is not None else ()) if n in known]
+        if not people or any(
+            e.kind == "visit" and set(people) <= set(e.participants) for e in [*told, *ctx.events]
+        ):
+            continue
+        if nato:
+            hosts = [
+                p.name
+                for p in ctx.registry.people
+                if p.name not in people and any(r.organisation == "NATO" for r in p.roles)
+            ]
+            people += hosts[:1] if len(hosts) == 1 else []
+        trig = Trigger("visit", m.start(), m.end(), m.group(0), "mention")
+        event = _new_event("visit", people, s, trig, dates, ctx, False, f"visit to {site}")
+        event.place = site
+        out.append(event)
+    return out
+
+
 # --- the press event a transcript is --------------------------------------------------------
 
 _PRESS_TITLE_RE = re.compile(
@@ -734,6 +791,9 @@ def title_press_event(doc: AnalysedArticle, registry: Registry) -> Event | None:
         if label is None or _NOT_SPEAKERS.match(label.group("label")):
             continue
         written = " ".join(label.group("label").split())
+        bare = re.sub(r"(?:\s[A-Z]{2,4})+$", "", written)  # "Richard Marles MP"
+        if bare != written and bare.istitle():
+            written = bare
         if written.isupper() or written.istitle():
             found = registry.resolve(written)
             if found is not None:
@@ -741,6 +801,11 @@ def title_press_event(doc: AnalysedArticle, registry: Registry) -> Event | None:
             elif len(written.split()) <= 3 and written.isupper():
                 add(written.title())  # a speaker the text names only in its labels
     people = [p for p in people if p in known or p[:1].isupper()]
+    if m.group("joint") and len(people) == 1:  # one turn kept: the others it welcomes
+        first = next((n for n, t in enumerate(doc.body) if _LABEL_RE.match(t.text)), None)
+        for mention in registry.mentions():
+            if mention.paragraph == first and (found := registry.get(mention.person_id)):
+                add(found.name)
     if not people:
         return None
     place = _TITLE_PLACE_RE.search(line)

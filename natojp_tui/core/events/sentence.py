@@ -23,7 +23,7 @@ PLAN_CLAUSE = re.compile(
 
 
 _BACKGROUND_RE = re.compile(
-    r"\b(?:in\sthe\spast|previously|formerly|over\sthe\s(?:past|last)\s\w+|for\s(?:years|decades)|"
+    r"\b(?:in\sthe\spast|previously|formerly|last(?=\s(?:met|visited|spoke|talked|held|saw)\b)|over\sthe\s(?:past|last)\s\w+|for\s(?:years|decades)|"
     r"(?:his|her|their)\sprevious\b|has\slong|have\slong|[Ll]ast\s(?:year|month)|\w+\syears\sago|in\srecent\syears|"
     rf"[Ll]ast\s(?:{MONTH_NAME_PATTERN}|spring|summer|autumn|fall|winter)\b|"
     r"(?:weeks|months|years)\s(?:earlier|ago|before)|"
@@ -63,7 +63,7 @@ _TRIGGER_WORDS = (
     "talk", "brief", "summit", "call", "conference", "press", "lunch", "dinner", "breakfast",
     "banquet", "supper", "speech", "lecture", "keynote", "remarks", "session", "dialogue",
     "consultation", "audience", "bilateral", "tête", "received", "welcomed", "while meeting",
-    "to meet", "after meeting", "fter meeting", "speaking", "event", "forum", "symposium", "seminar",
+    "to meet", "after meeting", "fter meeting", "speaking", "event", "forum", "exchange of", "symposium", "seminar",
 )  # fmt: skip
 
 
@@ -101,7 +101,7 @@ _NOUN_LOOK = re.compile(trie_pattern([
     "courtesy", "press", "news", "lunch", "dinner", "breakfast", "banquet", "supper", "signing",
     "speech", "address", "lecture", "keynote", "remarks", "meeting", "talks", "summit",
     "discussion", "consultation", "dialogue", "phone", "video", "tête-à-tête", "audience",
-    "bilateral", "conversation", "session",
+    "bilateral", "conversation", "session", "announcement", "exchange of",
 ]))  # fmt: skip
 
 
@@ -160,7 +160,7 @@ _SEQUENCE_RE = Caseless(
 
 
 # a time given only vaguely ("last week", "earlier this month"): no day to inherit
-_VAGUE_TIME_RE = re.compile(
+VAGUE_TIME_RE = re.compile(
     r"\b(?:(?:last|next|earlier\sthis|later\sthis)\s(?:week|month|year)|recently|"
     r"in\srecent\s(?:days|weeks|months))\b",
     re.I,
@@ -241,7 +241,7 @@ class Sentence:
     @cached_property
     def vague(self) -> bool:
         """Is its time given only vaguely ("last week", "recently")?"""
-        return _VAGUE_TIME_RE.search(self.masked, self.start, self.end) is not None
+        return VAGUE_TIME_RE.search(self.masked, self.start, self.end) is not None
 
     @cached_property
     def sequence(self) -> bool:

@@ -14,9 +14,13 @@ from natojp_tui.core.text.patterns import Folded, folded_starting_with, starting
 
 _NOUNS: tuple[tuple[str, str], ...] = (
     ("courtesy_call", r"courtesy\s(?:call|visit)s?"),
-    ("press_conference", r"(?:press|news)\s(?:conference|point|briefing|availability|encounter)s?"),
+    (
+        "press_conference",
+        r"(?:press|news)\s(?:conference|point|briefing|availability|encounter|"
+        r"announcement)s?",
+    ),
     ("meal", r"(?:lunch(?:eon)?|dinner|breakfast|banquet|supper)s?"),
-    ("signing", r"signing\sceremony|signing"),
+    ("signing", r"signing\sceremony|signing|exchange\sof\s(?:documents|notes|letters)"),
     ("address", r"speech(?:es)?|address|lecture|keynote(?:\saddress|\sspeech)?|remarks"),
     (
         "meeting",
@@ -33,7 +37,7 @@ _NOUN_ALT = "|".join(f"(?P<n_{kind}>{rx})" for kind, rx in _NOUNS)
 _LIGHT = (
     r"held|had|hosted|co-hosted|attended|joined|gave|delivered|conducted|chaired|co-chaired|"
     r"took\spart\sin|participated\sin|made|paid|received|organi[sz]ed|convened|told|addressed|"
-    r"continued|resumed|(?:said|says|remarked|stated|added|noted)\sat"
+    r"continued|resumed|shared|enjoyed|(?:said|says|remarked|stated|added|noted)\sat"
 )
 
 
@@ -227,6 +231,8 @@ def _find_noun_triggers(masked: str, s0: int, s1: int, found: list[Trigger]) -> 
         light = m.group("light").lower()
         if light == "told" and kind != "press_conference":
             continue
+        if light in ("shared", "enjoyed") and kind != "meal":
+            continue  # "shared a working lunch"; "shared the view" is no event
         if light.endswith(" at") and kind != "press_conference":
             continue  # "said at a news conference": theirs; "said at the meeting" tells no one
         if light == "addressed" and kind not in ("press_conference", "meeting"):
@@ -304,7 +310,7 @@ def realised(masked: str, s0: int, trig: Trigger) -> bool:
 _ADVERBS = words(
     """also jointly then later formally officially subsequently both together and who had
     first today yesterday finally personally separately briefly each respectively afterwards
-    earlier thereafter recently once again further while"""
+    earlier thereafter recently once again further while last previously"""
 )
 
 

@@ -59,7 +59,8 @@ COMPLEMENT_WORDS = words(
     "industry finance policy security political and the of nato allied alliance european "
     "union united nations japan's public diplomacy operations partnerships cooperative "
     "emerging challenges ministry government internal communications relations international "
-    "information unification national"
+    "information unification national commission council parliament assembly congress senate "
+    "representatives"
 )
 
 # Canonical spellings so that "Minister for Foreign Affairs" and "Foreign Minister" match.

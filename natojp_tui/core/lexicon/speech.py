@@ -16,7 +16,8 @@ _VERB_FORMS = (
     "argued|asserted|claimed|commented|continued|concluded|replied|responded|answered|asked|"
     "wrote|tweeted|posted|recalled|observed|conveyed|mentioned|indicated|agreed|"
     "called for|called on|described|hailed|cautioned|vowed|pledged|promised|suggested|concurred|adding|"
-    "proposed|requested|spoke of|maintained|shared|expressed|expresses|called|"
+    "proposed|requested|spoke of|maintained|shared|expressed|expresses|called|demanded|"
+    "appealed|decided|"
     "state|stress|emphasi[sz]e|note|underline|explain|welcome|reaffirm|express|read|reads|"
     "spoke about|talked about|"
     "agree|affirm|affirmed|underscore|thanked|thanks|congratulated|condemned|condemns|lauded|"
@@ -47,6 +48,8 @@ ONE_WORD_VERBS = frozenset(w for w in VERB_FORMS if " " not in w)
 THAT_ONLY = frozenset(
     (
         "indicated",
+        "decided",
+        "appealed",
         "agreed",
         "concurred",
         "recalled",

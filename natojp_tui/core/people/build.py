@@ -102,7 +102,7 @@ _SAID_BEFORE_RE = re.compile(rf"(?:{VERBS_BEFORE_NAME})[ \u00A0]$")
 # Japanese counterpart Nobuo Kishi", "their counterparts, Penny Wong and Richard Marles")
 _MEETS_AFTER_RE = re.compile(r"[ \u00A0](?:met|meets|held\stalks|spoke|agreed)\b")
 _MET_BEFORE_RE = re.compile(
-    r"(?:\bmet(?:\swith)?|\bcounterparts?,?|\bcounterparts?,?\s[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?"
+    r"(?:\bmet(?:\swith)?|\bto\smeet|\bcounterparts?,?|\b(?:predecessor|successor),?|\bcounterparts?,?\s[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?"
     r"\s(?:and|,))[ \u00A0]$"
 )
 

@@ -43,7 +43,7 @@ NON_NAME_WORDS = wordset(
     japanese nato asia pacific indo-pacific europe european atlantic north south east west
     korea sea security cyber joint political all each every there here what why how who
     according speaking addressing said says more further meanwhile mission operation royal
-    navy army marine marines corps
+    navy army marine marines corps commission
     exercise individually tailored itpp ipcp self-defense self-defence sdf jsdf mofa
     earlier later then thereafter afterwards subsequently previously recently finally
     additionally furthermore moreover meanwhile likewise similarly separately together
@@ -259,6 +259,9 @@ def parse_run_text(text: str) -> ParsedRun:
 
     if toks and toks[0].low == "the":
         i = 1
+    former = i < len(toks) and toks[i].low in ("former", "then", "ex-")
+    if former:
+        i += 1  # "Former Japanese Prime Minister Fumio Kishida": a past office, the same name
     honorifics()
     if i < len(toks):
         org = org_of(toks[i].text)
@@ -294,6 +297,8 @@ def parse_run_text(text: str) -> ParsedRun:
             break
     while name and (name[-1].low in NAME_PARTICLES or name[-1].text.strip(",.") in POST_NOMINALS):
         name.pop()  # "Tony Abbott MP": the letters after a name are not part of it
+    if former and run.role_title:
+        run.role_title = f"Former {run.role_title}"
     if name:
         run.name = [norm_name_token(t.text) for t in name]
         last = name[-1]

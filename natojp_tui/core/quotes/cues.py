@@ -53,7 +53,19 @@ DOCUMENT_WORDS = wordset(
 
 
 GROUP_WORDS = frozenset(
-    ["leaders", "ministers", "sides", "officials", "both", "two", "delegations", "parties", "pair"]
+    [
+        "leaders",
+        "ministers",
+        "sides",
+        "officials",
+        "both",
+        "two",
+        "delegations",
+        "parties",
+        "pair",
+        "countries",
+        "nations",
+    ]
 )
 
 
@@ -247,8 +259,12 @@ def _trim_cue(text: str, start: int, end: int) -> Cue | None:
     words = text[start:end].split()
     while words and words[-1].lower() in ("the", "of", "for", "and"):
         end -= len(words.pop()) + 1
-    if not words or all(w.lower() in ("the", "of", "for", "two", "both") for w in words):
-        return None
+    low = [w.lower() for w in words]
+    opening = bool(words) and words[0][:1].isupper()  # "The two reaffirmed …", not in a clause
+    if not (opening and low in (["the", "two"], ["both"])) and all(
+        w in ("the", "of", "for", "two", "both") for w in low
+    ):
+        return None  # "The two" and "Both" opening a sentence are the pair just named
     cue_text = text[start:end].strip()
     return Cue(start, start + len(cue_text), cue_text, classify_cue(cue_text))
 

@@ -14,11 +14,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from natojp_tui.core.lexicon.speech import PARTICIPLES, verb_class
-from natojp_tui.core.model import Quote
+from natojp_tui.core.model import Person, Quote
 from natojp_tui.core.people.japanese import is_japanese
 from natojp_tui.core.people.registry import PeopleRegistry
 from natojp_tui.core.quotes.classify import Item, classify, indent, intervals, pre_attribution
-from natojp_tui.core.quotes.reported import reported_speech
+from natojp_tui.core.quotes.reported import WE_JOINT, reported_speech
 from natojp_tui.core.quotes.reported_ja import principals_of, reported_japanese
 from natojp_tui.core.quotes.speakers import Resolver, Speaker
 from natojp_tui.core.quotes.turns import Turn, find_turns
@@ -75,12 +75,50 @@ def extract_quotes(
         turn = turns[p] if turns else None
         if turn is not None:
             _take_the_floor(text, p, turn, para_items)
+            _we_together(p, turn, para_items, registry, turns)
+        # "we agreed" outside a turn, or with nobody known to share it: nobody's report
+        para_items = [i for i in para_items if not _we_alone(i)]
         para_items.sort(key=lambda i: i.start)
         items.extend(para_items)
     if is_japanese([t.text for t in paragraphs]):  # a readout in Japanese: 「…旨述べました」
         items.extend(reported_japanese(list(paragraphs), registry, principals_of(registry)))
         items.sort(key=lambda i: (i.paragraph, i.start))
     return _resolve(items, paragraphs, registry, doc.title)
+
+
+def _we_alone(item: Item) -> bool:
+    return (
+        item.kind == "indirect"
+        and item.cue is not None
+        and item.cue.text.lower() == "we"
+        and (item.fixed is None or len(item.fixed.people) < 2)
+    )
+
+
+def _we_together(
+    p: int, turn: Turn, items: list[Item], registry: PeopleRegistry, turns: list[Turn | None]
+) -> None:
+    """*In the meeting with X, we shared the recognition …*, *we both affirm …*: what
+    "we" did together in a turn is the speaker's and the other side's: the person the
+    turn names before it, else the transcript's other speaker."""
+    me = turn.speaker.people[:1]
+    if turn.question or not me:
+        return
+    others: list[Person] = []
+    for t in turns:
+        who = t.speaker.people[0] if t is not None and t.speaker.people else None
+        if who is not None and who is not me[0] and all(o is not who for o in others):
+            others.append(who)
+    for item in items:
+        if item.kind != "indirect" or item.cue is None or item.cue.text.lower() != "we":
+            continue
+        if item.verb not in WE_JOINT:
+            continue
+        named = [registry.get(m.person_id) for m in registry.mentions_in(p, 0, item.start)]
+        near = [n for n in named if n is not None and n is not me[0]]
+        other = near[-1] if near else (others[0] if len(others) == 1 else None)
+        if other is not None:
+            item.fixed = Speaker([me[0], other], f"{me[0].name} and {other.name}", None)
 
 
 def _take_the_floor(text: str, p: int, turn: Turn, items: list[Item]) -> None:

@@ -103,7 +103,8 @@ def reported_speech(t: AnalysedText, p: int, blocked: Intervals, direct: Interva
             cue = participle_subject(t, s_start, m.start())  # "he said, adding that ..."
         elif cue is None:
             cue = subject_before_aside(text, s_start, m.start())
-        if cue is None or cue.text.lower() in ("it", "we", "i", "you"):
+        joint_we = cue is not None and cue.text.lower() == "we" and verb in WE_JOINT
+        if cue is None or (cue.text.lower() in ("it", "we", "i", "you") and not joint_we):
             continue
         if verb.startswith("welcome"):
             obj = cue_after(text, m.end())
@@ -153,6 +154,9 @@ _COMMITS = frozenset(("agreed", "agree", "agreeing", "concurred"))
 _JOINT = _COMMITS | frozenset(
     ("affirmed", "reaffirmed", "confirmed", "shared", "pledged", "vowed", "concurred")
 )
+# what "we" do together in a speaker's own words ("we agreed", "we both affirm"): a
+# transcript turn gives them to the speaker and the one they met
+WE_JOINT = _JOINT | frozenset(("affirm", "agree", "decided"))
 # "X met (with) Y and agreed": the meeting's other side agreed too
 _MET_WITH_RE = re.compile(
     r"\b(?:met|talked|spoke|held (?:talks|a meeting|a telephone call|a call)) (?:with )?"

@@ -202,12 +202,14 @@ class Resolver:
             words = words[1:]
         return Speaker([], " ".join(words) or None, None)
 
-    def _group(self, cue: str, paragraph: int, pos: int, recent: bool = False) -> Speaker:
+    def _group(
+        self, cue: str, paragraph: int, pos: int, recent: bool = False, window: int = 1
+    ) -> Speaker:
         """*the two leaders*, *both ministers*: the two people named most recently
-        (``recent``: in this paragraph or the one before)."""
+        (``recent``: in this paragraph or the ``window`` before)."""
         people: list[Person] = []
         for n, m in enumerate(self.registry.previous_mentions(paragraph, pos)):
-            if n > 200 or (recent and m.paragraph < paragraph - 1):
+            if n > 200 or (recent and m.paragraph < paragraph - window):
                 break
             person = self.registry.get(m.person_id)
             if person is not None and person not in people:
@@ -241,6 +243,8 @@ class Resolver:
                 return self.last
             if pronoun == "they":  # "they agreed": the two people just named
                 pair = self._group("they", paragraph, pos, recent=True)
+                if not pair.known:  # a readout's later paragraph: the two named above
+                    pair = self._group("they", paragraph, pos, recent=True, window=3)
                 if pair.known:
                     return pair
             return Speaker()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from natojp_tui.core.people.names import is_name_token
 from natojp_tui.core.quotes.cues import Cue, cue_after, cue_before
 from natojp_tui.core.text.document import AnalysedText
 
@@ -38,9 +39,16 @@ def shared_subject(t: AnalysedText, s_start: int, verb_start: int) -> Cue | None
         if both is not None:  # "both exchanged views ..., and agreed": the two sides
             return Cue(start, start + len(both.group(1)), both.group(1), "group")
         cue = cue_after(text, start)
+        if cue is not None and cue.kind == "name" and not _names_someone(cue.text):
+            continue  # "Finally, the Prime Minister hosted …": the adverb is nobody
         if cue is not None and cue.kind in ("name", "role", "group", "pair"):
             return cue
     return None
+
+
+def _names_someone(cue: str) -> bool:
+    words = cue.split()
+    return len(words) > 1 or is_name_token(words[0].rstrip(","))
 
 
 _BOTH_RE = re.compile(r"(both|Both)[ \u00a0]+[a-z]+ed\b")
