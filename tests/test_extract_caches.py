@@ -311,6 +311,37 @@ def test_a_folded_pattern_refuses_capitals_inline_flags_and_empty_matches():
     assert Folded(r"(?<=while\s)meeting").search("WHILE MEETING").span() == (6, 13)
 
 
+def _cued_patterns() -> list[tuple[str, str]]:
+    import importlib
+    import pkgutil
+
+    import natojp_tui.core
+    from natojp_tui.core.text.patterns import Cued
+
+    found = []
+    for info in pkgutil.walk_packages(natojp_tui.core.__path__, "natojp_tui.core."):
+        module = importlib.import_module(info.name)
+        found += [(info.name, k) for k, v in vars(module).items() if isinstance(v, Cued)]
+    return sorted(set(found))
+
+
+@pytest.mark.parametrize(("module", "name"), _cued_patterns())
+def test_every_match_of_a_cued_pattern_holds_a_cue_and_the_matches_are_the_same(module, name):
+    import importlib
+
+    cued = getattr(importlib.import_module(module), name)
+    hits = 0
+    for text in dev_texts():
+        for s0, s1 in [(0, len(text)), *split_sentences(text), (3, 2)]:
+            want = [_match_facts(m) for m in cued.rx.finditer(text, s0, s1)]
+            assert [_match_facts(m) for m in cued.finditer(text, s0, s1)] == want
+            assert _match_facts(cued.search(text, s0, s1)) == (want[0] if want else None)
+        for m in cued.rx.finditer(text):
+            assert any(c in m.group(0) for c in cued.cues), (name, m.group(0))
+            hits += 1
+    assert len(_cued_patterns()) >= 5 and hits > 0
+
+
 def test_a_text_without_a_digit_or_a_day_word_holds_no_date():
     """``find_dates`` skips an ASCII text with no digit and none of "day", "morning",
     "afternoon", "evening", "night", "tomorrow": every date it can find holds one."""

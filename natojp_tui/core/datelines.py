@@ -13,22 +13,20 @@ from datetime import date, datetime
 
 from natojp_tui.core.lexicon.datelines import DATELINE_MONTH, KNOWN_AGENCIES
 from natojp_tui.core.lexicon.months import JAPANESE_ERAS, MONTHS
+from natojp_tui.core.text.patterns import Folded
 
 _MONTH = DATELINE_MONTH
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _TIME = r"(?:,?\s*(?:at\s+)?(?P<hh>\d{1,2})[:.](?P<mm>\d{2})(?:\s*(?P<ampm>[ap])\.?m\.?)?(?:\s*(?:CET|CEST|GMT|UTC|JST|EST|EDT))?)?"
 
-_DMY = re.compile(
+_DMY = Folded(
     _WEEKDAY
     + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+|-)"
     + _MONTH
     + r"(?:,?\s+|-)(?P<y>\d{4})"
-    + _TIME,
-    re.I,
+    + _TIME
 )
-_MDY = re.compile(
-    _WEEKDAY + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME, re.I
-)
+_MDY = Folded(_WEEKDAY + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME)
 # European numeric dates with dots, as DW prints them: 05.06.2012 is 5 June 2012.
 _DOTTED = re.compile(r"\b(?P<d>\d{2})\.(?P<m>\d{2})\.(?P<y>\d{4})\b")
 _ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<hh>\d{2}):(?P<mm>\d{2}))?")
@@ -85,8 +83,8 @@ def find_date(line: str) -> DateMatch | None:
             built = _build(m["y"], mon, m["d"], m["hh"], m["mm"], m["ampm"])
             if built:
                 found.append(DateMatch(m.start(), m.end(), *built))
-    for rx in (_ISO, _JA, _DOTTED):
-        m = rx.search(line)
+    for plain in (_ISO, _JA, _DOTTED):
+        m = plain.search(line)
         if m:
             gd = m.groupdict()
             built = _build(m["y"], int(m["m"]), m["d"], gd.get("hh"), gd.get("mm"), None)

@@ -21,6 +21,7 @@ from natojp_tui.core.lexicon.months import (
     weekday_number,
 )
 from natojp_tui.core.lexicon.numbers import NUMBER_WORDS
+from natojp_tui.core.text.patterns import Folded
 
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
@@ -54,10 +55,9 @@ _RELATIVE = (
     r"|last\snight|tomorrow)\b"
 )
 # (the look-ahead only skips places where no date can start: a digit or a letter)
-_DATE_RE = re.compile(
+_DATE_RE = Folded(
     rf"(?=[\da-z])\b(?:(?:{_RANGE_DM})|(?:{_RANGE_MD})|(?:{_DMY})|(?:{_MDY})|(?:{_ISO})|(?:{_WEEKDAY_PHRASE})"
-    rf"|(?:{_RELATIVE}))",
-    re.IGNORECASE,
+    rf"|(?:{_RELATIVE}))"
 )
 # Every date found holds a digit or one of these words (a weekday counts only when
 # spelled out: "Monday"); an ASCII text without any, lowered, holds no date.

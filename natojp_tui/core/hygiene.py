@@ -184,6 +184,8 @@ def clean_text(text: str) -> str:
 
 def fold_line(text: str) -> str:
     """Fold runs of blanks (including no-break and ideographic spaces) to one space."""
+    if text.isascii() and "\t" not in text and "  " not in text:
+        return text.strip()  # the only ASCII blanks are space and tab: nothing to fold
     return _SPACES.sub(" ", text).strip()
 
 

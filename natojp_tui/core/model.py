@@ -48,6 +48,8 @@ TURN_LABEL_RE = re.compile(
 
 def turn_label(text: str) -> str | None:
     """The speaker label that opens ``text`` (without its colon), else None."""
+    if ":" not in text:  # every label ends with one: most paragraphs are read no further
+        return None
     m = TURN_LABEL_RE.match(text)
     return m["label"] if m else None
 

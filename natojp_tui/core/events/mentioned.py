@@ -31,7 +31,7 @@ from natojp_tui.core.events.sentence import Sentence
 from natojp_tui.core.lexicon.places import COUNTRY_PHRASES, COUNTRY_WORDS
 from natojp_tui.core.model import Event
 from natojp_tui.core.text.document import AnalysedArticle
-from natojp_tui.core.text.patterns import Caseless
+from natojp_tui.core.text.patterns import Caseless, Cued
 
 _MEETING_KINDS = frozenset({"meeting", "courtesy_call", "group_meeting", "summit"})
 # what two people agreeing or "their talks" can belong to (a signing is also their meeting)
@@ -50,10 +50,27 @@ MENTION_LOOK = Caseless(
 
 # --- outcome verbs ------------------------------------------------------------------------
 
-_OUTCOME_RE = re.compile(
-    r"\b(?:agreed|affirmed|reaffirmed|pledged|vowed|confirmed|concurred|discussed|hailed|"
-    r"shared\s(?:the|their)\s(?:view|understanding|recognition)|exchanged\s(?:views|opinions)|"
-    r"spoke|talked|condemned)\b"
+_OUTCOME_RE = Cued(
+    re.compile(
+        r"\b(?:agreed|affirmed|reaffirmed|pledged|vowed|confirmed|concurred|discussed|hailed|"
+        r"shared\s(?:the|their)\s(?:view|understanding|recognition)|exchanged\s(?:views|opinions)|"
+        r"spoke|talked|condemned)\b"
+    ),
+    (
+        "agreed",
+        "affirmed",
+        "pledged",
+        "vowed",
+        "confirmed",
+        "concurred",
+        "discussed",
+        "hailed",
+        "shared",
+        "exchanged",
+        "spoke",
+        "talked",
+        "condemned",
+    ),
 )
 _GAP_OK = re.compile(
     r"[\s,]*(?:(?:also|jointly|both|together|today|yesterday|have|had|on|in|at|"
@@ -65,12 +82,15 @@ _REMOTE = re.compile(r"\b(?:tele)?phone|video|virtual|online\b", re.I)
 
 # --- meetings named in passing ------------------------------------------------------------
 
-_NOMINAL_RE = re.compile(
-    r"\b(?P<det>[Tt]heir|[Hh]is|[Hh]er|(?P<owner>[A-Z][\w-]+)['’]s|"
-    r"[Tt]he(?=\s(?:latest|recent|last|first|second|third)\s(?:[\w-]+\s)?(?:talks|meeting|summit)\swith\b))\s"
-    r"(?P<mods>(?:[\w-]+\s){0,3}?)"
-    r"(?P<noun>talks|meeting|summit|(?:(?:tele)?phone|video)\s(?:call|talks?|conversation)|"
-    r"call|conversation|encounter)\b"
+_NOMINAL_RE = Cued(
+    re.compile(
+        r"\b(?P<det>[Tt]heir|[Hh]is|[Hh]er|(?P<owner>[A-Z][\w-]+)['’]s|"
+        r"[Tt]he(?=\s(?:latest|recent|last|first|second|third)\s(?:[\w-]+\s)?(?:talks|meeting|summit)\swith\b))\s"
+        r"(?P<mods>(?:[\w-]+\s){0,3}?)"
+        r"(?P<noun>talks|meeting|summit|(?:(?:tele)?phone|video)\s(?:call|talks?|conversation)|"
+        r"call|conversation|encounter)\b"
+    ),
+    ("talk", "meeting", "summit", "call", "conversation", "encounter"),
 )
 _MINUTES_RE = re.compile(r"\b(\d{1,3})-minute\b")
 
@@ -84,11 +104,14 @@ _JOINT_PRESS_RE = re.compile(
 
 # --- attendance ---------------------------------------------------------------------------
 
-_ATTEND_RE = re.compile(
-    r"\b(?P<verb>attend(?:ed|ing|s)?|attendance\s(?:at|of)|participat(?:ed|ing|ion)\sin|"
-    r"(?:took|taking|take)\spart\sin)\s(?:the\s|a\s|an\s|this\syear['’]s\s|last\syear['’]s\s)?"
-    r"(?P<name>(?:[\w'’.-]+\s){0,5}?(?:[Ss]ummit|[Mm]inisterial(?:\s[Mm]eeting)?|[Cc]eremony|"
-    r"(?:Security|Defen[cs]e)\s(?:Conference|Forum|Dialogue)|Shangri-La\sDialogue))\b"
+_ATTEND_RE = Cued(
+    re.compile(
+        r"\b(?P<verb>attend(?:ed|ing|s)?|attendance\s(?:at|of)|participat(?:ed|ing|ion)\sin|"
+        r"(?:took|taking|take)\spart\sin)\s(?:the\s|a\s|an\s|this\syear['’]s\s|last\syear['’]s\s)?"
+        r"(?P<name>(?:[\w'’.-]+\s){0,5}?(?:[Ss]ummit|[Mm]inisterial(?:\s[Mm]eeting)?|[Cc]eremony|"
+        r"(?:Security|Defen[cs]e)\s(?:Conference|Forum|Dialogue)|Shangri-La\sDialogue))\b"
+    ),
+    ("attend", "participat", "part"),
 )
 _HIS_TRIP_RE = re.compile(r"\b(?:his|her|their)\s(?:[\w-]+\s){0,2}?(?:visit|trip)\b")
 # the day and hour of the thing attended: "…, which took place on May 9 from 9:30 am"

@@ -19,7 +19,7 @@ from natojp_tui.core.events.sentence import Sentence
 from natojp_tui.core.lexicon.datelines import WIRE_DATELINE_RE
 from natojp_tui.core.lexicon.places import COUNTRY_PHRASES
 from natojp_tui.core.model import Event, Person
-from natojp_tui.core.text.patterns import starting_with, words
+from natojp_tui.core.text.patterns import Cued, starting_with, words
 
 PRONOUN_RE = starting_with("HhSsTt", r"\b(?P<sg>[Hh]e|[Ss]he)\b|\b(?P<pl>[Tt]hey)\b")
 
@@ -31,12 +31,15 @@ PLURAL_RE = starting_with(
 )
 
 
-ROLE_CUE_RE = starting_with(
-    "TtNJADVSPFCM",
-    r"\b(?:[Tt]he\s)?(?:(?:NATO|Japanese|Japan['’]s|NATO['’]s|Alliance['’]s|Allied)\s)?"
-    r"(?:Deputy\s|Vice\s)?(?:Secretary[\s-]General|Prime\sMinister|Foreign\sMinister|"
-    r"Defen[cs]e\sMinister|Chief\sCabinet\sSecretary|Minister\sof\s(?:State\s)?(?:for\s)?"
-    r"[A-Z]\w+(?:\s(?:and\s)?[A-Z]\w+)?|Minister|President|Chancellor|Ambassador)\b(?!['’]s)",
+ROLE_CUE_RE = Cued(
+    starting_with(
+        "TtNJADVSPFCM",
+        r"\b(?:[Tt]he\s)?(?:(?:NATO|Japanese|Japan['’]s|NATO['’]s|Alliance['’]s|Allied)\s)?"
+        r"(?:Deputy\s|Vice\s)?(?:Secretary[\s-]General|Prime\sMinister|Foreign\sMinister|"
+        r"Defen[cs]e\sMinister|Chief\sCabinet\sSecretary|Minister\sof\s(?:State\s)?(?:for\s)?"
+        r"[A-Z]\w+(?:\s(?:and\s)?[A-Z]\w+)?|Minister|President|Chancellor|Ambassador)\b(?!['’]s)",
+    ),
+    ("Secretary", "Minister", "President", "Chancellor", "Ambassador"),
 )
 
 

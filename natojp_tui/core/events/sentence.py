@@ -7,18 +7,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
 
 from natojp_tui.core.dates import Clock, DateMention, find_dates, japan_time_spans, read_clock
 from natojp_tui.core.lexicon.months import MONTH_NAME_PATTERN, month_number
-from natojp_tui.core.text.patterns import Caseless, trie_pattern
+from natojp_tui.core.text.memo import once
+from natojp_tui.core.text.patterns import Caseless, Cued, Folded, trie_pattern
 
-PLAN_CLAUSE = re.compile(
+PLAN_CLAUSE = Folded(
     r"\b(?:will|would|shall|plans?|planned|planning|expected|scheduled|set\sto|due\sto|"
     r"intends?|hopes?|hoped|look(?:s|ed)?\sforward|next\s(?:week|month|year)|upcoming|"
     r"forthcoming|later\sthis\s(?:week|month|year)|agreed\sto|invit\w+|ahead\sof|prior\sto|"
-    r"before\sthe|if|unless|whether|aim\w*\sto|propos\w+)\b",
-    re.I,
+    r"before\sthe|if|unless|whether|aim\w*\sto|propos\w+)\b"
 )
 
 
@@ -167,7 +166,9 @@ VAGUE_TIME_RE = re.compile(
 )
 
 
-_RELATIVE_CLAUSE_RE = re.compile(r",\s(?:who|which|whom|whose)\b[^,;]{0,200}(?:,|$)")
+_RELATIVE_CLAUSE_RE = Cued(
+    re.compile(r",\s(?:who|which|whom|whose)\b[^,;]{0,200}(?:,|$)"), ("who", "which")
+)
 
 
 def _relative_spans(masked: str, s0: int, s1: int) -> list[tuple[int, int]]:
@@ -203,47 +204,47 @@ class Sentence:
         self.end = end
         self.published = published
 
-    @cached_property
+    @once
     def look(self) -> Look:
         """What a quick look says the sentence may hold."""
         return Look.of(self.masked[self.start : self.end])
 
-    @cached_property
+    @once
     def dates(self) -> list[DateMention]:
         """Date mentions with paragraph offsets, Japan-time asides left out."""
         return sentence_dates(self.masked, self.start, self.end, self.published)
 
-    @cached_property
+    @once
     def clock(self) -> Clock:
         """Clock time, duration and time-zone note the sentence gives."""
         return read_clock(self.masked[self.start : self.end])
 
-    @cached_property
+    @once
     def relative(self) -> list[tuple[int, int]]:
         """Relative clauses (", who met Kishida the previous day,")."""
         return _relative_spans(self.masked, self.start, self.end)
 
-    @cached_property
+    @once
     def background(self) -> list[int]:
         """Where the sentence points at the past (see ``background_cues``)."""
         return background_cues(self.masked, self.start, self.end, self.published)
 
-    @cached_property
+    @once
     def planned(self) -> bool:
         """Does it speak of a plan, hope or condition ("will", "expected to", "if")?"""
         return PLAN_CLAUSE.search(self.masked, self.start, self.end) is not None
 
-    @cached_property
+    @once
     def in_visit(self) -> bool:
         """Does it place what it tells "during his visit" (no day of its own)?"""
         return _VISIT_FRAME_RE.search(self.masked, self.start, self.end) is not None
 
-    @cached_property
+    @once
     def vague(self) -> bool:
         """Is its time given only vaguely ("last week", "recently")?"""
         return VAGUE_TIME_RE.search(self.masked, self.start, self.end) is not None
 
-    @cached_property
+    @once
     def sequence(self) -> bool:
         """Does it follow on from the event just told ("Following the meeting", "Later,")?"""
         return (

@@ -121,12 +121,11 @@ VERB_RE = folded_starting_with(
 )
 
 
-_BLOCKING_LEFT = re.compile(
+_BLOCKING_LEFT = Folded(
     r"(?:\b(?:will|would|shall|may|might|could|should|must|to|not|never|has|have|cannot|likely|"
     r"can|did\snot|didn['’]t|hasn['’]t|haven['’]t|won['’]t|wouldn['’]t)|n['’]t)"
     r"\s(?:(?:also|then|now|already|later|soon|be|been|jointly|both|each|again|first|once|"
-    r"not|never|ever|formally|officially|personally)\s){0,2}$",
-    re.I,
+    r"not|never|ever|formally|officially|personally)\s){0,2}$"
 )
 
 

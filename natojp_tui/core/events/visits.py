@@ -19,6 +19,7 @@ from natojp_tui.core.lexicon.numbers import NUMBER_WORDS
 from natojp_tui.core.lexicon.places import CITIES, COUNTRY_PHRASES, COUNTRY_WORDS
 from natojp_tui.core.model import VisitMention
 from natojp_tui.core.text.document import AnalysedArticle
+from natojp_tui.core.text.patterns import Cued
 
 
 def extract_visit_mentions(doc: AnalysedArticle, registry: Registry) -> list[VisitMention]:
@@ -53,9 +54,12 @@ def extract_visit_mentions(doc: AnalysedArticle, registry: Registry) -> list[Vis
     return out
 
 
-_VISIT_RE = re.compile(
-    r"\b(?:(?:visit|trip|tour|stay)\s(?:to|in)|visiting|visited|arrived\sin)\s"
-    r"(?P<host>(?:the\s)?[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+)?)"
+_VISIT_RE = Cued(
+    re.compile(
+        r"\b(?:(?:visit|trip|tour|stay)\s(?:to|in)|visiting|visited|arrived\sin)\s"
+        r"(?P<host>(?:the\s)?[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+)?)"
+    ),
+    ("visit", "trip", "tour", "stay", "arrived"),
 )
 
 

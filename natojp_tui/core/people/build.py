@@ -86,6 +86,13 @@ _LOWER_ROLE = (
 _ROLE_BEFORE_RE = re.compile(rf"(?:({_ORG_WORD})(?:['’]s)?[ \u00A0])?({_LOWER_ROLE})[ \u00A0]$")
 
 
+def _may_end_a_role(text: str, end: int) -> bool:
+    """A quick test for ``_ROLE_BEFORE_RE``: every match ends in a lower-case ASCII letter
+    and a space right before ``end`` (or, as ``$`` allows, before a newline there)."""
+    last = text[end - 1 : end]
+    return last == "\n" or (last in (" ", "\u00a0") and "a" <= text[end - 2 : end - 1] <= "z")
+
+
 _ROLE_AFTER_RE = re.compile(
     rf",[ \u00A0](?:the[ \u00A0])?(?:({_ORG_WORD})(?:['’]s)?[ \u00A0])?({_LOWER_ROLE})\b"
 )
@@ -152,7 +159,11 @@ def _lowercase_role(text: str, run: ParsedRun) -> None:
     """Wire style: "NATO chief Mark Rutte", "Jamie Shea, the Alliance's spokesman"."""
     if not run.name or run.role_title or (run.start != run.name_start and not run.honorific):
         return
-    m = _ROLE_BEFORE_RE.search(text, max(0, run.start - 60), run.start)
+    m = (
+        _ROLE_BEFORE_RE.search(text, max(0, run.start - 60), run.start)
+        if _may_end_a_role(text, run.start)
+        else None
+    )
     if m is None:
         m = _ROLE_AFTER_RE.match(text, run.name_end or run.end)
     if m is not None:

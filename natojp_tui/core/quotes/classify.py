@@ -16,6 +16,7 @@ from natojp_tui.core.quotes.speakers import Speaker
 from natojp_tui.core.quotes.subjects import participle_subject, subject_before_aside
 from natojp_tui.core.text.document import WINDOW, AnalysedText
 from natojp_tui.core.text.marks import QuoteSpan
+from natojp_tui.core.text.patterns import Cued
 
 NAMING_WORDS = frozenset(
     [
@@ -53,7 +54,10 @@ NAMING_WORDS = frozenset(
 
 
 # (the look-ahead only skips places where neither phrase can start)
-ACCORDING_RE = re.compile(r"(?=[AaIi])\b(?:[Aa]ccording to|[Ii]n the words of)\s")
+ACCORDING_RE = Cued(
+    re.compile(r"(?=[AaIi])\b(?:[Aa]ccording to|[Ii]n the words of)\s"),
+    ("ccording to", "n the words of"),
+)
 
 
 _LOWER_WORD_RE = re.compile(r"[a-z]+")

@@ -15,6 +15,7 @@ from natojp_tui.core.people.names import org_of
 from natojp_tui.core.people.registry import PeopleRegistry
 from natojp_tui.core.quotes.cues import PRONOUNS, Cue, bare_token, cue_after
 from natojp_tui.core.text.document import AnalysedText
+from natojp_tui.core.text.patterns import Cued
 
 
 @dataclass(slots=True)
@@ -45,9 +46,12 @@ _BY_SPEAKER_RE = re.compile(
     r"[Aa]rticle|[Oo]p-ed|[Ii]nterview|[Bb]riefing)\b[^.]{0,80}?\bby\s+"
     r"((?:[A-Z][\w.’'-]*\s?)+?)(?=\s+(?:on|at|to|in|during|for|before|after)\b|[,:(]|$)"
 )
-_LOWER_DOCUMENT_RE = re.compile(
-    r"\b(?:joint|political|final|summit|leaders['’]?)[ \u00a0]+"
-    r"(?:press[ \u00a0]+)?(?:statement|declaration|communiqu[eé]|readout)\b"
+_LOWER_DOCUMENT_RE = Cued(
+    re.compile(
+        r"\b(?:joint|political|final|summit|leaders['’]?)[ \u00a0]+"
+        r"(?:press[ \u00a0]+)?(?:statement|declaration|communiqu[eé]|readout)\b"
+    ),
+    ("statement", "declaration", "communiqu", "readout"),
 )
 
 

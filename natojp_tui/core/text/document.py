@@ -34,6 +34,7 @@ class AnalysedText:
     __slots__ = (
         "_end_ends",
         "_end_starts",
+        "_ends",
         "_masked",
         "_runs",
         "_sentences",
@@ -48,6 +49,7 @@ class AnalysedText:
         self.quotes: tuple[QuoteSpan, ...] = tuple(quotes)
         self._end_starts: list[int] | None = None
         self._end_ends: list[int] = []
+        self._ends: list[tuple[int, int, int]] = []
         self._verbs: list[re.Match[str]] | None = None
         self._verb_starts: list[int] = []
         self._masked: str | None = None
@@ -63,7 +65,7 @@ class AnalysedText:
         """Starts and ends of the sentence-ending punctuation (closing marks included),
         from the one sentence splitter (``sentences.sentence_ends``)."""
         if self._end_starts is None:
-            ends = sentence_ends(self.text)
+            ends = self._ends = sentence_ends(self.text)
             self._end_starts = [dot for dot, _, _ in ends]
             self._end_ends = [closed for _, closed, _ in ends]
         return self._end_starts, self._end_ends
@@ -122,7 +124,12 @@ class AnalysedText:
     def sentences(self) -> list[tuple[int, int]]:
         """Sentence spans of the masked text (what events read)."""
         if self._sentences is None:
-            self._sentences = split_sentences(self.masked)
+            masked = self.masked
+            if masked is self.text:  # nothing masked: the text's own sentence ends
+                self.sentence_ends()
+                self._sentences = split_sentences(masked, self._ends)
+            else:
+                self._sentences = split_sentences(masked)
         return self._sentences
 
     # names

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache, wraps
-from typing import Protocol, TypeVar, cast
+from typing import Any, Generic, Protocol, TypeVar, cast, overload
 
 _T = TypeVar("_T")
 _T_co = TypeVar("_T_co", covariant=True)
@@ -37,3 +37,34 @@ def cache_short(
         return cast(ShortCached[_T], call)
 
     return decorate
+
+
+_O = TypeVar("_O")
+
+
+class once(Generic[_O, _T]):  # a decorator, named like functools.cached_property
+    """``functools.cached_property`` without its lock (Python 3.11 takes an RLock on every
+    first read): the value is computed on the first read and kept in the instance's
+    ``__dict__``, where later reads find it. For objects one thread reads at a time, such
+    as the sentences of one article being extracted."""
+
+    def __init__(self, fn: Callable[[_O], _T]) -> None:
+        self.fn = fn
+        self.name = fn.__name__
+        self.__doc__ = fn.__doc__
+
+    def __set_name__(self, owner: type[Any], name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type[Any] | None = None) -> once[_O, _T]: ...
+
+    @overload
+    def __get__(self, obj: _O, owner: type[Any] | None = None) -> _T: ...
+
+    def __get__(self, obj: _O | None, owner: type[Any] | None = None) -> once[_O, _T] | _T:
+        if obj is None:
+            return self
+        value = self.fn(obj)
+        obj.__dict__[self.name] = value
+        return value

@@ -64,13 +64,16 @@ def abbreviation_before(text: str, dot: int) -> bool:
     )
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of ``text`` (``sentence_ends``), each from its first character to its
-    final punctuation (the last one to the end of the text); overlong runs are cut."""
+def split_sentences(
+    text: str, ends: Sequence[tuple[int, int, int]] | None = None
+) -> list[tuple[int, int]]:
+    """Sentence spans of ``text`` (``sentence_ends``, or ``ends`` when the caller has them
+    already), each from its first character to its final punctuation (the last one to the
+    end of the text); overlong runs are cut."""
     spans: list[tuple[int, int]] = []
     start = 0
     n = len(text)
-    for dot, _, nxt_start in sentence_ends(text):
+    for dot, _, nxt_start in sentence_ends(text) if ends is None else ends:
         if nxt_start >= n:
             break  # the last sentence runs to the end of the text
         spans.extend(_bounded(text, start, dot + 1))
