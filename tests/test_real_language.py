@@ -814,3 +814,15 @@ def test_we_outside_a_turn_or_with_nobody_named_reports_nothing() -> None:
 def test_a_capitals_ministry_speaking_is_not_a_person_named_after_the_capital() -> None:
     article = _article("The talks went well, Seoul’s Foreign Ministry said.")
     assert [p.name for p in article.people] == []
+
+
+def test_what_someone_told_an_audience_is_the_clause_before_them() -> None:
+    found = _reported(
+        "Japan intends to work more closely with NATO, Foreign Minister Kenji Aoki told the "
+        "alliance’s main governing body, the North Atlantic Council, meeting in Brussels.",
+        "Aoki told lawmakers that the time for talks had come.",
+    )
+    assert found == [
+        ("Japan intends to work more closely with NATO", "Kenji Aoki"),
+        ("the time for talks had come", "Kenji Aoki"),
+    ]

@@ -122,6 +122,13 @@ def reported_speech(t: AnalysedText, p: int, blocked: Intervals, direct: Interva
         tail = None if verb in _JOINT else _ATTRIBUTION_TAIL_RE.match(text, phrase_end, s_end)
         if tail and text[s_start : cue.start].rstrip().endswith(","):
             phrase_end = tail.end()  # "..., the ministry said in a statement."
+        elif (
+            verb in ("told", "tells")
+            and text[s_start : cue.start].rstrip().endswith(",")
+            and " that " not in text[m.end() : s_end]
+            and not _OPENS_QUOTE_RE.match(text, phrase_end)
+        ):  # "Japan will do more, Aoki told the alliance’s governing body, the Council."
+            phrase_end = len(text[:s_end].rstrip(" \u00a0.!?;"))
         if (
             ends_sentence(text, phrase_end)
             and text[s_start : cue.start].rstrip().endswith(",")
@@ -131,7 +138,7 @@ def reported_speech(t: AnalysedText, p: int, blocked: Intervals, direct: Interva
             # "Japan will stand with Ukraine, the minister said."
             start, end = trim(text, s_start, text.rindex(",", s_start, cue.start))
             start = _after_dateline(text, start, end)
-            verb_text = text[m.start() : phrase_end]
+            verb_text = text[m.start() : phrase_end].split(",", 1)[0]  # "told the Council"
         else:
             start, end = _clause(t, phrase_end, s_end, verb_class(verb) == "stance")
             has_that = text[m.start() : start].rstrip().endswith("that")
