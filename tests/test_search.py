@@ -534,3 +534,17 @@ def test_a_cancelled_search_stops_between_words(monkeypatch):
         index.search(" ".join(f"w{n}" for n in range(60)), cancelled=cancelled)
     assert len(masks) == 3  # stopped after the third word, not the sixty-fourth
     assert index.search("partners", cancelled=lambda: False).total == 50
+
+
+def test_a_reloaded_index_reads_its_quote_ids_one_at_a_time_and_whole() -> None:
+    from natojp_tui.core.search import _Strings
+
+    ids = ["a1:0:5", "b2:1:0", "a1:0:50", "ü3:2:7"]
+    lazy = _Strings("\x1e".join(ids).encode("utf-8"))
+    assert len(lazy) == 4 and [lazy[i] for i in range(4)] == ids and lazy[-1] == "ü3:2:7"
+    assert lazy.index("a1:0:50") == 2 and lazy.index("a1:0:5") == 0  # whole items only
+    with pytest.raises(ValueError):
+        lazy.index("a1:0")
+    with pytest.raises(IndexError):
+        lazy[4]
+    assert list(lazy) == ids and lazy[1:3] == ids[1:3] and lazy.index("ü3:2:7") == 3

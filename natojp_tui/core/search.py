@@ -49,7 +49,7 @@ import re
 import threading
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -487,7 +487,7 @@ class _Snapshot:
     records is a packed bitmap row instead of a list.
     """
 
-    ids: list[str]
+    ids: list[str]  # a _Strings (same reading interface) when reloaded from bytes
     vocab: list[str]  # sorted folded words
     offsets: np.ndarray  # int64 (V+1): positions of vocab[i] are postings[offsets[i]:offsets[i+1]]
     postings: np.ndarray  # int32 global positions, grouped by word, ascending inside a word
@@ -560,6 +560,24 @@ class _Live:
         with contextlib.suppress(ValueError):  # an id of another shape: a scan in C
             return snap.ids.index(quote_id)
         return None
+
+    _by_speaker: tuple[np.ndarray, np.ndarray] | None = None
+
+    def speaker_records(self, codes: Iterable[int]) -> np.ndarray:
+        """Records of the speakers with ``codes`` as a mask: each speaker's records are one
+        slice of the records ordered by speaker (sorted once per snapshot), so a few
+        speakers cost a few scatters, not a gather over every record."""
+        if self._by_speaker is None:
+            speakers = self.snap.speakers
+            order = np.argsort(speakers, kind="stable")
+            n = len(self.snap.speaker_names)
+            bounds = np.searchsorted(speakers[order], np.arange(n + 1), side="left")
+            self._by_speaker = (order, bounds)
+        order, bounds = self._by_speaker
+        mask = np.zeros(self.snap.size, dtype=bool)
+        for code in codes:
+            mask[order[bounds[code] : bounds[code + 1]]] = True
+        return mask
 
     def folded_speakers(self) -> list[str]:
         if self._speakers is None:
@@ -871,7 +889,7 @@ def _speaker_word_mask(live: _Live, word: str) -> np.ndarray | None:
     wanted = sorted(set(codes[first : bisect_left(words, word + "\U0010ffff", first)]))
     if not wanted:
         return None
-    return _codes_mask(live.snap.speakers, len(live.snap.speaker_names), wanted)
+    return live.speaker_records(wanted)
 
 
 def _ranked(live: _Live, pq: ParsedQuery, matches: np.ndarray) -> np.ndarray:
@@ -1206,6 +1224,56 @@ def _snapshot_to_bytes(snap: _Snapshot, tag: str) -> bytes:
     return b"".join([_MAGIC, len(head).to_bytes(8, "little"), head, *blobs])
 
 
+_LAZY_LISTS = frozenset({"ids"})  # a million quote ids: split only when walked
+
+
+class _Strings(Sequence[str]):
+    """A saved list of strings (UTF-8, ``_SEP`` between them): one item is decoded on
+    its own; walking it splits the whole list once. Reloading an index of 1,000,000
+    quotes does not build a million strings to show one page of hits."""
+
+    __slots__ = ("_all", "_ends", "_raw")
+
+    def __init__(self, raw: bytes) -> None:
+        self._raw = raw
+        self._ends = np.flatnonzero(np.frombuffer(raw, dtype=np.uint8) == ord(_SEP))
+        self._all: list[str] | None = None
+
+    def _list(self) -> list[str]:
+        if self._all is None:
+            self._all = self._raw.decode("utf-8").split(_SEP)
+        return self._all
+
+    def __len__(self) -> int:
+        return len(self._ends) + 1
+
+    def __getitem__(self, i):
+        if self._all is not None or isinstance(i, slice):
+            return self._list()[i]
+        n = len(self)
+        i = int(i) + n if i < 0 else int(i)
+        if not 0 <= i < n:
+            raise IndexError("list index out of range")
+        start = int(self._ends[i - 1]) + 1 if i else 0
+        end = int(self._ends[i]) if i < n - 1 else len(self._raw)
+        return self._raw[start:end].decode("utf-8")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._list())
+
+    def index(self, value: Any, start: int = 0, stop: int | None = None) -> int:
+        if self._all is not None or start or stop is not None or not isinstance(value, str):
+            return self._list().index(value, start, *(() if stop is None else (stop,)))
+        needle, raw, sep = value.encode("utf-8"), self._raw, ord(_SEP)
+        at = raw.find(needle)
+        while at >= 0:
+            end = at + len(needle)
+            if (at == 0 or raw[at - 1] == sep) and (end == len(raw) or raw[end] == sep):
+                return int(np.searchsorted(self._ends, at))
+            at = raw.find(needle, at + 1)
+        raise ValueError(f"{value!r} is not in list")
+
+
 def _snapshot_from_bytes(data: bytes | memoryview) -> tuple[_Snapshot, str]:
     view = memoryview(data)
     if bytes(view[: len(_MAGIC)]) != _MAGIC:
@@ -1217,8 +1285,13 @@ def _snapshot_from_bytes(data: bytes | memoryview) -> tuple[_Snapshot, str]:
         body = view[start + size :]
         fields: dict[str, Any] = {}
         for name, (at, length, count) in header["lists"].items():
-            text = bytes(body[at : at + length]).decode("utf-8")
-            fields[name] = text.split(_SEP) if count else []
+            raw = bytes(body[at : at + length])
+            if not count:
+                fields[name] = []
+            elif name in _LAZY_LISTS:
+                fields[name] = _Strings(raw)
+            else:
+                fields[name] = raw.decode("utf-8").split(_SEP)
         for name, (at, dtype, shape) in header["arrays"].items():
             dt = np.dtype(dtype)
             count = int(np.prod(shape)) if shape else 1
