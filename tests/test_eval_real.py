@@ -86,3 +86,8 @@ def test_two_gold_people_of_one_family_need_two_people_in_the_event() -> None:
     fig = Figures()
     _score_meetings(gold, Article(id="a", title="a", paragraphs=[], events=events), fig, "a")
     assert fig.meetings.tp == 0
+
+
+def test_a_short_given_name_is_the_same_person_in_the_scorer() -> None:
+    assert same_person("Mike Pompeo", "Michael R. Pompeo")
+    assert not same_person("Mike Pompeo", "Susan Pompeo")

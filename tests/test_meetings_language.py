@@ -1036,3 +1036,73 @@ def test_a_past_visit_to_meet_someone_has_them_among_its_people() -> None:
     )
     past = [e for e in events if e.background]
     assert [sorted(e.participants) for e in past] == [["Do-yun Han", "Kenji Aoki"]]
+
+
+def test_a_short_line_ending_on_its_place_and_date_dates_a_story_without_a_date_line() -> None:
+    events = _events(
+        "Terrorism needs a global answer, Prime Minister Ben Anders said during a joint news "
+        "conference with NATO Secretary General Maria Lindqvist.",
+        "Lindqvist and Anders brief reporters following their meeting in Wellington, New "
+        "Zealand, May 15, 2031.",
+        published=None,
+    )
+    press = [e for e in events if e.kind == "press_conference"]
+    assert [e.date for e in press] == [THURSDAY]
+
+
+def test_the_leaders_of_named_countries_are_the_people_holding_their_offices() -> None:
+    events = _events(
+        "The leaders of Japan, South Korea and the United States met in Washington on Thursday.",
+        "The attendees included Japanese Prime Minister Haruto Sakamoto, South Korean President "
+        "Min-jun Seo and U.S. President Tom Hale.",
+    )
+    meetings = [e for e in events if e.kind == "meeting"]
+    assert [sorted(_people(e)) for e in meetings] == [["Hale", "Sakamoto", "Seo"]]
+    assert meetings[0].date == THURSDAY
+
+
+def test_thanks_for_hosting_someone_tell_a_meeting_on_a_day_not_given() -> None:
+    events = _events(
+        "Secretary of State Tom Hale spoke on Thursday with Foreign Minister Haruto Sakamoto.",
+        "Secretary Hale thanked Foreign Minister Sakamoto for hosting Deputy Secretary Ann Lowe "
+        "for a trilateral meeting in Tokyo.",
+    )
+    hosted = [e for e in events if set(_people(e)) == {"Sakamoto", "Lowe"}]
+    assert [(e.kind, e.date, e.place) for e in hosted] == [("meeting", None, "Tokyo")]
+
+
+def test_a_summary_shortens_a_family_first_name_to_its_family_name() -> None:
+    from natojp_tui.core.events.summary import short_name
+
+    assert short_name("Yoon Suk Yeol") == "Yoon"
+    assert short_name("Wang Yi") == "Wang"
+    assert short_name("Park Jin") == "Park"
+    assert short_name("Christopher Lee") == "Lee"
+    assert short_name("Fumio Kishida") == "Kishida"
+
+
+def test_the_top_diplomats_of_two_countries_are_their_foreign_ministers() -> None:
+    events = _events(
+        "The top diplomats of South Korea and Japan held phone talks on Thursday.",
+        "South Korean Foreign Minister Min-jun Seo and Japanese Foreign Minister Haruto Sakamoto "
+        "discussed the missile launches, the ministry said.",
+    )
+    calls = [e for e in events if e.kind == "meeting"]
+    assert [sorted(_people(e)) for e in calls][:1] == [["Sakamoto", "Seo"]]
+
+
+def test_welcoming_someone_to_the_summit_tells_that_they_attended_it() -> None:
+    events = _events(
+        "Secretary General Maria Lindqvist welcomed Prime Minister Haruto Sakamoto to the NATO "
+        "Summit on Thursday.",
+    )
+    assert ("summit", PAIR) in _kinds(events)
+    assert all(e.date == THURSDAY for e in events)
+
+
+def test_welcoming_a_decision_to_a_summit_plan_tells_no_attendance() -> None:
+    events = _events(
+        "Secretary General Maria Lindqvist will welcome Prime Minister Haruto Sakamoto to the "
+        "NATO Summit next week.",
+    )
+    assert [e for e in events if e.kind == "summit"] == []

@@ -162,3 +162,18 @@ def test_the_secretary_general_of_2013_is_not_the_one_of_2023():
 def test_slug_folds_accents_and_case():
     assert slugify("Anders Fogh Rasmussen") == "anders-fogh-rasmussen"
     assert slugify("Radosław Sikorski") == "radoslaw-sikorski"
+
+
+def test_a_short_given_name_or_a_middle_initial_is_the_same_person_across_sources():
+    state = registry_of(["Secretary of State Michael R. Pompeo spoke."]).people
+    wire = registry_of(["U.S. Secretary of State Mike Pompeo said the talks went well."]).people
+    merged = merge_people(state, wire)
+    assert [p.name for p in merged] == ["Michael R. Pompeo"]
+    assert "Mike Pompeo" in merged[0].aliases
+
+
+def test_two_people_sharing_a_family_name_stay_two():
+    one = registry_of(["Prime Minister Fumio Kishida spoke."]).people
+    other = registry_of(["Minister Nobuo Kishi spoke.", "Minister Taro Kishida spoke."]).people
+    merged = merge_people(one, other)
+    assert sorted(p.name for p in merged) == ["Fumio Kishida", "Nobuo Kishi", "Taro Kishida"]

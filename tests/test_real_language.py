@@ -809,3 +809,8 @@ def test_we_outside_a_turn_or_with_nobody_named_reports_nothing() -> None:
     )
     assert [q for q in article.quotes if q.kind == "indirect"] == []
     assert _reported("We agreed that cooperation should grow.") == []
+
+
+def test_a_capitals_ministry_speaking_is_not_a_person_named_after_the_capital() -> None:
+    article = _article("The talks went well, Seoul’s Foreign Ministry said.")
+    assert [p.name for p in article.people] == []

@@ -34,6 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from natojp_tui.core.people.names import name_key
+
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "tests" / "data" / "real" / "gold.json"
 DIRECT_KINDS = frozenset({"direct", "partial"})
 REPORTED_KINDS = frozenset({"indirect", "reported", "stance"})
@@ -76,8 +78,8 @@ def same_person(gold: str | None, pred: str | None) -> bool:
     if not g or not p:
         return g == p
     gw, pw = g.split(), p.split()
-    if g == p or sorted(gw) == sorted(pw):
-        return True
+    if g == p or sorted(gw) == sorted(pw) or (len(gw) > 1 and name_key(g) == name_key(p)):
+        return True  # (a short given name is the full one: Mike Pompeo is Michael R. Pompeo)
     small, large = (set(gw), set(pw)) if len(gw) <= len(pw) else (set(pw), set(gw))
     family = {gw[-1], gw[0]} if len(gw) > 1 else {gw[0]}
     return small <= large and bool(small & family & set(pw))

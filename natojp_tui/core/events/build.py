@@ -33,7 +33,9 @@ from natojp_tui.core.events.places import (
 from natojp_tui.core.events.sentence import YEAR_RE, Sentence
 from natojp_tui.core.events.summary import summarise
 from natojp_tui.core.events.triggers import is_background
+from natojp_tui.core.lexicon.datelines import WIRE_DATELINE_RE
 from natojp_tui.core.model import Event
+from natojp_tui.core.people.names import org_of
 
 _HOST_RE = re.compile(r"\s(?:the\s)?(?P<host>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+)?)")
 
@@ -122,14 +124,20 @@ def build_events(
                 subject_names(cands, trig.start, s0, ctx) if own_subject else previous_people(ctx)
             )
     elif own_subject:
-        subjects = subject_names(cands, trig.start, s0, ctx)
+        head = WIRE_DATELINE_RE.sub("", masked[s0 : trig.start], count=1).strip(" ,")
+        leaders = _leaders_of(head, ctx)  # "The leaders of Japan, … and New Zealand met"
+        subjects = leaders or subject_names(cands, trig.start, s0, ctx)
     else:
         group = subject_group(masked, s0, trig.start)
         fronted = trig.style == "frame" or (
             trig.style == "verb" and trig.text.lower().startswith(_FRONTED_PARTICIPLES)
         )  # "After speaking with X at NATO headquarters, Y said …": Y spoke with X
         after = _subject_after_frame(masked, trig, r1, cands) if fronted else ()
-        subjects = (group,) if group else after or subject_names(cands, trig.start, s0, ctx)
+        leaders = _leaders_of(group, ctx) if group else ()
+        if leaders:
+            subjects = leaders  # "The top diplomats of South Korea and Japan held talks"
+        else:
+            subjects = (group,) if group else after or subject_names(cands, trig.start, s0, ctx)
         own_subject = group is not None or bool(after)
     if own_subject and trig.style in ("verb", "light"):
         subjects = (
@@ -252,6 +260,29 @@ def _second_site(masked: str, r0: int, r1: int, site: str, first: Event) -> list
     if second is None or not second[:1].isupper():
         return []
     return [replace(first, place=second, summary=f"visited {second}")]
+
+
+_LEADERS_OF_RE = re.compile(
+    r"^(?:[Tt]he\s)?(?:top\s)?(?:leaders|diplomats|heads\sof\s(?:state|government)|"
+    r"(?:foreign|defen[cs]e)\s(?:ministers|chiefs))"
+    r"\sof\s(?P<countries>.+)$"
+)
+
+
+def _leaders_of(group: str, ctx: Context) -> tuple[str, ...]:
+    """*The leaders of Japan, South Korea and New Zealand met …*: the people of the
+    article holding an office of those countries (none unless two or more are known)."""
+    m = _LEADERS_OF_RE.match(group)
+    if m is None:
+        return ()
+    names = re.split(r",\s(?:and\s)?|\sand\s", m.group("countries"))
+    countries = {org_of(n.strip()) for n in names} - {None}
+    if countries & {"South Korea", "Korea"}:
+        countries.add("Republic of Korea")  # the name its adjective gives ("South Korean")
+    people = tuple(
+        p.name for p in ctx.registry.people if any(r.organisation in countries for r in p.roles)
+    )
+    return people if len(people) >= 2 else ()
 
 
 _TO_MEET_RE = re.compile(r"\bto\s(?:meet|see|hold\stalks\swith)\s")

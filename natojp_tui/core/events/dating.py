@@ -211,13 +211,22 @@ _CAPTION_RE = re.compile(
 )
 
 
+# a caption's shape: a short line ending on its place and full date ("… following their
+# meeting in Wellington, New Zealand, Aug. 6, 2019.")
+_DATED_AT_END_RE = re.compile(
+    r",\s(?:[A-Z][a-z]{2,8}\.?\s\d{1,2},\s(?:19|20)\d\d|\d{1,2}\s[A-Z][a-z]{2,8}\s(?:19|20)\d\d)"
+    r"\.?\s*$"
+)
+
+
 def caption_day(doc: AnalysedArticle) -> date | None:
     """For an article without a date line, the full date (with its year) its photo
     caption gives ("… shaking hands with …, Oct. 4, 2010."): the day "today", "this
     morning" and weekdays are read against. None when no caption gives one."""
     texts = [*(t.text for t in doc.captions), *(t.text for t in doc.body[:3])]
     for text in texts:
-        if len(text) > 600 or _CAPTION_RE.search(text) is None:
+        shaped = len(text) <= 300 and _DATED_AT_END_RE.search(text) is not None
+        if len(text) > 600 or (_CAPTION_RE.search(text) is None and not shaped):
             continue
         for d in find_dates(text, None):
             if d.value is not None and d.end_value is None:

@@ -67,7 +67,9 @@ def extract_events(
     name; None for a question or no turn): their first-person words tell events too.
     (Headlines are not read: their tense says nothing of what happened.)
     """
-    ctx = Context(registry, doc.published or caption_day(doc) or lead_day(doc), doc.place)
+    photo_day = None if doc.published else caption_day(doc)
+    ctx = Context(registry, doc.published or photo_day or lead_day(doc), doc.place)
+    ctx.lead_date = photo_day  # a story dated only by its photo: the news is that day's
     mentions = mentions_by_paragraph(registry)
     floors = find_floors(doc, registry, speakers)
     for p, t in enumerate(doc.body):

@@ -45,7 +45,7 @@ _PAST_MODS = re.compile(r"\b(?:previous|last|earlier|former|past|prior)\b|\b(?:1
 MENTION_LOOK = Caseless(
     r"agreed|affirmed|pledged|vowed|confirmed|concurred|discussed|hailed|spoke|talked|"
     r"talks|meeting|summit|call|conversation|joint|attend|participat|t(?:ook|ake|aking)\spart|followed\sby|"
-    r"sidelines|margins|visit\s(?:to|by)|series\sof"
+    r"sidelines|margins|visit\s(?:to|by)|series\sof|for\shosting|welcom"
 )
 
 # --- outcome verbs ------------------------------------------------------------------------
@@ -126,7 +126,7 @@ def read_mentions(
     out: list[Event] = []
     rules = (
         _coordinated, _outcomes, _nominal, _joint_press, _attendance, _followed_by, _sidelines,
-        _past_visit, _site_visit, _present_throughout,
+        _past_visit, _site_visit, _thanked_for_hosting, _welcomed_to, _present_throughout,
     )  # fmt: skip
     for rule in rules:
         for event in rule(s, cands, dates, ctx, [*new, *out]):
@@ -761,6 +761,71 @@ def _site_visit(
         event.place = site
         out.append(event)
     return out
+
+
+_WELCOMED_TO_RE = re.compile(
+    r"\bwelcom(?:ed|es|ing)\s(?P<guest>.{2,80}?)\sto\s(?:the\s|this\syear['’]s\s)?"
+    r"(?P<name>(?:[A-Z][\w'’.-]*\s){0,4}?(?:[Ss]ummit|[Mm]inisterial(?:\s[Mm]eeting)?))\b"
+)
+
+
+def _welcomed_to(
+    s: Sentence,
+    cands: list[Candidate],
+    dates: list[DateMention],
+    ctx: Context,
+    told: list[Event],
+) -> list[Event]:
+    """ "X welcomed Prime Minister Y to the NATO Summit": Y attended the summit, where X
+    welcomed them."""
+    masked, s0, s1 = s.masked, s.start, s.end
+    m = _WELCOMED_TO_RE.search(masked, s0, s1)
+    if m is None or _planned(masked, s0, m.start(), m.end()):
+        return []
+    people = [c for c in cands if c.kind == "person"]
+    guest = next((c for c in people if m.start("guest") <= c.start < m.end("guest")), None)
+    host = next((c for c in reversed(people) if c.end <= m.start()), None)
+    if guest is None:
+        return []
+    names = [*guest.names, *(n for n in (host.names if host else ()) if n not in guest.names)]
+    name = m.group("name")
+    before = [*ctx.events, *ctx.side]
+    if any(e.kind == "summit" and guest.names[0] in e.participants for e in before):
+        return []
+    trig = Trigger("summit", m.start(), m.end(), m.group(0), "mention")
+    background = clause_in_past(s, m.start(), m.end())
+    return [_new_event("summit", names, s, trig, dates, ctx, background, name)]
+
+
+_FOR_HOSTING_RE = re.compile(r"\bthank(?:ed|s)\s(?P<host>.{2,80}?)\sfor\shosting\s")
+
+
+def _thanked_for_hosting(
+    s: Sentence,
+    cands: list[Candidate],
+    dates: list[DateMention],
+    ctx: Context,
+    told: list[Event],
+) -> list[Event]:
+    """ "X thanked Y for hosting Z for a trilateral meeting": Y hosted Z, on a day this
+    sentence does not give (the thanks come after)."""
+    masked, s0, s1 = s.masked, s.start, s.end
+    m = _FOR_HOSTING_RE.search(masked, s0, s1)
+    if m is None:
+        return []
+    people = [c for c in cands if c.kind == "person"]
+    host = next((c for c in people if m.start("host") <= c.start < m.end("host")), None)
+    guest = next((c for c in people if m.end() <= c.start < m.end() + 60), None)
+    if host is None or guest is None:
+        return []
+    names = [*host.names, *(n for n in guest.names if n not in host.names)]
+    if len(names) < 2 or any(set(names) <= set(e.participants) for e in told):
+        return []
+    trig = Trigger("meeting", m.start(), m.end(), m.group(0), "mention")
+    event = _new_event("meeting", names, s, trig, dates, ctx, False, "hosted")
+    event.date, event.time, event.duration, event.note = None, None, None, None
+    ctx.frames[id(event)] = "none"
+    return [event]
 
 
 # --- the press event a transcript is --------------------------------------------------------

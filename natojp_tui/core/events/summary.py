@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from natojp_tui.core.events.context import Trigger
+from natojp_tui.core.lexicon.given_names import FAMILY_FIRST_NAMES
 
 _TRIM_RE = re.compile(
     r"\s(?:on|in|at|for|during|from|to|as|since|about|regarding|over|amid)\s|,\s|\s\(|"
@@ -91,6 +92,12 @@ def short_name(name: str) -> str:
     words = name.split()
     if len(words) >= 2 and "-" in words[-1] and words[-1][:1].isupper() and len(words) == 2:
         return words[0]  # Korean order: family name first, hyphenated given name
+    if (
+        len(words) in (2, 3)
+        and words[0].lower() in FAMILY_FIRST_NAMES
+        and (words[-1].lower() not in FAMILY_FIRST_NAMES or len(words) == 3)
+    ):
+        return words[0]  # "Yoon Suk Yeol", "Park Jin", "Wang Yi": the family name first
     return words[-1] if words else name
 
 

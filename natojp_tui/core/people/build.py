@@ -208,7 +208,9 @@ def _lone_speaker(text: str, run: ParsedRun) -> bool:
     sentence start ("Officials said"), not a place, country, agency or organisation."""
     if run.role_title or run.honorific or len(run.name) != 1 or run.name_start != run.start:
         return False
-    word = strip_possessive(text[run.start : run.end])
+    if run.name_end != run.end or text[run.start : run.end] != run.name[0]:
+        return False  # "Seoul’s Foreign Ministry said": an institution, not a lone name
+    word = run.name[0]
     if not word[:1].isupper() or word.isupper() or word.lower() in _NOT_LONE_SPEAKERS:
         return False
     after = text[run.end : run.end + 12]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from natojp_tui.core.model import Person, Role
+from natojp_tui.core.people.names import name_key
 from natojp_tui.core.people.registry import PeopleRegistry
 
 
@@ -15,10 +16,11 @@ def merge_people(existing: list[Person], new: list[Person]) -> list[Person]:
     for p in merged:
         for alias in PeopleRegistry._aliases_of(p):
             by_alias.setdefault(alias, p)
+    by_key = {name_key(p.name): p for p in merged if " " in p.name}
     for person in new:
         target = by_id.get(person.id)
         if target is None and len(person.name.split()) >= 2:
-            target = by_alias.get(person.name.lower())
+            target = by_alias.get(person.name.lower()) or by_key.get(name_key(person.name))
         if target is None:
             target = Person(person.id, person.name, [], [], person.gender)
             merged.append(target)
@@ -33,4 +35,6 @@ def merge_people(existing: list[Person], new: list[Person]) -> list[Person]:
         target.gender = target.gender or person.gender
         for alias in PeopleRegistry._aliases_of(target):
             by_alias.setdefault(alias, target)
+        if " " in target.name:
+            by_key.setdefault(name_key(target.name), target)
     return merged

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from natojp_tui.core.lexicon.given_names import NICKNAMES
 from natojp_tui.core.lexicon.places import COUNTRIES, NATIONALITIES, ORGANISATIONS
 from natojp_tui.core.lexicon.roles import (
     COMPLEMENT_WORDS,
@@ -323,3 +324,14 @@ def canonical_order(tokens: list[str], written: list[str] | None = None) -> list
         ):
             return [tokens[1], tokens[0]]
     return tokens
+
+
+def name_key(name: str) -> str:
+    """One key for the forms of a person's name in different sources: the first given name
+    (its full form for a short one: Mike → michael) and the family name, initials and
+    middle names left out ("Michael R. Pompeo", "Mike Pompeo" → "michael pompeo")."""
+    words = [w.strip(".,").lower() for w in name.split()]
+    words = [w for w in words if len(w) > 1]
+    if len(words) < 2:
+        return " ".join(words)
+    return f"{NICKNAMES.get(words[0], words[0])} {words[-1]}"
