@@ -104,11 +104,6 @@ def _we_together(
     me = turn.speaker.people[:1]
     if turn.question or not me:
         return
-    others: list[Person] = []
-    for t in turns:
-        who = t.speaker.people[0] if t is not None and t.speaker.people else None
-        if who is not None and who is not me[0] and all(o is not who for o in others):
-            others.append(who)
     for item in items:
         if item.kind != "indirect" or item.cue is None or item.cue.text.lower() != "we":
             continue
@@ -116,9 +111,19 @@ def _we_together(
             continue
         named = [registry.get(m.person_id) for m in registry.mentions_in(p, 0, item.start)]
         near = [n for n in named if n is not None and n is not me[0]]
-        other = near[-1] if near else (others[0] if len(others) == 1 else None)
+        others = near[-1:] or _other_speakers(turns, me[0])  # (the other speakers: only now)
+        other = others[0] if len(others) == 1 else None
         if other is not None:
             item.fixed = Speaker([me[0], other], f"{me[0].name} and {other.name}", None)
+
+
+def _other_speakers(turns: list[Turn | None], me: Person) -> list[Person]:
+    others: list[Person] = []
+    for t in turns:
+        who = t.speaker.people[0] if t is not None and t.speaker.people else None
+        if who is not None and who is not me and all(o is not who for o in others):
+            others.append(who)
+    return others
 
 
 def _take_the_floor(text: str, p: int, turn: Turn, items: list[Item]) -> None:
