@@ -1,12 +1,12 @@
 """Event extraction never raises, keeps spans inside paragraphs, is deterministic and linear."""
 
-import time
 from datetime import date
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from timing import cpu_time
 
 from natojp_tui.core.dates import find_dates, read_clock
 from natojp_tui.core.events import extract_events, extract_visit_mentions
@@ -77,9 +77,10 @@ def test_a_five_megabyte_paragraph_is_read_in_about_a_second(kind: str) -> None:
     big = HOSTILE[kind]
     assert len(big) > 5_000_000
     registry = build_registry(AnalysedArticle.of([INTRO], published=date(2023, 1, 31)))
-    start = time.perf_counter()  # the big one is read by events only
-    doc = AnalysedArticle.of([INTRO, big], published=date(2023, 1, 31))
-    events = extract_events(doc, registry)
-    elapsed = time.perf_counter() - start
+    elapsed, events = cpu_time(  # the big one is read by events only
+        lambda: extract_events(
+            AnalysedArticle.of([INTRO, big], published=date(2023, 1, 31)), registry
+        )
+    )
     assert events  # the first paragraph is still read
     assert elapsed < 3.0, elapsed

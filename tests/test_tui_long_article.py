@@ -1,14 +1,14 @@
 """A long article stays fast in the reader: layout work follows what is drawn.
 
-Times are CPU time of the test's thread (the work is synchronous), so a loaded machine
-does not make them fail.
+Times are CPU time of the test's thread (the work is synchronous) with the garbage
+collector paused (see ``tests/timing.py``), so a loaded machine or
+another test's heap does not make them fail.
 """
 
 from __future__ import annotations
 
-import time
-
 from textual.app import App, ComposeResult
+from timing import cpu_time
 
 from natojp_tui.core.model import Article, Paragraph, Quote
 from natojp_tui.tui.widgets.body_view import BodyView, wrap_offsets
@@ -45,21 +45,25 @@ def draw(body: BodyView) -> list[str]:
     return [s.text for s in (body.render_line(y) for y in range(height))]
 
 
-async def measure(article: Article) -> tuple[float, float, BodyView]:
+async def measure(article: Article, repeat: int = 1) -> tuple[float, float, BodyView]:
     app = Harness()
     async with app.run_test(size=SIZE) as pilot:
         body = app.query_one(BodyView)
         await pilot.pause()
-        started = time.thread_time()
-        body.show(article)
-        draw(body)
-        opened = time.thread_time() - started
+
+        def open_article() -> None:
+            body.show(article)
+            draw(body)
+
+        opened, _ = cpu_time(open_article, repeat)
         steps = []
         for q in article.quotes[1:6]:
-            started = time.thread_time()
-            body.select_quote(q.id)
-            draw(body)
-            steps.append(time.thread_time() - started)
+
+            def step(quote_id: str = q.id) -> None:
+                body.select_quote(quote_id)
+                draw(body)
+
+            steps.append(cpu_time(step)[0])
         await pilot.pause()
         far = article.quotes[-1]
         body.select_quote(far.id)
