@@ -1106,3 +1106,78 @@ def test_welcoming_a_decision_to_a_summit_plan_tells_no_attendance() -> None:
         "NATO Summit next week.",
     )
     assert [e for e in events if e.kind == "summit"] == []
+
+
+# --- trips recalled in a speech, and a visit's programme told as a list ---------------------
+
+
+def test_a_speaker_recalls_their_own_trip_and_the_addressees_earlier_visit() -> None:
+    events = _spoken(
+        "Opening statement by Secretary General Maria Lindqvist",
+        "Prime Minister Sakamoto, welcome. You will speak to this Council today, after your "
+        "historic visit in 2027.",
+        "I was very glad to go to Japan last year.",
+    )
+    recalled = [(e.kind, frozenset(_people(e)), e.place) for e in events if e.background]
+    assert ("visit", frozenset({"Sakamoto"}), None) in recalled
+    assert ("visit", frozenset({"Lindqvist"}), "Japan") in recalled
+    assert all(e.date is None for e in events if e.background)
+
+
+def test_a_trip_mentioned_without_a_past_cue_is_not_recalled() -> None:
+    events = _spoken(
+        "Opening statement by Secretary General Maria Lindqvist",
+        "Prime Minister Sakamoto, welcome. Your visit comes at a good time.",
+    )
+    assert not [e for e in events if e.background and e.kind == "visit"]
+
+
+def test_each_engagement_of_a_past_schedule_list_is_an_event_of_its_owner() -> None:
+    events = _events(
+        "On May 15, Foreign Minister Lee Ha-eun met NATO Secretary General Maria Lindqvist, "
+        "who was visiting the ROK.",
+        "The Secretary General's schedule in the ROK included attending a working lunch hosted "
+        "by National Assembly Speaker Han Do-yun, holding a meeting and a dinner with the "
+        "Foreign Minister, laying a wreath at the National Cemetery, touring a shipyard, and "
+        "holding a press conference for local reporters.",
+    )
+    told = sorted((e.kind, frozenset(_people(e)), tuple(e.groups)) for e in events)
+    assert told == sorted(
+        [
+            ("meeting", frozenset({"Ha-eun", "Lindqvist"}), ()),  # the meeting, told once
+            ("meal", frozenset({"Lindqvist", "Do-yun"}), ()),
+            ("meal", frozenset({"Lindqvist", "Ha-eun"}), ()),
+            ("ceremony", frozenset({"Lindqvist"}), ()),
+            ("press_conference", frozenset({"Lindqvist"}), ("local reporters",)),
+        ]
+    )
+
+
+def test_a_schedule_still_to_come_tells_nothing() -> None:
+    events = _events(
+        "NATO Secretary General Maria Lindqvist arrived in Seoul on Thursday.",
+        "Her schedule will include a dinner with Foreign Minister Lee Ha-eun.",
+    )
+    assert [e.kind for e in events if e.kind == "meal"] == []
+
+
+def test_another_visit_to_the_rok_long_ago_is_background() -> None:
+    events = _events(
+        "NATO Secretary General Maria Lindqvist met Foreign Minister Lee Ha-eun in Seoul on "
+        "Thursday.",
+        "As a trade minister in 1999, Lindqvist made another visit to the ROK to tour shipyards.",
+    )
+    past = [e for e in events if e.background]
+    assert [(e.kind, _people(e), e.place, e.date) for e in past] == [
+        ("visit", {"Lindqvist"}, "ROK", None)
+    ]
+
+
+def test_a_past_year_that_belongs_to_an_earlier_one_leaves_this_visit_current() -> None:
+    events = _events(
+        "NATO Secretary General Maria Lindqvist met Foreign Minister Lee Ha-eun in Seoul on "
+        "Thursday.",
+        "Lindqvist's visit to the ROK is the second by a Secretary General, after the one in "
+        "April 2013.",
+    )
+    assert not [e for e in events if e.background]

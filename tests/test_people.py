@@ -177,3 +177,17 @@ def test_two_people_sharing_a_family_name_stay_two():
     other = registry_of(["Minister Nobuo Kishi spoke.", "Minister Taro Kishida spoke."]).people
     merged = merge_people(one, other)
     assert sorted(p.name for p in merged) == ["Fumio Kishida", "Nobuo Kishi", "Taro Kishida"]
+
+
+def test_an_institution_named_before_a_role_is_the_roles_organisation() -> None:
+    from natojp_tui.core.people import build_registry
+    from natojp_tui.core.text.document import AnalysedArticle
+
+    registry = build_registry(
+        AnalysedArticle.of(
+            ["The envoy lunched with National Assembly Speaker Han Do-yun on Monday."]
+        )
+    )
+    [person] = registry.people
+    assert person.name == "Han Do-yun"
+    assert (person.roles[0].title, person.roles[0].organisation) == ("Speaker", "National Assembly")

@@ -826,3 +826,18 @@ def test_what_someone_told_an_audience_is_the_clause_before_them() -> None:
         ("Japan intends to work more closely with NATO", "Kenji Aoki"),
         ("the time for talks had come", "Kenji Aoki"),
     ]
+
+
+def test_a_label_with_the_speakers_role_in_brackets_opens_a_turn_of_that_person() -> None:
+    article = _transcript(
+        ("turn", "ERIK SOLBERG (NATO Spokesman): The two principals will speak briefly."),
+        ("turn", "MAIKO TANABE (Foreign Minister of Japan): Thank you very much."),
+        ("turn", "SOLBERG: Next question."),
+    )
+    assert [q.speaker for q in article.quotes if q.kind == "turn"] == [
+        "Erik Solberg",
+        "Maiko Tanabe",
+        "Erik Solberg",
+    ]
+    first = next(q for q in article.quotes if q.kind == "turn")
+    assert first.text == "The two principals will speak briefly."  # the role is not its words

@@ -38,11 +38,12 @@ DATE_PRECISIONS: tuple[str, ...] = ("exact", "day", "visit", "unknown")
 
 
 # The speaker label opening a transcript turn: "Q:", "MARLES:", "Prime Minister Kishida:",
-# "DEPUTY PRIME MINISTER, RICHARD MARLES:". At most nine words, each capitalised (or a
-# small joining word), no sentence punctuation.
+# "DEPUTY PRIME MINISTER, RICHARD MARLES:", "JAMES APPATHURAI (NATO Spokesman):". At most
+# nine words, each capitalised (or a small joining word), no sentence punctuation; a role
+# in brackets may follow the name (it is not part of the label).
 TURN_LABEL_RE = re.compile(
     r"^(?P<label>[A-Z][\w.'’&/-]*(?:,?\s(?:(?:of|the|and|for|de|van|von|der|bin|al|da|la)\s)?"
-    r"[A-Z][\w.'’&/-]*){0,8})\s?:(?:\s+|(?=[A-Z\[]))(?=\S)"
+    r"[A-Z][\w.'’&/-]*){0,8})(?:\s\((?P<role>[A-Z][^()\n:]{1,60})\))?\s?:(?:\s+|(?=[A-Z\[]))(?=\S)"
 )
 
 

@@ -31,6 +31,8 @@ class Registry(Protocol):
 
     def resolve(self, cue: str) -> Person | None: ...
 
+    def resolve_at(self, cue: str, paragraph: int, pos: int) -> Person | None: ...
+
 
 MAX_WINDOW = 320
 

@@ -45,6 +45,7 @@ from natojp_tui.core.events.mentioned import MENTION_LOOK, read_mentions, title_
 from natojp_tui.core.events.merge import merge_duplicate, read_topic
 from natojp_tui.core.events.participants import candidates, mentions_by_paragraph, remember_actors
 from natojp_tui.core.events.places import visit_city
+from natojp_tui.core.events.schedule import SCHEDULE_LOOK, read_schedule
 from natojp_tui.core.events.sentence import Sentence
 from natojp_tui.core.events.speech import FIRST_PERSON_LOOK, Floor, find_floors, read_first_person
 from natojp_tui.core.events.summary import headline
@@ -158,6 +159,8 @@ def _read_paragraph(
             new += read_mentions(s, sent_cands, dates, ctx, new)
         if own_words and floor is not None:
             new += _told_in_person(read_first_person(s, sent_cands, dates, ctx, floor), ctx)
+        if sent_cands and any(masked.find(w, s0, s1) >= 0 for w in SCHEDULE_LOOK):
+            _keep_schedule(read_schedule(s, sent_cands, dates, ctx), ctx)
         if not new and para_events and (dates or look.places):
             attach_trailing_context(s, sent_cands, dates, para_events, ctx)
         elif (
@@ -176,6 +179,14 @@ def _read_paragraph(
         visit_place = visit_city(masked, s0, s1) if look.visits else None
         if visit_place:
             ctx.visit_place = visit_place
+
+
+def _keep_schedule(events: list[Event], ctx: Context) -> None:
+    """A schedule's items kept aside (their day is the visit's, not one to carry on), an
+    item already told ("holding a meeting … with the Foreign Minister") folded into it."""
+    for event in events:
+        if not merge_duplicate(event, ctx):
+            ctx.side.append(event)
 
 
 def _told_in_person(events: list[Event], ctx: Context) -> list[Event]:

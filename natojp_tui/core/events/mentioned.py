@@ -176,15 +176,21 @@ def _complete(e: Event, day: date | None, place: str | None, duration: int | Non
         e.duration = duration
 
 
+_FRONTED_RE = re.compile(r"\s*(?:In|As|During|At|From|Back|Years|Decades|Then)\b")
+_OTHER_TIME_RE = re.compile(r"\bsince\b|\b(?:after|following|than)\sthe\s(?:one|first|last)\b")
+
+
 def clause_in_past(s: Sentence, a: int, b: int) -> bool:
     """A cue of the past ("last June", "in 2019") in the mention's clause."""
     masked, s0, s1 = s.masked, s.start, s.end
     end = masked.find(",", b, s1)
     end = s1 if end < 0 else end
-    since = re.search(r"\bsince\b", masked[b:end])
+    since = _OTHER_TIME_RE.search(masked[b:end])  # "since 2019", "after the one in 2013"
     if since is not None:
         end = b + since.start()
     start = masked.rfind(",", s0, a) + 1 or s0
+    if start > s0 and masked.find(",", s0, start - 1) < 0 and _FRONTED_RE.match(masked, s0):
+        start = s0  # "In 1999, she made another visit to …": the opening phrase dates it
     return any(start <= c < end for c in s.background)
 
 
@@ -652,7 +658,7 @@ def _present_throughout(
 # --- a past trip named in passing ----------------------------------------------------------
 
 _PAST_VISIT_RE = re.compile(
-    r"\b(?:(?P<owner>[A-Z][\w-]+)['’]s|(?P<after>after\s)?(?:[Hh]is|[Hh]er|a|their))\s"
+    r"\b(?:(?P<owner>[A-Z][\w-]+)['’]s|(?P<after>after\s)?(?:[Hh]is|[Hh]er|a|another|their))\s"
     r"(?:[\w-]+\s){0,2}?visit\sto\s(?P<host>(?:the\s)?[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+)?)"
 )
 _EARLIER_THIS_RE = re.compile(r"\s(?:earlier|late|early)\s(?:this|last)\s(?:week|month|year)\b")

@@ -10,7 +10,9 @@ are the speaker, "you" the people the speech addresses. Each paragraph therefore
   meet with X", "in my meeting with him", "to meet you", "this meeting here in …";
 * **signings**: "the declaration we have just signed", "a few minutes ago we signed …";
 * **background**: "since we last met at NATO Headquarters", "during that visit, we
-  concluded …", "when I enjoyed your hospitality in Tokyo last year" (no day).
+  concluded …", "when I enjoyed your hospitality in Tokyo last year" (no day);
+* **trips recalled**: "I was very glad to go to Japan last year" (the speaker's), "after
+  your landmark visit in 2007" (the addressee's): past visits, background, no day.
 
 Plans and hopes ("we will meet", "I look forward to …") tell nothing. An event told in the
 first person happens on the day of the speech (the article's date) unless the sentence says
@@ -68,9 +70,18 @@ FIRST_PERSON: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("summit", re.compile(r"\b(?:[Aa]t|[Dd]uring|[Ss]ince)\sour\s(?:[\w-]+\s){0,2}?[Ss]ummit\b")),
 )  # fmt: skip
 
+# a trip the speaker or the addressee made: "I was very glad to go to Japan", "when I
+# visited Tokyo", "your landmark visit in 2007", "my visit to Seoul"
+_TRIP_RE = re.compile(
+    r"\b(?:(?P<i>I)\s(?:was\s(?:very\s|so\s)?(?:glad|happy|pleased|delighted|honou?red)\sto\s)?"
+    r"(?:go|went|visit|visited|travell?ed|came|come)\s(?:to\s)?(?=[A-Z])|"
+    r"(?:(?P<my>[Mm]y)|(?P<your>[Yy]our))\s(?:[\w-]+\s){0,2}?(?:visit|trip)\b(?:\s(?:to|in)\s(?=[A-Z]))?)"
+)
+_TRIP_PLACE_RE = re.compile(r"(?:the\s)?[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2}")
+
 # a quick look: a sentence without these words tells nothing in the first person
 FIRST_PERSON_LOOK = re.compile(
-    r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|this\smeeting|meet\syou|me\sto\smeet|[Ww]elcome|[Yy]ou\shad)\b"
+    r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Yy]our|this\smeeting|meet\syou|me\sto\smeet|[Ww]elcome|[Yy]ou\shad)\b"
 )
 
 # the past, not the day of the speech: "since we last met", "during that visit"
@@ -201,7 +212,42 @@ def read_first_person(
             )
             out.append(event)
             break  # one event per cue kind and sentence
+    out += _recalled_trips(s, ctx, floor)
     return out
+
+
+def _recalled_trips(s: Sentence, ctx: Context, floor: Floor) -> list[Event]:
+    """Past trips of the speaker ("I was glad to go to Japan last year") or of the one
+    addressed ("after your landmark visit in 2007"): background visits with no day. A trip
+    with no cue of the past is today's visit, told elsewhere."""
+    masked, s0, s1 = s.masked, s.start, s.end
+    for m in _TRIP_RE.finditer(masked, s0, s1):
+        clause = max(s0, masked.rfind(",", s0, m.start()) + 1)  # "you will …, after your visit"
+        if "~" in m.group(0) or _planned(masked, clause, m.start(), m.end()):
+            continue
+        if not clause_in_past(s, m.start(), m.end()):
+            continue
+        if m.group("your"):
+            if len(floor.addressees) != 1:
+                continue  # "your visit" to a room of people: whose is unknown
+            who = floor.addressees[0]
+        else:
+            who = floor.speaker
+        place_m = _TRIP_PLACE_RE.match(masked, m.end())
+        place = place_m.group(0).removeprefix("the ") if place_m and m.group(0)[-1] == " " else None
+        event = Event(
+            kind="visit",
+            summary=f"visit to {place}" if place else "visit",
+            paragraph=s.paragraph,
+            start=s.start,
+            end=min(len(s.text), s.end),
+            participants=[who],
+            place=place,
+            background=True,
+        )
+        ctx.frames[id(event)] = "none"
+        return [event]
+    return []
 
 
 # "You had time with the Indo Pacific Four and time with President X today": each "time

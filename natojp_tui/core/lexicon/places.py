@@ -100,7 +100,8 @@ COUNTRY_PHRASES: frozenset[str] = frozenset(
     {
         "the United States", "the United Kingdom", "the Republic of Korea", "South Korea",
         "New Zealand", "the Netherlands", "the Philippines", "the Czech Republic", "the US",
-        "the U.S.", "the UK", "North Macedonia", "the Indo-Pacific",
+        "the U.S.", "the UK", "North Macedonia", "the Indo-Pacific", "the ROK", "ROK",
+        "the DPRK", "DPRK",
     }
 )  # fmt: skip
 

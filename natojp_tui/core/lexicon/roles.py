@@ -54,6 +54,14 @@ ROLE_HEADS = words(
 )
 
 
+# the last word of an institution named before a role: "National Assembly Speaker Chung",
+# "Defense Ministry spokesman Jeon", "Liberal Democratic Party Secretary-General Motegi"
+INSTITUTION_HEADS = words(
+    "assembly diet parliament party ministry council committee house senate congress "
+    "cabinet agency office commission"
+)
+
+
 COMPLEMENT_WORDS = words(
     "foreign affairs defence defense state staff cabinet military committee economy trade "
     "industry finance policy security political and the of nato allied alliance european "

@@ -175,6 +175,10 @@ def _lowercase_role(text: str, run: ParsedRun) -> None:
         run.org = org or run.org
 
 
+# what follows a transcript label's name: its colon, or a bracketed role and the colon
+_LABEL_AFTER_RE = re.compile(r"(?:\s\([^()\n:]{1,60}\))?:")
+
+
 def _introduces(text: str, run: ParsedRun) -> bool:
     """Does this run introduce a person (role/honorific + name, or a bare full name that
     speaks)?"""
@@ -184,8 +188,8 @@ def _introduces(text: str, run: ParsedRun) -> bool:
         return True
     if len(run.name) < 2:
         return False
-    if run.start <= 1 and text[run.end : run.end + 1] == ":":
-        return True  # a transcript label: "ALEXANDER DOWNER: Can I just begin ..."
+    if run.start <= 1 and _LABEL_AFTER_RE.match(text, run.end):
+        return True  # a transcript label: "ALEXANDER DOWNER: …", "JAMES APPATHURAI (NATO Spokesman): …"
     after = text[run.end : run.end + 12]
     before = text[max(0, run.start - 16) : run.start]
     if _BARE_SPEECH_RE.match(after) or _SAID_BEFORE_RE.search(before):

@@ -12,6 +12,7 @@ from natojp_tui.core.lexicon.places import COUNTRIES, NATIONALITIES, ORGANISATIO
 from natojp_tui.core.lexicon.roles import (
     COMPLEMENT_WORDS,
     HONORIFICS,
+    INSTITUTION_HEADS,
     POST_NOMINALS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
@@ -214,6 +215,17 @@ def _match_role(toks: list[_Tok], i: int) -> tuple[int, str] | None:
     return k, title
 
 
+def _institution_end(toks: list[_Tok], i: int) -> int | None:
+    """Where an institution's name that starts at ``i`` ends ("National Assembly", "Defense
+    Ministry": up to four capitalised words, the last an institution head), else None."""
+    for j in range(i, min(len(toks), i + 4)):
+        if not toks[j].text[:1].isupper():
+            return None
+        if toks[j].low in INSTITUTION_HEADS:
+            return j + 1
+    return None
+
+
 def _split_country(title: str) -> tuple[str, str | None]:
     """Split a trailing country off a title; keeps "of Foreign Affairs" in the title."""
     for sep in (" of the ", " of ", " for "):
@@ -272,6 +284,9 @@ def parse_run_text(text: str) -> ParsedRun:
             run.org, i = org2, i + 2
         elif org and (_match_role(toks, i + 1) or toks[i].low.endswith(("’s", "'s"))):
             run.org, i = org, i + 1
+        elif not org and (inst := _institution_end(toks, i)) and _match_role(toks, inst):
+            run.org = " ".join(t.text for t in toks[i:inst])  # "National Assembly Speaker X"
+            i = inst
     role = _match_role(toks, i) if i < len(toks) else None
     if role:
         k, title = role

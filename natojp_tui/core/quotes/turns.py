@@ -34,7 +34,7 @@ QUESTION_LABELS = frozenset(
         "participant",
     ]
 )
-_LABEL_END_RE = re.compile(r"\s?:\s*")
+_LABEL_END_RE = re.compile(r"(?:\s\([^()\n:]*\))?\s?:\s*")  # a bracketed role, then the colon
 
 
 @dataclass(slots=True)
