@@ -1181,3 +1181,74 @@ def test_a_past_year_that_belongs_to_an_earlier_one_leaves_this_visit_current() 
         "April 2013.",
     )
     assert not [e for e in events if e.background]
+
+
+# --- roles the text does not give a holder, earlier exchanges listed in passing -------------
+
+
+def test_a_bare_office_is_the_person_of_the_text_who_held_it_that_day() -> None:
+    events = _events(
+        "Visiting NATO HQ on 3 February, Defence Minister Tane Rewi signed with the NATO "
+        "Secretary General an agreement on the exchange of classified information.",
+        "During the meeting, Mr. Rewi and the Secretary General discussed the planned "
+        "expansion of the mission.",
+        "Last year, Mr. De Hoop Scheffer visited New Zealand.",
+        published=date(2006, 2, 3),
+    )
+    told = [(e.kind, _people(e), e.date) for e in events if not e.background]
+    assert told == [
+        ("signing", {"Rewi", "Scheffer"}, date(2006, 2, 3)),
+        ("meeting", {"Rewi", "Scheffer"}, date(2006, 2, 3)),  # "the planned" is no plan
+    ]
+
+
+def test_the_public_record_never_names_someone_the_text_does_not() -> None:
+    events = _events(
+        "Defence Minister Tane Rewi signed with the NATO Secretary General an agreement on Friday.",
+        published=date(2006, 2, 3),
+    )
+    assert [(e.kind, _people(e)) for e in events] == [("signing", {"Rewi"})]
+
+
+def test_a_lower_case_office_in_a_wire_story_names_its_holder() -> None:
+    events = _events(
+        "Japan’s Foreign Minister Kenji Ueda told the North Atlantic Council on Thursday that "
+        "Japan wants closer ties.",
+        "In his welcoming remarks to the Japanese foreign minister, NATO Secretary General "
+        "Maria Lindqvist said the threats were global.",
+    )
+    assert ("address", {"Lindqvist", "Ueda"}) in [(e.kind, _people(e)) for e in events]
+
+
+def test_paying_tribute_to_someone_at_a_place_is_a_visit_there() -> None:
+    events = _events(
+        "Foreign Minister Lee Ha-eun paid tribute to the late Prime Minister Kenji Ueda at an "
+        "altar set up at the party headquarters in Tokyo on Thursday."
+    )
+    [visit] = [e for e in events if e.kind == "visit"]
+    assert "Ha-eun" in _people(visit) and visit.date == THURSDAY
+
+
+def test_earlier_visits_by_an_office_and_a_numbered_session_are_background() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto and Secretary General Maria Lindqvist met in Tokyo on "
+        "15 May 2031.",
+        "They welcomed visits to NATO by the Japanese Prime Minister in January, and by the "
+        "Defence Minister in March, and the 7th Japan-NATO High-level Consultations held in "
+        "Tokyo in February.",
+    )
+    past = [(e.kind, e.participants, e.groups, e.place) for e in events if e.background]
+    assert past == [
+        ("visit", [], [], "NATO"),
+        ("visit", [], [], "NATO"),
+        ("meeting", [], ["Japan-NATO High-level Consultations"], "Tokyo"),
+    ]
+    assert next(e.summary for e in events if e.background).startswith("visit to NATO by the")
+
+
+def test_a_numbered_session_still_to_come_is_no_event() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto met Secretary General Maria Lindqvist on Thursday.",
+        "The 8th Japan-NATO High-level Consultations will be held in Tokyo in 2032.",
+    )
+    assert not [e for e in events if e.background]

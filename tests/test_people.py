@@ -191,3 +191,13 @@ def test_an_institution_named_before_a_role_is_the_roles_organisation() -> None:
     [person] = registry.people
     assert person.name == "Han Do-yun"
     assert (person.roles[0].title, person.roles[0].organisation) == ("Speaker", "National Assembly")
+
+
+def test_a_headline_verb_such_as_addresses_is_not_a_name() -> None:
+    from natojp_tui.core.people import build_registry
+    from natojp_tui.core.text.document import AnalysedArticle
+
+    registry = build_registry(
+        AnalysedArticle.of(["Japanese Foreign Minister Addresses NATO Council", "Hello."])
+    )
+    assert all(p.name != "Addresses" for p in registry.people)

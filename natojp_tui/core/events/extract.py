@@ -40,6 +40,7 @@ from natojp_tui.core.events.dating import (
     precision,
     remember_dates,
 )
+from natojp_tui.core.events.exchanges import EXCHANGE_LOOK, read_exchanges
 from natojp_tui.core.events.japanese import read_japanese
 from natojp_tui.core.events.mentioned import MENTION_LOOK, read_mentions, title_press_event
 from natojp_tui.core.events.merge import merge_duplicate, read_topic
@@ -161,6 +162,8 @@ def _read_paragraph(
             new += _told_in_person(read_first_person(s, sent_cands, dates, ctx, floor), ctx)
         if sent_cands and any(masked.find(w, s0, s1) >= 0 for w in SCHEDULE_LOOK):
             _keep_schedule(read_schedule(s, sent_cands, dates, ctx), ctx)
+        if any(masked.find(w, s0, s1) >= 0 for w in EXCHANGE_LOOK):
+            ctx.side += [e for e in read_exchanges(s, ctx) if not _told_aside(e, ctx)]
         if not new and para_events and (dates or look.places):
             attach_trailing_context(s, sent_cands, dates, para_events, ctx)
         elif (
@@ -179,6 +182,10 @@ def _read_paragraph(
         visit_place = visit_city(masked, s0, s1) if look.visits else None
         if visit_place:
             ctx.visit_place = visit_place
+
+
+def _told_aside(event: Event, ctx: Context) -> bool:
+    return any(_same_side(event, e) for e in ctx.side)
 
 
 def _keep_schedule(events: list[Event], ctx: Context) -> None:

@@ -78,6 +78,7 @@ _GAP_OK = re.compile(
     r"\d{1,2}|,)\s*){0,5}"
 )
 _WITH_PERSON_RE = re.compile(r"\s(?:with|to)\s")
+_IN_THE_MEETING_RE = re.compile(r"\s*(?:During|In|At)\sthe\s(?:meeting|talks)\b")
 _REMOTE = re.compile(r"\b(?:tele)?phone|video|virtual|online\b", re.I)
 
 # --- meetings named in passing ------------------------------------------------------------
@@ -289,7 +290,12 @@ def _outcomes(
     masked, s0, s1 = s.masked, s.start, s.end
     out: list[Event] = []
     for m in _OUTCOME_RE.finditer(masked, s0, s1):
-        if _planned(masked, s0, m.start(), m.start()) or masked[m.start() - 1 : m.start()] == "~":
+        # only the words before the verb can make it a plan: what follows is what was
+        # agreed or discussed ("discussed the planned expansion of ISAF")
+        if (
+            PLAN_NEAR.found(masked[max(s0, m.start() - 60) : m.start()])
+            or masked[m.start() - 1 : m.start()] == "~"
+        ):
             continue
         before = [c for c in cands if c.end <= m.start() and c.start >= s0]
         if not before:
@@ -323,6 +329,18 @@ def _outcomes(
         trig = Trigger("meeting", m.start(), m.end(), m.group(0), "outcome")
         background = clause_in_past(s, m.start(), m.end())
         found = _existing(ctx, people, None, _TOLD_KINDS, background)
+        if found is not None and found.kind == "signing" and _IN_THE_MEETING_RE.match(masked, s0):
+            # "During the meeting, A and B discussed …" after their signing: the meeting
+            # the signing was part of, on its day and at its place (two linked events)
+            if _existing(ctx, people, found.date, _MEETING_KINDS, background) is None:
+                event = _new_event(
+                    "meeting", sorted(people), s, trig, dates, ctx, background, "meeting"
+                )
+                event.date = event.date or found.date
+                event.place = event.place or found.place
+                ctx.frames[id(event)] = ctx.frames.get(id(found), "seq")
+                out.append(event)
+            break
         if found is not None:
             day, _ = (None, "") if background else event_date(s, trig, dates, ctx, people)
             _complete(found, day if dates else None, place_in(masked, s0, s1, trig), None)

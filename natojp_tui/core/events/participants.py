@@ -64,6 +64,14 @@ _OBJECT_WORDS = words(
 _TITLE_WORDS = frozenset(["of", "the", "'s"])
 
 
+# a role written in lower case, as wire stories do; with its article, country or owner
+# so that a bare "minister" names nobody
+LOWER_ROLE_CUE_RE = re.compile(
+    r"\b(?:[Tt]he|Japan['’]s|NATO['’]s)\s(?:(?:Japanese|Australian|South\sKorean|Korean|NATO)\s)?"
+    r"(?:foreign\sminister|defen[cs]e\sminister|prime\sminister|secretary[\s-]general)\b(?!['’]s)"
+)
+
+
 def mentions_by_paragraph(registry: Registry) -> dict[int, list[MentionLike]]:
     out: dict[int, list[MentionLike]] = {}
     for m in registry.mentions():
@@ -92,7 +100,11 @@ def candidates(s: Sentence, mentions: Sequence[MentionLike], ctx: Context) -> li
             person_name, end = person.name, m.end
         raw.append(Candidate(m.start, end, (person_name,), "person"))
         taken.append((m.start, end))
-    for rm in ROLE_CUE_RE.finditer(masked, s0, s1):
+    lower = masked.find(" minister", s0, s1) >= 0 or masked.find("secretary", s0, s1) >= 0
+    cues = [*ROLE_CUE_RE.finditer(masked, s0, s1)]
+    if lower:  # wire style: "the Japanese foreign minister", "NATO's secretary-general"
+        cues = sorted([*cues, *LOWER_ROLE_CUE_RE.finditer(masked, s0, s1)], key=lambda m: m.start())
+    for rm in cues:
         if _overlaps(taken, rm.start(), rm.end()):
             continue
         cue = rm.group(0)
@@ -118,7 +130,7 @@ def candidates(s: Sentence, mentions: Sequence[MentionLike], ctx: Context) -> li
             and c.kind == "person"
             and (
                 masked[prev.end : c.start].strip() == ""
-                or (prev.names == c.names and masked[prev.end : c.start].strip() in (",", "("))
+                or (prev.names == c.names and _same_one_gap(masked[prev.end : c.start]))
             )
         ):
             prev.end, prev.names = c.end, c.names  # "Defence Minister" + "Itsunori Onodera"
@@ -128,6 +140,18 @@ def candidates(s: Sentence, mentions: Sequence[MentionLike], ctx: Context) -> li
         _set_status(masked, c, cands[-1] if cands else None)
         cands.append(c)
     return cands
+
+
+# between a role and the name of its holder: "the Secretary General of the North Atlantic
+# Treaty Organization (NATO) Mr. X", "the Prime Minister, X"
+_SAME_ONE_GAP_RE = re.compile(
+    r"(?:\s(?:of|for)\s(?:the\s)?(?:[A-Z][\w-]*\s?){1,6})?"
+    r"\s*(?:,|\(|\([A-Z][A-Za-z.&-]{1,10}\))?\s*(?:(?:Mr|Ms|Mrs|Dr)\.?\s*)?"
+)
+
+
+def _same_one_gap(gap: str) -> bool:
+    return _SAME_ONE_GAP_RE.fullmatch(gap) is not None
 
 
 _HONORIFIC_GAP_RE = re.compile(

@@ -100,7 +100,7 @@ _VERBS: tuple[tuple[str, str], ...] = (
     ("visit", r"visited|toured|inspected|boarded|went\s(?:on\s)?(?:board|aboard)|"
               r"(?:paid|made)\s(?:a|an|his|her|their)\s(?:[\w-]+\s)?visit\sto|"
               r"took\s(?:a|an)\s(?:walking\s|guided\s|brief\s)?tour\sof|"
-              r"laid\s(?:a\s)?wreaths?|paid\s(?:his\s|her\s|their\s)?(?:respects|tribute)\sat|"
+              r"laid\s(?:a\s)?wreaths?|paid\s(?:his\s|her\s|their\s)?(?:last\s)?(?:respects|tribute)\s(?:to\s[^,.;]{3,80}?\s)?at|"
               r"observed\s(?:a\s|an\s)?(?:[\w-]+\s)?(?:drill|exercise|demonstration)s?"),
     ("address", r"addressed|briefed|spoke\s(?:at|to|before)|"
                 r"told(?=\s(?:the\s|a\s|an\s)?(?:[\w'’-]+\s){0,4}?(?:Council|Parliament|Diet|"

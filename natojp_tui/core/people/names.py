@@ -53,7 +53,8 @@ NON_NAME_WORDS = wordset(
     welcome says say signs sign discuss discusses vows vow pledge pledges urges urge calls
     hosts host joins join talks tells warns warn backs back eye eyes seek seeks hails hail
     affirm affirms reaffirm reaffirms confirm confirms secretary-general vice-president
-    vice-minister vice-chairman director-general under-secretary commander-in-chief"""
+    vice-minister vice-chairman director-general under-secretary commander-in-chief
+    addresses address speaks delivers gives tours stresses"""
 )
 
 

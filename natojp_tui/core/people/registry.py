@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from natojp_tui.core.lexicon.office_holders import holders_on
 from natojp_tui.core.lexicon.roles import CHIEF_WORDS, HONORIFICS, ROLE_HEADS
 from natojp_tui.core.model import Person
 from natojp_tui.core.people.names import norm_name_token, org_of, parse_run_text
@@ -182,7 +183,22 @@ class PeopleRegistry:
             return self.holders(key, org if org != "NATO" else None) if key else []
         if not phrase:
             return []
-        return self.holders(role_key(phrase), org)
+        key = role_key(phrase)
+        return self.holders(key, org) or self._office_holder(key, org)
+
+    def _office_holder(self, key: str, org: str | None) -> list[Person]:
+        """Nobody in the text holds the role: the person of the text who held that office
+        on the article's date, by the public record (``lexicon.office_holders``)."""
+        if self.published is None:
+            return []
+        found = []
+        for _, name in holders_on(key, org, self.published):
+            family = name.split()[-1].lower()
+            found += [
+                p for p in self.people
+                if not p.roles and p.name.split()[-1].lower() == family and p not in found
+            ]  # fmt: skip
+        return found if len(found) == 1 else []
 
     def resolve(self, cue: str) -> Person | None:
         """The person ``cue`` names, or None if it is unknown or ambiguous.
