@@ -1252,3 +1252,29 @@ def test_a_numbered_session_still_to_come_is_no_event() -> None:
         "The 8th Japan-NATO High-level Consultations will be held in Tokyo in 2032.",
     )
     assert not [e for e in events if e.background]
+
+
+def test_a_speech_under_a_byline_greets_today_and_recalls_the_past() -> None:
+    events = _spoken(
+        "By NATO Secretary General Maria Lindqvist and the Prime Minister of Japan, Haruto "
+        "Sakamoto",
+        "Prime Minister Sakamoto,",
+        "It is really great to see you again.",
+        "We met earlier this year in Tokyo. And you visited Kyiv some months ago.",
+        "Today you are here, participating in the NATO Summit.",
+    )
+    told = {(e.kind, frozenset(_people(e)), e.background, e.date) for e in events}
+    assert ("meeting", PAIR, False, THURSDAY) in told  # "great to see you": today
+    assert ("meeting", PAIR, True, None) in told  # "earlier this year"
+    assert ("visit", frozenset({"Sakamoto"}), True, None) in told  # "you visited Kyiv"
+    assert ("summit", frozenset({"Sakamoto"}), False, THURSDAY) in told  # "here": today
+
+
+def test_remarks_under_the_speakers_possessive_name_are_hers_and_a_press_event() -> None:
+    events = _spoken(
+        "Aroha Tane’s remarks following summit",
+        "Prime Minister Sakamoto and I have concluded a very positive meeting.",
+    )
+    told = {(e.kind, frozenset(_people(e)), e.date) for e in events}
+    assert ("meeting", frozenset({"Tane", "Sakamoto"}), THURSDAY) in told
+    assert any(e.kind == "press_conference" and "Tane" in _people(e) for e in events)

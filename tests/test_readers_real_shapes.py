@@ -395,3 +395,13 @@ def test_a_headline_printed_several_times_under_a_section_label_is_the_title() -
     a = read(text)
     assert a.title == "Japan-Ruritania Defence Ministerial Meeting"
     assert len(a.body) == 1
+
+
+def test_after_as_delivered_the_speech_begins_even_with_its_short_lines() -> None:
+    a = read(
+        "by NATO Secretary General Maria Lindqvist and the Prime Minister of Japan, Haruto "
+        "Sakamoto\n\n(As delivered)\n\nPrime Minister Sakamoto,\n\nWelcome to NATO.\n\n"
+        "It is really great to see you again, and to work with you on our partnership.\n"
+    )
+    assert a.title.lower().startswith("by nato secretary general maria lindqvist")
+    assert a.body[:2] == ["Prime Minister Sakamoto,", "Welcome to NATO."]

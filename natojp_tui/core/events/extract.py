@@ -48,7 +48,13 @@ from natojp_tui.core.events.participants import candidates, mentions_by_paragrap
 from natojp_tui.core.events.places import visit_city
 from natojp_tui.core.events.schedule import SCHEDULE_LOOK, read_schedule
 from natojp_tui.core.events.sentence import Sentence
-from natojp_tui.core.events.speech import FIRST_PERSON_LOOK, Floor, find_floors, read_first_person
+from natojp_tui.core.events.speech import (
+    FIRST_PERSON_LOOK,
+    Floor,
+    find_floors,
+    on_the_speech_day,
+    read_first_person,
+)
 from natojp_tui.core.events.summary import headline
 from natojp_tui.core.events.triggers import actor_left, find_triggers, is_background, realised
 from natojp_tui.core.model import Event
@@ -157,7 +163,10 @@ def _read_paragraph(
         dates = s.dates if look.dates else []
         new = _read_sentence(s, sent_cands, dates, ctx) if look.events else []
         if told_in_passing:
-            new += read_mentions(s, sent_cands, dates, ctx, new)
+            mentioned = read_mentions(s, sent_cands, dates, ctx, new)
+            if floor is not None:
+                on_the_speech_day(mentioned, s, ctx)
+            new += mentioned
         if own_words and floor is not None:
             new += _told_in_person(read_first_person(s, sent_cands, dates, ctx, floor), ctx)
         if sent_cands and any(masked.find(w, s0, s1) >= 0 for w in SCHEDULE_LOOK):

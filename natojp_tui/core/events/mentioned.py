@@ -857,9 +857,10 @@ def _thanked_for_hosting(
 _PRESS_TITLE_RE = re.compile(
     r"^(?:(?:transcript|video)\s(?:of|:)\s)?(?P<joint>joint\s)?(?:press\s(?:conference|point|briefing|"
     r"availability|encounter|statements?)|news\sconference|doorstop(?:\sinterview)?|"
-    r"remarks\sto\sthe\s(?:press|media))\b",
+    r"remarks\sto\sthe\s(?:press|media)|"
+    r"(?-i:(?:[A-Z][\w.-]+\s){0,3}[A-Z][\w.-]+['’]s)\sremarks\s(?:following|after)\s)\b",
     re.I,
-)
+)  # "Jacinda Ardern’s remarks following summit": her press remarks
 _NOT_SPEAKERS = re.compile(
     r"^(?:q|question|journalist|reporter|moderator|host|press|media|unidentified|audience|"
     r"participant|male|female|speaker)\b",

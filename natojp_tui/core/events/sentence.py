@@ -25,7 +25,7 @@ _BACKGROUND_RE = re.compile(
     r"\b(?:in\sthe\spast|previously|formerly|last(?=\s(?:met|visited|spoke|talked|held|saw)\b)|over\sthe\s(?:past|last)\s\w+|for\s(?:years|decades)|"
     r"(?:his|her|their)\sprevious\b|has\slong|have\slong|[Ll]ast\s(?:year|month)|\w+\syears\sago|in\srecent\syears|"
     rf"[Ll]ast\s(?:{MONTH_NAME_PATTERN}|spring|summer|autumn|fall|winter)\b|"
-    r"(?:weeks|months|years)\s(?:earlier|ago|before)|"
+    r"(?:weeks|months|years)\s(?:earlier|ago|before)|[Ee]arlier\sthis\syear|"
     r"since\s(?:19|20)\d\d|back\sin|(?i:in|of)\s(?:early\s|late\s|mid-)?"
     rf"(?:(?:{MONTH_NAME_PATTERN})\s)?(?:19|20)\d\d)\b"
 )

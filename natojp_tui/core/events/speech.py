@@ -37,11 +37,19 @@ from natojp_tui.core.text.document import AnalysedArticle
 
 # a line that says the text is someone's speech or a press event's words
 SPEECH_LINE_RE = re.compile(
-    r"^(?:(?:transcript|video)\s(?:of|:)\s)?(?:joint\s)?(?:press\s(?:conference|point|briefing|"
+    r"^(?:(?:transcript|video)\s(?:of|:)\s)?(?:(?:[A-Z][\w.-]+\s){0,3}[A-Z][\w.-]+['’]s\s)?"
+    r"(?:joint\s)?(?:press\s(?:conference|point|briefing|"
     r"availability|encounter|statements?)|news\sconference|doorstop(?:\sinterview)?|"
     r"(?:television|radio|tv)\sinterview|interview|(?:opening\s)?(?:remarks|statement|address)|"
     r"speech|keynote(?:\saddress|\sspeech)?)\b",
     re.I,
+)
+
+# a byline that names an office holder: "by NATO Secretary General Jens Stoltenberg and the
+# Prime Minister of Japan, Fumio Kishida" (a journalist's byline holds no office)
+_ROLE_BYLINE_RE = re.compile(
+    r"^[Bb]y\s(?:the\s)?(?:(?:NATO|[A-Z][a-z]+)\s)?(?:Deputy\s)?(?:Secretary[\s-]General|"
+    r"Prime\sMinister|President|(?:Foreign|Defen[cs]e)\sMinister|Minister)\b"
 )
 
 # the speaker named after "by" ("… - Opening remarks by the Secretary General")
@@ -63,10 +71,11 @@ FIRST_PERSON: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("meeting", re.compile(r"\b(?:[Mm]y|[Oo]ur)\s(?:first\s|bilateral\s|good\s)?(?:meeting|talks|discussions?)\b")),
     ("meeting", re.compile(r"\b(?:conduct|hold|have)\sthis\smeeting\b")),
     ("meeting", re.compile(rf"\b{_I}\s{_AUX}(?:discussed|agreed|talked)\b")),
-    ("meeting", re.compile(r"\sand\sI\s(?:also\s|have\s|just\s|both\s){0,2}(?:discussed|agreed|talked|met)\b")),
+    ("meeting", re.compile(r"\sand\sI\s(?:also\s|have\s|just\s|both\s){0,2}(?:discussed|agreed|talked|met|concluded|held|had)\b")),
     ("signing", re.compile(rf"\b{_I}\s{_AUX}(?:signed|concluded)\b")),
     ("visit", re.compile(r"\b(?:I|we)\senjoyed\s(?:your|the)\s(?:\w+\s)?hospitality\b")),
     ("meeting", re.compile(r"\b[Ww]elcome\s(?:you\s(?:back\s)?(?:here|to)|back\sto)\b")),
+    ("meeting", re.compile(r"\b(?:great|good|nice|glad|pleased|happy|delighted|wonderful)\sto\s(?:see|meet|welcome)\syou\b")),
     ("summit", re.compile(r"\b(?:[Aa]t|[Dd]uring|[Ss]ince)\sour\s(?:[\w-]+\s){0,2}?[Ss]ummit\b")),
 )  # fmt: skip
 
@@ -75,24 +84,26 @@ FIRST_PERSON: tuple[tuple[str, re.Pattern[str]], ...] = (
 _TRIP_RE = re.compile(
     r"\b(?:(?P<i>I)\s(?:was\s(?:very\s|so\s)?(?:glad|happy|pleased|delighted|honou?red)\sto\s)?"
     r"(?:go|went|visit|visited|travell?ed|came|come)\s(?:to\s)?(?=[A-Z])|"
+    r"(?P<you>[Yy]ou)\s(?:also\s)?(?:visited|went\sto|travell?ed\sto|came\sto|came\shere)\b\s?(?=[A-Za-z])|"
     r"(?:(?P<my>[Mm]y)|(?P<your>[Yy]our))\s(?:[\w-]+\s){0,2}?(?:visit|trip)\b(?:\s(?:to|in)\s(?=[A-Z]))?)"
 )
 _TRIP_PLACE_RE = re.compile(r"(?:the\s)?[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2}")
 
 # a quick look: a sentence without these words tells nothing in the first person
 FIRST_PERSON_LOOK = re.compile(
-    r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Yy]our|this\smeeting|meet\syou|me\sto\smeet|[Ww]elcome|[Yy]ou\shad)\b"
+    r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Yy]ou|[Yy]our|to\s(?:see|meet|welcome)\syou|this\smeeting|meet\syou|me\sto\smeet|[Ww]elcome|[Yy]ou\shad)\b"
 )
 
 # the past, not the day of the speech: "since we last met", "during that visit"
 _PAST_RE = re.compile(
-    r"\b(?:last\s(?:met|time)|previous|previously|that\svisit|that\stime|back\sthen|ago\b(?<!minutes\sago))",
+    r"\b(?:last\s(?:met|time|year|month|week)|previous|previously|that\svisit|that\stime|back\sthen|"
+    r"earlier\sthis\s(?:year|month)|ago\b(?<!minutes\sago))",
     re.I,
 )
 # the day of the speech itself: "today", "a few minutes ago", "to meet you", "this meeting here"
 _RECENT_RE = re.compile(
     r"\b(?:just|minutes\sago|today|tonight|this\s(?:morning|afternoon|evening|meeting)|here|"
-    r"meet\syou)\b",
+    r"(?:meet|see|welcome)\syou|have\s(?:just\s)?(?:concluded|had|held))\b",
     re.I,
 )
 _PRONOUN_OBJECT_RE = re.compile(r"\s(?:with\s)?(?:him|her|you)\b")
@@ -147,6 +158,11 @@ def _speech_line(doc: AnalysedArticle) -> tuple[str | None, int]:
     for p, t in enumerate(doc.body[:6]):
         if len(t.text) <= 240 and SPEECH_LINE_RE.match(t.text.strip()):
             return t.text, p + 1
+    if _ROLE_BYLINE_RE.match(doc.title.strip()):
+        return (
+            doc.title,
+            0,
+        )  # the page's "Opening remarks" line cut off: "by NATO Secretary General X"
     return None, len(doc.body)
 
 
@@ -216,6 +232,17 @@ def read_first_person(
     return out
 
 
+def on_the_speech_day(events: list[Event], s: Sentence, ctx: Context) -> None:
+    """Events a speaker tells in passing with no day of their own ("you are here,
+    participating in the NATO Summit") are the speech's when the sentence is about now."""
+    if ctx.published is None or _RECENT_RE.search(s.masked, s.start, s.end) is None:
+        return
+    for e in events:
+        if e.date is None and not e.background:
+            e.date = ctx.published
+            ctx.frames[id(e)] = "own"
+
+
 def _recalled_trips(s: Sentence, ctx: Context, floor: Floor) -> list[Event]:
     """Past trips of the speaker ("I was glad to go to Japan last year") or of the one
     addressed ("after your landmark visit in 2007"): background visits with no day. A trip
@@ -227,7 +254,7 @@ def _recalled_trips(s: Sentence, ctx: Context, floor: Floor) -> list[Event]:
             continue
         if not clause_in_past(s, m.start(), m.end()):
             continue
-        if m.group("your"):
+        if m.group("your") or m.group("you"):
             if len(floor.addressees) != 1:
                 continue  # "your visit" to a room of people: whose is unknown
             who = floor.addressees[0]

@@ -104,6 +104,12 @@ _APPOSITIVE_RE = re.compile(r",[ \u00A0](?:the[ \u00A0]|and[ \u00A0])?")
 _BARE_SPEECH_RE = re.compile(rf",?[ \u00A0](?:{INTRODUCING_VERBS})\b")
 
 
+# a full name whose speech a line announces: "Jacinda Ardern’s remarks following summit"
+_SPEECH_OF_RE = re.compile(
+    r"['’]s[ \u00A0](?:(?:opening|closing|keynote|welcoming|introductory)[ \u00A0])?"
+    r"(?:remarks|speech|statement|address|press[ \u00A0]conference)\b",
+    re.I,
+)
 _SAID_BEFORE_RE = re.compile(rf"(?:{VERBS_BEFORE_NAME})[ \u00A0]$")
 # a bare full name that meets or is met is a person too ("Wang Yi met Taro Kono", "his
 # Japanese counterpart Nobuo Kishi", "their counterparts, Penny Wong and Richard Marles")
@@ -190,6 +196,8 @@ def _introduces(text: str, run: ParsedRun) -> bool:
         return False
     if run.start <= 1 and _LABEL_AFTER_RE.match(text, run.end):
         return True  # a transcript label: "ALEXANDER DOWNER: …", "JAMES APPATHURAI (NATO Spokesman): …"
+    if _SPEECH_OF_RE.match(text, run.name_end or run.end):
+        return True  # "Jacinda Ardern’s remarks following summit"
     after = text[run.end : run.end + 12]
     before = text[max(0, run.start - 16) : run.start]
     if _BARE_SPEECH_RE.match(after) or _SAID_BEFORE_RE.search(before):
@@ -217,6 +225,8 @@ def _lone_speaker(text: str, run: ParsedRun) -> bool:
     word = run.name[0]
     if not word[:1].isupper() or word.isupper() or word.lower() in _NOT_LONE_SPEAKERS:
         return False
+    if _SPEECH_OF_RE.match(text, run.name_end or run.end):
+        return True  # "Jacinda Ardern’s remarks following summit"
     after = text[run.end : run.end + 12]
     before = text[max(0, run.start - 16) : run.start]
     if _SAID_BEFORE_RE.search(before):

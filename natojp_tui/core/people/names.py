@@ -271,7 +271,7 @@ def parse_run_text(text: str) -> ParsedRun:
             run.gender = HONORIFICS[toks[i].text.lower().rstrip(",")] or run.gender
             i += 1
 
-    if toks and toks[0].low == "the":
+    if toks and toks[0].low in ("the", "by"):  # "By NATO Secretary General X": a byline
         i = 1
     former = i < len(toks) and toks[i].low in ("former", "then", "ex-")
     if former:

@@ -49,6 +49,7 @@ _BYLINE = re.compile(
     r"^(?:By|BY)\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|bin)){0,3})"
     r"(?:\s*(?:,|\||-|–|—|and)\s*(?P<org>[A-Z][\w .&'’-]{1,40}))?\s*$"
 )
+_DELIVERED = re.compile(r"as delivered|against delivery|as prepared for delivery", re.I)
 _TITLE_LABEL = re.compile(r"^title\s*:\s*(?P<v>.+)$", re.I)
 # A section label naming an organisation with its acronym: "North Atlantic Treaty
 # Organization (NATO)", "北大西洋条約機構(NATO)". Never a headline.
@@ -256,6 +257,7 @@ def classify(units: list[str]) -> list[Unit]:
     ) or (len(turn_labels) >= 1 and _TRANSCRIPT_WORDS.search(said) is not None)
     out: list[Unit] = []
     in_turns = False
+    delivered = False
     for n, (unit, label) in enumerate(zip(units, labels, strict=True)):
         bare = _BULLET.sub("", unit).strip()
         if transcript and label is not None and label.lower() not in METADATA_LABELS:
@@ -267,6 +269,7 @@ def classify(units: list[str]) -> list[Unit]:
             continue
         if furniture_kind(bare):
             out.append(Unit(unit, "furniture"))
+            delivered = delivered or _DELIVERED.search(bare) is not None
             continue
         when = parse_date_furniture(bare)
         if when is not None:
@@ -298,7 +301,9 @@ def classify(units: list[str]) -> list[Unit]:
         if in_turns:
             out.append(Unit(unit, "turn"))  # a turn that goes on over several paragraphs
             continue
-        out.append(Unit(unit, "body" if is_story_text(unit) else "heading"))
+        # after "(As delivered)" the speech itself begins, its short lines too ("Prime
+        # Minister Kishida,", "Welcome to NATO.")
+        out.append(Unit(unit, "body" if delivered or is_story_text(unit) else "heading"))
     _headings_in_story(out)
     return out
 
