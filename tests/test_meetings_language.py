@@ -1278,3 +1278,24 @@ def test_remarks_under_the_speakers_possessive_name_are_hers_and_a_press_event()
     told = {(e.kind, frozenset(_people(e)), e.date) for e in events}
     assert ("meeting", frozenset({"Tane", "Sakamoto"}), THURSDAY) in told
     assert any(e.kind == "press_conference" and "Tane" in _people(e) for e in events)
+
+
+def test_a_document_signed_in_the_passive_is_a_signing_of_the_people_just_met() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto met NATO Secretary General Maria Lindqvist in Vilnius "
+        "on Thursday.",
+        "The Individually Tailored Partnership Programme was signed on the sidelines of the "
+        "summit.",
+    )
+    [signing] = [e for e in events if e.kind == "signing"]
+    assert _people(signing) == {"Sakamoto", "Lindqvist"} and signing.date == THURSDAY
+
+
+def test_the_first_leader_to_attend_an_earlier_summit_recalls_that_summit() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto attended the NATO Summit in Vilnius on Thursday.",
+        "Sakamoto, who was the first Japanese leader to attend the NATO Summit in June 2029 in "
+        "Madrid, spoke of the war.",
+    )
+    told = sorted((e.background, e.date, e.place) for e in events)
+    assert told == [(False, THURSDAY, "Vilnius"), (True, None, "Madrid")]

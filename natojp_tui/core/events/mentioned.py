@@ -540,7 +540,13 @@ def _attendance(
         background = clause_in_past(s, m.start(), m.end())
         took_place = _TOOK_PLACE_RE.search(masked, m.end(), s1)
         before = [*ctx.events, *ctx.side]
-        same = [e for e in before if e.kind == kind and set(people[:1]) <= set(e.participants)]
+        same = [
+            e
+            for e in before
+            if e.kind == kind
+            and e.background == background
+            and set(people[:1]) <= set(e.participants)
+        ]  # fmt: skip  (a summit recalled, "the first leader to attend … in June 2022", is another)
         if same:
             if took_place is not None and not background and same[0].date is None:
                 _took_place(s, same[0], took_place.start(), dates, ctx)  # its day told now
