@@ -1299,3 +1299,29 @@ def test_the_first_leader_to_attend_an_earlier_summit_recalls_that_summit() -> N
     )
     told = sorted((e.background, e.date, e.place) for e in events)
     assert told == [(False, THURSDAY, "Vilnius"), (True, None, "Madrid")]
+
+
+def test_remarks_with_ministers_are_a_press_event_and_we_had_a_meeting_today() -> None:
+    events = _spoken(
+        "Remarks With Defence Minister Tane Rewi and Foreign Minister Haruto Sakamoto",
+        "MODERATOR: We would like to begin.",
+        "MINISTER SAKAMOTO: Let me make some remarks. Today, we had, for the first time in "
+        "Tokyo, a 2+2 meeting of the four ministers.",
+        kind="turn",
+    )
+    press = [e for e in events if e.kind == "press_conference"]
+    assert press and {"Rewi", "Sakamoto"} <= _people(press[0])
+    meeting = next(e for e in events if e.kind == "meeting")
+    assert "Sakamoto" in _people(meeting) and meeting.date == THURSDAY
+
+
+def test_an_opening_phrase_of_years_ago_dates_the_addressees_trip() -> None:
+    events = _spoken(
+        "Opening remarks by Secretary General Maria Lindqvist",
+        "Prime Minister Sakamoto, welcome back to NATO. Three years ago, you came here to sign "
+        "our partnership programme.",
+    )
+    past = [(e.kind, _people(e)) for e in events if e.background]
+    assert ("visit", {"Sakamoto"}) in past
+    today = [e for e in events if e.kind == "meeting" and not e.background]
+    assert today and today[0].date == THURSDAY  # "welcome back": the day of the speech

@@ -177,7 +177,10 @@ def _complete(e: Event, day: date | None, place: str | None, duration: int | Non
         e.duration = duration
 
 
-_FRONTED_RE = re.compile(r"\s*(?:In|As|During|At|From|Back|Years|Decades|Then)\b")
+_FRONTED_RE = re.compile(
+    r"\s*(?:(?:In|As|During|At|From|Back|Years|Decades|Then|Last|Earlier|Previously|Formerly)\b|"
+    r"\w+\s(?:years|months|weeks|decades)\sago\b)"
+)
 _OTHER_TIME_RE = re.compile(r"\bsince\b|\b(?:after|following|than)\sthe\s(?:one|first|last)\b")
 
 
@@ -863,7 +866,7 @@ def _thanked_for_hosting(
 _PRESS_TITLE_RE = re.compile(
     r"^(?:(?:transcript|video)\s(?:of|:)\s)?(?P<joint>joint\s)?(?:press\s(?:conference|point|briefing|"
     r"availability|encounter|statements?)|news\sconference|doorstop(?:\sinterview)?|"
-    r"remarks\sto\sthe\s(?:press|media)|"
+    r"remarks\sto\sthe\s(?:press|media)|remarks\swith\s(?=[A-Z])|"
     r"(?-i:(?:[A-Z][\w.-]+\s){0,3}[A-Z][\w.-]+['’]s)\sremarks\s(?:following|after)\s)\b",
     re.I,
 )  # "Jacinda Ardern’s remarks following summit": her press remarks

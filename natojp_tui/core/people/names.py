@@ -216,6 +216,10 @@ def _match_role(toks: list[_Tok], i: int) -> tuple[int, str] | None:
     return k, title
 
 
+# words that open a capitalised run without being part of a name or role
+_RUN_OPENERS = frozenset({"the", "by", "with", "remarks", "readout", "transcript", "statement"})
+
+
 def _institution_end(toks: list[_Tok], i: int) -> int | None:
     """Where an institution's name that starts at ``i`` ends ("National Assembly", "Defense
     Ministry": up to four capitalised words, the last an institution head), else None."""
@@ -271,8 +275,8 @@ def parse_run_text(text: str) -> ParsedRun:
             run.gender = HONORIFICS[toks[i].text.lower().rstrip(",")] or run.gender
             i += 1
 
-    if toks and toks[0].low in ("the", "by"):  # "By NATO Secretary General X": a byline
-        i = 1
+    while i < min(2, len(toks)) and toks[i].low in _RUN_OPENERS:
+        i += 1  # "By NATO Secretary General X", "Remarks With Defence Minister X"
     former = i < len(toks) and toks[i].low in ("former", "then", "ex-")
     if former:
         i += 1  # "Former Japanese Prime Minister Fumio Kishida": a past office, the same name
