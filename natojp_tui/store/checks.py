@@ -67,6 +67,8 @@ def index_problem(index: Any, n_quotes: int) -> str | None:
         (len(snap.bitmap_rows) == v, "bitmap rows have the wrong length"),
         (bounded(snap.bitmap_rows, -1, max(len(snap.bitmaps), 0)), "a bitmap row is out of range"),
         (not n or snap.bitmaps.shape[1] * 8 >= n, "bitmaps are too short"),
+        (len(snap.word_rank) == v, "word ranks have the wrong length"),
+        (len(snap.rank_at) == positions, "the rank table has the wrong length"),
         (bounded(snap.kinds, 0, len(snap.kind_names)), "a kind code is out of range"),
         (bounded(snap.speakers, -1, len(snap.speaker_names)), "a speaker code is out of range"),
         (bounded(snap.articles, 0, len(snap.article_names)), "an article code is out of range"),
