@@ -28,6 +28,40 @@ def shard_paths(db: Path) -> list[Path]:
     ]
 
 
+def as_schema_4(db: Path) -> None:
+    """Rewrite a library as schema 4 wrote it: the journal folded into the user file (no
+    journal), the search index without the word ranks phrases read."""
+    import zlib
+
+    from natojp_tui.core import search
+    from natojp_tui.store import journal
+
+    def ref(name: str, data: bytes) -> list:
+        (db / name).write_bytes(data)
+        return [name, len(data), zlib.crc32(data) & 0xFFFFFFFF]
+
+    doc = manifest(db)
+    held = db / doc["files"].pop("journal")[0]
+    latest, _end = journal._last_record(held.read_bytes())
+    held.unlink()
+    stamp = f"{doc['generation']:06d}.{doc['commit']}"
+    if latest is not None:
+        doc["files"]["user"] = ref(f"user.{stamp}.json", latest)
+    if "search" in doc["files"]:
+        name = doc["files"]["search"][0]
+        index = search.SearchIndex.from_bytes((db / name).read_bytes(), fetch=None)  # type: ignore[arg-type]
+        saved = search._ARRAYS
+        search._ARRAYS = tuple(a for a in saved if a not in search._DERIVED)
+        try:
+            data = index.to_bytes(tag=index.tag)
+        finally:
+            search._ARRAYS = saved
+        (db / name).unlink()
+        doc["files"]["search"] = ref(name, data)
+    doc["schema"] = 4
+    (db / "manifest.json").write_bytes(orjson.dumps(doc))
+
+
 def files(db: Path) -> dict[str, bytes]:
     """Every regular file of the folder (not the lock), by name."""
     return {p.name: p.read_bytes() for p in db.iterdir() if p.is_file() and p.name != ".lock"}

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import orjson
 import pytest
-from library_files import family_path, files, manifest, shard_paths, write_legacy
+from library_files import as_schema_4, family_path, files, manifest, shard_paths, write_legacy
 
 from natojp_tui.store import SCHEMA_VERSION, Store, StoreError
+from natojp_tui.store import journal as journals
 from natojp_tui.store.db import shard_key
+from natojp_tui.store.library import Manifest
 from natojp_tui.store.repair import repair
 from natojp_tui.store.storage import atomic_write_bytes
 
@@ -107,14 +109,79 @@ def test_stars_and_state_survive_reimport_and_reopen(store: Store, tmp_path: Pat
     assert Store.open(tmp_path / "db").starred() == set()
 
 
-def test_starring_writes_only_the_user_file_and_the_manifest(store: Store, tmp_path: Path) -> None:
+def test_starring_appends_to_the_journal_alone(store: Store, tmp_path: Path) -> None:
     store.import_paths([write_article(tmp_path, "a.txt")])
     db = tmp_path / "db"
-    before = manifest(db)["files"]
-    store.star(store.quotes()[0].id)
-    after = manifest(db)["files"]
-    assert {k for k in after if after[k] != before.get(k)} == {"user"}
-    assert manifest(db)["generation"] == 2
+    before = {p.name: p.read_bytes() for p in db.iterdir() if p.is_file()}
+    quote = store.quotes()[0].id
+    store.star(quote)
+    after = {p.name: p.read_bytes() for p in db.iterdir() if p.is_file()}
+    journal = family_path(db, "journal").name
+    assert {n for n in after if after[n] != before.get(n)} == {journal}, "one file written"
+    assert after[journal].startswith(before[journal]) and len(after[journal]) > 8
+    assert Store.open(db).starred() == {quote}
+
+
+def test_a_commit_folds_the_journal_into_the_user_file(store: Store, tmp_path: Path) -> None:
+    store.import_paths([write_article(tmp_path, "a.txt")])
+    db = tmp_path / "db"
+    quote = store.quotes()[0].id
+    store.star(quote)
+    store.set_note(quote, "why it matters")
+    store.import_paths([write_article(tmp_path, "b.txt", "Second visit")])
+    assert family_path(db, "journal").read_bytes() == b"", "the new generation's, empty"
+    user = orjson.loads(family_path(db, "user").read_bytes())
+    assert len(user["stars"]) == 1 and len(user["notes"]) == 1
+    fresh = Store.open(db)
+    assert fresh.starred() == {quote} and fresh.note_of(quote) == "why it matters"
+
+
+def test_a_torn_journal_record_reads_as_the_old_state_and_is_cut_off(
+    store: Store, tmp_path: Path
+) -> None:
+    store.import_paths([write_article(tmp_path, "a.txt")])
+    db = tmp_path / "db"
+    quote = store.quotes()[0].id
+    store.star(quote)
+    journal = family_path(db, "journal")
+    whole = journal.read_bytes()
+    store.star(quote, on=False)
+    journal.write_bytes(journal.read_bytes()[:-3])  # the unstar cut short (a kill, a full disk)
+    assert Store.open(db).starred() == {quote}, "the last whole record"
+    assert not repair(db).damaged
+    again = Store.open(db)
+    again.set_state("theme", "nord")
+    grown = journal.read_bytes()
+    held = journals.read(db, Manifest.from_bytes((db / "manifest.json").read_bytes(), db))
+    assert grown.startswith(whole) and held.end == len(grown), "the torn tail was cut off"
+    assert Store.open(db).starred() == {quote} and Store.open(db).get_state("theme") == "nord"
+
+
+def test_another_processs_journaled_star_is_seen(store: Store, tmp_path: Path) -> None:
+    store.import_paths([write_article(tmp_path, "a.txt")])
+    db = tmp_path / "db"
+    reader = Store.open(db)
+    quote = store.quotes()[0].id
+    store.star(quote)
+    assert reader.reload_if_changed() and reader.starred() == {quote}
+    assert not reader.reload_if_changed()
+
+
+def test_a_full_journal_makes_the_next_change_a_commit(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from natojp_tui.store import journal
+
+    store.import_paths([write_article(tmp_path, "a.txt")])
+    db = tmp_path / "db"
+    monkeypatch.setattr(journal, "LIMIT", 200)
+    generation = manifest(db)["generation"]
+    quote = store.quotes()[0].id
+    for n in range(4):
+        store.set_note(quote, f"note {n}")
+    assert manifest(db)["generation"] > generation, "a full journal was folded by a commit"
+    assert len(family_path(db, "journal").read_bytes()) <= 200
+    assert Store.open(db).note_of(quote) == "note 3"
 
 
 def test_opening_an_article_reads_only_its_shard(store: Store, tmp_path: Path) -> None:
@@ -192,14 +259,21 @@ def test_a_damaged_shard_is_reported_when_its_article_is_opened(
     assert str(shard) in str(err.value)
 
 
-def test_a_missing_family_file_is_damage_not_an_empty_family(store: Store, tmp_path: Path) -> None:
+@pytest.mark.parametrize("family", ["user", "journal"])
+def test_a_missing_family_file_is_damage_not_an_empty_family(
+    store: Store, tmp_path: Path, family: str
+) -> None:
     store.import_paths([write_article(tmp_path, "a.txt")])
     store.star(store.quotes()[0].id)
-    user = family_path(tmp_path / "db", "user")
-    user.unlink()
+    store.import_paths([write_article(tmp_path, "b.txt", "Second visit")])  # the user file
+    store.star(store.quotes()[1].id)  # and the journal
+    path = family_path(tmp_path / "db", family)
+    if family == "user":  # superseded by the journal until the next commit: read it alone
+        family_path(tmp_path / "db", "journal").write_bytes(b"")
+    path.unlink()
     with pytest.raises(StoreError, match="missing") as err:
         Store.open(tmp_path / "db")
-    assert str(user) in str(err.value)
+    assert str(path) in str(err.value)
 
 
 def test_a_record_with_a_missing_field_is_reported_with_file_and_id(
@@ -277,13 +351,49 @@ def test_repair_restores_a_deleted_user_file_from_the_last_good_copy(
     store.ensure_seeded()
     first, second = store.quotes()[:2]
     store.star(first.id)
-    store.star(second.id)  # the previous generation's user file holds the first star
+    store.import_paths([write_article(tmp_path, "a.txt")])  # a user file with the first star
+    store.star(second.id)
+    store.import_paths([write_article(tmp_path, "b.txt", "Second visit")])  # and both
     db = tmp_path / "db"
     family_path(db, "user").unlink()
     result = repair(db)
     assert any("restored user from the last good copy" in a for a in result.actions)
     assert Store.open(db).starred() == {first.id}
     assert "restored user" in "\n".join(result.lines())
+
+
+def test_repair_of_a_deleted_journal_keeps_the_user_file_and_says_what_is_lost(
+    store: Store, tmp_path: Path
+) -> None:
+    store.ensure_seeded()
+    first, second = store.quotes()[:2]
+    store.star(first.id)
+    store.import_paths([write_article(tmp_path, "a.txt")])  # a user file with the first star
+    store.star(second.id)  # in the journal only
+    db = tmp_path / "db"
+    journal = family_path(db, "journal")
+    journal.unlink()
+    result = repair(db)
+    assert any(str(journal) in d and "missing" in d for d in result.damaged)
+    assert any("changes to the user data since" in a for a in result.actions)
+    assert Store.open(db).starred() == {first.id}
+    assert not repair(db).damaged
+
+
+def test_a_damaged_user_file_under_a_journal_is_repaired_from_the_journal(
+    store: Store, tmp_path: Path
+) -> None:
+    store.import_paths([write_article(tmp_path, "a.txt")])
+    first = store.quotes()[0].id
+    store.star(first)
+    store.import_paths([write_article(tmp_path, "b.txt", "Second visit")])  # a user file
+    second = store.quotes()[1].id
+    store.star(second)  # the journal holds both stars
+    db = tmp_path / "db"
+    family_path(db, "user").write_bytes(b"{ damaged")
+    result = repair(db)
+    assert result.damaged and Store.open(db).starred() == {first, second}
+    assert not repair(db).damaged
 
 
 def test_repair_reads_an_article_again_when_its_shard_is_gone(store: Store, tmp_path: Path) -> None:
@@ -449,6 +559,7 @@ def test_a_file_reached_twice_through_a_link_is_imported_once(store: Store, tmp_
 def _as_schema_3(db: Path) -> None:
     """Rewrite a library as schema 3 wrote it: shards as whole TinyDB tables, the last
     import's ids in the user family's ``imports`` table, no ``imports`` family."""
+    as_schema_4(db)
     doc = manifest(db)
     user_tables: dict = {}
     for key, (name, *_rest) in list(doc["files"].items()):
@@ -555,11 +666,10 @@ def test_a_star_rewrites_neither_the_import_list_nor_a_shard(store: Store, tmp_p
     ).imported
     db = tmp_path / "db"
     quote = store.article(ids[0]).quotes[0]
-    before = manifest(db)["files"]
+    before = manifest(db)
     store.star(quote.id)
-    after = manifest(db)["files"]
-    assert {k for k in after if after[k] != before.get(k)} == {"user"}
-    assert len(family_path(db, "user").read_bytes()) < 1000
+    assert manifest(db) == before, "journaled: no new generation"
+    assert len(family_path(db, "journal").read_bytes()) < 1000
     assert Store.open(db).starred() == {quote.id} and Store.open(db).new_articles() == set(ids)
 
 
@@ -591,3 +701,58 @@ def test_one_article_is_read_without_parsing_the_article_list(store: Store, tmp_
     assert fresh.search("partners", limit=5).total == 3
     assert fresh._list_read is None, "a search never needs it"
     assert len(fresh.article_ids()) == 3
+
+
+def test_a_schema_4_library_is_backed_up_and_upgraded_when_opened(
+    store: Store, tmp_path: Path
+) -> None:
+    ids = store.import_paths(
+        [write_article(tmp_path, f"{n}.txt", f"Visit {n}") for n in range(3)]
+    ).imported
+    db = tmp_path / "db"
+    quote = store.article(ids[0]).quotes[0].id
+    store.star(quote)
+    store.set_note(ids[1], "my note")
+    queries = ["natural", '"natural partners"', '"we are nat', ""]
+    answers = {q: [h.record.id for h in store.search(q).hits] for q in queries}
+    as_schema_4(db)
+    old = manifest(db)
+    old_files = {name: (db / name).read_bytes() for name, *_ in old["files"].values()}
+
+    upgraded = Store.open(db)
+    assert manifest(db)["schema"] == SCHEMA_VERSION == 5
+    backup = upgraded.backup
+    assert backup is not None and backup.name.startswith("backup-schema4-")
+    assert orjson.loads((backup / "manifest.json").read_bytes()) == old
+    assert {n: (backup / n).read_bytes() for n in old_files} == old_files, "a whole copy"
+    assert b"rank_at" in family_path(db, "search").read_bytes()[:4096]
+    for s in (upgraded, Store.open(db)):
+        assert s.starred() == {quote} and s.note_of(ids[1]) == "my note"
+        assert s.new_articles() == set(ids)
+        assert {q: [h.record.id for h in s.search(q).hits] for q in queries} == answers
+    assert Store.open(db).backup is None, "upgraded once"
+    assert not repair(db).damaged
+    before = manifest(db)
+    upgraded.star(quote, on=False)
+    assert manifest(db) == before and Store.open(db).starred() == set(), "journaled from now on"
+
+
+def test_a_schema_4_library_that_cannot_be_upgraded_is_read_as_it_is(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from natojp_tui.store import migrations
+
+    [aid] = store.import_paths([write_article(tmp_path, "a.txt")]).imported
+    db = tmp_path / "db"
+    quote = store.article(aid).quotes[0].id
+    store.star(quote)
+    as_schema_4(db)
+
+    def cannot(*_args: object) -> Path:
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(migrations, "link_backup", cannot)
+    old = Store.open(db)
+    assert manifest(db)["schema"] == 4 and old.starred() == {quote}
+    assert old.search('"natural partners"').total == 1, "ranks derived in memory"
+    assert not list(db.glob("backup-schema4-*"))

@@ -472,9 +472,12 @@ def _published_key(published: str | None) -> tuple[int, int]:
 
 _ARRAYS = (
     "offsets", "postings", "doc_starts", "doc_of_pos", "doc_offsets", "doc_postings",
-    "bitmap_rows", "bitmaps", "published", "years", "paragraphs", "starts", "kinds",
-    "speakers", "articles",
+    "bitmap_rows", "bitmaps", "word_rank", "rank_at", "published", "years", "paragraphs",
+    "starts", "kinds", "speakers", "articles",
 )  # fmt: skip
+_DERIVED = ("word_rank", "rank_at")  # computed on load when an older index lacks them
+RANKED = 0xFFFE  # the most frequent words (at most this many) have a rank of their own
+_GAP, _RARE = 0, 0xFFFF  # rank_at between records / at a word without a rank
 _LISTS = ("ids", "vocab", "kind_names", "speaker_names", "article_names")
 
 
@@ -497,6 +500,8 @@ class _Snapshot:
     doc_postings: np.ndarray  # int32 records, grouped by word
     bitmap_rows: np.ndarray  # int32 (V): row of the word in bitmaps, -1 when it has none
     bitmaps: np.ndarray  # uint8 (rows, ceil(n/8)): packed record bitmaps of frequent words
+    word_rank: np.ndarray  # uint16 (V): 1 for the most frequent word, ...; _RARE past RANKED
+    rank_at: np.ndarray  # uint16 the word_rank of the word at every global position, _GAP between
     published: np.ndarray  # int32 date ordinals, 0 when undated
     years: np.ndarray  # int16, 0 when undated
     paragraphs: np.ndarray  # int32
@@ -991,33 +996,68 @@ def _prefix_mask(snap: _Snapshot, word: str) -> np.ndarray:
 def _phrase_mask(snap: _Snapshot, ws: list[str]) -> np.ndarray:
     """Records where ``ws`` follow each other; the last word matches as a prefix.
 
-    Starts from the word with the fewest occurrences and checks the others at their
-    offsets from it.
+    Starts from the word with the fewest occurrences and reads, at the offsets of the
+    other words, the rank of the word found there (``rank_at``): one gather per word,
+    however common it is (``"and the"``), instead of a scan of its occurrences.
     """
-    slices = []
-    for i, word in enumerate(ws):
-        lo, hi = _word_range(snap, word, prefix=i == len(ws) - 1)
-        slices.append(snap.postings[snap.offsets[lo] : snap.offsets[hi]])
-    anchor = min(range(len(ws)), key=lambda i: len(slices[i]))
-    starts = slices[anchor] - anchor
-    present: np.ndarray | None = None
-    for i, occurrences in enumerate(slices):
-        if i == anchor or not len(starts):
-            continue
-        at = starts + i
-        if len(occurrences) <= 4 * len(at) and i < len(ws) - 1:
-            idx = np.minimum(np.searchsorted(occurrences, at), len(occurrences) - 1)
-            starts = starts[occurrences[idx] == at] if len(occurrences) else starts[:0]
-        else:  # many occurrences, or a prefix (several words, not one sorted run)
-            if present is None:
-                present = np.zeros(int(snap.doc_starts[-1]) + len(ws), dtype=bool)
-            else:
-                present[:] = False
-            present[occurrences] = True
-            starts = starts[present[at]]
+    ranges = [_word_range(snap, w, prefix=i == len(ws) - 1) for i, w in enumerate(ws)]
+    counts = [int(snap.offsets[hi] - snap.offsets[lo]) for lo, hi in ranges]
+    anchor = min(range(len(ws)), key=counts.__getitem__)
+    lo, hi = ranges[anchor]
+    starts = snap.postings[snap.offsets[lo] : snap.offsets[hi]] - np.int32(anchor)
+    if len(starts) and (starts.min() < 0 or int(starts.max()) + len(ws) > len(snap.rank_at)):
+        # a phrase starting before the first position or running past the last never matches
+        starts = starts[(starts >= 0) & (starts <= len(snap.rank_at) - len(ws))]
+    for i, (lo, hi) in enumerate(ranges):
+        if i != anchor and len(starts):
+            starts = np.compress(_word_at(snap, starts + np.int32(i), lo, hi), starts)
     mask = np.zeros(snap.size, dtype=bool)
-    mask[snap.doc_of_pos[starts[starts >= 0]]] = True
+    mask[snap.doc_of_pos[starts]] = True
     return mask
+
+
+def _word_at(snap: _Snapshot, at: np.ndarray, lo: int, hi: int) -> np.ndarray:
+    """Whether the word at each global position ``at`` is one of vocabulary codes
+    ``[lo, hi)``: its rank read from ``rank_at``; a word without a rank (rarer than the
+    ``RANKED`` most frequent) is looked up in its own few occurrences."""
+    member_ranks = snap.word_rank[lo:hi]
+    found = np.take(snap.rank_at, at)
+    if hi - lo == 1:
+        ok = found == member_ranks[0]
+    else:
+        wanted = np.zeros(_RARE + 1, dtype=bool)
+        wanted[member_ranks] = True
+        ok = wanted[found]
+    rare = lo + np.flatnonzero(member_ranks == _RARE)
+    if not len(rare):
+        return ok
+    ok &= found != _RARE
+    unranked = np.flatnonzero(found == _RARE)
+    if len(unranked):
+        lengths = snap.offsets[rare + 1] - snap.offsets[rare]
+        occurrences = np.sort(snap.postings[_ranges(snap.offsets[rare], lengths)])
+        if len(occurrences):
+            where = at[unranked]
+            idx = np.minimum(np.searchsorted(occurrences, where), len(occurrences) - 1)
+            ok[unranked] = occurrences[idx] == where
+    return ok
+
+
+def _ranks(word_counts: np.ndarray) -> np.ndarray:
+    """Each word's rank by occurrences (1 = most frequent); ``_RARE`` past ``RANKED``."""
+    order = np.argsort(-word_counts, kind="stable")[:RANKED]
+    word_rank = np.full(len(word_counts), _RARE, dtype=np.uint16)
+    word_rank[order] = np.arange(1, len(order) + 1, dtype=np.uint16)
+    return word_rank
+
+
+def _rank_arrays(snap: _Snapshot) -> tuple[np.ndarray, np.ndarray]:
+    """``word_rank`` and ``rank_at`` of an index saved before they were (from its postings)."""
+    counts = np.diff(snap.offsets)
+    word_rank = _ranks(counts)
+    rank_at = np.zeros(int(snap.doc_starts[-1]) if len(snap.doc_starts) else 0, dtype=np.uint16)
+    rank_at[snap.postings] = np.repeat(word_rank, counts)
+    return word_rank, rank_at
 
 
 def _codes_mask(codes: np.ndarray, n_codes: int, wanted: list[int]) -> np.ndarray:
@@ -1034,7 +1074,8 @@ def _empty_snapshot() -> _Snapshot:
     return _Snapshot(
         ids=[], vocab=[], offsets=i64, postings=i32, doc_starts=i64, doc_of_pos=i32,
         doc_offsets=i64, doc_postings=i32, bitmap_rows=i32,
-        bitmaps=np.zeros((0, 0), dtype=np.uint8), published=i32,
+        bitmaps=np.zeros((0, 0), dtype=np.uint8), word_rank=np.zeros(0, dtype=np.uint16),
+        rank_at=np.zeros(0, dtype=np.uint16), published=i32,
         years=np.zeros(0, dtype=np.int16), paragraphs=i32, starts=i32,
         kinds=np.zeros(0, dtype=np.int16), kind_names=list(QUOTE_KINDS),
         speakers=i32, speaker_names=[], articles=i32, article_names=[],
@@ -1169,6 +1210,9 @@ def _postings(stream: np.ndarray, lengths: np.ndarray, n_words: int) -> dict[str
     dense = np.zeros((len(frequent_words), n), dtype=bool)
     dense[bitmap_rows[pair_words[in_bitmap]], pair_docs[in_bitmap]] = True
     listed = np.where(frequent, 0, df)
+    word_rank = _ranks(word_counts)
+    rank_at = np.zeros(int(doc_starts[-1]), dtype=np.uint16)  # _GAP between records
+    rank_at[positions] = word_rank[stream]
     return {
         "offsets": np.concatenate([[0], np.cumsum(word_counts)]).astype(np.int64),
         "postings": positions[by_word].astype(np.int32),
@@ -1178,6 +1222,8 @@ def _postings(stream: np.ndarray, lengths: np.ndarray, n_words: int) -> dict[str
         "doc_postings": pair_docs[~in_bitmap],
         "bitmap_rows": bitmap_rows,
         "bitmaps": np.packbits(dense, axis=1) if n else np.zeros((0, 0), dtype=np.uint8),
+        "word_rank": word_rank,
+        "rank_at": rank_at,
     }
 
 
@@ -1297,7 +1343,13 @@ def _snapshot_from_bytes(data: bytes | memoryview) -> tuple[_Snapshot, str]:
             count = int(np.prod(shape)) if shape else 1
             array = np.frombuffer(body, dtype=dt, count=count, offset=at).reshape(shape)
             fields[name] = array if dt.isnative else array.astype(dt.newbyteorder("="))
-        return _Snapshot(**fields), str(header.get("tag", ""))
+        missing = [name for name in _DERIVED if name not in fields]
+        fields.update(dict.fromkeys(missing, np.zeros(0, dtype=np.uint16)))
+        snap = _Snapshot(**fields)
+        if missing:  # saved before phrases read ranks: computed once, kept in memory
+            word_rank, rank_at = _rank_arrays(snap)
+            snap = replace(snap, word_rank=word_rank, rank_at=rank_at)
+        return snap, str(header.get("tag", ""))
     except (KeyError, TypeError, ValueError) as exc:
         raise ValueError(f"damaged search index: {exc}") from exc
 

@@ -34,6 +34,7 @@ class Checked:
     small: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)  # people, user
     shards: dict[str, Any] = field(default_factory=dict)  # key -> db.Shard
     bad_quotes: dict[str, list[str]] = field(default_factory=dict)  # article id -> quote ids
+    journaled: bool = False  # the user family came from the generation's journal
 
 
 def index_problem(index: Any, n_quotes: int) -> str | None:
@@ -67,6 +68,8 @@ def index_problem(index: Any, n_quotes: int) -> str | None:
         (len(snap.bitmap_rows) == v, "bitmap rows have the wrong length"),
         (bounded(snap.bitmap_rows, -1, max(len(snap.bitmaps), 0)), "a bitmap row is out of range"),
         (not n or snap.bitmaps.shape[1] * 8 >= n, "bitmaps are too short"),
+        (len(snap.word_rank) == v, "word ranks have the wrong length"),
+        (len(snap.rank_at) == positions, "the rank table has the wrong length"),
         (bounded(snap.kinds, 0, len(snap.kind_names)), "a kind code is out of range"),
         (bounded(snap.speakers, -1, len(snap.speaker_names)), "a speaker code is out of range"),
         (bounded(snap.articles, 0, len(snap.article_names)), "an article code is out of range"),
@@ -85,6 +88,8 @@ def _parse(folder: Path, key: str, ref: FileRef, out: Checked) -> None:
     from natojp_tui.store.shards import Shard
 
     path = folder / ref.name
+    if key == library.JOURNAL:
+        return  # grows after its commit: read by _journaled_user
     if key in library.BINARY:
         library.map_file(folder, ref, verify=True).close()
         return
@@ -108,6 +113,35 @@ def _parse(folder: Path, key: str, ref: FileRef, out: Checked) -> None:
         out.small[key] = tables
 
 
+def _journaled_user(folder: Path, manifest: Manifest, out: Checked) -> None:
+    """The user family as the generation's journal last holds it, when it holds one: it
+    supersedes the ``user`` file (which is still checked: a damaged one is reported, and
+    repair writes the journal's state as the new user file)."""
+    from natojp_tui.store import journal
+    from natojp_tui.store.db import SMALL_CHECKS
+
+    try:
+        held = journal.read(folder, manifest)
+    except CorruptFile as exc:
+        out.problems[library.JOURNAL] = f"{exc.path}: {exc.problem}"
+        return
+    if held.latest is None or held.path is None:
+        return
+    try:
+        tables = library.parse_json_tables(held.latest, held.path)
+        for table, check in SMALL_CHECKS["user"].items():
+            for doc_id, doc in tables.get(table, {}).items():
+                if problem := check(doc):
+                    raise CorruptFile(
+                        held.path, f"{table} record {doc_id} ({record_id(doc)}) {problem}"
+                    )
+    except CorruptFile as exc:
+        out.problems[library.JOURNAL] = f"{exc.path}: {exc.problem}"
+        return
+    out.small["user"] = tables
+    out.journaled = True
+
+
 def check_generation(folder: Path, manifest: Manifest) -> Checked:
     """Every file and record of ``manifest``'s generation, and the checks across files."""
     from natojp_tui.store.db import shard_key
@@ -118,6 +152,7 @@ def check_generation(folder: Path, manifest: Manifest) -> Checked:
             _parse(folder, key, ref, out)
         except CorruptFile as exc:
             out.problems[key] = f"{exc.path}: {exc.problem}"
+    _journaled_user(folder, manifest, out)
     listed = out.articles
     if (
         listed is None

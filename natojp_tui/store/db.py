@@ -43,7 +43,7 @@ from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
 from natojp_tui.core.model import Article, Event, Paragraph, Person, Quote
-from natojp_tui.store import library, userdata
+from natojp_tui.store import journal, library, userdata
 from natojp_tui.store.articlelist import ArticleList, Catalog
 from natojp_tui.store.library import FileRef, Manifest
 from natojp_tui.store.records import (
@@ -69,7 +69,7 @@ from natojp_tui.store.userstate import UserState
 if TYPE_CHECKING:  # NumPy and the readers load when first needed, not before the first article
     from natojp_tui.store.rows import SearchRows
 
-SCHEMA_VERSION = 4  # see store/migrations.py for the history
+SCHEMA_VERSION = 5  # see store/migrations.py for the history
 SMALL_FAMILIES = ("people", "user", "imports")  # TinyDB families of the library
 FAMILIES = ("articles", "catalog", "people", "user", "imports", "search", "rows")  # + shard/XYZ
 SHARD_BUCKETS = 1024
@@ -181,6 +181,7 @@ class Store(UserState):
         self._lock = FileLock(str(self.path / ".lock"), timeout=LOCK_TIMEOUT)
         self._manifest = Manifest()
         self._manifest_sig: tuple[int, int, int] | None = None
+        self._journal = journal.Journal()  # the generation's user-data journal (journal.py)
         self._list_read: ArticleList | None = ArticleList()  # None: parsed on first use
         self._list_bytes: bytes | None = None  # its file, read and checked at open
         self._catalog: Catalog | None = None
@@ -247,7 +248,7 @@ class Store(UserState):
         self._install(manifest or Manifest())
         if manifest is not None and manifest.files and manifest.schema < SCHEMA_VERSION:
             with contextlib.suppress(StoreError):  # e.g. a read-only folder: read it as it is
-                migrations.upgrade_shards(self)
+                self.backup = migrations.upgrade(self)
 
     def _install(self, manifest: Manifest) -> None:
         """Make ``manifest`` the generation this store reads (eager families read now)."""
@@ -257,13 +258,19 @@ class Store(UserState):
                 f"{manifest.schema}; this version reads up to {SCHEMA_VERSION}); upgrade "
                 f"natojp-tui to open it"
             )
-        old = self._manifest
+        old, old_journal = self._manifest, self._journal
         self._manifest = manifest
         self._user = None  # the user family may have changed
         self._manifest_sig = file_signature(self.path / library.MANIFEST)
+        self._journal = self._read_journal(manifest)
         changed = {
             k for k in {*old.files, *manifest.files} if old.files.get(k) != manifest.files.get(k)
         }
+        if (self._journal.path, self._journal.signature) != (
+            old_journal.path,
+            old_journal.signature,
+        ):
+            changed.add("user")  # the journal holds the user family now
         self._catalog = None if "catalog" in changed else self._catalog
         for key in list(self._shards):
             if key in changed:
@@ -342,10 +349,16 @@ class Store(UserState):
         """A small family (people, user) as a TinyDB over its tables, read on first use."""
         db = self._dbs.get(family)
         if db is None:
-            data = self._bytes(family)
+            held = self._journal
+            data: bytes | None
+            where: Path | None
+            if family == "user" and held.latest is not None and held.path is not None:
+                data, where = held.latest, held.path  # the journal supersedes the user file
+            else:
+                data, where = self._bytes(family), None
             tables: dict[str, dict[str, Any]] = {}
             if data is not None:
-                path = self.path / self._ref(family).name  # type: ignore[union-attr]
+                path = where or self.path / self._ref(family).name  # type: ignore[union-attr]
                 try:
                     tables = library.parse_json_tables(data, path)
                     for table, check in SMALL_CHECKS.get(family, {}).items():
@@ -403,13 +416,29 @@ class Store(UserState):
         """Re-read the manifest if another process committed since we read it."""
         sig = file_signature(self.path / library.MANIFEST)
         if sig == self._manifest_sig:
-            return False
+            return self._reload_journal_if_changed()
         try:
             manifest = library.read_manifest(self.path)
         except CorruptFile as exc:
             raise self._corrupt(exc) from exc
         self._install(manifest or Manifest())
         return True
+
+    def _reload_journal_if_changed(self) -> bool:
+        """Re-read the user family if another process appended to this generation's journal."""
+        if journal.signature(self._journal) == self._journal.signature:
+            return False
+        self._journal = self._read_journal(self._manifest)
+        self._dbs.pop("user", None)
+        self._user = None
+        self._db("user")
+        return True
+
+    def _read_journal(self, manifest: Manifest) -> journal.Journal:
+        try:
+            return journal.read(self.path, manifest)
+        except CorruptFile as exc:
+            raise self._corrupt(exc) from exc
 
     # ------------------------------------------------------------------ writing
     @contextlib.contextmanager
@@ -455,7 +484,12 @@ class Store(UserState):
                 db = self._dbs.get(family)
                 if db is not None and db.storage.changed:  # type: ignore[attr-defined]
                     changes[family] = orjson.dumps(db.storage.data)  # type: ignore[attr-defined]
-            if changes:
+            user = changes.get("user")
+            if set(changes) == {"user"} and user is not None and self._may_journal(user):
+                self._append_journal(user)
+            elif changes:
+                if "user" not in changes and self._journal.latest is not None:
+                    changes["user"] = self._journal.latest  # folded into the new generation
                 self._commit(changes)
         except BaseException:
             self._forget()
@@ -481,6 +515,30 @@ class Store(UserState):
         if not imports.data.get("imports"):
             imports.data["imports"] = legacy
         imports.changed = True
+
+    def _may_journal(self, user: bytes) -> bool:
+        """Whether a change of the user family alone may be appended to the journal: there
+        is a generation of this schema to append to, and nothing else is being rebuilt."""
+        return (
+            self._manifest.generation > 0
+            and self._manifest.schema == SCHEMA_VERSION
+            and self._commit_base is None
+            and self._schema is None
+            and self._migrated_from is None
+            and self._journal.room_for(user)
+            and not (self._journal.path and self._journal.path.is_symlink())  # never through a link
+        )
+
+    def _append_journal(self, user: bytes) -> None:
+        """Commit a change of the user family alone: one record appended to the journal."""
+        try:
+            self._journal = journal.append(self._journal, user)
+        except OSError as exc:
+            raise StoreError(
+                f"{self.path}: cannot write ({exc.strerror or exc}); nothing was changed "
+                f"(the library is still generation {self._manifest.generation})"
+            ) from exc
+        self._storage("user").changed = False
 
     def _stage(self, key: str, data: bytes | None) -> None:
         """Queue a family's new bytes for the commit of the current write."""
@@ -513,6 +571,7 @@ class Store(UserState):
                 db.storage.changed = False  # type: ignore[attr-defined]
         self._manifest = manifest
         self._manifest_sig = file_signature(self.path / library.MANIFEST)
+        self._journal = self._read_journal(manifest)  # the new generation's, empty
         self._commit_id = None
 
     _commit_id: str | None = None

@@ -34,8 +34,10 @@ MANIFEST = "manifest.json"
 PREVIOUS = "manifest.json.bak"
 FORMAT = "natojp-library"
 BINARY = ("search", "rows")  # families stored as raw arrays, memory-mapped
+JOURNAL = "journal"  # the user family's journal: appended to after its commit (journal.py)
+JOURNALED_FROM = 5  # the schema whose every generation has a journal
 NAME = re.compile(
-    r"^(?P<key>[a-z]+(?:-[0-9a-f]+)?)\.(?P<gen>\d{6,})\.(?P<commit>[0-9a-f]{8})\.(json|bin)$"
+    r"^(?P<key>[a-z]+(?:-[0-9a-f]+)?)\.(?P<gen>\d{6,})\.(?P<commit>[0-9a-f]{8})\.(json|bin|log)$"
 )
 TEMP = re.compile(r"^\..+\.tmp$")
 
@@ -183,7 +185,8 @@ def next_tag(old: Manifest | None, commit_id: str) -> str:
 
 def file_name(key: str, generation: int, commit: str) -> str:
     kind = key.replace("/", "-")
-    return f"{kind}.{generation:06d}.{commit}.{'bin' if key in BINARY else 'json'}"
+    ext = "bin" if key in BINARY else "log" if key == JOURNAL else "json"
+    return f"{kind}.{generation:06d}.{commit}.{ext}"
 
 
 def commit(
@@ -201,8 +204,12 @@ def commit(
     Steps: each new file under its new name; fsync them and the new manifest's temp
     file together; rename the temp file over ``manifest.json`` (the commit; the previous
     manifest stays as ``manifest.json.bak``); fsync the folder; sweep unnamed files.
+    From schema 5 on, a generation also gets an empty journal (appended to by
+    ``journal.py`` until the next commit, which folds it into ``changes``).
     Raises OSError before the rename with nothing changed but stray new files.
     """
+    if schema >= JOURNALED_FROM:
+        changes = {**changes, JOURNAL: b""}
     if old is None and migrated_from is None and not os.path.lexists(folder / MANIFEST):
         _commit_empty(folder, schema)
     base = old or Manifest()

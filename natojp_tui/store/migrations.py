@@ -16,6 +16,14 @@ History:
   they next change. The last import's article ids (the "new" marks) move from the user
   family's ``imports`` table to their own ``imports`` family the first time the user
   family is written, so a star no longer rewrites a list that grows with the library.
+- **4 → 5** (at first open, one commit, after a backup): a change of the user's data
+  alone is appended to the generation's journal (``journal.py``) instead of committing a
+  new generation, so a star is one durable write; a schema-4 reader would not see the
+  journal, hence the new number. The search index gains the rank of the word at every
+  position (phrases read it instead of scanning a common word's occurrences) and is
+  rewritten once. The manifest and every file it names are first hard-linked into
+  ``backup-schema4-<timestamp>/`` (files are never changed once written, so a link is
+  a full copy at no cost); an interrupted upgrade leaves schema 4 as it was.
 """
 
 from __future__ import annotations
@@ -76,16 +84,21 @@ def legacy_files(folder: Path) -> list[Path]:
 
 def backup_folder(folder: Path, version: int) -> Path:
     """Copy every file of the old layout into ``backup-schema<version>-<timestamp>/``."""
+    target = _backup_target(folder, version)
+    target.mkdir()
+    for item in legacy_files(folder):
+        shutil.copy2(item, target / item.name)
+    fsync_dir(target)
+    return target
+
+
+def _backup_target(folder: Path, version: int) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = folder / f"backup-schema{version}-{stamp}"
     n = 1
     while target.exists():
         n += 1
         target = folder / f"backup-schema{version}-{stamp}-{n}"
-    target.mkdir()
-    for item in legacy_files(folder):
-        shutil.copy2(item, target / item.name)
-    fsync_dir(target)
     return target
 
 
@@ -245,9 +258,59 @@ def upgrade_shards(store: Store) -> int:
                 store._stage(key, shard.to_bytes())
             if last:
                 store._storage("user").changed = True  # its imports table moves out
-            else:
-                store._schema = 3  # not yet: the next open goes on
+            store._schema = 4 if last else 3  # not yet 4: the next open goes on
             done += len(todo)
         store._schema = None
         if last:
             return done
+
+
+def upgrade(store: Store) -> Path | None:
+    """Bring a library of an older sharded schema up to date (run at open); returns the
+    backup folder of the 4 → 5 upgrade, when it ran."""
+    if store._manifest.schema < 4:
+        upgrade_shards(store)
+    if store._manifest.schema < 5:
+        return upgrade_journal(store)
+    return None
+
+
+def upgrade_journal(store: Store) -> Path | None:
+    """Schema 4 → 5 (see the module docstring): back up, rewrite the index, commit."""
+    from natojp_tui.core.search import SearchIndex
+    from natojp_tui.store.db import StoreError
+
+    with store._writing(["user"]):
+        manifest = store._manifest
+        if manifest.schema >= 5:  # another process upgraded it first
+            return None
+        try:
+            backup = link_backup(store.path, manifest, manifest.schema)
+        except OSError as exc:
+            raise StoreError(f"{store.path}: cannot back up before upgrading ({exc})") from exc
+        data = store._bytes("search")
+        if data is not None:
+            try:
+                index = SearchIndex.from_bytes(data, fetch=None)  # type: ignore[arg-type]
+            except ValueError as exc:
+                path = store.path / manifest.files["search"].name
+                raise store._corrupt(CorruptFile(path, f"damaged search index ({exc})")) from exc
+            store._stage("search", index.to_bytes(tag=store._next_tag()))
+        store._storage("user").changed = True  # a commit even with nothing to rewrite
+    return backup
+
+
+def link_backup(folder: Path, manifest: Any, version: int) -> Path:
+    """Hard-link the manifest and every file it names into ``backup-schema<version>-…/``."""
+    from natojp_tui.store import library
+
+    target = _backup_target(folder, version)
+    target.mkdir()
+    names = [library.MANIFEST, *(f.name for f in manifest.files.values())]
+    for name in names:
+        try:
+            os.link(folder / name, target / name)
+        except OSError:
+            shutil.copy2(folder / name, target / name)
+    fsync_dir(target)
+    return target

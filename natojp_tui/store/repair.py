@@ -206,6 +206,14 @@ def _rebuild(
     # 1. the last good copy of each damaged family
     restored: set[str] = set()
     for key in sorted(checked.problems):
+        if key == "user" and checked.journaled:
+            continue  # the journal holds the user family whole
+        if key == library.JOURNAL:
+            result.actions.append(
+                f"the changes to the user data since generation {manifest.generation} "
+                "(its journal) are lost; the user data is kept as that generation committed it"
+            )
+            continue
         found = _good_previous(folder, key, manifest)
         if found is None:
             continue
