@@ -1325,3 +1325,36 @@ def test_an_opening_phrase_of_years_ago_dates_the_addressees_trip() -> None:
     assert ("visit", {"Sakamoto"}) in past
     today = [e for e in events if e.kind == "meeting" and not e.background]
     assert today and today[0].date == THURSDAY  # "welcome back": the day of the speech
+
+
+def test_a_named_session_held_is_an_event_on_its_day_or_in_the_past() -> None:
+    events = _events(
+        "On May 15, the 17th Japan-NATO High-Level Consultations were held in Tokyo. The "
+        "Japanese delegation was headed by Mr. Kenji Ueda, and the NATO delegation was headed "
+        "by Ms. Maria Lindqvist.",
+        "The ministers welcomed the Quad Leaders' Summit, held three weeks earlier in Tokyo, "
+        "and the Shangri-La Dialogue, held on 1-3 May in Singapore.",
+    )
+    told = {(e.summary.split(" · ")[-1], e.background, e.date, e.place) for e in events}
+    consultations = next(e for e in events if "Consultations" in " ".join(e.groups))
+    assert consultations.date == THURSDAY and not consultations.background
+    assert {"Ueda", "Lindqvist"} <= _people(consultations)
+    quad = next(e for e in events if "Quad Leaders' Summit" in e.groups)
+    assert quad.background and quad.date is None and quad.place == "Tokyo"
+    assert any("Shangri-La Dialogue" in e.groups and e.place == "Singapore" for e in events), told
+
+
+def test_a_session_name_before_the_sentences_own_held_is_not_a_session_held() -> None:
+    events = _events(
+        "Foreign Minister Kenji Ueda, who was visiting Berlin to attend the G7 Foreign "
+        "Ministers' Meeting, held a meeting with Secretary General Maria Lindqvist on Thursday."
+    )
+    assert not [e for e in events if "G7 Foreign Ministers' Meeting" in e.groups]
+
+
+def test_an_earlier_month_of_the_same_year_points_at_the_past() -> None:
+    from natojp_tui.core.events.sentence import background_cues
+
+    text = "They praised the dialogue held in Tokyo in March 2031."
+    assert background_cues(text, 0, len(text), date(2031, 5, 15))
+    assert not background_cues(text, 0, len(text), date(2031, 3, 20))

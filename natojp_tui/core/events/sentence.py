@@ -39,6 +39,11 @@ _MONTH_ONLY_RE = re.compile(
 )
 
 
+_MONTH_YEAR_RE = re.compile(
+    rf"\b(?i:in|since|during)\s(?:early\s|late\s|mid-)?(?P<m>{MONTH_NAME_PATTERN})\s(?P<y>(?:19|20)\d\d)\b"
+)
+
+
 def background_cues(masked: str, s0: int, s1: int, published: date | None) -> list[int]:
     """Where the sentence points at the past: other years, other months, "in the past"."""
     cues = []
@@ -47,6 +52,10 @@ def background_cues(masked: str, s0: int, s1: int, published: date | None) -> li
         if year is None or published is None or int(year.group(0)) != published.year:
             cues.append(m.start())
     if published is not None:
+        for m in _MONTH_YEAR_RE.finditer(masked, s0, s1):  # "in March 2024", told in May 2024
+            month = month_number(m.group("m"))
+            if month is not None and (int(m.group("y")), month) < (published.year, published.month):
+                cues.append(m.start())
         for m in _MONTH_ONLY_RE.finditer(masked, s0, s1):
             month = month_number(m.group("m"))
             if month is not None and month != published.month:
