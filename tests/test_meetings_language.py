@@ -1358,3 +1358,18 @@ def test_an_earlier_month_of_the_same_year_points_at_the_past() -> None:
     text = "They praised the dialogue held in Tokyo in March 2031."
     assert background_cues(text, 0, len(text), date(2031, 5, 15))
     assert not background_cues(text, 0, len(text), date(2031, 3, 20))
+
+
+def test_wire_titles_in_lower_case_and_double_offices_keep_both_people() -> None:
+    first = _events(
+        "Japan's defense minister Kenji Ueda met with Philippine defense secretary Tomas Reyes "
+        "in Manila on Thursday."
+    )
+    assert [(e.kind, _people(e)) for e in first] == [("meeting", {"Ueda", "Reyes"})]
+    second = _events(
+        "Defence Minister Kenji Ueda and Australian Deputy Prime Minister and Minister for "
+        "Defence Aroha Tane met in Tokyo on Thursday."
+    )
+    assert [(e.kind, _people(e), e.date) for e in second] == [
+        ("meeting", {"Ueda", "Tane"}, THURSDAY)
+    ]

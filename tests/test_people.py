@@ -229,3 +229,10 @@ def test_honorifics_ranks_and_places_do_not_become_names() -> None:
 
 def test_a_japanese_label_in_capitals_is_put_in_given_family_order() -> None:
     assert _names("KIHARA MINORU, JAPAN MINISTER OF DEFENSE: It is an honour.") == ["Minoru Kihara"]
+
+
+def test_office_letters_before_a_name_are_the_office() -> None:
+    assert _names("FM Lee Ha-eun visited NATO Headquarters.", "PM Sakamoto met him.") == [
+        "Lee Ha-eun",
+        "Sakamoto",
+    ]

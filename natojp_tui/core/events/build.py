@@ -94,10 +94,15 @@ def object_region(
 
 def _object_status_prev(masked: str, a: int, b: int) -> bool:
     """A subject-looking person right after the trigger ("met Kishida") is its object."""
-    return (
-        re.fullmatch(r"[\s,]*(?:with\s)?(?:the\s)?(?:[A-Z][\w'’.-]*\s|of\s)*", masked[a:b])
-        is not None
-    )
+    return _OBJECT_LEAD_RE.fullmatch(masked, a, b) is not None
+
+
+# between a verb and its object: titles, capitalised or as wire stories write them
+# ("met with Philippine defense secretary Gilberto Teodoro")
+_OBJECT_LEAD_RE = re.compile(
+    r"[\s,]*(?:with\s)?(?:the\s|his\s|her\s)?(?:[A-Z][\w'’.-]*\s|of\s|(?:defen[cs]e|foreign|prime|"
+    r"deputy|vice|chief|minister|secretary|counterpart|president|ambassador|envoy)\s)*"
+)
 
 
 def build_events(

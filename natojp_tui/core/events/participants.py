@@ -199,6 +199,9 @@ _SHORT_TITLE_RE = re.compile(r"(?:[A-Z][a-z]{0,3}\.|(?:[A-Z]\.){1,3})$")  # "Mr.
 _ACRONYM_RE = re.compile(r"\([A-Z][A-Za-z.&-]{1,10}\)")
 
 
+_OFFICE_HEADS = frozenset({"minister", "secretary", "president", "chair", "chairman", "leader"})
+
+
 _COUNTERPART_WORDS = frozenset({"his", "her", "their", "its", "new", "newly", "appointed"})
 
 
@@ -241,6 +244,13 @@ def _set_status(masked: str, c: Candidate, prev: Candidate | None) -> None:
         titled = titled or (counterpart and bare.lower() in _COUNTERPART_WORDS)
         if bare in ("to", "for") and len(tokens) > 1 and tokens[-2][:1].isupper():
             titled = True  # "Ambassador to Belgium", "Minister for Foreign Affairs"
+        if (
+            bare == "and"
+            and len(tokens) > 1
+            and tokens[-2].lower() in _OFFICE_HEADS
+            and masked[pos : pos + 12].split(" ", 1)[0].lower() in _OFFICE_HEADS
+        ):
+            titled = True  # "Deputy Prime Minister and Minister for Defence Richard Marles"
         if not titled or joined_prev:
             break
         pos = masked.rfind(t, lo, pos)

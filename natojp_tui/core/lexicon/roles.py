@@ -58,6 +58,16 @@ ROLE_HEADS = words(
 )
 
 
+# offices written as their letters before a name in wire copy and readouts: "FM Yu", "PM Kishida"
+ROLE_ABBREVIATIONS: dict[str, str] = {
+    "PM": "Prime Minister",
+    "FM": "Foreign Minister",
+    "DPM": "Deputy Prime Minister",
+    "SG": "Secretary General",
+    "DSG": "Deputy Secretary General",
+}
+
+
 # the last word of an institution named before a role: "National Assembly Speaker Chung",
 # "Defense Ministry spokesman Jeon", "Liberal Democratic Party Secretary-General Motegi"
 INSTITUTION_HEADS = words(

@@ -14,6 +14,7 @@ from natojp_tui.core.lexicon.roles import (
     HONORIFICS,
     INSTITUTION_HEADS,
     POST_NOMINALS,
+    ROLE_ABBREVIATIONS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
 )
@@ -72,7 +73,9 @@ JP_FAMILY_NAMES = wordset(
     """abe aso fukuda hamada hatoyama hayashi ishiba iwaya kamikawa kato kihara kishida koizumi
     kono matsuno motegi nakasone nakatani noda okada onodera sato suga suzuki takahashi tanaka
     watanabe ito yamamoto nakamura kobayashi yoshida yamada sasaki yamaguchi matsumoto inoue
-    kimura shimizu yamaguchi ishii takeuchi fujii ono gemba maehara inada hagiuda komura"""
+    kimura shimizu yamaguchi ishii takeuchi fujii ono gemba maehara inada hagiuda komura kishi
+    nukaga shiozaki takaichi yamaguchi kawaguchi machimura koumura matsubara hiraoka sakurada
+    ozawa nishimura hosoda kiuchi tsuji morimoto yamazaki"""
 )
 
 
@@ -184,6 +187,8 @@ def _tokens(run: str, offset: int) -> list[_Tok]:
 
 def _match_role(toks: list[_Tok], i: int) -> tuple[int, str] | None:
     """Longest role phrase starting at token ``i``: (index after it, title as written)."""
+    if i < len(toks) and toks[i].text in ROLE_ABBREVIATIONS:
+        return i + 1, ROLE_ABBREVIATIONS[toks[i].text]  # "FM Yu", "PM Kishida"
     j = i
     while j < len(toks) and toks[j].low in ROLE_MODIFIERS and toks[j].text[0].isupper():
         j += 1
