@@ -345,7 +345,9 @@ def _outcomes(
                 out.append(event)
             break
         if found is not None:
-            day, _ = (None, "") if background else event_date(s, trig, dates, ctx, people)
+            day = None  # a day the sentence gives (and on a trip, event_date drops the lead day)
+            if not background and (dates or ctx.on_a_trip):
+                day, _ = event_date(s, trig, dates, ctx, people)
             _complete(found, day if dates else None, place_in(masked, s0, s1, trig), None)
             continue
         if not explicit:
@@ -812,6 +814,8 @@ def _welcomed_to(
     """ "X welcomed Prime Minister Y to the NATO Summit": Y attended the summit, where X
     welcomed them."""
     masked, s0, s1 = s.masked, s.start, s.end
+    if masked.find("welcom", s0, s1) < 0:
+        return []
     m = _WELCOMED_TO_RE.search(masked, s0, s1)
     if m is None or _planned(masked, s0, m.start(), m.end()):
         return []
@@ -843,6 +847,8 @@ def _thanked_for_hosting(
     """ "X thanked Y for hosting Z for a trilateral meeting": Y hosted Z, on a day this
     sentence does not give (the thanks come after)."""
     masked, s0, s1 = s.masked, s.start, s.end
+    if masked.find("hosting", s0, s1) < 0:
+        return []
     m = _FOR_HOSTING_RE.search(masked, s0, s1)
     if m is None:
         return []

@@ -5,8 +5,8 @@ it points at the past, a plan, a visit or a sequence), each computed once."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from natojp_tui.core.dates import Clock, DateMention, find_dates, japan_time_spans, read_clock
 from natojp_tui.core.lexicon.months import MONTH_NAME_PATTERN, month_number
@@ -21,14 +21,19 @@ PLAN_CLAUSE = Folded(
 )
 
 
-_BACKGROUND_RE = re.compile(
-    r"\b(?:in\sthe\spast|previously|formerly|last(?=\s(?:met|visited|spoke|talked|held|saw)\b)|over\sthe\s(?:past|last)\s\w+|for\s(?:years|decades)|"
-    r"(?:his|her|their)\sprevious\b|has\slong|have\slong|[Ll]ast\s(?:year|month)|\w+\syears\sago|in\srecent\syears|"
-    rf"[Ll]ast\s(?:{MONTH_NAME_PATTERN}|spring|summer|autumn|fall|winter)\b|"
-    r"(?:weeks|months|years)\s(?:earlier|ago|before)|[Ee]arlier\sthis\syear|"
-    r"since\s(?:19|20)\d\d|back\sin|(?i:in|of)\s(?:early\s|late\s|mid-)?"
-    rf"(?:(?:{MONTH_NAME_PATTERN})\s)?(?:19|20)\d\d)\b"
-)
+_BACKGROUND_RE = Cued(
+    re.compile(
+        r"\b(?:in\sthe\spast|previously|formerly|last(?=\s(?:met|visited|spoke|talked|held|saw)\b)|over\sthe\s(?:past|last)\s\w+|for\s(?:years|decades)|"
+        r"(?:his|her|their)\sprevious\b|has\slong|have\slong|[Ll]ast\s(?:year|month)|\w+\syears\sago|in\srecent\syears|"
+        rf"[Ll]ast\s(?:{MONTH_NAME_PATTERN}|spring|summer|autumn|fall|winter)\b|"
+        r"(?:weeks|months|years)\s(?:earlier|ago|before)|[Ee]arlier\sthis\syear|"
+        r"since\s(?:19|20)\d\d|back\sin|(?i:in|of)\s(?:early\s|late\s|mid-)?"
+        rf"(?:(?:{MONTH_NAME_PATTERN})\s)?(?:19|20)\d\d)\b"
+    ),
+    # "[Ll]ast", "[Ee]arlier", a year (19xx, 20xx) and every other branch's own word
+    ("ast", "arlier", "past", "previous", "formerly", "years", "weeks", "months", "decades",
+     "long", "back", "19", "20"),
+)  # fmt: skip
 
 
 YEAR_RE = re.compile(r"(?:19|20)\d\d")
@@ -113,8 +118,12 @@ _NOUN_LOOK = re.compile(trie_pattern([
 ]))  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class Look:
+# a run of masked (quoted) characters: none of the look's words holds "~", so one stands
+# for the run and the look reads only the narrative
+_MASK_RUN_RE = re.compile("~~+")
+
+
+class Look(NamedTuple):
     """What a quick look (substring tests, C speed) says a sentence may hold: the costly
     readers only run where they can find something."""
 
@@ -128,6 +137,8 @@ class Look:
     @classmethod
     def of(cls, sentence: str) -> Look:
         low = sentence.lower()
+        if "~~" in low:
+            low = _MASK_RUN_RE.sub("~", low)
         long = len(sentence) > 1000  # only an overlong, cut "sentence": not prose
         events = _TRIGGER_LOOK.search(low) is not None
         dates = (not long or events) and (
@@ -137,12 +148,12 @@ class Look:
         # ones: only an ASCII sentence is known to be noun-free from its lower case
         nouns = events and (not sentence.isascii() or _NOUN_LOOK.search(low) is not None)
         return cls(
-            events=events,
-            dates=dates,
-            people=_PEOPLE_LOOK.search(low) is not None,
-            places=_PLACE_LOOK.search(low) is not None,
-            visits=_VISIT_LOOK.search(low) is not None,
-            nouns=nouns,
+            events,
+            dates,
+            _PEOPLE_LOOK.search(low) is not None,
+            _PLACE_LOOK.search(low) is not None,
+            _VISIT_LOOK.search(low) is not None,
+            nouns,
         )
 
 

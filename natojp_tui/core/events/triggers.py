@@ -203,7 +203,7 @@ def find_triggers(s: Sentence, cands: list[Candidate]) -> list[Trigger]:
     if nouns:
         _find_noun_triggers(masked, s0, s1, found)
     for m in VERB_RE.finditer(masked, s0, s1):
-        kind = next(k[2:] for k, v in m.groupdict().items() if v is not None and k.startswith("v_"))
+        kind = (m.lastgroup or "v_")[2:]  # its one group, v_<kind>, is the last to match
         if kind == "person_verb" and not _person_follows(masked, m.end(), cands):
             continue
         if (
