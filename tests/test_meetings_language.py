@@ -1373,3 +1373,35 @@ def test_wire_titles_in_lower_case_and_double_offices_keep_both_people() -> None
     assert [(e.kind, _people(e), e.date) for e in second] == [
         ("meeting", {"Ueda", "Tane"}, THURSDAY)
     ]
+
+
+def test_the_two_men_are_the_two_people_just_named_and_two_verbs_one_meeting() -> None:
+    events = _events(
+        "Secretary of Defense Lloyd J. Harlan III told Defense Minister Kenji Ueda that the "
+        "alliance is the cornerstone of security.",
+        "The two men met and held meetings in the Pentagon on Thursday.",
+    )
+    assert [(e.kind, _people(e), e.date) for e in events] == [
+        ("meeting", {"III", "Ueda"}, THURSDAY)  # the full name is kept, suffix and all
+    ]
+    assert events[0].summary.startswith("Harlan ↔ Ueda")
+
+
+def test_a_speech_opened_by_its_speakers_label_and_a_turn_that_greets_by_name() -> None:
+    speech = _spoken(
+        "MARIA LINDQVIST, NATO SECRETARY GENERAL: Prime Minister Sakamoto, welcome.",
+        "And today, we discussed what more we can do together.",
+    )
+    assert ("meeting", PAIR) in [(e.kind, frozenset(_people(e))) for e in speech]
+    body = [
+        Paragraph("The Hon Aroha Tane MP, Deputy Prime Minister", "body"),
+        Paragraph(
+            "KENJI UEDA, JAPAN’S MINISTER OF DEFENSE (VIA TRANSLATOR): Aroha, I am very happy "
+            "to welcome you here. We had a meeting in Manila only last month.",
+            "turn",
+        ),
+    ]
+    article = Article(id="t", title="Opening remarks", paragraphs=body, published=THURSDAY)
+    turn = extract(article).events
+    met = [(frozenset(_people(e)), e.background) for e in turn if e.kind == "meeting"]
+    assert (frozenset({"Ueda", "Tane"}), True) in met  # "Aroha," is whom the turn speaks to

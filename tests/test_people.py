@@ -236,3 +236,21 @@ def test_office_letters_before_a_name_are_the_office() -> None:
         "Lee Ha-eun",
         "Sakamoto",
     ]
+
+
+def test_a_generation_suffix_stays_in_the_name_and_the_surname_still_finds_it() -> None:
+    from natojp_tui.core.people import build_registry
+    from natojp_tui.core.text.document import AnalysedArticle
+
+    registry = build_registry(
+        AnalysedArticle.of(["Secretary of Defense Lloyd J. Harlan III met the minister.", "x"])
+    )
+    assert [p.name for p in registry.people] == ["Lloyd J. Harlan III"]
+    found = registry.resolve("Harlan")
+    assert found is not None and found.name == "Lloyd J. Harlan III"
+
+
+def test_a_label_with_a_role_after_a_comma_introduces_its_person() -> None:
+    assert _names(
+        "KATO KOICHI, JAPAN’S MINISTER OF DEFENSE (VIA TRANSLATOR): Welcome, Richard."
+    ) == ["Koichi Kato"]

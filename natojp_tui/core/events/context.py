@@ -80,6 +80,7 @@ class Context:
     topics: dict[int, int] = field(default_factory=dict)  # id(event) -> topics appended
     last_date: date | None = None
     actors: list[str] = field(default_factory=list)  # most recent subject last
+    named: list[str] = field(default_factory=list)  # most recent person named last (any role)
     visit_place: str | None = None
     frames: dict[int, str] = field(default_factory=dict)  # id(event) -> how it was dated
     para_date: date | None = None  # last day the current paragraph gave

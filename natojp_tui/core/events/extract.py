@@ -195,6 +195,21 @@ def _read_paragraph(
             ctx.visit_place = visit_place
 
 
+def _told_in_this_sentence(event: Event, out: list[Event]) -> bool:
+    """ "The two men met and held meetings": two verbs, one meeting of the same people."""
+    for e in out:
+        if (
+            e.kind == event.kind
+            and e.kind in ("meeting", "courtesy_call", "group_meeting")
+            and set(e.participants) == set(event.participants)
+            and e.groups == event.groups
+        ):
+            e.date = e.date or event.date
+            e.place = e.place or event.place
+            return True
+    return False
+
+
 def _told_aside(event: Event, ctx: Context) -> bool:
     return any(_same_side(event, e) for e in ctx.side)
 
@@ -251,7 +266,7 @@ def _read_sentence(
                 if not any(_same_side(event, e) for e in ctx.side):
                     ctx.side.append(event)
                 continue
-            if merge_duplicate(event, ctx):
+            if merge_duplicate(event, ctx) or _told_in_this_sentence(event, out):
                 continue
             ctx.events.append(event)
             out.append(event)

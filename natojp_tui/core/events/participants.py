@@ -294,8 +294,13 @@ def _ends_near(masked: str, prev: Candidate, pos: int, token: str) -> bool:
 
 def remember_actors(cands: list[Candidate], ctx: Context) -> None:
     for c in cands:
-        if c.kind == "person" and c.subject:
-            name = c.names[0]
+        if c.kind != "person":
+            continue
+        name = c.names[0]
+        if name in ctx.named:
+            ctx.named.remove(name)
+        ctx.named.append(name)
+        if c.subject:
             if name in ctx.actors:
                 ctx.actors.remove(name)
             ctx.actors.append(name)
@@ -308,7 +313,10 @@ def resolve_pronoun(c: Candidate, ctx: Context) -> tuple[str, ...]:
             people = people_of(e, ctx)
             if len(people) >= 2:
                 return tuple(people)
-        return tuple(ctx.actors[-2:]) if len(ctx.actors) >= 2 else ()
+        if len(ctx.actors) >= 2:
+            return tuple(ctx.actors[-2:])
+        # "X told Y …. The two men met": nothing told yet, the two people last named
+        return tuple(ctx.named[-2:]) if len(ctx.named) >= 2 else ()
     pronoun = "f" if c.end - c.start == 3 else "m"
     for name in reversed(ctx.actors):
         gender = _gender(name, ctx)

@@ -32,7 +32,7 @@ from natojp_tui.core.events.mentioned import PLAN_NEAR, clause_in_past
 from natojp_tui.core.events.participants import GROUP_RE
 from natojp_tui.core.events.places import context_place, place_in
 from natojp_tui.core.events.sentence import Sentence
-from natojp_tui.core.model import Event
+from natojp_tui.core.model import Event, turn_label
 from natojp_tui.core.text.document import AnalysedArticle
 
 # a line that says the text is someone's speech or a press event's words
@@ -159,6 +159,9 @@ def _speech_line(doc: AnalysedArticle) -> tuple[str | None, int]:
     for p, t in enumerate(doc.body[:6]):
         if len(t.text) <= 240 and SPEECH_LINE_RE.match(t.text.strip()):
             return t.text, p + 1
+    for line in (doc.title, doc.body[0].text[:200] if doc.body else ""):
+        if (label := turn_label(line)) and " " in label:
+            return line, 0  # "JENS STOLTENBERG, NATO SECRETARY GENERAL:" opens the speech
     if _ROLE_BYLINE_RE.match(doc.title.strip()):
         return (
             doc.title,
@@ -177,6 +180,11 @@ def _named_in(line: str, people: list[str]) -> list[str]:
 
 
 def _speaker_of(line: str, registry: Registry, principals: list[str]) -> str | None:
+    label = turn_label(line)
+    if label is not None:  # "JENS STOLTENBERG, NATO SECRETARY GENERAL: …": the label speaks
+        person = registry.resolve(label.split(",")[0].title())
+        if person is not None:
+            return person.name
     by = list(_BY_RE.finditer(line))
     if by:
         who = by[-1].group("who")
@@ -192,7 +200,10 @@ def _speaker_of(line: str, registry: Registry, principals: list[str]) -> str | N
 
 def _vocative(doc: AnalysedArticle, registry: Registry, start: int) -> str | None:
     for t in doc.body[start : start + 3]:
-        m = _VOCATIVE_RE.match(t.text)
+        text = t.text
+        if (label := turn_label(text[:200])) is not None:  # "KOIZUMI …: Richard, I am …"
+            text = text[text.find(":", len(label)) + 1 :].lstrip()
+        m = _VOCATIVE_RE.match(text)
         if m is not None:
             person = registry.resolve(m.group("who"))
             if person is not None:

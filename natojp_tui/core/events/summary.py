@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from natojp_tui.core.events.context import Trigger
-from natojp_tui.core.lexicon.given_names import FAMILY_FIRST_NAMES
+from natojp_tui.core.lexicon.given_names import FAMILY_FIRST_NAMES, GENERATION_SUFFIXES
 
 _TRIM_RE = re.compile(
     r"\s(?:on|in|at|for|during|from|to|as|since|about|regarding|over|amid)\s|,\s|\s\(|"
@@ -88,8 +88,11 @@ _DETAILED = frozenset({"signing", "visit", "address", "summit"})
 
 
 def short_name(name: str) -> str:
-    """The name a headline uses: the family name ("Kishida"); "Yoon" for "Yoon Suk-yeol"."""
+    """The name a headline uses: the family name ("Kishida"); "Yoon" for "Yoon Suk-yeol";
+    "Austin" for "Lloyd J. Austin III"."""
     words = name.split()
+    while len(words) > 1 and words[-1] in GENERATION_SUFFIXES:
+        words = words[:-1]
     if len(words) >= 2 and "-" in words[-1] and words[-1][:1].isupper() and len(words) == 2:
         return words[0]  # Korean order: family name first, hyphenated given name
     if (

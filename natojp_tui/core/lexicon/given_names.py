@@ -80,3 +80,7 @@ FAMILY_FIRST_NAMES: frozenset[str] = frozenset(
         "li",
     ]
 )
+
+
+# written after a family name, part of the name but not the family name ("Austin III")
+GENERATION_SUFFIXES: frozenset[str] = frozenset({"II", "III", "IV", "Jr", "Jr.", "Sr", "Sr."})

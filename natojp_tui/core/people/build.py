@@ -188,7 +188,7 @@ def _lowercase_role(text: str, run: ParsedRun) -> None:
 
 
 # what follows a transcript label's name: its colon, or a bracketed role and the colon
-_LABEL_AFTER_RE = re.compile(r"(?:\s\([^()\n:]{1,60}\))?:")
+_LABEL_AFTER_RE = re.compile(r"(?:,\s[^:()\n]{2,80}?)?(?:\s\([^()\n:]{1,60}\))?:")
 
 
 def _introduces(text: str, run: ParsedRun) -> bool:

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from natojp_tui.core.lexicon.given_names import NICKNAMES
+from natojp_tui.core.lexicon.given_names import GENERATION_SUFFIXES, NICKNAMES
 from natojp_tui.core.lexicon.places import COUNTRIES, NATIONALITIES, ORGANISATIONS
 from natojp_tui.core.lexicon.roles import (
     COMPLEMENT_WORDS,
@@ -83,7 +83,8 @@ JP_GIVEN_NAMES = wordset(
     """shinzo taro fumio yoko yoshihide toshimitsu yoshimasa minoru gen takeshi itsunori tomomi
     katsunobu shigeru yasukazu hiroshi akira koichi masahisa nobuo tsuyoshi kenji daisuke
     hirokazu junichiro yasuo yukio naoto yoshihiko katsuya koichiro seiji kentaro hiroyuki
-    kiyoshi yuko keiko tomoko kazuyuki masato"""
+    kiyoshi yuko keiko tomoko kazuyuki masato shinjiro nobuo yasukazu sanae takeshi makiko
+    yoriko nobutaka masahiko akihiro kenichi"""
 )
 
 
@@ -176,6 +177,8 @@ def is_name_token(word: str) -> bool:
 @cache_short()
 def norm_name_token(word: str) -> str:
     word = strip_possessive(word).rstrip(",;:")
+    if word in GENERATION_SUFFIXES:
+        return word  # "Lloyd J. Austin III": the numeral stays as written
     if len(word) > 1 and word.isupper() and not word.endswith("."):
         return "-".join(part.capitalize() for part in word.split("-"))
     return word

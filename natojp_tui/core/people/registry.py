@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from natojp_tui.core.lexicon.given_names import GENERATION_SUFFIXES
 from natojp_tui.core.lexicon.office_holders import holders_on
 from natojp_tui.core.lexicon.roles import CHIEF_WORDS, HONORIFICS, ROLE_HEADS
 from natojp_tui.core.model import Person
@@ -68,6 +69,9 @@ class PeopleRegistry:
     def _aliases_of(person: Person) -> Iterable[str]:
         parts = person.name.split()
         yield person.name.lower()
+        while len(parts) > 2 and parts[-1] in GENERATION_SUFFIXES:
+            parts = parts[:-1]  # "Lloyd J. Austin III" is "Austin" too
+            yield " ".join(parts).lower()
         for alias in person.aliases:
             yield _fold_name(alias)
         if len(parts) >= 2:
