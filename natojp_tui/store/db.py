@@ -41,7 +41,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
 from natojp_tui.core.model import Article, Event, Paragraph, Person, Quote
@@ -180,6 +179,25 @@ def pool_size() -> int:
 # ---------------------------------------------------------------------- shards
 
 
+def _record(doc: dict[str, Any], article: dict[str, Any]) -> Any:
+    """A quote's search record from its document and its article's row (``rows.py``)."""
+    from natojp_tui.core.search import QuoteRecord
+
+    return QuoteRecord(
+        id=doc["id"],
+        text=doc["text"],
+        speaker=doc.get("speaker"),
+        kind=doc["kind"],
+        article_id=doc["article_id"],
+        published=article.get("published"),
+        title=article.get("title") or "",
+        source=article.get("source"),
+        paragraph=doc["paragraph"],
+        start=doc["start"],
+        verb=doc.get("verb"),
+    )
+
+
 SMALL_CHECKS: dict[str, dict[str, Callable[[Any], str | None]]] = {
     "people": {"people": person_problem},
     "user": {"stars": star_problem, "state": state_problem},
@@ -191,7 +209,7 @@ class Store(UserState):
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
-        self._lock = FileLock(str(self.path / ".lock"), timeout=LOCK_TIMEOUT)
+        self._file_lock: Any = None  # a FileLock, made on the first write (filelock loads then)
         self._manifest = Manifest()
         self._manifest_sig: tuple[int, int, int] | None = None
         self._journal = journal.Journal()  # the generation's user-data journal (journal.py)
@@ -241,12 +259,19 @@ class Store(UserState):
         return store
 
     def _open(self) -> None:
-        from natojp_tui.store import migrations
-
         try:
             manifest = library.read_manifest(self.path)
         except CorruptFile as exc:
             raise self._corrupt(exc) from exc
+        if manifest is None or manifest.schema < SCHEMA_VERSION:
+            self._open_old(manifest)
+        else:
+            self._install(manifest)
+
+    def _open_old(self, manifest: Manifest | None) -> None:
+        """A folder without a manifest (new, legacy or damaged) or of an older schema."""
+        from natojp_tui.store import migrations
+
         if manifest is None and migrations.is_legacy(self.path):
             self.backup = migrations.migrate_legacy(self)
             return
@@ -456,6 +481,16 @@ class Store(UserState):
             raise self._corrupt(exc) from exc
 
     # ------------------------------------------------------------------ writing
+    @property
+    def _lock(self) -> Any:
+        """The folder's write lock (``.lock``), made when first needed: opening the store to
+        read (the reader's first screen) does not import filelock."""
+        if self._file_lock is None:
+            from filelock import FileLock
+
+            self._file_lock = FileLock(str(self.path / ".lock"), timeout=LOCK_TIMEOUT)
+        return self._file_lock
+
     @contextlib.contextmanager
     def lock_wait_at_most(self, seconds: float) -> Iterator[None]:
         """Writes from this thread inside the block wait at most ``seconds`` for the lock
@@ -475,6 +510,8 @@ class Store(UserState):
         ``self._dbs[...]``; shards and the other families are handed to
         :meth:`_stage` (or changed through :meth:`_shard` while writing).
         """
+        from filelock import Timeout
+
         try:
             wait = getattr(self._thread_wait, "seconds", None) or self.lock_wait
             self._lock.acquire(timeout=wait)
@@ -1070,23 +1107,24 @@ class Store(UserState):
         tag = self._next_tag()
         old_rows = self._rows_file() if self._ref("rows") else None
         new_quotes = [quote_doc(q) for a in fresh.values() for q in a.quotes]
-        rows_bytes = SearchRows.build(
-            old_rows,
-            replaced,
-            new_quotes,
-            {a.id: self._row_article(a) for a in fresh.values()},
-            tag,
-        )
+        fresh_rows = {a.id: self._row_article(a) for a in fresh.values()}
+        rows_bytes = SearchRows.build(old_rows, replaced, new_quotes, fresh_rows, tag)
         rows = SearchRows.from_buffer(rows_bytes)
+        # the fresh quotes' records from what is in memory, not read back from the rows file
+        new_records = [_record(d, fresh_rows[d["article_id"]]) for d in new_quotes]
         index = self.search_index() if self._ref("search") else None
         if index is None or len(replaced) > INDEX_REBUILD_AT:
-            records = (self._record_from(rows, qid) for qid in rows.quote_ids())
-            index = SearchIndex.build(records, fetch=self._fetch_record)
+            kept = (
+                self._record_from(rows, qid)
+                for qid in rows.quote_ids()
+                if qid.split(":", 1)[0] not in fresh
+            )
+            index = SearchIndex.build([*kept, *new_records], fetch=self._fetch_record)
         else:
             self._undress_index(index, rows)  # what is saved holds the records as extracted
             for aid in replaced:
                 index.remove_article(aid)
-            index.add(self._record_from(rows, q["id"]) for q in new_quotes)
+            index.add(new_records)
         self._stage("rows", rows_bytes)
         self._stage("search", index.to_bytes(tag=tag))
         with self._search_lock:
@@ -1143,25 +1181,10 @@ class Store(UserState):
         return doc
 
     def _record_from(self, rows: SearchRows, quote_id: str) -> Any:
-        from natojp_tui.core.search import QuoteRecord
-
         doc = rows.quote(quote_id)
         if doc is None:
             raise KeyError(quote_id)
-        a = self._rows_article(rows, doc["article_id"])
-        return QuoteRecord(
-            id=doc["id"],
-            text=doc["text"],
-            speaker=doc.get("speaker"),
-            kind=doc["kind"],
-            article_id=doc["article_id"],
-            published=a.get("published"),
-            title=a.get("title") or "",
-            source=a.get("source"),
-            paragraph=doc["paragraph"],
-            start=doc["start"],
-            verb=doc.get("verb"),
-        )
+        return _record(doc, self._rows_article(rows, doc["article_id"]))
 
     def _fetch_record(self, quote_id: str) -> Any:
         """A search hit's record from the rows file, as the user corrected it, kept in a
