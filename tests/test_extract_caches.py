@@ -329,16 +329,20 @@ def _cued_patterns() -> list[tuple[str, str]]:
 def test_every_match_of_a_cued_pattern_holds_a_cue_and_the_matches_are_the_same(module, name):
     import importlib
 
+    from natojp_tui.core.text.runs import RUN_RE
+
     cued = getattr(importlib.import_module(module), name)
     hits = 0
     for text in dev_texts():
-        for s0, s1 in [(0, len(text)), *split_sentences(text), (3, 2)]:
+        # the stretches the extractors search: texts, sentences, the words before a name
+        before_names = [(max(0, m.start() - 60), m.start()) for m in RUN_RE.finditer(text)]
+        for s0, s1 in [(0, len(text)), *split_sentences(text), *before_names, (3, 2)]:
             want = [_match_facts(m) for m in cued.rx.finditer(text, s0, s1)]
             assert [_match_facts(m) for m in cued.finditer(text, s0, s1)] == want
             assert _match_facts(cued.search(text, s0, s1)) == (want[0] if want else None)
-        for m in cued.rx.finditer(text):
-            assert any(c in m.group(0) for c in cued.cues), (name, m.group(0))
-            hits += 1
+            for m in cued.rx.finditer(text, s0, s1):
+                assert any(c in m.group(0) for c in cued.cues), (name, m.group(0))
+                hits += 1
     assert len(_cued_patterns()) >= 5 and hits > 0
 
 
@@ -368,3 +372,60 @@ def test_a_text_without_a_digit_or_a_day_word_holds_no_date():
         "last night",
     ]
     assert find_dates(texts[-1]) == []
+
+
+def test_a_text_without_a_time_or_unit_word_holds_no_clock_time_or_duration():
+    """``find_times`` reads only a text with a digit, "noon", "midday" or "midnight" and
+    ``find_duration`` one with "min", "hour" or "hr" (any case): every match holds one."""
+    from natojp_tui.core import dates
+
+    texts = [
+        *dev_texts(),
+        "They met at noon and talked until midnight, for an hour and a half.",
+        "The MEETING LASTED TWENTY MINUTES; a forty-five-minute call followed.",
+    ]
+    times = durations = 0
+    for text in texts:
+        for m in dates._CLOCK_RE.finditer(text):
+            times += 1
+            assert dates._CLOCK_CUE_RE.search(m.group(0)), m.group(0)
+        for m in dates._DURATION_RE.finditer(text):
+            durations += 1
+            assert re.search("min|hour|hr", m.group(0), re.I), m.group(0)
+    assert times > 0 and durations > 0
+    assert [t.value for t in dates.find_times(texts[-2])] == ["12:00", "00:00"]
+    assert dates.find_duration(texts[-2]) == 90 and dates.find_duration(texts[-1]) == 20
+    assert (
+        dates.find_times("They met at dawn.") == [] and dates.find_duration("a long talk") is None
+    )
+
+
+def test_places_are_only_read_where_a_known_city_is_written():
+    """``city_in`` and ``visit_city`` answer a known city, which the text writes: a text
+    without one (the quick look) has none, and a text with one reads as before."""
+    from natojp_tui.core.events.places import city_in, visit_city
+
+    text = "He arrived in Tokyo after a visit to Canberra; talks in the capital."
+    assert city_in(text, 0, len(text)) == "Tokyo" and visit_city(text, 0, len(text)) == "Tokyo"
+    assert city_in(text, 20, len(text)) == "Canberra" == visit_city(text, 20, len(text))
+    assert city_in(text, 46, len(text)) is None is visit_city(text, 46, len(text))
+    assert city_in("Talks in Tokyoville", 0, 19) is None
+    assert city_in("visiting The Hague", 0, 18) == "The Hague"
+
+
+def test_the_word_before_a_full_stop_starts_after_any_space():
+    from natojp_tui.core.text.sentences import _word_before
+
+    for space in (" ", "\t", "\n", "\u00a0", "\u2009", "\u3000"):
+        text = f"He met Mr{space}Sato.{space}Then he left."
+        dot = text.index(".")
+        assert _word_before(text, dot, 0) == "sato", repr(space)
+    assert _word_before("x Gen.", 5, 0) == "gen" and _word_before("(“U.S.", 5, 0) == "u.s"
+    assert _word_before("Japan-U.S.", 9, 0) == "u.s" and _word_before("abc.", 3, 2) == "c"
+
+
+def test_has_japanese_answers_an_ascii_text_without_a_scan():
+    from natojp_tui.core.lexicon.japanese import has_japanese
+
+    assert not has_japanese("Kishida met Rutte.") and not has_japanese("Café au lait")
+    assert has_japanese("岸田総理") and has_japanese("Mr. Kishida (岸田)") and not has_japanese("")

@@ -1278,3 +1278,83 @@ def test_remarks_under_the_speakers_possessive_name_are_hers_and_a_press_event()
     told = {(e.kind, frozenset(_people(e)), e.date) for e in events}
     assert ("meeting", frozenset({"Tane", "Sakamoto"}), THURSDAY) in told
     assert any(e.kind == "press_conference" and "Tane" in _people(e) for e in events)
+
+
+def test_a_document_signed_in_the_passive_is_a_signing_of_the_people_just_met() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto met NATO Secretary General Maria Lindqvist in Vilnius "
+        "on Thursday.",
+        "The Individually Tailored Partnership Programme was signed on the sidelines of the "
+        "summit.",
+    )
+    [signing] = [e for e in events if e.kind == "signing"]
+    assert _people(signing) == {"Sakamoto", "Lindqvist"} and signing.date == THURSDAY
+
+
+def test_the_first_leader_to_attend_an_earlier_summit_recalls_that_summit() -> None:
+    events = _events(
+        "Prime Minister Haruto Sakamoto attended the NATO Summit in Vilnius on Thursday.",
+        "Sakamoto, who was the first Japanese leader to attend the NATO Summit in June 2029 in "
+        "Madrid, spoke of the war.",
+    )
+    told = sorted((e.background, e.date, e.place) for e in events)
+    assert told == [(False, THURSDAY, "Vilnius"), (True, None, "Madrid")]
+
+
+def test_remarks_with_ministers_are_a_press_event_and_we_had_a_meeting_today() -> None:
+    events = _spoken(
+        "Remarks With Defence Minister Tane Rewi and Foreign Minister Haruto Sakamoto",
+        "MODERATOR: We would like to begin.",
+        "MINISTER SAKAMOTO: Let me make some remarks. Today, we had, for the first time in "
+        "Tokyo, a 2+2 meeting of the four ministers.",
+        kind="turn",
+    )
+    press = [e for e in events if e.kind == "press_conference"]
+    assert press and {"Rewi", "Sakamoto"} <= _people(press[0])
+    meeting = next(e for e in events if e.kind == "meeting")
+    assert "Sakamoto" in _people(meeting) and meeting.date == THURSDAY
+
+
+def test_an_opening_phrase_of_years_ago_dates_the_addressees_trip() -> None:
+    events = _spoken(
+        "Opening remarks by Secretary General Maria Lindqvist",
+        "Prime Minister Sakamoto, welcome back to NATO. Three years ago, you came here to sign "
+        "our partnership programme.",
+    )
+    past = [(e.kind, _people(e)) for e in events if e.background]
+    assert ("visit", {"Sakamoto"}) in past
+    today = [e for e in events if e.kind == "meeting" and not e.background]
+    assert today and today[0].date == THURSDAY  # "welcome back": the day of the speech
+
+
+def test_a_named_session_held_is_an_event_on_its_day_or_in_the_past() -> None:
+    events = _events(
+        "On May 15, the 17th Japan-NATO High-Level Consultations were held in Tokyo. The "
+        "Japanese delegation was headed by Mr. Kenji Ueda, and the NATO delegation was headed "
+        "by Ms. Maria Lindqvist.",
+        "The ministers welcomed the Quad Leaders' Summit, held three weeks earlier in Tokyo, "
+        "and the Shangri-La Dialogue, held on 1-3 May in Singapore.",
+    )
+    told = {(e.summary.split(" · ")[-1], e.background, e.date, e.place) for e in events}
+    consultations = next(e for e in events if "Consultations" in " ".join(e.groups))
+    assert consultations.date == THURSDAY and not consultations.background
+    assert {"Ueda", "Lindqvist"} <= _people(consultations)
+    quad = next(e for e in events if "Quad Leaders' Summit" in e.groups)
+    assert quad.background and quad.date is None and quad.place == "Tokyo"
+    assert any("Shangri-La Dialogue" in e.groups and e.place == "Singapore" for e in events), told
+
+
+def test_a_session_name_before_the_sentences_own_held_is_not_a_session_held() -> None:
+    events = _events(
+        "Foreign Minister Kenji Ueda, who was visiting Berlin to attend the G7 Foreign "
+        "Ministers' Meeting, held a meeting with Secretary General Maria Lindqvist on Thursday."
+    )
+    assert not [e for e in events if "G7 Foreign Ministers' Meeting" in e.groups]
+
+
+def test_an_earlier_month_of_the_same_year_points_at_the_past() -> None:
+    from natojp_tui.core.events.sentence import background_cues
+
+    text = "They praised the dialogue held in Tokyo in March 2031."
+    assert background_cues(text, 0, len(text), date(2031, 5, 15))
+    assert not background_cues(text, 0, len(text), date(2031, 3, 20))

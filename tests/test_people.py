@@ -201,3 +201,31 @@ def test_a_headline_verb_such_as_addresses_is_not_a_name() -> None:
         AnalysedArticle.of(["Japanese Foreign Minister Addresses NATO Council", "Hello."])
     )
     assert all(p.name != "Addresses" for p in registry.people)
+
+
+def _names(*paragraphs: str) -> list[str]:
+    from natojp_tui.core.people import build_registry
+    from natojp_tui.core.text.document import AnalysedArticle
+
+    return [p.name for p in build_registry(AnalysedArticle.of(list(paragraphs))).people]
+
+
+def test_honorifics_ranks_and_places_do_not_become_names() -> None:
+    assert _names(
+        "Prime Minister Haruto Sakamoto held a meeting with the Rt Hon. Aroha Tane, Prime "
+        "Minister of New Zealand."
+    ) == ["Haruto Sakamoto", "Aroha Tane"]
+    assert _names(
+        "Air Chief Marshal Sir Edmund Hale, Chairman of the NATO Military Committee, visited "
+        "the college."
+    ) == ["Edmund Hale"]
+    assert _names(
+        "Later, he met Seoul's Joint Chiefs of Staff (JCS) Chairman Gen. Ryu Min-ho."
+    ) == ["Ryu Min-ho"]
+    assert _names(
+        "Admiral Rob Hale visited the Busan National Cemetery and the Dora observatory."
+    ) == ["Rob Hale"]
+
+
+def test_a_japanese_label_in_capitals_is_put_in_given_family_order() -> None:
+    assert _names("KIHARA MINORU, JAPAN MINISTER OF DEFENSE: It is an honour.") == ["Minoru Kihara"]

@@ -21,7 +21,7 @@ from natojp_tui.core.lexicon.months import (
     weekday_number,
 )
 from natojp_tui.core.lexicon.numbers import NUMBER_WORDS
-from natojp_tui.core.text.patterns import Folded
+from natojp_tui.core.text.patterns import Caseless, Folded
 
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
@@ -259,6 +259,8 @@ _CLOCK_RE = re.compile(
     rf"|(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s?(?P<ampm12>[ap]\.\s?m\b\.?|[ap]m\b|[AP]M\b)"
     rf"|\b(?P<word>noon|midday|midnight)\b)",
 )
+# every clock time holds a digit or one of these words: a text with none has no time
+_CLOCK_CUE_RE = re.compile(r"\d|noon|midday|midnight")
 _ZONE_RE = re.compile(
     r"[\s,(]{0,3}(?:\(?(?P<zone>(?:local|Japan|Japanese|Tokyo|JST|Brussels|CET|CEST|GMT|UTC)"
     r"(?:\s(?:standard\s)?time)?)\b)?",
@@ -319,6 +321,8 @@ def find_times(text: str) -> list[TimeMention]:
     recorded in ``zone`` as "local" or "japan" (other zones: lower-cased name).
     """
     out: list[TimeMention] = []
+    if _CLOCK_CUE_RE.search(text) is None:
+        return out
     japan = japan_time_spans(text)
     for m in _CLOCK_RE.finditer(text):
         value = _clock_value(m)
@@ -359,6 +363,8 @@ _DURATION_RE = re.compile(
     rf"[-\s](?P<unit>minute|hour)\b)",
     re.IGNORECASE,
 )
+# every duration names its unit: a text without one of these has none
+_DURATION_CUE = Caseless("min|hour|hr")
 _RANGE_RE = re.compile(r"\s?(?:-|–|to|until|till)\s?", re.IGNORECASE)
 
 
@@ -372,7 +378,7 @@ def _number(word: str) -> float:
 def find_duration(text: str) -> int | None:
     """Minutes from the first duration in ``text`` ("for around 30 minutes" -> 30,
     "for about an hour and a half" -> 90, "a 45-minute meeting" -> 45)."""
-    m = _DURATION_RE.search(text)
+    m = _DURATION_RE.search(text) if _DURATION_CUE.found(text) else None
     if m is None:
         return None
     if m.group("adj"):

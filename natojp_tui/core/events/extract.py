@@ -40,7 +40,7 @@ from natojp_tui.core.events.dating import (
     precision,
     remember_dates,
 )
-from natojp_tui.core.events.exchanges import EXCHANGE_LOOK, read_exchanges
+from natojp_tui.core.events.exchanges import EXCHANGE_LOOK, add_delegation_heads, read_exchanges
 from natojp_tui.core.events.japanese import read_japanese
 from natojp_tui.core.events.mentioned import MENTION_LOOK, read_mentions, title_press_event
 from natojp_tui.core.events.merge import merge_duplicate, read_topic
@@ -173,6 +173,8 @@ def _read_paragraph(
             _keep_schedule(read_schedule(s, sent_cands, dates, ctx), ctx)
         if any(masked.find(w, s0, s1) >= 0 for w in EXCHANGE_LOOK):
             ctx.side += [e for e in read_exchanges(s, ctx) if not _told_aside(e, ctx)]
+        if sent_cands and masked.find("delegation", s0, s1) >= 0:
+            add_delegation_heads(s, sent_cands, ctx)
         if not new and para_events and (dates or look.places):
             attach_trailing_context(s, sent_cands, dates, para_events, ctx)
         elif (

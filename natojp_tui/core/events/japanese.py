@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from natojp_tui.core.events.context import Context, Registry
-from natojp_tui.core.lexicon.japanese import BOTH_SIDES, EVENT_NOUNS, JAPANESE_RE
+from natojp_tui.core.lexicon.japanese import BOTH_SIDES, EVENT_NOUNS, has_japanese
 from natojp_tui.core.lexicon.months import JAPANESE_ERAS
 from natojp_tui.core.model import Event
 from natojp_tui.core.text.document import AnalysedArticle
@@ -55,10 +55,10 @@ class _Name:
 def read_japanese(doc: AnalysedArticle, registry: Registry, ctx: Context) -> list[Event]:
     """Events the Japanese paragraphs of the body tell, in text order (background ones
     included, marked)."""
-    if not any(JAPANESE_RE.search(t.text[:200]) for t in doc.body):
+    if not any(has_japanese(t.text[:200]) for t in doc.body):
         return []
     by_paragraph = [
-        _names(t.masked, registry, p) if JAPANESE_RE.search(t.text) else []
+        _names(t.masked, registry, p) if has_japanese(t.text) else []
         for p, t in enumerate(doc.body)
     ]
     principals = _unique([n.name for names in by_paragraph for n in names])[:2]
@@ -67,7 +67,7 @@ def read_japanese(doc: AnalysedArticle, registry: Registry, ctx: Context) -> lis
     for p, t in enumerate(doc.body):
         text = t.masked
         names = by_paragraph[p]
-        if not JAPANESE_RE.search(text):
+        if not has_japanese(text):
             continue
         for m in _GROUP_RE.finditer(text):
             after = _DONE_RE.match(text, m.end())

@@ -177,7 +177,10 @@ def _complete(e: Event, day: date | None, place: str | None, duration: int | Non
         e.duration = duration
 
 
-_FRONTED_RE = re.compile(r"\s*(?:In|As|During|At|From|Back|Years|Decades|Then)\b")
+_FRONTED_RE = re.compile(
+    r"\s*(?:(?:In|As|During|At|From|Back|Years|Decades|Then|Last|Earlier|Previously|Formerly)\b|"
+    r"\w+\s(?:years|months|weeks|decades)\sago\b)"
+)
 _OTHER_TIME_RE = re.compile(r"\bsince\b|\b(?:after|following|than)\sthe\s(?:one|first|last)\b")
 
 
@@ -342,7 +345,9 @@ def _outcomes(
                 out.append(event)
             break
         if found is not None:
-            day, _ = (None, "") if background else event_date(s, trig, dates, ctx, people)
+            day = None  # a day the sentence gives (and on a trip, event_date drops the lead day)
+            if not background and (dates or ctx.on_a_trip):
+                day, _ = event_date(s, trig, dates, ctx, people)
             _complete(found, day if dates else None, place_in(masked, s0, s1, trig), None)
             continue
         if not explicit:
@@ -540,7 +545,13 @@ def _attendance(
         background = clause_in_past(s, m.start(), m.end())
         took_place = _TOOK_PLACE_RE.search(masked, m.end(), s1)
         before = [*ctx.events, *ctx.side]
-        same = [e for e in before if e.kind == kind and set(people[:1]) <= set(e.participants)]
+        same = [
+            e
+            for e in before
+            if e.kind == kind
+            and e.background == background
+            and set(people[:1]) <= set(e.participants)
+        ]  # fmt: skip  (a summit recalled, "the first leader to attend … in June 2022", is another)
         if same:
             if took_place is not None and not background and same[0].date is None:
                 _took_place(s, same[0], took_place.start(), dates, ctx)  # its day told now
@@ -803,6 +814,8 @@ def _welcomed_to(
     """ "X welcomed Prime Minister Y to the NATO Summit": Y attended the summit, where X
     welcomed them."""
     masked, s0, s1 = s.masked, s.start, s.end
+    if masked.find("welcom", s0, s1) < 0:
+        return []
     m = _WELCOMED_TO_RE.search(masked, s0, s1)
     if m is None or _planned(masked, s0, m.start(), m.end()):
         return []
@@ -834,6 +847,8 @@ def _thanked_for_hosting(
     """ "X thanked Y for hosting Z for a trilateral meeting": Y hosted Z, on a day this
     sentence does not give (the thanks come after)."""
     masked, s0, s1 = s.masked, s.start, s.end
+    if masked.find("hosting", s0, s1) < 0:
+        return []
     m = _FOR_HOSTING_RE.search(masked, s0, s1)
     if m is None:
         return []
@@ -857,7 +872,7 @@ def _thanked_for_hosting(
 _PRESS_TITLE_RE = re.compile(
     r"^(?:(?:transcript|video)\s(?:of|:)\s)?(?P<joint>joint\s)?(?:press\s(?:conference|point|briefing|"
     r"availability|encounter|statements?)|news\sconference|doorstop(?:\sinterview)?|"
-    r"remarks\sto\sthe\s(?:press|media)|"
+    r"remarks\sto\sthe\s(?:press|media)|remarks\swith\s(?=[A-Z])|"
     r"(?-i:(?:[A-Z][\w.-]+\s){0,3}[A-Z][\w.-]+['’]s)\sremarks\s(?:following|after)\s)\b",
     re.I,
 )  # "Jacinda Ardern’s remarks following summit": her press remarks

@@ -7,8 +7,11 @@ import re
 
 from natojp_tui.core.events.context import Context, Trigger
 from natojp_tui.core.lexicon.places import CITIES, COUNTRY_PHRASES, COUNTRY_WORDS
+from natojp_tui.core.text.patterns import trie_pattern
 
 _CITY_ALT = "|".join(sorted(CITIES, key=len, reverse=True))
+# a quick test: a text where no known city is written names none
+_CITY_LOOK = re.compile(trie_pattern(sorted(CITIES)))
 
 
 _SITE_HEADS = (
@@ -73,6 +76,8 @@ def place_in(masked: str, s0: int, s1: int, trig: Trigger) -> str | None:
 
 def city_in(masked: str, s0: int, s1: int) -> str | None:
     """The first known city the text puts something in ("in Tokyo", "visiting The Hague")."""
+    if _CITY_LOOK.search(masked, s0, s1) is None:
+        return None
     for m in _IN_CITY_RE.finditer(masked, s0, s1):
         words = [w.strip(".,") for w in m.group("city").split()]
         if words[0] in CITIES:
@@ -135,6 +140,8 @@ def site_object(masked: str, r0: int, r1: int) -> str | None:
 
 def visit_city(masked: str, s0: int, s1: int) -> str | None:
     """The city a "visit to Tokyo" names (events "during his visit" happen there)."""
+    if _CITY_LOOK.search(masked, s0, s1) is None:
+        return None
     for m in _VISIT_PLACE_RE.finditer(masked, s0, s1):
         city = m.group("c").rstrip(".,")
         if city in CITIES:

@@ -5,8 +5,8 @@ it points at the past, a plan, a visit or a sequence), each computed once."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from natojp_tui.core.dates import Clock, DateMention, find_dates, japan_time_spans, read_clock
 from natojp_tui.core.lexicon.months import MONTH_NAME_PATTERN, month_number
@@ -21,14 +21,19 @@ PLAN_CLAUSE = Folded(
 )
 
 
-_BACKGROUND_RE = re.compile(
-    r"\b(?:in\sthe\spast|previously|formerly|last(?=\s(?:met|visited|spoke|talked|held|saw)\b)|over\sthe\s(?:past|last)\s\w+|for\s(?:years|decades)|"
-    r"(?:his|her|their)\sprevious\b|has\slong|have\slong|[Ll]ast\s(?:year|month)|\w+\syears\sago|in\srecent\syears|"
-    rf"[Ll]ast\s(?:{MONTH_NAME_PATTERN}|spring|summer|autumn|fall|winter)\b|"
-    r"(?:weeks|months|years)\s(?:earlier|ago|before)|[Ee]arlier\sthis\syear|"
-    r"since\s(?:19|20)\d\d|back\sin|(?i:in|of)\s(?:early\s|late\s|mid-)?"
-    rf"(?:(?:{MONTH_NAME_PATTERN})\s)?(?:19|20)\d\d)\b"
-)
+_BACKGROUND_RE = Cued(
+    re.compile(
+        r"\b(?:in\sthe\spast|previously|formerly|last(?=\s(?:met|visited|spoke|talked|held|saw)\b)|over\sthe\s(?:past|last)\s\w+|for\s(?:years|decades)|"
+        r"(?:his|her|their)\sprevious\b|has\slong|have\slong|[Ll]ast\s(?:year|month)|\w+\syears\sago|in\srecent\syears|"
+        rf"[Ll]ast\s(?:{MONTH_NAME_PATTERN}|spring|summer|autumn|fall|winter)\b|"
+        r"(?:weeks|months|years)\s(?:earlier|ago|before)|[Ee]arlier\sthis\syear|"
+        r"since\s(?:19|20)\d\d|back\sin|(?i:in|of)\s(?:early\s|late\s|mid-)?"
+        rf"(?:(?:{MONTH_NAME_PATTERN})\s)?(?:19|20)\d\d)\b"
+    ),
+    # "[Ll]ast", "[Ee]arlier", a year (19xx, 20xx) and every other branch's own word
+    ("ast", "arlier", "past", "previous", "formerly", "years", "weeks", "months", "decades",
+     "long", "back", "19", "20"),
+)  # fmt: skip
 
 
 YEAR_RE = re.compile(r"(?:19|20)\d\d")
@@ -36,6 +41,11 @@ YEAR_RE = re.compile(r"(?:19|20)\d\d")
 
 _MONTH_ONLY_RE = re.compile(
     rf"\b(?i:in|since|during)\s(?:early\s|late\s|mid-)?(?P<m>{MONTH_NAME_PATTERN})\b(?!\s\d)"
+)
+
+
+_MONTH_YEAR_RE = re.compile(
+    rf"\b(?i:in|since|during)\s(?:early\s|late\s|mid-)?(?P<m>{MONTH_NAME_PATTERN})\s(?P<y>(?:19|20)\d\d)\b"
 )
 
 
@@ -47,6 +57,10 @@ def background_cues(masked: str, s0: int, s1: int, published: date | None) -> li
         if year is None or published is None or int(year.group(0)) != published.year:
             cues.append(m.start())
     if published is not None:
+        for m in _MONTH_YEAR_RE.finditer(masked, s0, s1):  # "in March 2024", told in May 2024
+            month = month_number(m.group("m"))
+            if month is not None and (int(m.group("y")), month) < (published.year, published.month):
+                cues.append(m.start())
         for m in _MONTH_ONLY_RE.finditer(masked, s0, s1):
             month = month_number(m.group("m"))
             if month is not None and month != published.month:
@@ -104,8 +118,12 @@ _NOUN_LOOK = re.compile(trie_pattern([
 ]))  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class Look:
+# a run of masked (quoted) characters: none of the look's words holds "~", so one stands
+# for the run and the look reads only the narrative
+_MASK_RUN_RE = re.compile("~~+")
+
+
+class Look(NamedTuple):
     """What a quick look (substring tests, C speed) says a sentence may hold: the costly
     readers only run where they can find something."""
 
@@ -119,6 +137,8 @@ class Look:
     @classmethod
     def of(cls, sentence: str) -> Look:
         low = sentence.lower()
+        if "~~" in low:
+            low = _MASK_RUN_RE.sub("~", low)
         long = len(sentence) > 1000  # only an overlong, cut "sentence": not prose
         events = _TRIGGER_LOOK.search(low) is not None
         dates = (not long or events) and (
@@ -128,12 +148,12 @@ class Look:
         # ones: only an ASCII sentence is known to be noun-free from its lower case
         nouns = events and (not sentence.isascii() or _NOUN_LOOK.search(low) is not None)
         return cls(
-            events=events,
-            dates=dates,
-            people=_PEOPLE_LOOK.search(low) is not None,
-            places=_PLACE_LOOK.search(low) is not None,
-            visits=_VISIT_LOOK.search(low) is not None,
-            nouns=nouns,
+            events,
+            dates,
+            _PEOPLE_LOOK.search(low) is not None,
+            _PLACE_LOOK.search(low) is not None,
+            _VISIT_LOOK.search(low) is not None,
+            nouns,
         )
 
 

@@ -71,6 +71,7 @@ FIRST_PERSON: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("meeting", re.compile(r"\b(?:[Mm]y|[Oo]ur)\s(?:first\s|bilateral\s|good\s)?(?:meeting|talks|discussions?)\b")),
     ("meeting", re.compile(r"\b(?:conduct|hold|have)\sthis\smeeting\b")),
     ("meeting", re.compile(rf"\b{_I}\s{_AUX}(?:discussed|agreed|talked)\b")),
+    ("meeting", re.compile(rf"\b{_I},?\s{_AUX}(?:had|held),?\s(?:[\w,+-]+\s){{0,8}}?(?:meetings?|talks|discussions?|consultations?)\b")),
     ("meeting", re.compile(r"\sand\sI\s(?:also\s|have\s|just\s|both\s){0,2}(?:discussed|agreed|talked|met|concluded|held|had)\b")),
     ("signing", re.compile(rf"\b{_I}\s{_AUX}(?:signed|concluded)\b")),
     ("visit", re.compile(r"\b(?:I|we)\senjoyed\s(?:your|the)\s(?:\w+\s)?hospitality\b")),
@@ -103,7 +104,7 @@ _PAST_RE = re.compile(
 # the day of the speech itself: "today", "a few minutes ago", "to meet you", "this meeting here"
 _RECENT_RE = re.compile(
     r"\b(?:just|minutes\sago|today|tonight|this\s(?:morning|afternoon|evening|meeting)|here|"
-    r"(?:meet|see|welcome)\syou|have\s(?:just\s)?(?:concluded|had|held))\b",
+    r"(?:meet|see|welcome)\syou|welcome\sback|have\s(?:just\s)?(?:concluded|had|held))\b",
     re.I,
 )
 _PRONOUN_OBJECT_RE = re.compile(r"\s(?:with\s)?(?:him|her|you)\b")

@@ -89,6 +89,14 @@ PATTERN_PASSIVE = Folded(
 # Quick look: a sentence without "was held"-like words has no passive match.
 _PASSIVE_TAIL_RE = re.compile(_PASSIVE_TAIL, re.I)
 
+# a document signed, the signers left to the context or named after "by": "The ITPP for
+# the period up to 2026 was signed on 12 July on the sidelines of the summit"
+_SIGNED_PASSIVE_RE = re.compile(
+    r"\b(?:[Aa]greement|[Pp]rogramme|[Pp]rogram|[Dd]eclaration|[Mm]emorandum|[Tt]reaty|"
+    r"[Aa]rrangement|ITPP|IPCP|[Dd]ocuments?)\b[^.;:]{0,90}?\s(?P<tail>(?:was|were)\s(?:also\s)?"
+    r"(?:signed|inked|exchanged))\b"
+)
+
 
 _VERBS: tuple[tuple[str, str], ...] = (
     ("courtesy_call", r"(?:paid|made)\s(?:a\s)?courtesy\s(?:call|visit)\s(?:on|to)"),
@@ -195,7 +203,7 @@ def find_triggers(s: Sentence, cands: list[Candidate]) -> list[Trigger]:
     if nouns:
         _find_noun_triggers(masked, s0, s1, found)
     for m in VERB_RE.finditer(masked, s0, s1):
-        kind = next(k[2:] for k, v in m.groupdict().items() if v is not None and k.startswith("v_"))
+        kind = (m.lastgroup or "v_")[2:]  # its one group, v_<kind>, is the last to match
         if kind == "person_verb" and not _person_follows(masked, m.end(), cands):
             continue
         if (
@@ -249,6 +257,9 @@ def _find_noun_triggers(masked: str, s0: int, s1: int, found: list[Trigger]) -> 
     if _PASSIVE_TAIL_RE.search(masked, s0, s1) is not None:
         for m in _search_all(PATTERN_PASSIVE, masked, s0, s1, _good_mods):
             found.append(Trigger(_noun_kind(m), m.start(), m.end(), m.group(0), "passive"))
+    if masked.find(" signed", s0, s1) >= 0 or masked.find(" inked", s0, s1) >= 0:
+        for m in _SIGNED_PASSIVE_RE.finditer(masked, s0, s1):
+            found.append(Trigger("signing", m.start(), m.end(), m.group(0), "passive"))
 
 
 def _noun_kind(m: re.Match[str]) -> str:

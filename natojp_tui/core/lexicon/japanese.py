@@ -11,6 +11,13 @@ import re
 # kana or kanji: a text, or a part of one, written in Japanese
 JAPANESE_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
+
+def has_japanese(text: str) -> bool:
+    """Does ``text`` hold kana or kanji? (An ASCII text, most of them, is answered
+    without a scan.)"""
+    return not text.isascii() and JAPANESE_RE.search(text) is not None
+
+
 # event nouns of a readout -> event kind
 EVENT_NOUNS: dict[str, str] = {
     "首脳会談": "summit",

@@ -28,6 +28,9 @@ HONORIFICS: dict[str, str | None] = {
     "hon.": None,
     "hon": None,
     "the hon": None,
+    "rt": None,  # "the Rt Hon. Christopher Luxon", "the Rt. Hon. X"
+    "rt.": None,
+    "right": None,
     "the honorable": None,
     "the honourable": None,
 }
@@ -41,6 +44,7 @@ ROLE_MODIFIERS = words(
     "deputy vice assistant senior state parliamentary acting chief cabinet foreign defence "
     "defense trade finance economy economic security permanent special high supreme allied "
     "prime executive principal press first under foreign-affairs lieutenant major brigadier rear "
+    "air "
     "lt lt. maj maj. brig brig. lieut."
 )
 
@@ -50,7 +54,7 @@ ROLE_HEADS = words(
     "chairwoman chairperson spokesperson spokesman spokeswoman representative commander "
     "general admiral chancellor governor mayor senator premier vice-minister director "
     "director-general chief head emperor king queen prince princess envoy adviser advisor "
-    "counsellor speaker colonel commandant captain president-elect"
+    "counsellor speaker colonel commandant captain president-elect marshal"
 )
 
 

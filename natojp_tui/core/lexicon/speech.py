@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from natojp_tui.core.lexicon.japanese import JAPANESE_RE, REPORT_STANCE_HEADS
+from natojp_tui.core.lexicon.japanese import REPORT_STANCE_HEADS, has_japanese
 from natojp_tui.core.text.patterns import trie_pattern
 
 _VERB_FORMS = (
@@ -156,7 +156,7 @@ def verb_class(phrase: str | None) -> str | None:
     ``"speech"`` for verbs that report a claim (*said*, *stated*, *expressed hope that*)."""
     if not phrase:
         return None
-    if JAPANESE_RE.search(phrase):  # "…を歓迎しました" (stance), "…旨述べました" (speech)
+    if has_japanese(phrase):  # "…を歓迎しました" (stance), "…旨述べました" (speech)
         return "stance" if any(h in phrase for h in REPORT_STANCE_HEADS) else "speech"
     words = phrase.lower().replace("’", "'").split()
     if not words:

@@ -37,6 +37,7 @@ from natojp_tui.core.people.names import (
 from natojp_tui.core.people.registry import Mention, PeopleRegistry
 from natojp_tui.core.people.roles import rank_or_none, role_key
 from natojp_tui.core.text.document import AnalysedArticle
+from natojp_tui.core.text.patterns import Cued
 from natojp_tui.core.text.runs import RUN_RE
 
 
@@ -83,7 +84,12 @@ _LOWER_ROLE = (
 )
 
 
-_ROLE_BEFORE_RE = re.compile(rf"(?:({_ORG_WORD})(?:['’]s)?[ \u00A0])?({_LOWER_ROLE})[ \u00A0]$")
+_ROLE_BEFORE_RE = Cued(
+    re.compile(rf"(?:({_ORG_WORD})(?:['’]s)?[ \u00A0])?({_LOWER_ROLE})[ \u00A0]$"),
+    # the head of every role _LOWER_ROLE names
+    ("secretary", "minister", "spokes", "chief", "ambassador", "president", "envoy",
+     "diplomat", "leader", "head", "chair", "advis"),
+)  # fmt: skip
 
 
 def _may_end_a_role(text: str, end: int) -> bool:

@@ -14,10 +14,10 @@ from datetime import date
 from natojp_tui.core.lexicon.japanese import (
     FOREIGN_PEOPLE,
     JAPANESE_PEOPLE,
-    JAPANESE_RE,
     PRIME_MINISTER_WORDS,
     TITLES,
     family_names,
+    has_japanese,
     prime_minister_on,
     written_names,
 )
@@ -44,7 +44,7 @@ class JapaneseName:
 
 def is_japanese(paragraphs: Sequence[str]) -> bool:
     """Does the text read in Japanese (kana or kanji near the start of a paragraph)?"""
-    return any(JAPANESE_RE.search(p[:200]) for p in paragraphs)
+    return any(has_japanese(p[:200]) for p in paragraphs)
 
 
 def japanese_names(paragraphs: Sequence[str], published: date | None) -> list[JapaneseName]:
@@ -55,7 +55,7 @@ def japanese_names(paragraphs: Sequence[str], published: date | None) -> list[Ja
     premier = prime_minister_on(published.isoformat()) if published else None
     out: list[JapaneseName] = []
     for p, text in enumerate(paragraphs):
-        if not JAPANESE_RE.search(text):
+        if not has_japanese(text):
             continue
         found: list[JapaneseName] = []
         if premier is not None:

@@ -45,7 +45,9 @@ NON_NAME_WORDS = wordset(
     japanese nato asia pacific indo-pacific europe european atlantic north south east west
     korea sea security cyber joint political all each every there here what why how who
     according speaking addressing said says more further meanwhile mission operation royal
-    navy army marine marines corps commission
+    navy army marine marines corps commission cemetery observatory college academy museum
+    base shrine memorial palace airport station school hospital national
+    international federal central imperial
     exercise individually tailored itpp ipcp self-defense self-defence sdf jsdf mofa
     earlier later then thereafter afterwards subsequently previously recently finally
     additionally furthermore moreover meanwhile likewise similarly separately together
@@ -216,6 +218,10 @@ def _match_role(toks: list[_Tok], i: int) -> tuple[int, str] | None:
     return k, title
 
 
+# words that open a capitalised run without being part of a name or role
+_RUN_OPENERS = frozenset({"the", "by", "with", "remarks", "readout", "transcript", "statement"})
+
+
 def _institution_end(toks: list[_Tok], i: int) -> int | None:
     """Where an institution's name that starts at ``i`` ends ("National Assembly", "Defense
     Ministry": up to four capitalised words, the last an institution head), else None."""
@@ -271,8 +277,8 @@ def parse_run_text(text: str) -> ParsedRun:
             run.gender = HONORIFICS[toks[i].text.lower().rstrip(",")] or run.gender
             i += 1
 
-    if toks and toks[0].low in ("the", "by"):  # "By NATO Secretary General X": a byline
-        i = 1
+    while i < min(2, len(toks)) and toks[i].low in _RUN_OPENERS:
+        i += 1  # "By NATO Secretary General X", "Remarks With Defence Minister X"
     former = i < len(toks) and toks[i].low in ("former", "then", "ex-")
     if former:
         i += 1  # "Former Japanese Prime Minister Fumio Kishida": a past office, the same name
@@ -299,8 +305,18 @@ def parse_run_text(text: str) -> ParsedRun:
     name: list[_Tok] = []
     while i < len(toks) and len(name) < 5:
         tok = toks[i]
-        if not name and run.role_title and tok.low in ROLE_HEADS and i + 1 < len(toks):
-            i += 1  # "Minister for Defence Senator Robert Hill": a second title, not a name
+        if (
+            not name
+            and run.role_title
+            and (
+                tok.low in ROLE_HEADS
+                or (tok.text.endswith(".") and tok.low.rstrip(".") in RANK_ABBREVIATIONS)
+            )  # "Gen." is a rank; "Gen Nakatani" is a name
+            and i + 1 < len(toks)
+        ):
+            i += (
+                1  # "Minister for Defence Senator Robert Hill", "Chairman Gen. Won": a second title
+            )
             continue
         sentence_end = tok.text.endswith(".") and len(tok.text) > 2 and "." not in tok.text[:-1]
         if sentence_end:  # "Rasmussen." ends a sentence; "J." and "U.S." do not
@@ -334,8 +350,7 @@ def canonical_order(tokens: list[str], written: list[str] | None = None) -> list
         if a_caps and not b_caps:
             return [tokens[1], tokens[0]]
         if (
-            not a_caps
-            and not b_caps
+            a_caps == b_caps  # no case to tell: "Kihara Minoru", "KIHARA MINORU"
             and (tokens[0].lower() in JP_FAMILY_NAMES and tokens[1].lower() in JP_GIVEN_NAMES)
         ):
             return [tokens[1], tokens[0]]

@@ -170,16 +170,19 @@ class Folded:
 class Cued:
     """A compiled pattern behind a quick test: every match of it holds (in the text it
     consumes, as written) one of ``cues``, so a stretch of text that holds none has no
-    match and is not searched (``str.find`` reads it at C speed). ``search``,
+    match and is not searched (``str.find`` reads it at C speed, or, for five cues and
+    more, one scan of their alternation factored by ``trie_pattern``). ``search``,
     ``finditer`` and ``match`` answer as the pattern's own."""
 
-    __slots__ = ("cues", "rx")
+    __slots__ = ("_look", "cues", "rx")
 
     def __init__(self, rx: re.Pattern[str], cues: tuple[str, ...]) -> None:
         if not cues or not all(cues):
             raise ValueError("a cued pattern needs cues")
         self.rx = rx
         self.cues = cues
+        # from about five cues on, one factored scan beats a find per cue
+        self._look = re.compile(trie_pattern(list(cues))) if len(cues) >= 5 else None
 
     @property
     def pattern(self) -> str:
@@ -190,7 +193,14 @@ class Cued:
         return self.rx.flags
 
     def _may_hold(self, text: str, pos: int, endpos: int) -> bool:
-        return any(text.find(c, pos, endpos) >= 0 for c in self.cues)
+        """Does ``text[pos:endpos]`` hold one of the cues?"""
+        if self._look is not None:
+            return self._look.search(text, pos, endpos) is not None
+        find = text.find
+        for cue in self.cues:  # noqa: SIM110 (a loop builds no generator: faster than any())
+            if find(cue, pos, endpos) >= 0:
+                return True
+        return False
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """``rx.search(text, pos, endpos)``."""

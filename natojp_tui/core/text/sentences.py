@@ -49,9 +49,13 @@ def sentence_ends(text: str) -> list[tuple[int, int, int]]:
 def _word_before(text: str, dot: int, floor: int) -> str:
     """The word before the full stop at ``dot`` (not before ``floor``), lower case,
     opening brackets and marks off."""
-    j = dot
-    while j > floor and not text[j - 1].isspace():
-        j -= 1
+    # the word starts after the last " "; every other space (a tab, a newline, a no-break
+    # space) is unprintable: where one may come later, look back a character at a time
+    j = max(floor, text.rfind(" ", floor, dot) + 1)
+    if not text[j:dot].isprintable():
+        j = dot
+        while j > floor and not text[j - 1].isspace():
+            j -= 1
     word = text[j:dot].lower().lstrip("(“\"‘'")
     return word.rsplit("-", 1)[1] if "-" in word else word  # "Japan-U.S." ends in "u.s"
 
