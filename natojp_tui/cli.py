@@ -665,12 +665,7 @@ def _ordinal(published: str | None) -> int:
 
 def cmd_people(args: argparse.Namespace) -> int:
     store = _open_store(args)
-    counts: dict[str, int] = {}
-    for q in store.quotes():
-        for pid in {q.speaker_id, *q.speaker_ids} - {
-            None
-        }:  # a joint statement counts for each speaker
-            counts[pid] = counts.get(pid, 0) + 1
+    counts = store.quote_counts()  # from the digest; a joint statement counts for each speaker
     rows = []
     for p in sorted(store.people(), key=lambda p: (-counts.get(p.id, 0), p.name)):
         data = to_jsonable(p)

@@ -390,3 +390,55 @@ def test_a_full_disk_at_any_step_of_repair_changes_nothing_and_says_so(
             assert {n: after.get(n) for n in before} == before, f"disk full at {step}"
         else:
             assert state(library) == repaired, f"disk full at {step}"
+
+
+def test_people_timeline_and_visits_answer_from_the_digest_without_a_shard(
+    library: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from natojp_tui.cli import main
+
+    monkeypatch.setenv("NATOJP_DB", str(library))
+    answers = {}
+    for command in (["people", "--json"], ["timeline", "--json"], ["visits", "--json"]):
+        assert main(command) == 0
+        answers[command[0]] = orjson.loads(capsys.readouterr().out)
+    assert answers["people"] and answers["timeline"]
+    assert sum(p["quotes"] for p in answers["people"]) >= 2
+
+    def no_shards(*_a, **_k):
+        raise AssertionError("a shard was read")
+
+    monkeypatch.setattr(Store, "_shard", no_shards)
+    monkeypatch.setattr(Store, "_all_shards", no_shards)
+    for command in (["people", "--json"], ["timeline", "--json"], ["visits", "--json"]):
+        assert main(command) == 0
+        assert orjson.loads(capsys.readouterr().out) == answers[command[0]], command
+
+
+def test_a_library_without_a_digest_reads_the_shards_and_the_next_import_writes_it(
+    library: Path,
+) -> None:
+    doc = manifest(library)
+    (library / doc["files"].pop("digest")[0]).unlink()
+    (library / "manifest.json").write_bytes(orjson.dumps(doc))
+    old = Store.open(library)
+    counts, timeline = old.quote_counts(), old.timeline()
+    assert counts and timeline
+    old.import_paths([write(library.parent / "src", "c.txt", "Third visit", 17)])
+    assert "digest" in manifest(library)["files"]
+    fresh = Store.open(library)
+    assert sum(fresh.quote_counts().values()) == sum(counts.values()) + 1
+    assert len(fresh.timeline()) > len(timeline)
+    assert not repair(library).damaged
+
+
+def test_a_damaged_digest_is_reported_and_rebuilt_by_repair(library: Path) -> None:
+    before = Store.open(library)
+    counts = before.quote_counts()
+    family_path(library, "digest").write_bytes(b'{"format":"natojp-digest/1","articles":{"x":1}}')
+    with pytest.raises(StoreError, match="digest"):
+        Store.open(library).quote_counts()
+    result = repair(library)
+    assert any("digest" in d for d in result.damaged)
+    assert Store.open(library).quote_counts() == counts
+    assert not repair(library).damaged

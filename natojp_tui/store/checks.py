@@ -16,6 +16,7 @@ import numpy as np
 
 from natojp_tui.store import library
 from natojp_tui.store.articlelist import ArticleList, Catalog
+from natojp_tui.store.digest import Digest
 from natojp_tui.store.library import FileRef, Manifest
 from natojp_tui.store.records import body_texts, offsets_problem, record_id
 from natojp_tui.store.rows import SearchRows
@@ -35,6 +36,7 @@ class Checked:
     shards: dict[str, Any] = field(default_factory=dict)  # key -> db.Shard
     bad_quotes: dict[str, list[str]] = field(default_factory=dict)  # article id -> quote ids
     journaled: bool = False  # the user family came from the generation's journal
+    digest: Digest | None = None
 
 
 def index_problem(index: Any, n_quotes: int) -> str | None:
@@ -103,6 +105,8 @@ def _parse(folder: Path, key: str, ref: FileRef, out: Checked) -> None:
         setattr(out, key, parsed)
     elif key.startswith("shard/"):
         out.shards[key] = Shard.parse(key, data, path, full=True)
+    elif key == "digest":
+        out.digest = Digest.from_bytes(data, path)
     else:
         tables = library.parse_json_tables(data, path)
         for table, check in SMALL_CHECKS.get(key, {}).items():
@@ -165,6 +169,10 @@ def check_generation(folder: Path, manifest: Manifest) -> Checked:
     for key in ("catalog", "people", "search", "rows"):
         if len(listed) and key not in manifest.files:
             out.problems.setdefault(key, f"{folder / library.MANIFEST}: names no {key} file")
+    if out.digest is not None and set(out.digest.entries) != set(listed.ids):
+        out.problems["digest"] = (
+            f"{folder / manifest.files['digest'].name}: lists other articles than the article list"
+        )
     if out.catalog is not None and set(out.catalog.ids) != set(listed.ids):
         out.problems["catalog"] = (
             f"{folder / manifest.files['catalog'].name}: lists other articles than the article list"

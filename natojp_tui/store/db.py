@@ -6,6 +6,8 @@ A database is a folder holding one *generation* of files, named by ``manifest.js
 ==============  =====================================================================
 ``articles``    the compact article list (columns, newest first): read at open
 ``catalog``     source path, checksum and URL of each article: read on first use
+``digest``      each article's events, visit mentions and quotes per person: what the
+                timeline, visits and people views read instead of every shard (``digest.py``)
 ``shard/XYZ``   texts, quotes and events of the articles whose id hashes to bucket XYZ
                 (TinyDB format; opening an article reads one small shard)
 ``people``      people merged across articles (TinyDB format)
@@ -39,12 +41,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
 from natojp_tui.core.model import Article, Event, Paragraph, Person, Quote
+from natojp_tui.store import digest as digests
 from natojp_tui.store import journal, library, userdata
 from natojp_tui.store.articlelist import ArticleList, Catalog
+from natojp_tui.store.digest import Digest, entry_from_stored
 from natojp_tui.store.library import FileRef, Manifest
 from natojp_tui.store.records import (
     article_row,
@@ -71,7 +74,16 @@ if TYPE_CHECKING:  # NumPy and the readers load when first needed, not before th
 
 SCHEMA_VERSION = 5  # see store/migrations.py for the history
 SMALL_FAMILIES = ("people", "user", "imports")  # TinyDB families of the library
-FAMILIES = ("articles", "catalog", "people", "user", "imports", "search", "rows")  # + shard/XYZ
+FAMILIES = (
+    "articles",
+    "catalog",
+    "digest",
+    "people",
+    "user",
+    "imports",
+    "search",
+    "rows",
+)  # + shard/XYZ
 SHARD_BUCKETS = 1024
 SHARD_CACHE = 8  # shards kept parsed for reading (an article, its neighbours)
 LOCK_TIMEOUT = 60.0
@@ -167,6 +179,25 @@ def pool_size() -> int:
 # ---------------------------------------------------------------------- shards
 
 
+def _record(doc: dict[str, Any], article: dict[str, Any]) -> Any:
+    """A quote's search record from its document and its article's row (``rows.py``)."""
+    from natojp_tui.core.search import QuoteRecord
+
+    return QuoteRecord(
+        id=doc["id"],
+        text=doc["text"],
+        speaker=doc.get("speaker"),
+        kind=doc["kind"],
+        article_id=doc["article_id"],
+        published=article.get("published"),
+        title=article.get("title") or "",
+        source=article.get("source"),
+        paragraph=doc["paragraph"],
+        start=doc["start"],
+        verb=doc.get("verb"),
+    )
+
+
 SMALL_CHECKS: dict[str, dict[str, Callable[[Any], str | None]]] = {
     "people": {"people": person_problem},
     "user": {"stars": star_problem, "state": state_problem},
@@ -178,13 +209,14 @@ class Store(UserState):
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
-        self._lock = FileLock(str(self.path / ".lock"), timeout=LOCK_TIMEOUT)
+        self._file_lock: Any = None  # a FileLock, made on the first write (filelock loads then)
         self._manifest = Manifest()
         self._manifest_sig: tuple[int, int, int] | None = None
         self._journal = journal.Journal()  # the generation's user-data journal (journal.py)
         self._list_read: ArticleList | None = ArticleList()  # None: parsed on first use
         self._list_bytes: bytes | None = None  # its file, read and checked at open
         self._catalog: Catalog | None = None
+        self._digest: Digest | None = None
         self._dbs: dict[str, TinyDB] = {}  # people, user
         self._shards: OrderedDict[str, Shard] = OrderedDict()
         self._pending: dict[str, bytes | None] = {}  # other families changed in a write
@@ -227,12 +259,19 @@ class Store(UserState):
         return store
 
     def _open(self) -> None:
-        from natojp_tui.store import migrations
-
         try:
             manifest = library.read_manifest(self.path)
         except CorruptFile as exc:
             raise self._corrupt(exc) from exc
+        if manifest is None or manifest.schema < SCHEMA_VERSION:
+            self._open_old(manifest)
+        else:
+            self._install(manifest)
+
+    def _open_old(self, manifest: Manifest | None) -> None:
+        """A folder without a manifest (new, legacy or damaged) or of an older schema."""
+        from natojp_tui.store import migrations
+
         if manifest is None and migrations.is_legacy(self.path):
             self.backup = migrations.migrate_legacy(self)
             return
@@ -272,6 +311,7 @@ class Store(UserState):
         ):
             changed.add("user")  # the journal holds the user family now
         self._catalog = None if "catalog" in changed else self._catalog
+        self._digest = None if "digest" in changed else self._digest
         for key in list(self._shards):
             if key in changed:
                 del self._shards[key]
@@ -441,6 +481,16 @@ class Store(UserState):
             raise self._corrupt(exc) from exc
 
     # ------------------------------------------------------------------ writing
+    @property
+    def _lock(self) -> Any:
+        """The folder's write lock (``.lock``), made when first needed: opening the store to
+        read (the reader's first screen) does not import filelock."""
+        if self._file_lock is None:
+            from filelock import FileLock
+
+            self._file_lock = FileLock(str(self.path / ".lock"), timeout=LOCK_TIMEOUT)
+        return self._file_lock
+
     @contextlib.contextmanager
     def lock_wait_at_most(self, seconds: float) -> Iterator[None]:
         """Writes from this thread inside the block wait at most ``seconds`` for the lock
@@ -460,6 +510,8 @@ class Store(UserState):
         ``self._dbs[...]``; shards and the other families are handed to
         :meth:`_stage` (or changed through :meth:`_shard` while writing).
         """
+        from filelock import Timeout
+
         try:
             wait = getattr(self._thread_wait, "seconds", None) or self.lock_wait
             self._lock.acquire(timeout=wait)
@@ -598,6 +650,7 @@ class Store(UserState):
         self._dbs.clear()
         self._shards.clear()
         self._catalog = None
+        self._digest = None
         with self._search_lock:
             self._search = None
             self._rows = None
@@ -782,14 +835,42 @@ class Store(UserState):
             return article.events if article else []
         hidden = self.user_view().archived
         docs = [
-            d
-            for shard in self._all_shards()
-            for aid, (_t, _q, events) in shard.by_article.items()
-            if aid in self._list and aid not in hidden
-            for d in events
+            d for aid, entry in self._digest_entries() if aid not in hidden for d in entry["events"]
         ]
         docs.sort(key=lambda d: (d["article_id"], d["paragraph"], d["start"]))
         return [event_from_doc(d) for d in docs]
+
+    def quote_counts(self) -> dict[str, int]:
+        """Quotes per person id over the listed articles (removed ones left out); a joint
+        statement counts for each of its speakers. From the digest, not the shards."""
+        hidden = self.user_view().archived
+        counts: dict[str, int] = {}
+        for aid, entry in self._digest_entries():
+            if aid not in hidden:
+                for pid, n in entry["speakers"].items():
+                    counts[pid] = counts.get(pid, 0) + n
+        return counts
+
+    def _digest_entries(self) -> Iterator[tuple[str, digests.Entry]]:
+        """(article id, digest entry) of every listed article: from the digest family, or
+        from every shard in a library written before it."""
+        if self._ref("digest") is not None:
+            yield from self._read_digest().items(self._list.ids)
+            return
+        for shard in self._all_shards():
+            for aid, (text, quotes, events) in shard.by_article.items():
+                if aid in self._list and text is not None:
+                    yield aid, entry_from_stored(text["meta"], quotes, events)
+
+    def _read_digest(self) -> Digest:
+        if self._digest is None:
+            data = self._bytes("digest")
+            path = self.path / self._ref("digest").name  # type: ignore[union-attr]
+            try:
+                self._digest = Digest.from_bytes(data, path) if data is not None else Digest()
+            except CorruptFile as exc:
+                raise self._corrupt(exc) from exc
+        return self._digest
 
     def people(self) -> list[Person]:
         return [person_from_doc(d) for d in self._tables("people").get("people", {}).values()]
@@ -823,19 +904,14 @@ class Store(UserState):
         state = (self._manifest.generation, self._manifest.commit)
         cached = self._timeline
         if cached is None or cached[0] != state:
-            shells = []
-            for shard in self._all_shards():
-                for aid, (text, _quotes, events) in shard.by_article.items():
-                    if aid not in self._list or text is None:
-                        continue
-                    meta = {**text["meta"], **(self._list.get(aid) or {})}
-                    shells.append(
-                        shell(
-                            meta,
-                            [event_from_doc(d) for d in events],
-                            visits_from_docs(meta.get("visits")),
-                        )
-                    )
+            shells = [
+                shell(
+                    self._list.get(aid) or {"id": aid},
+                    [event_from_doc(d) for d in entry["events"]],
+                    visits_from_docs(entry["visits"]),
+                )
+                for aid, entry in self._digest_entries()
+            ]
             cached = (state, LibraryTimeline(shells))
             self._timeline = cached
         return cached[1]
@@ -987,11 +1063,13 @@ class Store(UserState):
         *,
         imported_at: dict[str, str] | None = None,
     ) -> None:
-        """Stage every family an import changes: shards, list, catalog, people, index, rows."""
+        """Stage every family an import changes: shards, list, catalog, digest, people,
+        index, rows."""
         from natojp_tui.core.people import merge_people
 
         now = datetime.now().isoformat(timespec="seconds")
         when = {aid: (imported_at or {}).get(aid) or now for aid in fresh}
+        digest = self._digest_for_write()  # before the shards change
         by_shard: dict[str, list[Article]] = {}
         for a in fresh.values():
             by_shard.setdefault(shard_key(a.id), []).append(a)
@@ -1005,11 +1083,20 @@ class Store(UserState):
         catalog = self.catalog()
         catalog.replace((), rows)
         self._stage("catalog", catalog.to_bytes())
+        digest.replace(fresh.values())
+        self._stage("digest", digest.to_bytes())
         people = self._db("people").table("people")
         merged = merge_people(self.people(), [p for a in fresh.values() for p in a.people])
         people.truncate()
         people.insert_multiple(person_doc(p) for p in merged)
         self._stage_search(fresh, replaced)
+
+    def _digest_for_write(self) -> Digest:
+        """The digest an import extends: the library's, built from the shards once for a
+        library written before it (the articles being written are replaced anyway)."""
+        if self._ref("digest") is not None or not len(self._list):
+            return self._read_digest() if self._ref("digest") is not None else Digest()
+        return Digest(dict(self._digest_entries()))
 
     # ------------------------------------------------------------------ search
     def _stage_search(self, fresh: dict[str, Article], replaced: set[str]) -> None:
@@ -1020,23 +1107,24 @@ class Store(UserState):
         tag = self._next_tag()
         old_rows = self._rows_file() if self._ref("rows") else None
         new_quotes = [quote_doc(q) for a in fresh.values() for q in a.quotes]
-        rows_bytes = SearchRows.build(
-            old_rows,
-            replaced,
-            new_quotes,
-            {a.id: self._row_article(a) for a in fresh.values()},
-            tag,
-        )
+        fresh_rows = {a.id: self._row_article(a) for a in fresh.values()}
+        rows_bytes = SearchRows.build(old_rows, replaced, new_quotes, fresh_rows, tag)
         rows = SearchRows.from_buffer(rows_bytes)
+        # the fresh quotes' records from what is in memory, not read back from the rows file
+        new_records = [_record(d, fresh_rows[d["article_id"]]) for d in new_quotes]
         index = self.search_index() if self._ref("search") else None
         if index is None or len(replaced) > INDEX_REBUILD_AT:
-            records = (self._record_from(rows, qid) for qid in rows.quote_ids())
-            index = SearchIndex.build(records, fetch=self._fetch_record)
+            kept = (
+                self._record_from(rows, qid)
+                for qid in rows.quote_ids()
+                if qid.split(":", 1)[0] not in fresh
+            )
+            index = SearchIndex.build([*kept, *new_records], fetch=self._fetch_record)
         else:
             self._undress_index(index, rows)  # what is saved holds the records as extracted
             for aid in replaced:
                 index.remove_article(aid)
-            index.add(self._record_from(rows, q["id"]) for q in new_quotes)
+            index.add(new_records)
         self._stage("rows", rows_bytes)
         self._stage("search", index.to_bytes(tag=tag))
         with self._search_lock:
@@ -1093,25 +1181,10 @@ class Store(UserState):
         return doc
 
     def _record_from(self, rows: SearchRows, quote_id: str) -> Any:
-        from natojp_tui.core.search import QuoteRecord
-
         doc = rows.quote(quote_id)
         if doc is None:
             raise KeyError(quote_id)
-        a = self._rows_article(rows, doc["article_id"])
-        return QuoteRecord(
-            id=doc["id"],
-            text=doc["text"],
-            speaker=doc.get("speaker"),
-            kind=doc["kind"],
-            article_id=doc["article_id"],
-            published=a.get("published"),
-            title=a.get("title") or "",
-            source=a.get("source"),
-            paragraph=doc["paragraph"],
-            start=doc["start"],
-            verb=doc.get("verb"),
-        )
+        return _record(doc, self._rows_article(rows, doc["article_id"]))
 
     def _fetch_record(self, quote_id: str) -> Any:
         """A search hit's record from the rows file, as the user corrected it, kept in a

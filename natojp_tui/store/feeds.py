@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from filelock import FileLock, Timeout
 
 from natojp_tui.locations import WEB_PAGES_DIR
 from natojp_tui.store.storage import atomic_write_bytes
@@ -54,7 +53,16 @@ class FeedBook:
         self.folder = Path(db_folder) / WEB_PAGES_DIR[0]
         self.path = self.folder / "feeds.json"
         self.pages_dir = self.folder / WEB_PAGES_DIR[1]
-        self._lock = FileLock(str(self.folder / ".lock"), timeout=LOCK_TIMEOUT)
+        self._file_lock: Any = None  # made on the first write (filelock loads then)
+
+    @property
+    def _lock(self) -> Any:
+        """The feed file's lock, made on the first write."""
+        if self._file_lock is None:
+            from filelock import FileLock
+
+            self._file_lock = FileLock(str(self.folder / ".lock"), timeout=LOCK_TIMEOUT)
+        return self._file_lock
 
     # ------------------------------------------------------------------ reading
     def read(self) -> dict[str, Any]:
@@ -107,6 +115,8 @@ class FeedBook:
     @contextlib.contextmanager
     def editing(self) -> Iterator[dict[str, Any]]:
         """Lock, read the current state, let the caller change it, write it back atomically."""
+        from filelock import Timeout
+
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             self._lock.acquire()

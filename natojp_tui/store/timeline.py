@@ -38,13 +38,20 @@ class LibraryTimeline:
     """Visits and timeline entries of a whole library, with the lookups views need."""
 
     def __init__(self, articles: Iterable[Article]) -> None:
-        articles = list(articles)
-        self.visits: list[Visit] = build_visits(articles)
-        self.entries: list[TimelineEntry] = build_timeline(articles, visits=self.visits)
+        self._articles = list(articles)
+        self.visits: list[Visit] = build_visits(self._articles)
+        self._entries: list[TimelineEntry] | None = None
         self._visits_of: dict[str, list[Visit]] = {}
         for v in self.visits:
             for aid in v.article_ids:
                 self._visits_of.setdefault(aid, []).append(v)
+
+    @property
+    def entries(self) -> list[TimelineEntry]:
+        """Every merged entry, decided when first asked (``natojp visits`` never asks)."""
+        if self._entries is None:
+            self._entries = build_timeline(self._articles, visits=self.visits)
+        return self._entries
 
     def visits_of(self, article_id: str) -> list[Visit]:
         """The visits ``article_id`` tells of (most articles tell of one or none)."""

@@ -6,7 +6,7 @@ small row objects; every call goes through the store's public user-data API.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -71,16 +71,12 @@ def role_spans(person: Person) -> tuple[RoleSpan, ...]:
 
 
 def people_rows(
-    people: Iterable[Person], quotes: Iterable[Any], events: Iterable[Any]
+    people: Iterable[Person], quoted: Mapping[str, int], events: Iterable[Any]
 ) -> list[PersonRow]:
-    """Everyone with their offices over time and how often they are quoted and meet,
-    most quoted first."""
+    """Everyone with their offices over time and how often they are quoted (``quoted``:
+    quotes per person id) and meet, most quoted first."""
     from natojp_tui.core.timeline import name_key
 
-    quoted: dict[str, int] = {}
-    for q in quotes:
-        for pid in {q.speaker_id, *q.speaker_ids} - {None}:
-            quoted[pid] = quoted.get(pid, 0) + 1
     met: dict[str, int] = {}
     for e in events:
         for key in {name_key(p) for p in e.participants}:
@@ -180,8 +176,8 @@ class LibraryData:
 
     # -- people ------------------------------------------------------------------------
     def people_rows(self) -> list[PersonRow]:
-        """Everyone in the library (reads every article's quotes and events: call it in a worker)."""
-        return people_rows(self.store.people(), self.store.quotes(), self.store.events())
+        """Everyone in the library (reads the digest of every article: call it in a worker)."""
+        return people_rows(self.store.people(), self.store.quote_counts(), self.store.events())
 
     def person_timeline(self, name: str) -> list:
         """The meetings of ``name`` across the library, merged across sources (the store's

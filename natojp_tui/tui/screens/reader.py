@@ -89,6 +89,7 @@ class ReaderScreen(LibraryActions, Screen[None]):
         self.search_query = ""
         self.matches: list[QuoteRow] = []  # the last search's results, walked by > and <
         self._first_settled = threading.Event()  # the first article drawn, or not to be
+        self._first_shown = False  # the first article was handed to the UI thread
 
     def compose(self) -> ComposeResult:
         yield Static("", id="pane-bar")
@@ -116,7 +117,7 @@ class ReaderScreen(LibraryActions, Screen[None]):
         target = target if isinstance(target, str) and target else None
         self._load_rows(target)
         if target:
-            self.call_after_refresh(self._open_first, target)
+            self._open_first(target)
         layout = self.data.get_state(LAYOUT_STATE) or {}
         pane = layout.get("pane") if isinstance(layout, dict) else None
         pane = pane if pane in PANES else "body"
@@ -134,6 +135,9 @@ class ReaderScreen(LibraryActions, Screen[None]):
         list's first article is read here once the list is shown."""
         if target:
             self._first_settled.wait(self.ROWS_WAIT_AT_MOST)
+            drawn = getattr(self.app, "first_article_drawn", None)
+            if self._first_shown and drawn is not None:  # its paint first, then the rows
+                drawn.wait(self.ROWS_WAIT_AT_MOST)
         rows = self.library_rows(self.data.article_rows())
         self.app.call_from_thread(self._rows_loaded, rows)
         if self.article is None and not (target and any(r.id == target for r in rows)):
@@ -147,29 +151,35 @@ class ReaderScreen(LibraryActions, Screen[None]):
         articles = self.query_one(ArticleList)
         articles.lines.empty_text = "No articles"
         articles.lines.fresh = self.data.fresh_ids()
-        if self.article_id:  # opened (and marked read) while the rows were built
-            rows = [r.with_state(True, False) if r.id == self.article_id else r for r in rows]
+        shown = self.article_id
+        if shown:  # opened (and marked read) while the rows were built
+            rows = [r.with_state(True, False) if r.id == shown else r for r in rows]
         articles.set_rows(rows)
         articles.set_current(self.article_id)
 
-    @work(exclusive=True, thread=True, group="first-article")
     def _open_first(self, article_id: str) -> None:
-        """Read the first article off the UI thread: the list is drawn before the big files are read."""
+        """Show the article the reader opens on before the first paint: one record of one
+        shard, read here (a worker would cost a second paint and share the CPU with it)."""
         try:
-            self._show_first(article_id)
+            if self._first_exists(article_id):
+                self._first_shown = True
+                self.open_article(article_id)
+                self.call_after_refresh(self._first_article_drawn)
         finally:
             self._first_settled.set()  # the article list may be built now
 
-    def _show_first(self, article_id: str) -> None:
-        """(In a worker.) Read ``article_id`` and show it, unless it is gone or removed."""
-        found = True
+    def _first_exists(self, article_id: str) -> bool:
+        """Whether ``article_id`` can be shown first (not gone, not removed)."""
         try:
             found = self.data.article(article_id) is not None  # one record of one shard
-            found = found and not self.data.is_removed(article_id)
+            return found and not self.data.is_removed(article_id)
         except Exception:
-            pass  # a damaged file: open_article reports it on the UI thread
-        if not found:
-            return  # gone or removed since it was last read: the list's first one opens
+            return True  # a damaged file: open_article reports it
+
+    def _show_first(self, article_id: str) -> None:
+        """(In a worker.) Show ``article_id``, the list's first, unless it is gone or removed."""
+        if not self._first_exists(article_id):
+            return
         try:
             self.app.call_from_thread(self.open_article, article_id)
         finally:
@@ -227,8 +237,8 @@ class ReaderScreen(LibraryActions, Screen[None]):
         self.query_one(ArticleList).set_current(article_id)
         self.query_one(TimelineView).show([], article_id, loading=article is not None)
         self.person = None
-        if article is not None:
-            self.load_timeline(article)
+        if article is not None:  # after the paint: the whole library's timeline is built
+            self.call_after_refresh(self.load_timeline, article)  # in a thread (the GIL)
         self._update_detail()
         self.library_article_shown(article)  # marks it read (no longer new, nor fresh)
         if article_id:  # a commit: after the article is drawn
