@@ -1405,3 +1405,34 @@ def test_a_speech_opened_by_its_speakers_label_and_a_turn_that_greets_by_name() 
     turn = extract(article).events
     met = [(frozenset(_people(e)), e.background) for e in turn if e.kind == "meeting"]
     assert (frozenset({"Ueda", "Tane"}), True) in met  # "Aroha," is whom the turn speaks to
+
+
+def test_speaking_alongside_someone_is_a_press_event_of_both() -> None:
+    events = _events(
+        "Speaking alongside Prime Minister Aroha Tane on Thursday, NATO Secretary General "
+        "Maria Lindqvist said the partnership was strong."
+    )
+    assert [(e.kind, _people(e), e.date) for e in events] == [
+        ("press_conference", {"Tane", "Lindqvist"}, THURSDAY)
+    ]
+
+
+def test_the_meeting_with_a_person_names_the_official_a_first_sentence_left_unnamed() -> None:
+    events = _events(
+        "Defence Minister Lee Ha-eun held talks with a top NATO official in Seoul on Thursday.",
+        "During the meeting with NATO Military Committee Chair Adm. Rob Hale, Lee stressed "
+        "cooperation.",
+    )
+    meetings = [(e.kind, _people(e), e.date) for e in events if e.kind == "meeting"]
+    assert meetings == [("meeting", {"Ha-eun", "Hale"}, THURSDAY)]
+
+
+def test_being_welcomed_somewhere_by_a_colleague_is_the_speakers_meeting_today() -> None:
+    events = _spoken(
+        "Remarks by Foreign Secretary Aroha Tane",
+        "I am delighted to be welcomed to Tokyo today by my colleague, Foreign Minister Haruto "
+        "Sakamoto.",
+    )
+    assert ("meeting", frozenset({"Tane", "Sakamoto"}), THURSDAY) in {
+        (e.kind, frozenset(_people(e)), e.date) for e in events
+    }

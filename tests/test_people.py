@@ -254,3 +254,7 @@ def test_a_label_with_a_role_after_a_comma_introduces_its_person() -> None:
     assert _names(
         "KATO KOICHI, JAPAN’S MINISTER OF DEFENSE (VIA TRANSLATOR): Welcome, Richard."
     ) == ["Koichi Kato"]
+
+
+def test_an_organisations_committee_before_a_role_and_a_rank_with_its_full_stop() -> None:
+    assert _names("He met NATO Military Committee Chair Adm. Rob Hale on Monday.") == ["Rob Hale"]

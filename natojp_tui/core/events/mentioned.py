@@ -45,7 +45,7 @@ _PAST_MODS = re.compile(r"\b(?:previous|last|earlier|former|past|prior)\b|\b(?:1
 MENTION_LOOK = Caseless(
     r"agreed|affirmed|pledged|vowed|confirmed|concurred|discussed|hailed|spoke|talked|"
     r"talks|meeting|summit|call|conversation|joint|attend|participat|t(?:ook|ake|aking)\spart|followed\sby|"
-    r"sidelines|margins|visit\s(?:to|by)|series\sof|for\shosting|welcom"
+    r"sidelines|margins|visit\s(?:to|by)|series\sof|for\shosting|welcom|alongside"
 )
 
 # --- outcome verbs ------------------------------------------------------------------------
@@ -86,7 +86,8 @@ _REMOTE = re.compile(r"\b(?:tele)?phone|video|virtual|online\b", re.I)
 _NOMINAL_RE = Cued(
     re.compile(
         r"\b(?P<det>[Tt]heir|[Hh]is|[Hh]er|(?P<owner>[A-Z][\w-]+)['’]s|"
-        r"[Tt]he(?=\s(?:latest|recent|last|first|second|third)\s(?:[\w-]+\s)?(?:talks|meeting|summit)\swith\b))\s"
+        r"[Tt]he(?=\s(?:latest|recent|last|first|second|third)\s(?:[\w-]+\s)?(?:talks|meeting|summit)\swith\b)|"
+        r"(?<=[Dd]uring\s)the(?=\s(?:talks|meeting)\swith\b))\s"
         r"(?P<mods>(?:[\w-]+\s){0,3}?)"
         r"(?P<noun>talks|meeting|summit|(?:(?:tele)?phone|video)\s(?:call|talks?|conversation)|"
         r"call|conversation|encounter)\b"
@@ -99,9 +100,9 @@ _MINUTES_RE = re.compile(r"\b(\d{1,3})-minute\b")
 
 _JOINT_PRESS_RE = re.compile(
     r"\bjoint\s(?:press|news)\s(?:conference|event|point|occasion|announcement|availability|"
-    r"briefing|encounter)s?\b",
+    r"briefing|encounter)s?\b|\b(?:speaking|standing|appearing)\salongside\b",
     re.I,
-)
+)  # "Speaking alongside Prime Minister X, Y said": before the press, side by side
 
 # --- attendance ---------------------------------------------------------------------------
 
@@ -166,6 +167,22 @@ def _existing(
             continue
         return e
     return None
+
+
+def _unnamed_counterpart(ctx: Context, people: set[str]) -> Event | None:
+    """ "Suh held talks with a top NATO official …", then "During the meeting with Adm. Rob
+    Bauer, Suh …": the meeting told with its counterpart unnamed, who is now named."""
+    for e in reversed(ctx.events[-LOOKBACK:]):
+        if e.kind not in _MEETING_KINDS or e.background or not e.groups:
+            continue
+        if len(e.participants) == 1 and e.participants[0] in people and len(people) == 2:
+            e.participants += sorted(people - set(e.participants))
+            e.groups = [g for g in e.groups if not _UNNAMED_ONE_RE.search(g)]
+            return e
+    return None
+
+
+_UNNAMED_ONE_RE = re.compile(r"\b(?:official|officer|envoy|representative|delegate|chief)$")
 
 
 def _complete(e: Event, day: date | None, place: str | None, duration: int | None) -> None:
@@ -422,6 +439,8 @@ def _nominal(
         # "his meeting with X" is a meeting even where a signing with X was told: two
         # linked events, the signing done during the meeting
         found = _existing(ctx, people, None, _MEETING_KINDS | {"meal"}, background)
+        if found is None and not background:
+            found = _unnamed_counterpart(ctx, people)
         if found is not None:
             own_day = [d for d in dates if m.start() <= d.start < m.end()]
             day = own_day[0].resolve(ctx.last_date) if own_day else None

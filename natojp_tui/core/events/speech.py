@@ -76,6 +76,7 @@ FIRST_PERSON: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("signing", re.compile(rf"\b{_I}\s{_AUX}(?:signed|concluded)\b")),
     ("visit", re.compile(r"\b(?:I|we)\senjoyed\s(?:your|the)\s(?:\w+\s)?hospitality\b")),
     ("meeting", re.compile(r"\b[Ww]elcome\s(?:you\s(?:back\s)?(?:here|to)|back\sto)\b")),
+    ("meeting", re.compile(r"\b(?:be|being|was|been)\swelcomed\sto\s[A-Z][\w-]+(?:\stoday)?\sby\s(?:my\s(?:colleague|friend|counterpart),?\s)?")),
     ("meeting", re.compile(r"\b(?:great|good|nice|glad|pleased|happy|delighted|wonderful)\sto\s(?:see|meet|welcome)\syou\b")),
     ("summit", re.compile(r"\b(?:[Aa]t|[Dd]uring|[Ss]ince)\sour\s(?:[\w-]+\s){0,2}?[Ss]ummit\b")),
 )  # fmt: skip

@@ -299,8 +299,9 @@ def parse_run_text(text: str) -> ParsedRun:
             run.org, i = org2, i + 2
         elif org and (_match_role(toks, i + 1) or toks[i].low.endswith(("’s", "'s"))):
             run.org, i = org, i + 1
-        elif not org and (inst := _institution_end(toks, i)) and _match_role(toks, inst):
-            run.org = " ".join(t.text for t in toks[i:inst])  # "National Assembly Speaker X"
+        elif (inst := _institution_end(toks, i + 1 if org else i)) and _match_role(toks, inst):
+            # "National Assembly Speaker X", "NATO Military Committee Chair Adm. X"
+            run.org = org or " ".join(t.text for t in toks[i:inst])
             i = inst
     role = _match_role(toks, i) if i < len(toks) else None
     if role:
