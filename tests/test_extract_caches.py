@@ -215,14 +215,21 @@ def test_caches_never_change_an_answer():
     assert any(w[2] for w in warm) and any(w[3] for w in warm)  # quotes and events were found
 
 
-@pytest.mark.parametrize(
-    ("module", "name"),
-    [
-        ("natojp_tui.core.events.mentioned", "MENTION_LOOK"),
-        ("natojp_tui.core.events.mentioned", "PLAN_NEAR"),
-        ("natojp_tui.core.events.sentence", "_SEQUENCE_RE"),
-    ],
-)
+def _caseless_patterns() -> list[tuple[str, str]]:
+    import importlib
+    import pkgutil
+
+    import natojp_tui.core
+    from natojp_tui.core.text.patterns import Caseless
+
+    found = []
+    for info in pkgutil.walk_packages(natojp_tui.core.__path__, "natojp_tui.core."):
+        module = importlib.import_module(info.name)
+        found += [(info.name, k) for k, v in vars(module).items() if isinstance(v, Caseless)]
+    return sorted(set(found))
+
+
+@pytest.mark.parametrize(("module", "name"), _caseless_patterns())
 def test_caseless_looks_answer_as_the_case_insensitive_pattern(module, name):
     import importlib
 
@@ -429,3 +436,28 @@ def test_has_japanese_answers_an_ascii_text_without_a_scan():
 
     assert not has_japanese("Kishida met Rutte.") and not has_japanese("Café au lait")
     assert has_japanese("岸田総理") and has_japanese("Mr. Kishida (岸田)") and not has_japanese("")
+
+
+def test_literal_starts_begin_every_match():
+    """The starts a Folded or Caseless pattern scans for: read from the parse, passing
+    over look-arounds and boundaries; unknown (None) where a start could be shorter."""
+    import importlib
+
+    from natojp_tui.core.text.patterns import literal_starts
+
+    assert literal_starts(r"\b(?:met|held\stalks|(?P<w>welcom)ed)\b") == ("hel", "met", "wel")
+    assert literal_starts(r"(?=[a-z])(?:a|bc)d") == ("ad", "bcd")
+    assert literal_starts(r"ab(?:c|de)f") == ("abc", "abd")
+    assert literal_starts(r"[ab]cd") == ("acd", "bcd")
+    for unknown in (r"(?:ab)?c", r"a\sb", r"\w+ing", r"(?i:ab)c", r"a|bc", r"[^a]bc", r".ab"):
+        assert literal_starts(unknown) is None, unknown
+    assert literal_starts("abc", re.IGNORECASE) is None
+    texts = [t.lower() for t in dev_texts()]
+    for module, name in [*_folded_patterns(), *_caseless_patterns()]:
+        look = getattr(importlib.import_module(module), name)
+        starts = literal_starts(look._plain.pattern, look._plain.flags & ~re.UNICODE)
+        if starts is None:
+            continue
+        for text in texts:
+            for m in look._plain.finditer(text):
+                assert text.startswith(starts, m.start()), (name, m.group(0))

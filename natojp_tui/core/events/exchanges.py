@@ -30,8 +30,9 @@ from natojp_tui.core.events.places import CITIES
 from natojp_tui.core.events.sentence import Sentence
 from natojp_tui.core.lexicon.numbers import ORDINAL_WORDS
 from natojp_tui.core.model import Event
+from natojp_tui.core.text.patterns import Cues
 
-EXCHANGE_LOOK = ("visits to", "visit to", "onsultation", "Dialogue", "2+2", " held")
+EXCHANGE_LOOK = Cues(("visits to", "visit to", "onsultation", "Dialogue", "2+2", " held"))
 
 _BY_OFFICE_RE = re.compile(
     r"\bvisits?\sto\s(?P<site>NATO|[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)\s"

@@ -169,9 +169,9 @@ def _read_paragraph(
             new += mentioned
         if own_words and floor is not None:
             new += _told_in_person(read_first_person(s, sent_cands, dates, ctx, floor), ctx)
-        if sent_cands and any(masked.find(w, s0, s1) >= 0 for w in SCHEDULE_LOOK):
+        if sent_cands and SCHEDULE_LOOK.found(masked, s0, s1):
             _keep_schedule(read_schedule(s, sent_cands, dates, ctx), ctx)
-        if any(masked.find(w, s0, s1) >= 0 for w in EXCHANGE_LOOK):
+        if EXCHANGE_LOOK.found(masked, s0, s1):
             ctx.side += [e for e in read_exchanges(s, ctx) if not _told_aside(e, ctx)]
         if sent_cands and masked.find("delegation", s0, s1) >= 0:
             add_delegation_heads(s, sent_cands, ctx)

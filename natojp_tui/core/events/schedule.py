@@ -19,8 +19,9 @@ from natojp_tui.core.dates import DateMention
 from natojp_tui.core.events.context import Candidate, Context
 from natojp_tui.core.events.sentence import Sentence
 from natojp_tui.core.model import Event
+from natojp_tui.core.text.patterns import Cues
 
-SCHEDULE_LOOK = ("schedule", "programme", "program", "itinerary")
+SCHEDULE_LOOK = Cues(("schedule", "programme", "program", "itinerary"))
 
 # "The Secretary-General's schedule in the ROK mainly included", "His programme consisted of"
 _SCHEDULE_RE = re.compile(

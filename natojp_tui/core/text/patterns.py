@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
 
 
 def words(text: str) -> frozenset[str]:
@@ -31,6 +33,74 @@ def trie_pattern(words: list[str]) -> str:
         return f"(?:{body})?" if end else body
 
     return build(trie)
+
+
+_START_WIDTH = 3  # characters of each match's start a quick scan looks for
+_ZERO_WIDTH = frozenset({_parser.AT, _parser.ASSERT, _parser.ASSERT_NOT})
+
+
+def literal_starts(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Strings (of two or three characters) one of which every match of ``pattern`` (no
+    flags) begins with, read from its parse: literals, small character sets, groups and
+    alternatives, passing over look-arounds and ``\\b`` (which consume nothing). None when
+    the parse does not tell or a start could be shorter (a repeat, ``\\w``, ``.``, flags)."""
+    if flags & re.IGNORECASE:
+        return None
+    starts, _ = _starts_of(list(_parser.parse(pattern, flags)))
+    if not starts or min(map(len, starts)) < 2 or len(starts) > 200:
+        return None
+    return tuple(sorted(starts))
+
+
+def _starts_of(items: list[tuple[Any, Any]]) -> tuple[set[str], bool]:
+    """The starts (at most _START_WIDTH long) of what ``items`` match, and whether each
+    is all of such a match (so the items after it may add to it)."""
+    starts = {""}
+    for op, av in items:
+        if min(map(len, starts)) >= _START_WIDTH:
+            return starts, False
+        if op in _ZERO_WIDTH:
+            continue
+        more, whole = _starts_of_item(op, av)
+        if more is None:
+            return starts, False
+        starts = {(a + b)[:_START_WIDTH] for a in starts for b in more}
+        if len(starts) > 200 or not whole:
+            return starts, False
+    return starts, True
+
+
+def _starts_of_item(op: Any, av: Any) -> tuple[set[str] | None, bool]:
+    if op is _parser.LITERAL:
+        return {chr(av)}, True
+    if op is _parser.IN:
+        chars: set[str] = set()
+        for kind, arg in av:
+            if kind is _parser.LITERAL:
+                chars.add(chr(arg))
+            elif kind is _parser.RANGE and arg[1] - arg[0] < 16:
+                chars.update(chr(c) for c in range(arg[0], arg[1] + 1))
+            else:
+                return None, False  # a category, a negation, a wide range
+        return chars, True
+    if op is _parser.SUBPATTERN:
+        _, add_flags, del_flags, sub = av
+        return (None, False) if add_flags or del_flags else _starts_of(list(sub))
+    if op is _parser.BRANCH:
+        found: set[str] = set()
+        whole = True
+        for alternative in av[1]:
+            more, alt_whole = _starts_of(list(alternative))
+            found |= more
+            whole = whole and alt_whole
+        return found, whole
+    return None, False
+
+
+def _starts_scan(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
+    """One scan for the ``literal_starts`` of ``pattern`` (None when they are unknown)."""
+    starts = literal_starts(pattern, flags)
+    return re.compile(trie_pattern(list(starts))) if starts else None
 
 
 def starting_with(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -101,9 +171,13 @@ class Folded:
     group names are kept as written) and the text holds none of the four characters that
     fold to ASCII letters (lowering then keeps every offset); a text that does is searched
     with the flag. The pattern must not match the empty string (checked).
+
+    Where the lowered pattern's matches all begin with one of a few literal strings
+    (``literal_starts``), those are what the lowered text is scanned for (one factored
+    literal scan), and the case-insensitive pattern is tried at each.
     """
 
-    __slots__ = ("_from_start", "_plain", "pattern", "rx")
+    __slots__ = ("_from_start", "_plain", "_starts", "pattern", "rx")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
@@ -113,6 +187,7 @@ class Folded:
             raise ValueError(f"a pattern that can match the empty string: {pattern!r}")
         # a look-behind, ^ or \A reads more than the one character before the start
         self._from_start = "(?<" in pattern or "^" in pattern or "\\A" in pattern
+        self._starts = _starts_scan(self._plain.pattern, flags)
 
     @property
     def flags(self) -> int:
@@ -134,11 +209,28 @@ class Folded:
         if low is None or pos > endpos:
             return self.rx.search(text, pos, endpos)
         part, lo = low
+        if self._starts is not None:
+            return self._first_from(text, part, lo, pos, endpos)
         found = self._plain.search(part, pos - lo)
         if found is None:
             return None
         m = self.rx.match(text, found.start() + lo, endpos)
         return m if m is not None else self.rx.search(text, pos, endpos)
+
+    def _first_from(
+        self, text: str, part: str, lo: int, pos: int, endpos: int
+    ) -> re.Match[str] | None:
+        """The first match at or after ``pos``: tried where a start is in the lowered part."""
+        assert self._starts is not None
+        at = pos - lo
+        while True:
+            start = self._starts.search(part, at)
+            if start is None:
+                return None
+            m = self.rx.match(text, start.start() + lo, endpos)
+            if m is not None:
+                return m
+            at = start.start() + 1
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
@@ -151,6 +243,11 @@ class Folded:
             return
         part, lo = low
         at = pos
+        if self._starts is not None:
+            while at <= endpos and (m := self._first_from(text, part, lo, at, endpos)):
+                yield m
+                at = m.end()
+            return
         while at <= endpos:
             found = self._plain.search(part, at - lo)
             if found is None:
@@ -167,12 +264,35 @@ class Folded:
         return self.rx.match(text, pos, endpos)
 
 
+class Cues:
+    """A quick test: does a stretch of text hold one of a few words (as written)? Each is
+    looked for with ``str.find`` at C speed, or, from five words on, all of them with one
+    scan of their alternation factored by ``trie_pattern`` (which is then faster)."""
+
+    __slots__ = ("_rx", "words")
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        if not words or not all(words):
+            raise ValueError("cues need words")
+        self.words = words
+        self._rx = re.compile(trie_pattern(list(words))) if len(words) >= 5 else None
+
+    def found(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
+        """Does ``text[pos:endpos]`` hold one of the words?"""
+        if self._rx is not None:
+            return self._rx.search(text, pos, endpos) is not None
+        find = text.find
+        for word in self.words:  # noqa: SIM110 (a loop builds no generator: faster than any())
+            if find(word, pos, endpos) >= 0:
+                return True
+        return False
+
+
 class Cued:
     """A compiled pattern behind a quick test: every match of it holds (in the text it
     consumes, as written) one of ``cues``, so a stretch of text that holds none has no
-    match and is not searched (``str.find`` reads it at C speed, or, for five cues and
-    more, one scan of their alternation factored by ``trie_pattern``). ``search``,
-    ``finditer`` and ``match`` answer as the pattern's own."""
+    match and is not searched (the quick test of ``Cues``). ``search``, ``finditer`` and
+    ``match`` answer as the pattern's own."""
 
     __slots__ = ("_look", "cues", "rx")
 
@@ -181,8 +301,7 @@ class Cued:
             raise ValueError("a cued pattern needs cues")
         self.rx = rx
         self.cues = cues
-        # from about five cues on, one factored scan beats a find per cue
-        self._look = re.compile(trie_pattern(list(cues))) if len(cues) >= 5 else None
+        self._look = Cues(cues)
 
     @property
     def pattern(self) -> str:
@@ -193,14 +312,7 @@ class Cued:
         return self.rx.flags
 
     def _may_hold(self, text: str, pos: int, endpos: int) -> bool:
-        """Does ``text[pos:endpos]`` hold one of the cues?"""
-        if self._look is not None:
-            return self._look.search(text, pos, endpos) is not None
-        find = text.find
-        for cue in self.cues:  # noqa: SIM110 (a loop builds no generator: faster than any())
-            if find(cue, pos, endpos) >= 0:
-                return True
-        return False
+        return self._look.found(text, pos, endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """``rx.search(text, pos, endpos)``."""
@@ -230,7 +342,7 @@ class Caseless:
     none of the four characters that fold to ASCII letters; a text that does is searched
     with the flag."""
 
-    __slots__ = ("_folded", "_plain", "pattern")
+    __slots__ = ("_folded", "_plain", "_starts", "pattern")
 
     def __init__(self, pattern: str) -> None:
         cased = [ch for ch in pattern if ch.lower() != ch.upper()]
@@ -243,6 +355,7 @@ class Caseless:
         self.pattern = pattern
         self._plain = re.compile(pattern)
         self._folded = re.compile(pattern, re.IGNORECASE)
+        self._starts = _starts_scan(pattern)
 
     def found(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """Does a match lie in ``text[start:end]`` (as ``Pattern.search(text, start,
@@ -251,6 +364,14 @@ class Caseless:
         start = max(0, start)
         lo = max(0, start - 1)
         part = text[lo:end]
-        if not folds_to_ascii(part):
-            return self._plain.search(part.lower(), start - lo) is not None
-        return self._folded.search(text, start, end) is not None
+        if folds_to_ascii(part):
+            return self._folded.search(text, start, end) is not None
+        low = part.lower()
+        if self._starts is None:
+            return self._plain.search(low, start - lo) is not None
+        at, match = start - lo, self._plain.match
+        while (found := self._starts.search(low, at)) is not None:  # where a match may start
+            if match(low, found.start()) is not None:
+                return True
+            at = found.start() + 1
+        return False
