@@ -26,8 +26,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from natojp_tui.store.library import JOURNAL, Manifest, crc32
-from natojp_tui.store.storage import CorruptFile, fault_point, file_signature
+from natojp_tui.store.library import JOURNAL, Manifest, crc32, read_named
+from natojp_tui.store.storage import fault_point, file_signature
 
 HEADER = 8
 LIMIT = 1 << 20  # a journal stops growing here: the next change is a full commit instead
@@ -53,12 +53,7 @@ def read(folder: Path, manifest: Manifest) -> Journal:
     if ref is None:
         return Journal()
     path = folder / ref.name
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise CorruptFile(path, "missing (named by manifest.json but not in the folder)") from exc
-    except OSError as exc:
-        raise CorruptFile(path, f"cannot be read ({exc.strerror or exc})") from exc
+    data = read_named(path)
     latest, end = _last_record(data)
     return Journal(path, latest, end, file_signature(path))
 

@@ -133,15 +133,20 @@ def read_manifest(folder: Path, name: str = MANIFEST) -> Manifest | None:
     return Manifest.from_bytes(data, path)
 
 
-def read_file(folder: Path, ref: FileRef) -> bytes:
-    """A file's bytes, checked against the manifest (missing, short or changed is damage)."""
-    path = folder / ref.name
+def read_named(path: Path) -> bytes:
+    """The bytes of a file the manifest names; a missing or unreadable one is damage."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError as exc:
         raise CorruptFile(path, "missing (named by manifest.json but not in the folder)") from exc
     except OSError as exc:
         raise CorruptFile(path, f"cannot be read ({exc.strerror or exc})") from exc
+
+
+def read_file(folder: Path, ref: FileRef) -> bytes:
+    """A file's bytes, checked against the manifest (missing, short or changed is damage)."""
+    path = folder / ref.name
+    data = read_named(path)
     if len(data) != ref.size:
         raise CorruptFile(path, f"damaged ({len(data)} bytes, the manifest says {ref.size})")
     if crc32(data) != ref.crc:

@@ -127,7 +127,7 @@ def add_delegation_heads(s: Sentence, cands: list[Candidate], ctx: Context) -> N
     masked, s0, s1 = s.masked, s.start, s.end
     heads = [
         n for m in _HEADED_BY_RE.finditer(masked, s0, s1)
-        for c in cands[:]
+        for c in cands
         if c.kind == "person" and m.end() <= c.start <= m.end() + 12
         for n in c.names
     ]  # fmt: skip

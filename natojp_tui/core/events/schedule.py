@@ -84,7 +84,7 @@ def read_schedule(
                 groups = [tail.group("g").removeprefix("the ")]
             if kind == "meeting" and len(people) == 1 and not groups:
                 continue  # a meeting with nobody named
-            out.append(_item_event(kind, noun_phrase, people, groups, s, start, ctx))
+            out.append(_item_event(kind, noun_phrase, people, groups, s, ctx))
     return out
 
 
@@ -107,7 +107,6 @@ def _item_event(
     people: list[str],
     groups: list[str],
     s: Sentence,
-    start: int,
     ctx: Context,
 ) -> Event:
     event = Event(
