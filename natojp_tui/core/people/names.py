@@ -185,7 +185,20 @@ def norm_name_token(word: str) -> str:
 
 
 def _tokens(run: str, offset: int) -> list[_Tok]:
-    return [_Tok(m.group(), offset + m.start(), offset + m.end()) for m in _TOKEN_RE.finditer(run)]
+    toks = []
+    for m in _TOKEN_RE.finditer(run):
+        glued = _GLUED_TITLE_RE.fullmatch(m.group())
+        if glued is not None and glued.group(1).lower() in ROLE_HEADS:
+            # a space lost between title and name: "NATO Secretary GeneralMark Rutte"
+            cut = offset + m.start() + glued.end(1)
+            toks.append(_Tok(glued.group(1), offset + m.start(), cut))
+            toks.append(_Tok(glued.group(2), cut, offset + m.end()))
+        else:
+            toks.append(_Tok(m.group(), offset + m.start(), offset + m.end()))
+    return toks
+
+
+_GLUED_TITLE_RE = re.compile(r"([A-Z][a-z]{3,})([A-Z][a-z]+)")
 
 
 def _match_role(toks: list[_Tok], i: int) -> tuple[int, str] | None:
