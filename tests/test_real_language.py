@@ -924,3 +924,15 @@ def test_a_title_glued_to_a_name_is_still_the_one_person() -> None:
         "Japan's progress in many fields",
         "Lars Hovland",
     )
+
+
+def test_a_quote_below_a_sentence_ending_in_a_colon_is_that_sentences_speakers() -> None:
+    found = _marked(
+        LEAD,
+        "On the partnership, the Secretary General stated that soldiers of both sides share "
+        "one devotion:",
+        '"We all serve a greater good: the protection of freedom."',
+    )
+    assert found == [
+        ("direct", "We all serve a greater good: the protection of freedom.", "Lars Hovland")
+    ]

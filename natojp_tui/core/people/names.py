@@ -67,6 +67,9 @@ ACRONYMS = wordset(
 )
 # abbreviated ranks after a rank word: "Lt Gen", "Maj. Gen.", "Vice Adm.", "Rear Adm"
 RANK_ABBREVIATIONS = frozenset(("gen", "adm", "col", "cmdr"))
+# abbreviated ranks that, written with their period, open a name ("Adm. Rob Bauer")
+_RANKS = RANK_ABBREVIATIONS | frozenset(("lt", "maj", "capt", "brig", "sgt", "cdr", "vadm"))
+_ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
 
 
 JP_FAMILY_NAMES = wordset(
@@ -304,6 +307,9 @@ def parse_run_text(text: str) -> ParsedRun:
     if former:
         i += 1  # "Former Japanese Prime Minister Fumio Kishida": a past office, the same name
     honorifics()
+    while i + 1 < len(toks) and toks[i].text.endswith(".") and toks[i].low.rstrip(".") in _RANKS:
+        i += 1  # "Adm. Rob Bauer", "Lt. Gen. Tajiri": a rank with its period is no name
+    honorifics()
     if i < len(toks):
         org = org_of(toks[i].text)
         two = f"{toks[i].text} {toks[i + 1].text}" if i + 1 < len(toks) else ""
@@ -312,6 +318,8 @@ def parse_run_text(text: str) -> ParsedRun:
             run.org, i = org2, i + 2
         elif org and (_match_role(toks, i + 1) or toks[i].low.endswith(("’s", "'s"))):
             run.org, i = org, i + 1
+        elif _ACRONYM_RE.fullmatch(toks[i].text) and _match_role(toks, i + 1):
+            run.org, i = toks[i].text, i + 1  # "JCS Chairman Gen. Won": an office's acronym
         elif (inst := _institution_end(toks, i + 1 if org else i)) and _match_role(toks, inst):
             # "National Assembly Speaker X", "NATO Military Committee Chair Adm. X"
             run.org = org or " ".join(t.text for t in toks[i:inst])

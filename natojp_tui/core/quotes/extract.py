@@ -18,6 +18,7 @@ from natojp_tui.core.model import Person, Quote
 from natojp_tui.core.people.japanese import is_japanese
 from natojp_tui.core.people.registry import PeopleRegistry
 from natojp_tui.core.quotes.classify import Item, classify, indent, intervals, pre_attribution
+from natojp_tui.core.quotes.cues import Cue, cue_before
 from natojp_tui.core.quotes.reported import WE_JOINT, reported_speech
 from natojp_tui.core.quotes.reported_ja import principals_of, reported_japanese
 from natojp_tui.core.quotes.speakers import Resolver, Speaker
@@ -171,7 +172,8 @@ def _link_within_paragraph(
             if only_quote and prev_colon:
                 prev = paragraphs[p - 1]
                 tail = prev.text[-3:]
-                pre = pre_attribution(prev, len(prev.text) - (len(tail) - len(tail.rstrip())))
+                colon = len(prev.text) - (len(tail) - len(tail.rstrip()))
+                pre = pre_attribution(prev, colon) or _speaker_of_sentence(prev, colon - 1)
                 if pre is not None:
                     item.cue, item.verb = pre
                     item.cue_paragraph = p - 1
@@ -179,6 +181,17 @@ def _link_within_paragraph(
             elif only_quote:
                 item.inherits = True
         prev_item = item
+
+
+def _speaker_of_sentence(t: AnalysedText, pos: int) -> tuple[Cue, str | None] | None:
+    """*The Chair stated that the men and women … are rooted in the same devotion:* and a
+    quote below: the speaker of the sentence the colon ends (its first cued speech verb)."""
+    s_start, _ = t.sentence_bounds(pos)
+    for verb in t.verbs_in(s_start, pos):
+        cue = cue_before(t.text, verb.start(), s_start)
+        if cue is not None and cue.kind in ("name", "role", "pronoun", "pair"):
+            return cue, verb.group()
+    return None
 
 
 def _resolve(
