@@ -1472,3 +1472,24 @@ def test_a_past_trip_and_a_visit_to_a_nato_body_in_a_city_are_background_visits(
         ("visit", {"Lars Hovland"}, "Japan", None),
         ("visit", {"Park Min-su"}, "Brussels", None),
     ]
+
+
+def test_a_fronted_participle_recalls_the_main_clauses_subject_attending() -> None:
+    events = _events(
+        "President Ji-ho Han met NATO Secretary General Lars Hovland on Monday.",
+        "Presidential spokesperson Min-jun Kwon said in a briefing that he was pleased.",
+        "Recalling his attendance at a NATO summit last June, President Han thanked Hovland.",
+    )
+    summits = [(e.participants, e.background) for e in events if e.kind == "summit"]
+    assert summits == [(["Ji-ho Han"], True)]
+
+
+def test_a_lower_case_president_reported_as_meeting_is_the_president_named() -> None:
+    events = _events(
+        "President Ji-ho Han met the head of NATO on Monday.",
+        "Spokesperson Mina Kwon said in a briefing that the president met NATO Secretary "
+        "General Lars Hovland at his office on Monday.",
+    )
+    assert ("meeting", {"Ji-ho Han", "Lars Hovland"}) in [
+        (e.kind, set(e.participants)) for e in events
+    ]

@@ -936,3 +936,33 @@ def test_a_quote_below_a_sentence_ending_in_a_colon_is_that_sentences_speakers()
     assert found == [
         ("direct", "We all serve a greater good: the protection of freedom.", "Lars Hovland")
     ]
+
+
+def test_a_quote_that_opens_with_its_speakers_office_is_theirs() -> None:
+    found = _marked(
+        "Admiral Lars Hovland, Chair of the NATO Military Committee, attended the conference.",
+        "The conference gathered thirty chiefs of defence. “As the first Chair of the NATO "
+        "Military Committee to attend, it was a great honour to be included.”",
+    )
+    assert [speaker for _, _, speaker in found] == ["Lars Hovland"]
+
+
+def test_a_city_before_an_ambassadors_title_is_no_person_and_the_name_after_is() -> None:
+    article = _article(
+        "Japan will open an office in Tokyo, Japan’s ambassador to the U.S. Koji Tamura said.",
+        "“We are working on it,” he said.",
+    )
+    assert [p.name for p in article.people] == ["Koji Tamura"]
+    assert [q.speaker for q in article.quotes if q.kind == "direct"] == ["Koji Tamura"]
+
+
+def test_participating_ministers_and_a_congratulation_extended_are_reports() -> None:
+    found = _reported(
+        "Defence Minister Aiko Tanabe met Defence Secretary Ruth Calder in Manila.",
+        "During the meeting, the participating ministers affirmed the view that the two "
+        "regions are inseparable.",
+        "Calder extended his congratulation to Minister Tanabe on her appointment.",
+    )
+    texts = [t for t, _ in found]
+    assert "the two regions are inseparable" in texts
+    assert ("to Minister Tanabe on her appointment", "Ruth Calder") in found

@@ -115,6 +115,7 @@ _ATTEND_RE = Cued(
     ),
     ("attend", "participat", "part"),
 )
+_FRONTED_PARTICIPLE_RE = re.compile(r"\s*[A-Z][a-z]+ing\s[^,;]{0,160},")
 _HIS_TRIP_RE = re.compile(r"\b(?:his|her|their)\s(?:[\w-]+\s){0,2}?(?:visit|trip)\b")
 # the day and hour of the thing attended: "…, which took place on May 9 from 9:30 am"
 _TOOK_PLACE_RE = re.compile(r",?\s(?:which|that)\s(?:took\splace|was\sheld)\b")
@@ -556,6 +557,12 @@ def _attendance(
             if near and not (purpose and owner_trip)
             else _subject_people(cands, m.start(), s0, ctx)  # "… his visit to Russia to attend"
         )
+        fronted = _FRONTED_PARTICIPLE_RE.match(masked, s0, s1)
+        if fronted is not None and not near and m.end() < fronted.end():
+            # "Mentioning his attendance at a NATO summit last June, President Yoon …":
+            # the participle's subject is the main clause's
+            after = [c for c in cands if c.kind == "person" and c.start >= fronted.end()]
+            people = list(after[0].names) if after else people
         people = [n for n in people if n in _known(ctx)]
         name = re.sub(r"^(?:the|a|an)\s", "", m.group("name"))
         if not people or any(name.lower() in e.summary.lower() for e in told):

@@ -70,6 +70,7 @@ RANK_ABBREVIATIONS = frozenset(("gen", "adm", "col", "cmdr"))
 # abbreviated ranks that, written with their period, open a name ("Adm. Rob Bauer")
 _RANKS = RANK_ABBREVIATIONS | frozenset(("lt", "maj", "capt", "brig", "sgt", "cdr", "vadm"))
 _ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
+_PLACE_OF_WORK = frozenset(("department", "command", "embassy", "mission", "government"))
 
 
 JP_FAMILY_NAMES = wordset(
@@ -332,6 +333,15 @@ def parse_run_text(text: str) -> ParsedRun:
         run.role_start, run.role_end = toks[i].start, toks[k - 1].end
         i = k
         honorifics()
+    if (
+        not run.role_title
+        and len(toks) == i + 3
+        and toks[i].text.endswith(".")
+        and org_of(toks[i].text)
+        and all(is_name_token(t.text) for t in toks[i + 1 :])
+        and toks[-1].low not in INSTITUTION_HEADS | _PLACE_OF_WORK
+    ):
+        i += 1  # "… ambassador to the U.S. Koji Tomita said": the country ends the role
     name: list[_Tok] = []
     while i < len(toks) and len(name) < 5:
         tok = toks[i]

@@ -25,7 +25,7 @@ _EXPRESSED_RE = re.compile(
     r"sincere\s+|great\s+|full\s+|firm\s+|heartfelt\s+|warm\s+|serious\s+|grave\s+)?"
     r"(?:hope|hopes|concern|concerns|gratitude|appreciation|support|condolences|intention|view|"
     r"determination|expectation|expectations|regret|wish|desire|solidarity|commitment|interest|"
-    r"welcome|respect|thanks|opposition|ambitions?|congratulations|sympathy|sympathies|"
+    r"welcome|respect|thanks|opposition|ambitions?|congratulations?|sympathy|sympathies|"
     r"willingness|readiness|resolve|satisfaction|pleasure|praise)\b"
 )
 

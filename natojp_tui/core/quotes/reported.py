@@ -42,6 +42,8 @@ _ATTITUDE_OBJECT_NOUNS = frozenset(
         "expectation",
         "condolences",
         "congratulations",
+        "congratulation",
+        "commitment",
         "opposition",
         "sympathy",
     ]
@@ -52,7 +54,15 @@ _AND_DID_RE = re.compile(
 )
 _NAMING_PARTICIPLE_RE = re.compile(r", (?:calling|describing|terming|dubbing) ")
 _TO_NOUNS = frozenset(
-    ["appreciation", "gratitude", "thanks", "condolences", "opposition", "sympathy", "support"]
+    [
+        "appreciation",
+        "gratitude",
+        "thanks",
+        "condolences",
+        "opposition",
+        "sympathy",
+        "support",
+    ]
 )
 
 
