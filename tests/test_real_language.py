@@ -966,3 +966,16 @@ def test_participating_ministers_and_a_congratulation_extended_are_reports() -> 
     texts = [t for t, _ in found]
     assert "the two regions are inseparable" in texts
     assert ("to Minister Tanabe on her appointment", "Ruth Calder") in found
+
+
+def test_a_quote_right_after_a_report_in_its_paragraph_is_the_reporters() -> None:
+    found = _marked(
+        LEAD,
+        "Reflecting on the meeting, Hovland underscored the importance of the region for the "
+        "Alliance. “NATO and its partners share a common goal.”",
+        "Tanabe spoke of the talks. Hovland listened. “It was a good day.”",
+    )
+    assert found == [
+        ("direct", "NATO and its partners share a common goal.", "Lars Hovland"),
+        ("direct", "It was a good day.", None),
+    ]
