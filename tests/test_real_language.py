@@ -979,3 +979,12 @@ def test_a_quote_right_after_a_report_in_its_paragraph_is_the_reporters() -> Non
         ("direct", "NATO and its partners share a common goal.", "Lars Hovland"),
         ("direct", "It was a good day.", None),
     ]
+
+
+def test_an_acronym_the_story_defines_speaks_under_the_full_name() -> None:
+    found = _marked(
+        "Admiral Lars Hovland met Seoul's Joint Chiefs of Staff (JCS) Chairman General Park "
+        "Min-su.",
+        'Park underscored the efforts to "maintain world peace," the JCS said in a release.',
+    )
+    assert found == [("direct", "maintain world peace,", "Joint Chiefs of Staff")]
