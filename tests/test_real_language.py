@@ -988,3 +988,15 @@ def test_an_acronym_the_story_defines_speaks_under_the_full_name() -> None:
         'Park underscored the efforts to "maintain world peace," the JCS said in a release.',
     )
     assert found == [("direct", "maintain world peace,", "Joint Chiefs of Staff")]
+
+
+def test_inside_a_report_the_sides_agreeing_are_a_report_of_their_own() -> None:
+    found = _reported(
+        "Defence Minister Aiko Tanabe met Defence Secretary Ruth Calder in Manila.",
+        "After the talks, Tanabe told reporters that the two sides agreed to connect their "
+        "warning systems.",
+    )
+    assert [(text, set((speaker or "").split(" and "))) for text, speaker in found] == [
+        ("the two sides agreed to connect their warning systems", {"Aiko Tanabe"}),
+        ("to connect their warning systems", {"Aiko Tanabe", "Ruth Calder"}),
+    ]
