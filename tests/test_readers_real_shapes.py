@@ -434,3 +434,13 @@ def test_a_sites_clock_after_a_headline_and_a_bracketed_label_are_not_the_title(
         "discussed cooperation.\n"
     )
     assert labelled.title == "Minister Tanabe Meets NATO Chief"
+
+
+def test_a_us_government_pages_month_day_year_stamp_dates_the_article() -> None:
+    article = read(
+        "Secretary Meets Japanese Foreign Minister\n\n03/16/2021 07:53 AM EDT\n\n"
+        "Office of the Spokesperson\n\n"
+        "On March 16, the Secretary met the Foreign Minister of Japan in Tokyo and reaffirmed "
+        "the importance of the alliance.\n"
+    )
+    assert article.published == date(2021, 3, 16)
