@@ -444,3 +444,12 @@ def test_a_us_government_pages_month_day_year_stamp_dates_the_article() -> None:
         "the importance of the alliance.\n"
     )
     assert article.published == date(2021, 3, 16)
+
+
+def test_a_date_range_line_dates_the_release_by_its_last_day() -> None:
+    article = read(
+        "Chair of the Military Committee visits Korea\n\n  • 09 Apr. 2022 - 12 Apr. 2022\n\n"
+        "From 9 to 12 April 2022 the Chair of the NATO Military Committee visited the Republic "
+        "of Korea and met the Minister of Defence on Monday.\n"
+    )
+    assert article.published == date(2022, 4, 12)
