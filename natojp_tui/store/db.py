@@ -125,6 +125,24 @@ class ImportReport:
         )
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a batch is written: the write makes
+    millions of short-lived, acyclic objects (documents, rows, index entries) that
+    reference counting frees, and each automatic collection would walk every object
+    alive (the batch's articles, the library's lists): a quarter of the store's CPU
+    time at 10,000 articles. What cycles there are are collected when it resumes."""
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def shard_key(article_id: str) -> str:
     """The family key of the shard an article lives in (a stable hash of its id)."""
     digest = hashlib.blake2b(article_id.encode("utf-8"), digest_size=4).digest()
@@ -1079,7 +1097,7 @@ class Store(UserState):
         report = ImportReport()
         if not articles:
             return report
-        with self._writing(["people", "user", "imports"]):
+        with _collector_paused(), self._writing(["people", "user", "imports"]):
             known = self.checksums()
             fresh: dict[str, Article] = {}
             for a in articles:
