@@ -91,6 +91,12 @@ class ReaderScreen(LibraryActions, Screen[None]):
         self._first_shown = False  # the first article was handed to the UI thread
 
     def compose(self) -> ComposeResult:
+        # the breakpoint class the first resize would give, given now: set after the first
+        # layout, it would restyle every widget and lay the screen out a second time
+        width = self.app.size.width
+        wide = next(c for at, c in sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True) if width >= at)
+        for _at, name in self.HORIZONTAL_BREAKPOINTS:
+            self.set_class(name == wide, name)
         yield Static("", id="pane-bar")
         with Horizontal(id="panes"):
             yield ArticleList(id="articles", classes="pane")
