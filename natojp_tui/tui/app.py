@@ -87,6 +87,7 @@ class NatoJpApp(App[None]):
             if cancelled.is_set():
                 return
             waited += 0.05
+        resume_collector()  # paused for start-up when the command line started the reader
         try:
             self.data.warm()
         except Exception as exc:  # a damaged file is reported, never a traceback
@@ -268,5 +269,19 @@ def run(store: Any, open_article_id: str | None = None) -> int:
     Returns the exit code: non-zero when the reader stopped on an error.
     """
     app = NatoJpApp(store, open_article_id)
-    app.run()
+    try:
+        app.run()
+    finally:
+        resume_collector()
     return app.return_code or 0
+
+
+def resume_collector() -> None:
+    """Resume the cyclic garbage collector if start-up paused it (``cli._run_reader``):
+    what start-up made (modules, widgets, styles) is frozen first, so later collections
+    do not walk it again."""
+    import gc
+
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
