@@ -1436,3 +1436,60 @@ def test_being_welcomed_somewhere_by_a_colleague_is_the_speakers_meeting_today()
     assert ("meeting", frozenset({"Tane", "Sakamoto"}), THURSDAY) in {
         (e.kind, frozenset(_people(e)), e.date) for e in events
     }
+
+
+# --- session 6 --------------------------------------------------------------------------
+
+
+def test_a_rank_written_with_its_period_opens_a_name() -> None:
+    events = _events("Adm. Lars Hovland met Gen. Park Min-su in Seoul on Monday.")
+    assert [(e.kind, set(e.participants), e.place) for e in events] == [
+        ("meeting", {"Lars Hovland", "Park Min-su"}, "Seoul")
+    ]
+
+
+def test_an_offices_acronym_before_a_title_is_its_organisation_not_a_name() -> None:
+    article = extract(
+        Article(
+            "t",
+            "T",
+            [Paragraph("Adm. Lars Hovland met JCS Chairman Gen. Park Min-su in Seoul.")],
+            THURSDAY,
+        )
+    )
+    people = {p.name: [(r.title, r.organisation) for r in p.roles] for p in article.people}
+    assert people == {"Lars Hovland": [], "Park Min-su": [("Chairman", "JCS")]}
+
+
+def test_a_past_trip_and_a_visit_to_a_nato_body_in_a_city_are_background_visits() -> None:
+    events = _events(
+        "Adm. Lars Hovland met Gen. Park Min-su in Seoul on Monday.",
+        "Hovland's trip to Japan last year followed Park's visit to the NATO Military "
+        "Committee in Brussels in 2023.",
+    )
+    side = [(e.kind, set(e.participants), e.place, e.date) for e in events if e.background]
+    assert side == [
+        ("visit", {"Lars Hovland"}, "Japan", None),
+        ("visit", {"Park Min-su"}, "Brussels", None),
+    ]
+
+
+def test_a_fronted_participle_recalls_the_main_clauses_subject_attending() -> None:
+    events = _events(
+        "President Ji-ho Han met NATO Secretary General Lars Hovland on Monday.",
+        "Presidential spokesperson Min-jun Kwon said in a briefing that he was pleased.",
+        "Recalling his attendance at a NATO summit last June, President Han thanked Hovland.",
+    )
+    summits = [(e.participants, e.background) for e in events if e.kind == "summit"]
+    assert summits == [(["Ji-ho Han"], True)]
+
+
+def test_a_lower_case_president_reported_as_meeting_is_the_president_named() -> None:
+    events = _events(
+        "President Ji-ho Han met the head of NATO on Monday.",
+        "Spokesperson Mina Kwon said in a briefing that the president met NATO Secretary "
+        "General Lars Hovland at his office on Monday.",
+    )
+    assert ("meeting", {"Ji-ho Han", "Lars Hovland"}) in [
+        (e.kind, set(e.participants)) for e in events
+    ]

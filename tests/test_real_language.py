@@ -841,3 +841,128 @@ def test_a_label_with_the_speakers_role_in_brackets_opens_a_turn_of_that_person(
     ]
     first = next(q for q in article.quotes if q.kind == "turn")
     assert first.text == "The two principals will speak briefly."  # the role is not its words
+
+
+# --- session 6: readout subjects, glued titles, sources behind a named speaker ---------
+
+
+def test_they_opening_a_sentence_is_the_subject_of_its_second_verb() -> None:
+    found = _reported(
+        "Deputy Secretary Ruth Calder met Vice Minister Aiko Tanabe in Washington.",
+        "They discussed the alliance and emphasized the importance of trilateral cooperation.",
+    )
+    assert ("the importance of trilateral cooperation", "Ruth Calder and Aiko Tanabe") in found
+
+
+def test_shared_before_a_noun_is_an_adjective_that_does_not_cut_the_clause() -> None:
+    found = _reported(
+        "Deputy Secretary Ruth Calder met Vice Minister Aiko Tanabe in Washington.",
+        "They highlighted the ways the partnership brings growth and shared prosperity to the "
+        "region.",
+    )
+    assert [t for t, _ in found] == [
+        "the ways the partnership brings growth and shared prosperity to the region"
+    ]
+
+
+def test_shared_their_concerns_reports_what_the_concerns_are_about() -> None:
+    found = _reported(
+        "Deputy Secretary Ruth Calder met Vice Minister Aiko Tanabe in Washington.",
+        "The two officials shared their serious concerns over the missile launches.",
+    )
+    assert found == [("the missile launches", "Ruth Calder and Aiko Tanabe")]
+
+
+def test_countries_counted_in_words_and_defence_chiefs_are_the_people_who_met() -> None:
+    lead = "Defence Minister Aiko Tanabe met Defence Secretary Ruth Calder in Manila."
+    assert _reported(lead, "The defence chiefs agreed to expand joint exercises.") == [
+        ("to expand joint exercises", "Aiko Tanabe and Ruth Calder")
+    ]
+    texts = _reported(lead, "The two countries agreed to expand joint exercises.")
+    assert texts == [("to expand joint exercises", "Aiko Tanabe and Ruth Calder")]
+
+
+def test_welcoming_a_named_summit_is_a_stance_not_hosting_a_guest() -> None:
+    found = _reported(
+        "Defence Minister Aiko Tanabe met Defence Secretary Ruth Calder in Manila.",
+        "The Ministers welcomed the Quad Leaders' Summit, held in Tokyo last month.",
+    )
+    assert (
+        "the Quad Leaders' Summit, held in Tokyo last month",
+        "Aiko Tanabe and Ruth Calder",
+    ) in (found)
+    assert _reported("Tanabe welcomed Secretary General Lars Hovland to Tokyo.") == []
+
+
+def test_a_named_speakers_words_stay_theirs_when_a_ministry_is_the_source() -> None:
+    found = _reported(
+        LEAD,
+        "Hovland expressed his gratitude for Japan's support and stressed that NATO values "
+        "its partners, according to the Japanese foreign ministry.",
+    )
+    assert ("Japan's support", "Lars Hovland") in found
+    assert ("NATO values its partners", "Lars Hovland") in found
+    assert all(speaker == "Lars Hovland" for _, speaker in found)
+
+
+def test_a_middle_initial_does_not_end_a_speakers_name() -> None:
+    found = _reported(
+        "Secretary of Defense Lloyd Q. Barnett III told Defense Minister Aiko Tanabe that the "
+        "alliance is strong and pledged to make it even stronger.",
+    )
+    assert ("to make it even stronger", "Lloyd Q. Barnett III") in found
+
+
+def test_a_title_glued_to_a_name_is_still_the_one_person() -> None:
+    article = _article(
+        "Foreign Minister Aiko Tanabe met NATO Secretary GeneralLars Hovland in New York.",
+        "Foreign Minister Aiko Tanabe met NATO Secretary General Lars Hovland on Wednesday.",
+        "In response, Hovland praised Japan's progress in many fields.",
+    )
+    assert [p.name for p in article.people] == ["Aiko Tanabe", "Lars Hovland"]
+    assert [(q.text, q.speaker) for q in article.quotes if q.kind == "indirect"][-1] == (
+        "Japan's progress in many fields",
+        "Lars Hovland",
+    )
+
+
+def test_a_quote_below_a_sentence_ending_in_a_colon_is_that_sentences_speakers() -> None:
+    found = _marked(
+        LEAD,
+        "On the partnership, the Secretary General stated that soldiers of both sides share "
+        "one devotion:",
+        '"We all serve a greater good: the protection of freedom."',
+    )
+    assert found == [
+        ("direct", "We all serve a greater good: the protection of freedom.", "Lars Hovland")
+    ]
+
+
+def test_a_quote_that_opens_with_its_speakers_office_is_theirs() -> None:
+    found = _marked(
+        "Admiral Lars Hovland, Chair of the NATO Military Committee, attended the conference.",
+        "The conference gathered thirty chiefs of defence. “As the first Chair of the NATO "
+        "Military Committee to attend, it was a great honour to be included.”",
+    )
+    assert [speaker for _, _, speaker in found] == ["Lars Hovland"]
+
+
+def test_a_city_before_an_ambassadors_title_is_no_person_and_the_name_after_is() -> None:
+    article = _article(
+        "Japan will open an office in Tokyo, Japan’s ambassador to the U.S. Koji Tamura said.",
+        "“We are working on it,” he said.",
+    )
+    assert [p.name for p in article.people] == ["Koji Tamura"]
+    assert [q.speaker for q in article.quotes if q.kind == "direct"] == ["Koji Tamura"]
+
+
+def test_participating_ministers_and_a_congratulation_extended_are_reports() -> None:
+    found = _reported(
+        "Defence Minister Aiko Tanabe met Defence Secretary Ruth Calder in Manila.",
+        "During the meeting, the participating ministers affirmed the view that the two "
+        "regions are inseparable.",
+        "Calder extended his congratulation to Minister Tanabe on her appointment.",
+    )
+    texts = [t for t, _ in found]
+    assert "the two regions are inseparable" in texts
+    assert ("to Minister Tanabe on her appointment", "Ruth Calder") in found

@@ -45,7 +45,7 @@ _PAST_MODS = re.compile(r"\b(?:previous|last|earlier|former|past|prior)\b|\b(?:1
 MENTION_LOOK = Caseless(
     r"agreed|affirmed|pledged|vowed|confirmed|concurred|discussed|hailed|spoke|talked|"
     r"talks|meeting|summit|call|conversation|joint|attend|participat|t(?:ook|ake|aking)\spart|followed\sby|"
-    r"sidelines|margins|visit\s(?:to|by)|series\sof|for\shosting|welcom|alongside"
+    r"sidelines|margins|visit\s(?:to|by)|trip\sto|series\sof|for\shosting|welcom|alongside"
 )
 
 # --- outcome verbs ------------------------------------------------------------------------
@@ -115,6 +115,7 @@ _ATTEND_RE = Cued(
     ),
     ("attend", "participat", "part"),
 )
+_FRONTED_PARTICIPLE_RE = re.compile(r"\s*[A-Z][a-z]+ing\s[^,;]{0,160},")
 _HIS_TRIP_RE = re.compile(r"\b(?:his|her|their)\s(?:[\w-]+\s){0,2}?(?:visit|trip)\b")
 # the day and hour of the thing attended: "…, which took place on May 9 from 9:30 am"
 _TOOK_PLACE_RE = re.compile(r",?\s(?:which|that)\s(?:took\splace|was\sheld)\b")
@@ -556,6 +557,12 @@ def _attendance(
             if near and not (purpose and owner_trip)
             else _subject_people(cands, m.start(), s0, ctx)  # "… his visit to Russia to attend"
         )
+        fronted = _FRONTED_PARTICIPLE_RE.match(masked, s0, s1)
+        if fronted is not None and not near and m.end() < fronted.end():
+            # "Mentioning his attendance at a NATO summit last June, President Yoon …":
+            # the participle's subject is the main clause's
+            after = [c for c in cands if c.kind == "person" and c.start >= fronted.end()]
+            people = list(after[0].names) if after else people
         people = [n for n in people if n in _known(ctx)]
         name = re.sub(r"^(?:the|a|an)\s", "", m.group("name"))
         if not people or any(name.lower() in e.summary.lower() for e in told):
@@ -707,8 +714,10 @@ def _present_throughout(
 
 _PAST_VISIT_RE = re.compile(
     r"\b(?:(?P<owner>[A-Z][\w-]+)['’]s|(?P<after>after\s)?(?:[Hh]is|[Hh]er|a|another|their))\s"
-    r"(?:[\w-]+\s){0,2}?visit\sto\s(?P<host>(?:the\s)?[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+)?)"
+    r"(?:[\w-]+\s){0,2}?(?:visit|trip)\sto\s(?P<host>(?:the\s)?[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+)?)"
 )
+# "Won's visit to the NATO committee in Brussels": a NATO site, placed by its city
+_SITE_CITY_RE = re.compile(r"[^,;]{0,40}?\bin\s(?P<city>[A-Z][a-z]+)\b")
 _EARLIER_THIS_RE = re.compile(r"\s(?:earlier|late|early)\s(?:this|last)\s(?:week|month|year)\b")
 _DURING_WHICH_RE = re.compile(r"\s(?:during|in\sthe\scourse\sof)\swhich\b")
 
@@ -725,12 +734,18 @@ def _past_visit(
     background with no day; who else took part when the text says so."""
     masked, s0, s1 = s.masked, s.start, s.end
     out: list[Event] = []
-    if masked.find("visit to", s0, s1) < 0:
+    if masked.find("visit to", s0, s1) < 0 and masked.find("trip to", s0, s1) < 0:
         return out
     known = _known(ctx)
     for m in _PAST_VISIT_RE.finditer(masked, s0, s1):
         host = m.group("host").removeprefix("the ").rstrip(".,")
         words = host.split()
+        if words[0] == "NATO":  # a NATO body or site: the visit is to the city it is in
+            city = _SITE_CITY_RE.match(masked, m.end(), s1)
+            if city is None or city.group("city") not in CITIES:
+                continue
+            host = city.group("city")
+            words = [host]
         if not (host in COUNTRY_PHRASES or words[0] in COUNTRY_WORDS or words[0] in CITIES):
             continue
         if _planned(masked, s0, m.start(), m.end()):

@@ -68,7 +68,8 @@ _TITLE_WORDS = frozenset(["of", "the", "'s"])
 # so that a bare "minister" names nobody
 LOWER_ROLE_CUE_RE = re.compile(
     r"\b(?:[Tt]he|Japan['’]s|NATO['’]s)\s(?:(?:Japanese|Australian|South\sKorean|Korean|NATO)\s)?"
-    r"(?:foreign\sminister|defen[cs]e\sminister|prime\sminister|secretary[\s-]general)\b(?!['’]s)"
+    r"(?:foreign\sminister|defen[cs]e\sminister|prime\sminister|secretary[\s-]general|"
+    r"president)\b(?!['’]s)"
 )
 
 
@@ -100,7 +101,11 @@ def candidates(s: Sentence, mentions: Sequence[MentionLike], ctx: Context) -> li
             person_name, end = person.name, m.end
         raw.append(Candidate(m.start, end, (person_name,), "person"))
         taken.append((m.start, end))
-    lower = masked.find(" minister", s0, s1) >= 0 or masked.find("secretary", s0, s1) >= 0
+    lower = (
+        masked.find(" minister", s0, s1) >= 0
+        or masked.find("secretary", s0, s1) >= 0
+        or masked.find(" president", s0, s1) >= 0
+    )
     cues = [*ROLE_CUE_RE.finditer(masked, s0, s1)]
     if lower:  # wire style: "the Japanese foreign minister", "NATO's secretary-general"
         cues = sorted([*cues, *LOWER_ROLE_CUE_RE.finditer(masked, s0, s1)], key=lambda m: m.start())

@@ -149,7 +149,8 @@ ROLE_WORDS = words(
     "alliance's nato's japan's two both allied declaration statement communiqué communique "
     "document report agreement strategy concept letter resolution plan treaty joint political "
     "the of for two both top diplomat government ministry spokesperson's office presidential "
-    "agency embassy senior unnamed anonymous pair"
+    "agency embassy senior unnamed anonymous pair countries nations diplomats chiefs counterparts participating three four five six seven "
+    "eight nine ten"
 )
 # the last word of a cue naming an institution rather than a person
 INSTITUTION_WORDS = words("office ministry agency embassy government council secretariat")

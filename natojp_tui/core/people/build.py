@@ -171,6 +171,8 @@ def _lowercase_role(text: str, run: ParsedRun) -> None:
     """Wire style: "NATO chief Mark Rutte", "Jamie Shea, the Alliance's spokesman"."""
     if not run.name or run.role_title or (run.start != run.name_start and not run.honorific):
         return
+    if len(run.name) == 1 and run.name[0].lower() in _NOT_LONE_SPEAKERS:
+        return  # "… an office in Tokyo, Japan's ambassador X said": a place holds no office
     m = (
         _ROLE_BEFORE_RE.search(text, max(0, run.start - 60), run.start)
         if _may_end_a_role(text, run.start)

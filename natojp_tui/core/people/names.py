@@ -67,6 +67,10 @@ ACRONYMS = wordset(
 )
 # abbreviated ranks after a rank word: "Lt Gen", "Maj. Gen.", "Vice Adm.", "Rear Adm"
 RANK_ABBREVIATIONS = frozenset(("gen", "adm", "col", "cmdr"))
+# abbreviated ranks that, written with their period, open a name ("Adm. Rob Bauer")
+_RANKS = RANK_ABBREVIATIONS | frozenset(("lt", "maj", "capt", "brig", "sgt", "cdr", "vadm"))
+_ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
+_PLACE_OF_WORK = frozenset(("department", "command", "embassy", "mission", "government"))
 
 
 JP_FAMILY_NAMES = wordset(
@@ -185,7 +189,20 @@ def norm_name_token(word: str) -> str:
 
 
 def _tokens(run: str, offset: int) -> list[_Tok]:
-    return [_Tok(m.group(), offset + m.start(), offset + m.end()) for m in _TOKEN_RE.finditer(run)]
+    toks = []
+    for m in _TOKEN_RE.finditer(run):
+        glued = _GLUED_TITLE_RE.fullmatch(m.group())
+        if glued is not None and glued.group(1).lower() in ROLE_HEADS:
+            # a space lost between title and name: "NATO Secretary GeneralMark Rutte"
+            cut = offset + m.start() + glued.end(1)
+            toks.append(_Tok(glued.group(1), offset + m.start(), cut))
+            toks.append(_Tok(glued.group(2), cut, offset + m.end()))
+        else:
+            toks.append(_Tok(m.group(), offset + m.start(), offset + m.end()))
+    return toks
+
+
+_GLUED_TITLE_RE = re.compile(r"([A-Z][a-z]{3,})([A-Z][a-z]+)")
 
 
 def _match_role(toks: list[_Tok], i: int) -> tuple[int, str] | None:
@@ -291,6 +308,9 @@ def parse_run_text(text: str) -> ParsedRun:
     if former:
         i += 1  # "Former Japanese Prime Minister Fumio Kishida": a past office, the same name
     honorifics()
+    while i + 1 < len(toks) and toks[i].text.endswith(".") and toks[i].low.rstrip(".") in _RANKS:
+        i += 1  # "Adm. Rob Bauer", "Lt. Gen. Tajiri": a rank with its period is no name
+    honorifics()
     if i < len(toks):
         org = org_of(toks[i].text)
         two = f"{toks[i].text} {toks[i + 1].text}" if i + 1 < len(toks) else ""
@@ -299,6 +319,8 @@ def parse_run_text(text: str) -> ParsedRun:
             run.org, i = org2, i + 2
         elif org and (_match_role(toks, i + 1) or toks[i].low.endswith(("’s", "'s"))):
             run.org, i = org, i + 1
+        elif _ACRONYM_RE.fullmatch(toks[i].text) and _match_role(toks, i + 1):
+            run.org, i = toks[i].text, i + 1  # "JCS Chairman Gen. Won": an office's acronym
         elif (inst := _institution_end(toks, i + 1 if org else i)) and _match_role(toks, inst):
             # "National Assembly Speaker X", "NATO Military Committee Chair Adm. X"
             run.org = org or " ".join(t.text for t in toks[i:inst])
@@ -311,6 +333,15 @@ def parse_run_text(text: str) -> ParsedRun:
         run.role_start, run.role_end = toks[i].start, toks[k - 1].end
         i = k
         honorifics()
+    if (
+        not run.role_title
+        and len(toks) == i + 3
+        and toks[i].text.endswith(".")
+        and org_of(toks[i].text)
+        and all(is_name_token(t.text) for t in toks[i + 1 :])
+        and toks[-1].low not in INSTITUTION_HEADS | _PLACE_OF_WORK
+    ):
+        i += 1  # "… ambassador to the U.S. Koji Tomita said": the country ends the role
     name: list[_Tok] = []
     while i < len(toks) and len(name) < 5:
         tok = toks[i]

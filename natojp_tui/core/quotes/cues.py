@@ -25,7 +25,7 @@ _EXPRESSED_RE = re.compile(
     r"sincere\s+|great\s+|full\s+|firm\s+|heartfelt\s+|warm\s+|serious\s+|grave\s+)?"
     r"(?:hope|hopes|concern|concerns|gratitude|appreciation|support|condolences|intention|view|"
     r"determination|expectation|expectations|regret|wish|desire|solidarity|commitment|interest|"
-    r"welcome|respect|thanks|opposition|ambitions?|congratulations|sympathy|sympathies|"
+    r"welcome|respect|thanks|opposition|ambitions?|congratulations?|sympathy|sympathies|"
     r"willingness|readiness|resolve|satisfaction|pleasure|praise)\b"
 )
 
@@ -65,6 +65,8 @@ GROUP_WORDS = frozenset(
         "pair",
         "countries",
         "nations",
+        "chiefs",
+        "counterparts",
     ]
 )
 
@@ -244,15 +246,19 @@ def cue_after(text: str, pos: int) -> Cue | None:
             if word[-1] in ",.;:!?)”’\"'"
             else tok.end()
         )
-        if word.endswith(".") and bare_token(word).lower() in _ABBREVIATIONS:
+        abbreviated = word.endswith(".") and (
+            bare_token(word).lower() in _ABBREVIATIONS or (n > 0 and _INITIAL_RE.fullmatch(word))
+        )  # "Mr.", and a middle initial: "Lloyd J. Austin III"
+        if abbreviated:
             end = tok.end()
-        if word[-1] in ",;:!?)" or (
-            word.endswith(".") and bare_token(word).lower() not in _ABBREVIATIONS
-        ):
+        if word[-1] in ",;:!?)" or (word.endswith(".") and not abbreviated):
             break
     if end is None:
         return None
     return _trim_cue(text, head.start(), end)
+
+
+_INITIAL_RE = re.compile(r"[A-Z]\.")
 
 
 def _trim_cue(text: str, start: int, end: int) -> Cue | None:
@@ -340,8 +346,13 @@ def _single_cue_before(text: str, pos: int, floor: int = 0) -> Cue | None:
         word = toks[k - 1].group()
         if not _cue_token(word, False) or word[-1] in ",;:”’\"'»":
             break  # (a closing quotation mark ends the words before the cue)
-        if word.endswith(".") and bare_token(word).lower() not in _ABBREVIATIONS and k < len(toks):
-            break
+        if (
+            word.endswith(".")
+            and bare_token(word).lower() not in _ABBREVIATIONS
+            and not (_INITIAL_RE.fullmatch(word) and k > 1 and toks[k - 2].group()[:1].isupper())
+            and k < len(toks)
+        ):
+            break  # (a middle initial goes on: "Lloyd J. Austin III")
         k -= 1
     if k == len(toks):
         return None
@@ -430,6 +441,10 @@ def verb_phrase_end(text: str, verb_end: int, verb: str) -> int:
     m = _VIEW_THAT_RE.match(text, verb_end)
     if m:
         return m.end()
+    if verb == "shared":  # "shared their serious concerns over …"
+        m = _EXPRESSED_RE.match(text, verb_end + 1) if verb_end < len(text) else None
+        if m:
+            return m.end()
     if verb in ("told", "tells"):
         k = text.find(" that ", verb_end, verb_end + 60)
         if k >= 0 and not any(c in text[verb_end:k] for c in ',;:.“"'):

@@ -11,6 +11,7 @@ person (``turns.find_turns``), who also speaks the unattributed quotes inside it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from natojp_tui.core.lexicon.speech import PARTICIPLES, verb_class
@@ -18,6 +19,7 @@ from natojp_tui.core.model import Person, Quote
 from natojp_tui.core.people.japanese import is_japanese
 from natojp_tui.core.people.registry import PeopleRegistry
 from natojp_tui.core.quotes.classify import Item, classify, indent, intervals, pre_attribution
+from natojp_tui.core.quotes.cues import Cue, classify_cue, cue_before
 from natojp_tui.core.quotes.reported import WE_JOINT, reported_speech
 from natojp_tui.core.quotes.reported_ja import principals_of, reported_japanese
 from natojp_tui.core.quotes.speakers import Resolver, Speaker
@@ -171,7 +173,8 @@ def _link_within_paragraph(
             if only_quote and prev_colon:
                 prev = paragraphs[p - 1]
                 tail = prev.text[-3:]
-                pre = pre_attribution(prev, len(prev.text) - (len(tail) - len(tail.rstrip())))
+                colon = len(prev.text) - (len(tail) - len(tail.rstrip()))
+                pre = pre_attribution(prev, colon) or _speaker_of_sentence(prev, colon - 1)
                 if pre is not None:
                     item.cue, item.verb = pre
                     item.cue_paragraph = p - 1
@@ -179,6 +182,17 @@ def _link_within_paragraph(
             elif only_quote:
                 item.inherits = True
         prev_item = item
+
+
+def _speaker_of_sentence(t: AnalysedText, pos: int) -> tuple[Cue, str | None] | None:
+    """*The Chair stated that the men and women … are rooted in the same devotion:* and a
+    quote below: the speaker of the sentence the colon ends (its first cued speech verb)."""
+    s_start, _ = t.sentence_bounds(pos)
+    for verb in t.verbs_in(s_start, pos):
+        cue = cue_before(t.text, verb.start(), s_start)
+        if cue is not None and cue.kind in ("name", "role", "pronoun", "pair"):
+            return cue, verb.group()
+    return None
 
 
 def _resolve(
@@ -239,6 +253,12 @@ def _resolve(
                 speaker, confidence = prev_speaker, 0.8
             else:
                 speaker, confidence = resolver.narrator_subject(item.paragraph - 1), 0.6
+        if item.kind == "direct" and item.cue is None and not speaker.known:
+            own = _self_described(paragraphs[item.paragraph].text, item.start)
+            if own is not None:  # "As the first Chair of the NATO Military Committee to …"
+                found = resolver.resolve(own, item.paragraph, item.start)
+                if found.known and len(found.people) == 1:
+                    speaker, confidence = found, 0.7
         if item.kind == "turn":
             if not item.inherits or turn_utterance is None:
                 utterances += 1
@@ -255,6 +275,28 @@ def _resolve(
         text = paragraphs[item.paragraph].text
         quotes.append(_to_quote(item, text, speaker, confidence))
     return quotes
+
+
+_SELF_ROLE_RE = re.compile(
+    r"As\s(?:the\s)?(?:first\s|new\s|current\s)?"
+    r"(?P<role>[A-Z][\w-]*(?:\s(?:of\sthe|of|for|[A-Z][\w-]*))*)(?=[\s,])"
+)
+
+
+def _self_described(text: str, start: int) -> Cue | None:
+    """The office a quote's speaker gives themselves in its first words: "As the first
+    Chair of the NATO Military Committee to attend …", "As Secretary General, I …"."""
+    m = _SELF_ROLE_RE.match(text, start)
+    if m is None:
+        return None
+    words = m.group("role").split()
+    while words and words[-1] in ("of", "for", "the"):
+        words.pop()
+    role = " ".join(words)
+    if not words or classify_cue(role) != "role":
+        return None
+    at = m.start("role")
+    return Cue(at, at + len(role), role, "role")
 
 
 def _backfill(

@@ -30,6 +30,7 @@ _ATTITUDE_OBJECT_NOUNS = frozenset(
     [
         "hope",
         "concern",
+        "concerns",
         "appreciation",
         "gratitude",
         "support",
@@ -41,6 +42,8 @@ _ATTITUDE_OBJECT_NOUNS = frozenset(
         "expectation",
         "condolences",
         "congratulations",
+        "congratulation",
+        "commitment",
         "opposition",
         "sympathy",
     ]
@@ -51,7 +54,15 @@ _AND_DID_RE = re.compile(
 )
 _NAMING_PARTICIPLE_RE = re.compile(r", (?:calling|describing|terming|dubbing) ")
 _TO_NOUNS = frozenset(
-    ["appreciation", "gratitude", "thanks", "condolences", "opposition", "sympathy", "support"]
+    [
+        "appreciation",
+        "gratitude",
+        "thanks",
+        "condolences",
+        "opposition",
+        "sympathy",
+        "support",
+    ]
 )
 
 
@@ -108,12 +119,13 @@ def reported_speech(t: AnalysedText, p: int, blocked: Intervals, direct: Interva
             continue
         if verb.startswith("welcome"):
             obj = cue_after(text, m.end())
-            possessive = obj is not None and obj.text.endswith(("’s", "'s"))
+            possessive = obj is not None and obj.text.endswith(("’s", "'s", "s'", "s’"))
             if (
                 obj is not None
                 and not possessive
                 and obj.kind in ("name", "role", "pronoun", "group")
                 and not text.startswith(" on ", obj.end)
+                and _EVENT_OBJECT_RE.search(obj.text) is None
             ):
                 continue  # "welcomed the Foreign Minister to NATO Headquarters": hosting
         phrase_end = verb_phrase_end(text, m.end(), verb)
@@ -151,6 +163,12 @@ def reported_speech(t: AnalysedText, p: int, blocked: Intervals, direct: Interva
     return items
 
 
+# what is welcomed when a capitalised object is a thing, not a guest: "welcomed the Quad
+# Leaders' Summit", "welcomed the Joint Declaration"
+_EVENT_OBJECT_RE = re.compile(
+    r"\b(?:Summit|Meeting|Conference|Dialogue|Forum|Talks|Visit|Declaration|Agreement|"
+    r"Statement|Initiative|Strategy|Concept|Programme|Program|Plan|Decision|Exercise)s?\b"
+)
 # a time or place phrase after an inverted attribution verb, up to the clause end
 _ATTRIBUTION_TAIL_RE = re.compile(
     r"\s+(?:on|in|at|during|after|before|later|earlier|late|today|yesterday|last|this)\b"
@@ -236,12 +254,17 @@ _AGREED_TO_RE = re.compile(r"(?:,[^,;.]{3,90},)?\s+(?:on \w+day\s+)?(?P<lead>(?:
 def _has_speaker_verb(t: AnalysedText, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds a report of its own (*X agreed that ...*)."""
     text = t.text
-    return any(
-        v.group() not in DIRECT_ONLY
-        and text.startswith(" that ", verb_phrase_end(text, v.end(), v.group()))
-        and cue_before(text, v.start(), start) is not None
-        for v in t.verbs_in(start, end)
-    )
+    for v in t.verbs_in(start, end):
+        if v.group() in DIRECT_ONLY:
+            continue
+        cue = cue_before(text, v.start(), start)
+        if cue is None:
+            continue
+        if text.startswith(" that ", verb_phrase_end(text, v.end(), v.group())):
+            return True
+        if cue.kind in ("name", "role", "pair") and not text[start : cue.start].strip():
+            return True  # "Bauer expressed his gratitude for …, according to the ministry"
+    return False
 
 
 def _extend_appositives(text: str, cue: Cue, s_end: int) -> Cue:
@@ -310,6 +333,8 @@ def _clause(t: AnalysedText, pos: int, s_end: int, stance: bool = False) -> tupl
     if done is not None and not t.verbs_in(done.start() + 5, done.start() + 6):
         end = done.start()  # "agreed to expand X and discussed Y": the subject did Y too
     for v in t.verbs_in(pos, end):
+        if v.group() == "shared" and not _SHARED_VERB_RE.match(text, v.end()):
+            continue  # "economic growth and shared prosperity": an adjective, not a report
         if v.group() in _CUTTING_PARTICIPLES:
             m = _PARTICIPLE_LEAD_RE.search(text, max(pos, v.start() - 16), v.start())
             if m is not None:
@@ -335,6 +360,10 @@ def _clause(t: AnalysedText, pos: int, s_end: int, stance: bool = False) -> tupl
     return trim(text, pos, end)
 
 
+# "shared" as a verb: "and shared their concerns", "shared the view"
+_SHARED_VERB_RE = re.compile(
+    r"[ \u00a0]+(?:their|the|his|her|its|our|a|an|concerns?|views?|information|assessments?)\b"
+)
 _AS_APPOSITION_RE = re.compile(r"(?:well as|his|her|their|its|a|an|part of)\b")
 _OPENS_QUOTE_RE = re.compile(r"\s*[,:]\s*[“\"«「]")  # '..., X said, “': not inverted
 _PARTICIPLE_LEAD_RE = re.compile(r"(?:,|,? while| and|,? along with)(?: also)?[ \u00a0]+$")

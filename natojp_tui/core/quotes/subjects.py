@@ -43,6 +43,8 @@ def shared_subject(t: AnalysedText, s_start: int, verb_start: int) -> Cue | None
             continue  # "Finally, the Prime Minister hosted …": the adverb is nobody
         if cue is not None and cue.kind in ("name", "role", "group", "pair"):
             return cue
+        if cue is not None and cue.kind == "pronoun" and not text[start : cue.start].strip():
+            return cue  # "They discussed … and emphasized …": the pronoun is the subject
     return None
 
 
