@@ -103,3 +103,46 @@ def test_japanese_verbs_of_attitude_are_stance_and_the_rest_speech() -> None:
     assert verb_class("に謝意を表明した上で") == "stance"
     assert verb_class("旨述べました") == "speech"
     assert verb_class("で一致しました") == "speech"
+
+
+# --- session 6: visitors named in brackets, calls received, the plain style ------------
+
+CALL = (
+    "9月15日15時から約30分間、山田一郎外務大臣政務官は、訪日中のハンソンNATO事務次長"
+    "(Ambassador Erik Hanson, NATO Deputy Secretary General)の表敬を受けました。"
+)
+
+
+def _call(*paragraphs: str) -> Article:
+    body = [Paragraph(p) for p in (CALL, *paragraphs)]
+    return extract(Article("ja", "表敬", body, date(2015, 9, 16)))
+
+
+def test_a_visitor_named_in_brackets_is_that_person_when_named_again_in_japanese() -> None:
+    article = _call(
+        "これに対し、ハンソンNATO事務次長は、日本の取組を高く評価する等述べました。",
+        "最後に、ハンソンNATO事務次長より、率直な意見交換ができたことに対し謝意が表明されました。",
+    )
+    reports = [(q.speaker, q.verb) for q in article.quotes if q.kind == "indirect"]
+    assert reports == [("Erik Hanson", "等述べました"), ("Erik Hanson", "謝意が表明されました")]
+
+
+def test_a_courtesy_call_received_from_a_visitor_is_an_event_on_a_24_hour_clock() -> None:
+    [call] = _call().events
+    assert (call.kind, call.participants, call.groups) == (
+        "courtesy_call",
+        ["Erik Hanson"],
+        ["山田一郎外務大臣政務官"],
+    )
+    assert (call.date, call.time, call.duration) == (date(2015, 9, 15), "15:00", 30)
+
+
+def test_the_plain_style_of_a_ministry_readout_reports_too() -> None:
+    found = _reports(
+        "林大臣から、日NATO協力の重要性は高まっている旨発言した。",
+        "ストルテンベルグ事務総長から、日本の取組に感謝している旨述べた。",
+    )
+    assert [(speaker, verb) for _, speaker, verb, _ in found] == [
+        ("Yoshimasa Hayashi", "旨発言した"),
+        ("Jens Stoltenberg", "旨述べた"),
+    ]

@@ -1493,3 +1493,28 @@ def test_a_lower_case_president_reported_as_meeting_is_the_president_named() -> 
     assert ("meeting", {"Ji-ho Han", "Lars Hovland"}) in [
         (e.kind, set(e.participants)) for e in events
     ]
+
+
+def test_a_courtesy_call_from_a_group_is_in_person_and_plural_titles_are_nobody() -> None:
+    article = extract(
+        Article(
+            "t",
+            "T",
+            [
+                Paragraph(
+                    "Foreign Minister Aiko Tanabe received a courtesy call from Ambassadors of "
+                    "eight nations to NATO who are visiting Japan."
+                ),
+                Paragraph("In response, Ambassadors stated that they will deepen cooperation."),
+            ],
+            THURSDAY,
+        )
+    )
+    assert [p.name for p in article.people] == ["Aiko Tanabe"]
+    [call] = article.events
+    assert (call.kind, call.participants, call.groups) == (
+        "courtesy_call",
+        ["Aiko Tanabe"],
+        ["Ambassadors of eight nations"],
+    )
+    assert "courtesy call" in call.summary and "telephone" not in call.summary

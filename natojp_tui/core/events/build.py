@@ -348,7 +348,7 @@ def _groups(masked: str, r0: int, r1: int, objects: list[Candidate]) -> list[str
         if g is None or "~" in part:
             continue
         phrase = part.rsplit(" with ", 1)[-1] if g.start() > part.rfind(" with ") else part
-        phrase = re.sub(r"^\s*(?:with|to|on|of)\s", "", phrase)
+        phrase = re.sub(r"^\s*(?:with|to|on|of|from)\s", "", phrase)
         if _NOT_A_GROUP_START.match(phrase):
             continue  # "in person at the leaders' summit": a circumstance, not a group
         head = GROUP_RE.search(phrase)

@@ -21,6 +21,7 @@ from datetime import date
 
 from natojp_tui.core.events.context import Context, Registry
 from natojp_tui.core.lexicon.japanese import BOTH_SIDES, EVENT_NOUNS, has_japanese
+from natojp_tui.core.lexicon.japanese import TITLES as JAPANESE_TITLES
 from natojp_tui.core.lexicon.months import JAPANESE_ERAS
 from natojp_tui.core.model import Event
 from natojp_tui.core.text.document import AnalysedArticle
@@ -29,13 +30,16 @@ _NOUN_ALT = "|".join(sorted(map(re.escape, EVENT_NOUNS), key=len, reverse=True))
 _GROUP_RE = re.compile(rf"(?:{_NOUN_ALT})(?:等)?(?:(?:及び|と|・|並びに)(?:{_NOUN_ALT})(?:等)?)*")
 _ONE_NOUN_RE = re.compile(_NOUN_ALT)
 _DONE_RE = re.compile(r"(?:を|に続き|に続いて|の後)")
-# realised: 行った, 行いました, 実施し, 開催しました, and the readout's 行うとともに ("held …, and")
-_VERB_RE = re.compile(r"(?:行|実施|開催)(?:っ|い|し|いました|しました)|行うとともに")
+# realised: 行った, 行いました, 実施し, 開催しました, the readout's 行うとともに ("held …, and"),
+# and a call received: 表敬を受けた
+_VERB_RE = re.compile(
+    r"(?:行|実施|開催)(?:っ|い|し|いました|しました)|行うとともに|受け(?:た|ました)"
+)
 _PLAN_RE = re.compile(r"予定|こと|方向|意向|よう|たい")
 _DATE_RE = re.compile(
     r"(?:(?P<era>令和|平成)(?P<y>\d{1,2}|元)年)?(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日(?!本)"
 )
-_TIME_RE = re.compile(r"(?P<ap>午前|午後)(?P<h>\d{1,2})時(?:(?P<mi>\d{1,2})分)?")
+_TIME_RE = re.compile(r"(?P<ap>午前|午後)?(?P<h>\d{1,2})時(?!間)(?:(?P<mi>\d{1,2})分)?")
 _DURATION_RE = re.compile(r"約?(?P<n>\d{1,3})分間|約?(?P<h>\d(?:\.\d)?)時間")
 _JAPAN_TIME_RE = re.compile(r"日本時間")
 _PAST_SUMMIT_RE = re.compile(
@@ -86,7 +90,11 @@ def read_japanese(doc: AnalysedArticle, registry: Registry, ctx: Context) -> lis
             people = _unique([n.name for n in names if c0 <= n.start < m.start()])
             if any(w in clause for w in BOTH_SIDES) or len(people) < 2:
                 people = _unique([*people, *principals])  # the readout's two sides
-            if len(people) < 2:
+            groups: list[str] = []
+            if len(people) == 1:  # the other side an official the lexicon does not know
+                official = _OFFICIAL_RE.search(clause)
+                groups = [official.group(0)] if official is not None else []
+            if len(people) + len(groups) < 2:
                 continue
             day = _day(clause, ctx.published) or last_day or ctx.published
             last_day = day
@@ -101,6 +109,7 @@ def read_japanese(doc: AnalysedArticle, registry: Registry, ctx: Context) -> lis
                         start=c0,
                         end=min(len(t.text), m.end()),
                         participants=list(people),
+                        groups=list(groups),
                         date=day,
                         time=clock,
                         duration=duration,
@@ -113,6 +122,14 @@ def read_japanese(doc: AnalysedArticle, registry: Registry, ctx: Context) -> lis
     for e in out:
         ctx.frames[id(e)] = "none" if e.background else "own"
     return out
+
+
+# a Japanese official by name and title, in kanji: "薗浦健太郎外務大臣政務官"
+_OFFICIAL_RE = re.compile(
+    r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{3,7}?(?:"
+    + "|".join(sorted(map(re.escape, JAPANESE_TITLES), key=len, reverse=True))
+    + r")(?=は|が|、|,)"
+)
 
 
 def _names(text: str, registry: Registry, p: int) -> list[_Name]:
@@ -151,7 +168,11 @@ def _day(clause: str, published: date | None) -> date | None:
 def _clock(clause: str) -> tuple[str | None, str | None]:
     local = japan = None
     for m in _TIME_RE.finditer(clause):
-        hour = int(m.group("h")) % 12 + (12 if m.group("ap") == "午後" else 0)
+        hour = int(m.group("h"))
+        if m.group("ap"):  # "午後3時"; without it the clock is of 24 hours ("15時")
+            hour = hour % 12 + (12 if m.group("ap") == "午後" else 0)
+        if hour > 23:
+            continue
         value = f"{hour:02d}:{int(m.group('mi') or 0):02d}"
         if _JAPAN_TIME_RE.search(clause, max(0, m.start() - 8), m.start()):
             japan = japan or value

@@ -84,6 +84,7 @@ _MEAL_RE = re.compile(
 )
 _REMOTE_RE = re.compile(r"\b(?:tele)?phone|\bcall\b", re.I)
 _VIDEO_RE = re.compile(r"\bvideo", re.I)
+_COURTESY_RE = re.compile(r"\bcourtesy\s+call", re.I)
 _DETAILED = frozenset({"signing", "visit", "address", "summit"})
 
 
@@ -133,7 +134,8 @@ def _what(kind: str, head: str) -> str:
         label = "courtesy call" if kind == "courtesy_call" else "meeting"
         if _VIDEO_RE.search(head):
             return "video call"
-        return "telephone call" if _REMOTE_RE.search(head) else label
+        remote = _REMOTE_RE.search(head) and not _COURTESY_RE.search(head)
+        return "telephone call" if remote else label  # ("a courtesy call" is in person)
     if kind == "press_conference":
         return "joint press conference" if "joint" in head.lower() else "press conference"
     if kind == "meal":

@@ -52,6 +52,9 @@ def japanese_names(paragraphs: Sequence[str], published: date | None) -> list[Ja
     finds keep the longest ("岩屋毅外務大臣" over "岩屋")."""
     full = written_names()
     families = _families_of(paragraphs, full)
+    for written, name in _bracketed(paragraphs).items():
+        full.setdefault(written, name)
+        families.setdefault(written.split("・")[-1], name)
     premier = prime_minister_on(published.isoformat()) if published else None
     out: list[JapaneseName] = []
     for p, text in enumerate(paragraphs):
@@ -76,6 +79,29 @@ def japanese_names(paragraphs: Sequence[str], published: date | None) -> list[Ja
             if n.start >= end:
                 out.append(n)
                 end = n.end
+    return out
+
+
+# a readout gives a foreign visitor's name in Latin letters once, in brackets after the
+# Japanese one: "バーシュボウNATO事務次長(Ambassador Alexander Vershbow, NATO Deputy
+# Secretary General)"
+_BRACKETED_RE = re.compile(
+    r"(?P<jp>[\u30a1-\u30fa・ー]{2,30})"
+    + _ORG_BETWEEN
+    + rf"(?:{_TITLE_ALT})[(（]\s*(?:H\.\s?E\.\s*)?"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+|(?:Ambassador|General|Admiral|Lieutenant|Air|Chief|Marshal)\s+)*"
+    r"(?P<latin>[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){1,3})\s*[,，)）]"
+)
+
+
+def _bracketed(paragraphs: Sequence[str]) -> dict[str, str]:
+    """Japanese-script names the text itself gives in Latin letters -> that Latin name."""
+    out: dict[str, str] = {}
+    for text in paragraphs:
+        if "(" not in text and "（" not in text:
+            continue
+        for m in _BRACKETED_RE.finditer(text):
+            out.setdefault(m.group("jp"), " ".join(m.group("latin").split()))
     return out
 
 

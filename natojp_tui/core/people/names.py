@@ -47,7 +47,8 @@ NON_NAME_WORDS = wordset(
     korea sea security cyber joint political all each every there here what why how who
     according speaking addressing said says more further meanwhile mission operation royal
     navy army marine marines corps commission cemetery observatory college academy museum
-    base shrine memorial palace airport station school hospital national
+    base shrine memorial palace airport station school hospital national affair ambassadors
+    ministers leaders officials delegates representatives envoys diplomats chiefs
     international federal central imperial
     exercise individually tailored itpp ipcp self-defense self-defence sdf jsdf mofa
     earlier later then thereafter afterwards subsequently previously recently finally

@@ -23,7 +23,7 @@ _OPENER_RE = re.compile(
     r"(?:\s*(?:[-・•]|\d{1,2}[.．]|[(（]\d{1,2}[)）])?\s*)"
     r"(?:(?:" + "|".join(REPORT_OPENERS) + r")[、,]\s*)*"
 )
-_TOPIC_RE = re.compile(r"(?:から(?:も)?|は)[、,]")
+_TOPIC_RE = re.compile(r"(?:から(?:も)?|より|は)[、,]")
 _COMMA = "、,"
 # a clause's lead and tail particles that belong to the verb, not the words reported
 _TAIL = ("ことを", "ことで", "旨を", "旨", "点に", "として")
