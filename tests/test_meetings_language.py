@@ -1518,3 +1518,14 @@ def test_a_courtesy_call_from_a_group_is_in_person_and_plural_titles_are_nobody(
         ["Ambassadors of eight nations"],
     )
     assert "courtesy call" in call.summary and "telephone" not in call.summary
+
+
+def test_a_subject_with_a_long_office_title_joined_by_and_still_acts() -> None:
+    events = _events(
+        "On 11 May, the Minister of Foreign Affairs and Trade of the Republic of Korea, Mr "
+        "Park Min-su, visited NATO Headquarters and met the Secretary General, Lars Hovland.",
+    )
+    assert [(e.kind, set(e.participants)) for e in events] == [
+        ("visit", {"Park Min-su"}),
+        ("meeting", {"Park Min-su", "Lars Hovland"}),
+    ]

@@ -256,6 +256,14 @@ def _set_status(masked: str, c: Candidate, prev: Candidate | None) -> None:
             and masked[pos : pos + 12].split(" ", 1)[0].lower() in _OFFICE_HEADS
         ):
             titled = True  # "Deputy Prime Minister and Minister for Defence Richard Marles"
+        if (
+            bare == "and"
+            and len(tokens) > 1
+            and tokens[-2][:1].isupper()
+            and masked[pos].isupper()
+            and not (prev is not None and _ends_near(masked, prev, pos, t))
+        ):
+            titled = True  # "the Minister of Foreign Affairs and Trade of Korea, Mr X"
         if not titled or joined_prev:
             break
         pos = masked.rfind(t, lo, pos)
