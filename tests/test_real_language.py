@@ -966,3 +966,37 @@ def test_participating_ministers_and_a_congratulation_extended_are_reports() -> 
     texts = [t for t, _ in found]
     assert "the two regions are inseparable" in texts
     assert ("to Minister Tanabe on her appointment", "Ruth Calder") in found
+
+
+def test_a_quote_right_after_a_report_in_its_paragraph_is_the_reporters() -> None:
+    found = _marked(
+        LEAD,
+        "Reflecting on the meeting, Hovland underscored the importance of the region for the "
+        "Alliance. “NATO and its partners share a common goal.”",
+        "Tanabe spoke of the talks. Hovland listened. “It was a good day.”",
+    )
+    assert found == [
+        ("direct", "NATO and its partners share a common goal.", "Lars Hovland"),
+        ("direct", "It was a good day.", None),
+    ]
+
+
+def test_an_acronym_the_story_defines_speaks_under_the_full_name() -> None:
+    found = _marked(
+        "Admiral Lars Hovland met Seoul's Joint Chiefs of Staff (JCS) Chairman General Park "
+        "Min-su.",
+        'Park underscored the efforts to "maintain world peace," the JCS said in a release.',
+    )
+    assert found == [("direct", "maintain world peace,", "Joint Chiefs of Staff")]
+
+
+def test_inside_a_report_the_sides_agreeing_are_a_report_of_their_own() -> None:
+    found = _reported(
+        "Defence Minister Aiko Tanabe met Defence Secretary Ruth Calder in Manila.",
+        "After the talks, Tanabe told reporters that the two sides agreed to connect their "
+        "warning systems.",
+    )
+    assert [(text, set((speaker or "").split(" and "))) for text, speaker in found] == [
+        ("the two sides agreed to connect their warning systems", {"Aiko Tanabe"}),
+        ("to connect their warning systems", {"Aiko Tanabe", "Ruth Calder"}),
+    ]

@@ -207,6 +207,7 @@ def _resolve(
     last_para_speaker: dict[int, Speaker] = {}
     turn_utterance: int | None = None
     inherited: set[int] = set()  # utterances whose speaker came from the paragraph before
+    last_report: dict[int, tuple[int, Speaker]] = {}  # per paragraph: a report's end, speaker
     quotes: list[Quote] = []
     for item in items:
         speaker = Speaker()
@@ -254,6 +255,11 @@ def _resolve(
             else:
                 speaker, confidence = resolver.narrator_subject(item.paragraph - 1), 0.6
         if item.kind == "direct" and item.cue is None and not speaker.known:
+            before = last_report.get(item.paragraph)
+            if before is not None and _next_sentence(paragraphs[item.paragraph], before[0], item):
+                # "… the Chair underscored the importance of X. “NATO and its partners …”"
+                speaker, confidence = before[1], 0.75
+        if item.kind == "direct" and item.cue is None and not speaker.known:
             own = _self_described(paragraphs[item.paragraph].text, item.start)
             if own is not None:  # "As the first Chair of the NATO Military Committee to …"
                 found = resolver.resolve(own, item.paragraph, item.start)
@@ -268,6 +274,8 @@ def _resolve(
             utterances += 1
             item.utterance = utterances
         item.speaker = speaker
+        if item.kind == "indirect" and speaker.known and len(speaker.people) == 1:
+            last_report[item.paragraph] = (item.end, speaker)
         if speaker.known:
             resolver.remember(speaker, item.paragraph, item.start)
             if item.kind == "direct":
@@ -275,6 +283,13 @@ def _resolve(
         text = paragraphs[item.paragraph].text
         quotes.append(_to_quote(item, text, speaker, confidence))
     return quotes
+
+
+def _next_sentence(t: AnalysedText, report_end: int, item: Item) -> bool:
+    """Does the quote ``item`` open the sentence right after a report ending at
+    ``report_end`` (only its full stop, spaces and the opening mark between)?"""
+    gap = t.text[report_end : item.start]
+    return len(gap) <= 6 and bool(gap.strip(" \u00a0“\"‘'")) and gap.strip(" \u00a0“\"‘'") in ".!"
 
 
 _SELF_ROLE_RE = re.compile(

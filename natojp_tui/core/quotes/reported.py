@@ -94,11 +94,14 @@ def reported_speech(t: AnalysedText, p: int, blocked: Intervals, direct: Interva
             items.append(Item("indirect", p, start, end, cue, p, "according to"))
     for m in t.verbs_in(0, len(text)):
         verb = m.group()
-        if verb in DIRECT_ONLY or not free(m.start()):
+        if verb in DIRECT_ONLY or blocked.covers(m.start()):
+            continue
+        nested = None if free(m.start()) else _nested_report(text, m, items)
+        if not free(m.start()) and nested is None:
             continue
         s_start, s_end = t.sentence_bounds(m.start())
         participle = verb in PARTICIPLES
-        cue = None if participle else cue_before(text, m.start(), s_start)
+        cue = nested or (None if participle else cue_before(text, m.start(), s_start))
         if cue is not None and verb in _COMMITS and text.startswith(" with ", m.end()):
             joint = _agreed_with(t, m, cue, s_end)  # "A agreed with B ... that ..."
             if joint is not None:
@@ -169,6 +172,24 @@ _EVENT_OBJECT_RE = re.compile(
     r"\b(?:Summit|Meeting|Conference|Dialogue|Forum|Talks|Visit|Declaration|Agreement|"
     r"Statement|Initiative|Strategy|Concept|Programme|Program|Plan|Decision|Exercise)s?\b"
 )
+
+
+def _nested_report(text: str, verb: re.Match[str], items: list[Item]) -> Cue | None:
+    """*Lee told reporters that the three sides agreed to connect …*: inside a report, a
+    second report whose subject opens the reported clause is one of its own too."""
+    outer = next((i for i in reversed(items[-3:]) if i.start <= verb.start() < i.end), None)
+    if outer is None or verb.group() not in _JOINT:
+        return None
+    cue = cue_after(text, outer.start)
+    if (
+        cue is not None
+        and (cue.kind in ("group", "pair") or cue.text.endswith(" sides"))
+        and not text[cue.end : verb.start()].strip(" \u00a0")
+    ):
+        return Cue(cue.start, cue.end, cue.text, "group")
+    return None
+
+
 # a time or place phrase after an inverted attribution verb, up to the clause end
 _ATTRIBUTION_TAIL_RE = re.compile(
     r"\s+(?:on|in|at|during|after|before|later|earlier|late|today|yesterday|last|this)\b"

@@ -71,6 +71,26 @@ class Resolver:
         # not who a later pronoun refers to ("Based on my talks with Minister X," he said)
         self.quoted: dict[int, list[tuple[int, int]]] = {}
 
+    def _defined(self, cue: str) -> str | None:
+        """The body an acronym cue stands for where the text defines it: "the JCS" after
+        "Seoul's Joint Chiefs of Staff (JCS)"."""
+        acronym = cue.removeprefix("the ").removeprefix("The ")
+        if not _ACRONYM_RE.fullmatch(acronym):
+            return None
+        rx = re.compile(
+            rf"((?:[A-Z][\w-]*[ \u00a0](?:(?:of|for|and|the)[ \u00a0])*){{1,7}})\({acronym}\)"
+        )
+        for t in self.paragraphs:
+            if f"({acronym})" not in t.text:
+                continue
+            m = rx.search(t.text)
+            if m is not None:
+                words = m.group(1).split()
+                initials = "".join(w[0] for w in words if w[:1].isupper())
+                if initials.endswith(acronym):  # "Seoul's Joint Chiefs of Staff": JCS
+                    return " ".join(words[len(words) - _span_of(words, acronym) :])
+        return None
+
     def in_quote(self, paragraph: int, pos: int) -> bool:
         spans = self.quoted.get(paragraph)
         return bool(spans) and any(a <= pos < b for a, b in spans)  # type: ignore[union-attr]
@@ -117,6 +137,8 @@ class Resolver:
         person = self.registry.resolve_at(cue.text, paragraph, pos)
         if person is None and (country := org_of(cue.text)) is not None:
             return Speaker([], country, None)  # "which North Korea called a “satellite”"
+        if person is None and (body := self._defined(cue.text)) is not None:
+            return Speaker([], body, None)  # "the JCS said", after "Joint Chiefs of Staff (JCS)"
         if person is None and cue.text.lower().split()[-1] in ("chair", "chairman", "chairperson"):
             person = self._chair()
         if person is not None:
@@ -327,6 +349,20 @@ ANAPHORIC_HEADS = frozenset(("ministry", "office", "agency", "embassy", "secreta
 _NAMED_INSTITUTION_RE = re.compile(
     r"\b(?:[A-Z][\w’'.-]*[ \u00a0]){1,4}(?P<head>Ministry|Office|Agency|Embassy|Secretariat)\b"
 )
+
+
+_ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
+
+
+def _span_of(words: list[str], acronym: str) -> int:
+    """How many of the last ``words`` the acronym's letters stand for (small words kept)."""
+    need = len(acronym)
+    for k in range(len(words) - 1, -1, -1):
+        if words[k][:1].isupper():
+            need -= 1
+        if need == 0:
+            return len(words) - k
+    return len(words)
 
 
 def _institution(cue: str) -> Speaker:
