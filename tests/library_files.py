@@ -40,6 +40,7 @@ def as_schema_4(db: Path) -> None:
         (db / name).write_bytes(data)
         return [name, len(data), zlib.crc32(data) & 0xFFFFFFFF]
 
+    as_schema_5(db)
     doc = manifest(db)
     held = db / doc["files"].pop("journal")[0]
     latest, _end = journal._last_record(held.read_bytes())
@@ -59,6 +60,16 @@ def as_schema_4(db: Path) -> None:
         (db / name).unlink()
         doc["files"]["search"] = ref(name, data)
     doc["schema"] = 4
+    (db / "manifest.json").write_bytes(orjson.dumps(doc))
+
+
+def as_schema_5(db: Path) -> None:
+    """Rewrite a library as schema 5 wrote it: no timeline family."""
+    doc = manifest(db)
+    gone = doc["files"].pop("timeline", None)
+    if gone is not None:
+        (db / gone[0]).unlink()
+    doc["schema"] = 5
     (db / "manifest.json").write_bytes(orjson.dumps(doc))
 
 

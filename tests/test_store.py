@@ -720,7 +720,8 @@ def test_a_schema_4_library_is_backed_up_and_upgraded_when_opened(
     old_files = {name: (db / name).read_bytes() for name, *_ in old["files"].values()}
 
     upgraded = Store.open(db)
-    assert manifest(db)["schema"] == SCHEMA_VERSION == 5
+    assert manifest(db)["schema"] == SCHEMA_VERSION == 6
+    assert "timeline" in manifest(db)["files"], "4 → 5 → 6 in one commit"
     backup = upgraded.backup
     assert backup is not None and backup.name.startswith("backup-schema4-")
     assert orjson.loads((backup / "manifest.json").read_bytes()) == old

@@ -136,3 +136,97 @@ def test_the_timeline_follows_a_new_import(store: Store) -> None:
         ]
     )
     assert len(store.timeline()) == before + 1
+
+
+def _decided(store: Store) -> object:
+    """The library's timeline decided afresh from the digest (what the family must hold)."""
+    return store._build_timeline(store._digest_entries())
+
+
+def test_one_articles_pane_reads_the_timeline_family_alone(store: Store) -> None:
+    fresh = Store.open(store.path)
+    for aid in ("release", "readout", "unrelated", "nosuch"):
+        assert fresh.timeline(article=aid) == _decided(store).select(article=aid)
+        assert fresh.visits(aid) == _decided(store).visits_of(aid)
+    assert fresh._digest is None and fresh._timeline is None, "no whole-library read"
+    assert fresh._list_read is None, "nor the article list"
+    assert fresh.timeline(article="release", person="morimoto") == [
+        e for e in fresh.timeline(article="release") if e.kind == "visit"
+    ]
+
+
+def test_whole_library_answers_from_the_family_are_the_decided_ones(store: Store) -> None:
+    fresh = Store.open(store.path)
+    decided = _decided(store)
+    assert fresh.timeline() == decided.select()
+    assert fresh.visits() == decided.visits
+    assert fresh.timeline(person="sakamoto") == decided.select(person="sakamoto")
+    assert fresh._digest is None, "read from the timeline family"
+
+
+def test_an_import_that_joins_a_visit_changes_the_other_sources_pane(store: Store) -> None:
+    before = store.timeline(article="release")
+    store.add_articles(
+        [
+            _article(
+                "kure",
+                date(2031, 5, 14),
+                "On May 14, Ms. Maria Lindqvist, Secretary General of NATO, who is visiting "
+                "Japan, held a meeting with Mr. MORIMOTO Aiko, Minister of Defense, at Kure.",
+            )
+        ]
+    )
+    fresh = Store.open(store.path)
+    after = fresh.timeline(article="release")
+    assert after == _decided(fresh).select(article="release")
+    assert fresh.visits("kure") == fresh.visits("release") != []
+    assert after != before
+
+
+def test_a_schema_5_library_is_backed_up_and_given_its_timeline_when_opened(
+    store: Store,
+) -> None:
+    import orjson
+    from library_files import as_schema_5, manifest
+
+    from natojp_tui.store import SCHEMA_VERSION
+    from natojp_tui.store.repair import repair
+
+    db = store.path
+    answers = {aid: store.timeline(article=aid) for aid in ("release", "readout", "unrelated")}
+    whole = store.timeline()
+    as_schema_5(db)
+    old = manifest(db)
+    upgraded = Store.open(db)
+    assert manifest(db)["schema"] == SCHEMA_VERSION == 6 and "timeline" in manifest(db)["files"]
+    backup = upgraded.backup
+    assert backup is not None and backup.name.startswith("backup-schema5-")
+    assert orjson.loads((backup / "manifest.json").read_bytes()) == old
+    fresh = Store.open(db)
+    assert fresh.backup is None, "upgraded once"
+    assert {aid: fresh.timeline(article=aid) for aid in answers} == answers
+    assert fresh.timeline() == whole
+    assert not repair(db).damaged
+
+
+def test_a_timeline_file_that_disagrees_with_the_articles_is_damage_repair_rebuilds(
+    store: Store,
+) -> None:
+    import orjson
+    from library_files import family_path, manifest
+
+    from natojp_tui.store import library, timeline_file
+    from natojp_tui.store.repair import repair
+
+    db = store.path
+    answer = store.timeline(article="readout")
+    stale = timeline_file.empty()
+    path = family_path(db, "timeline")
+    path.write_bytes(stale)
+    doc = manifest(db)
+    doc["files"]["timeline"] = [path.name, len(stale), library.crc32(stale)]
+    (db / "manifest.json").write_bytes(orjson.dumps(doc))
+    result = repair(db)
+    assert any("timeline" in line for line in result.damaged), result.damaged
+    assert Store.open(db).timeline(article="readout") == answer
+    assert not repair(db).damaged

@@ -2,8 +2,9 @@
 
 :func:`check_generation` reads every file the manifest names (size, CRC, format, each
 record), then checks across files: every listed article has its text, every quote's
-offsets still slice that text, the catalog lists the same articles, and the search rows
-and index hold exactly the library's quotes with every index array in bounds.
+offsets still slice that text, the catalog lists the same articles, the timeline is the
+one the list and digest decide, and the search rows and index hold exactly the library's
+quotes with every index array in bounds.
 """
 
 from __future__ import annotations
@@ -173,6 +174,10 @@ def check_generation(folder: Path, manifest: Manifest) -> Checked:
         out.problems["digest"] = (
             f"{folder / manifest.files['digest'].name}: lists other articles than the article list"
         )
+    if "timeline" in manifest.files and "timeline" not in out.problems:
+        problem = _timeline_problem(folder, manifest.files["timeline"], listed, out.digest)
+        if problem:
+            out.problems["timeline"] = f"{folder / manifest.files['timeline'].name}: {problem}"
     if out.catalog is not None and set(out.catalog.ids) != set(listed.ids):
         out.problems["catalog"] = (
             f"{folder / manifest.files['catalog'].name}: lists other articles than the article list"
@@ -205,6 +210,25 @@ def check_generation(folder: Path, manifest: Manifest) -> Checked:
                 out.problems.setdefault(key, f"{where}: event {doc['id']} points past its text")
     _check_search(folder, manifest, out, quote_ids)
     return out
+
+
+def _timeline_problem(
+    folder: Path, ref: FileRef, listed: ArticleList, digest: Digest | None
+) -> str | None:
+    """Why the timeline file is damaged, or is not what the list and digest decide."""
+    from natojp_tui.store import timeline_file
+    from natojp_tui.store.timeline import from_digest
+
+    try:
+        data = library.read_file(folder, ref)
+        problem = timeline_file.TimelineFile(data).problem()
+    except (CorruptFile, ValueError) as exc:
+        return str(exc)
+    if problem is None and digest is not None:
+        decided = timeline_file.build(from_digest(listed.get, digest.items(listed.ids)))
+        if decided != data:
+            problem = "does not hold the timeline of the library's articles"
+    return problem
 
 
 def _check_search(folder: Path, manifest: Manifest, out: Checked, quote_ids: set[str]) -> None:

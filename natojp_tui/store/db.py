@@ -8,6 +8,8 @@ A database is a folder holding one *generation* of files, named by ``manifest.js
 ``catalog``     source path, checksum and URL of each article: read on first use
 ``digest``      each article's events, visit mentions and quotes per person: what the
                 timeline, visits and people views read instead of every shard (``digest.py``)
+``timeline``    the library's visits and merged meetings, decided at import, read by
+                article: what the reader's timeline pane reads (``timeline_file.py``)
 ``shard/XYZ``   texts, quotes and events of the articles whose id hashes to bucket XYZ
                 (TinyDB format; opening an article reads one small shard)
 ``people``      people merged across articles (TinyDB format)
@@ -72,12 +74,13 @@ from natojp_tui.store.userstate import UserState
 if TYPE_CHECKING:  # NumPy and the readers load when first needed, not before the first article
     from natojp_tui.store.rows import SearchRows
 
-SCHEMA_VERSION = 5  # see store/migrations.py for the history
+SCHEMA_VERSION = 6  # see store/migrations.py for the history
 SMALL_FAMILIES = ("people", "user", "imports")  # TinyDB families of the library
 FAMILIES = (
     "articles",
     "catalog",
     "digest",
+    "timeline",
     "people",
     "user",
     "imports",
@@ -120,6 +123,24 @@ class ImportReport:
             f"{len(self.imported)} imported, {len(self.updated)} updated, "
             f"{len(self.unchanged)} unchanged, {len(self.failed)} failed"
         )
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a batch is written: the write makes
+    millions of short-lived, acyclic objects (documents, rows, index entries) that
+    reference counting frees, and each automatic collection would walk every object
+    alive (the batch's articles, the library's lists): a quarter of the store's CPU
+    time at 10,000 articles. What cycles there are are collected when it resumes."""
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def shard_key(article_id: str) -> str:
@@ -228,6 +249,7 @@ class Store(UserState):
         self._search_lock = threading.RLock()
         self.backup: Path | None = None  # where a migration copied the old files
         self._timeline: tuple[tuple, Any] | None = None  # (library state, LibraryTimeline)
+        self._timeline_file: tuple[FileRef, Any] | None = None  # (its ref, TimelineFile)
         self.lock_wait = LOCK_TIMEOUT  # seconds a write waits for another process's lock
         self._thread_wait = threading.local()  # a shorter wait for one thread's writes
 
@@ -886,35 +908,76 @@ class Store(UserState):
         end: date | None = None,
     ) -> list[Any]:
         """The library's merged timeline (``TimelineEntry`` list), filtered; the one
-        place visits are decided and meetings merged (see ``store/timeline.py``)."""
+        place visits are decided and meetings merged (see ``store/timeline.py``). One
+        article's answer is read from the timeline family alone (``timeline_file.py``)."""
+        saved = self._saved_timeline() if article is not None else None
+        if saved is not None:
+            from natojp_tui.store.timeline import filter_entries
+
+            return filter_entries(
+                saved.entries_of(article), visit=visit, person=person, start=start, end=end
+            )
         return self._library_timeline().select(
             article=article, visit=visit, person=person, start=start, end=end
         )
 
     def visits(self, article: str | None = None) -> list[Any]:
         """Every visit of the library, or those ``article`` tells of."""
+        saved = self._saved_timeline() if article is not None else None
+        if saved is not None:
+            return saved.visits_of(article)
         library = self._library_timeline()
         return library.visits_of(article) if article is not None else list(library.visits)
 
-    def _library_timeline(self) -> Any:
-        """Visits and merged entries of the whole library, decided once per generation
-        from the stored events and visit mentions (every shard is read once)."""
-        from natojp_tui.store.timeline import LibraryTimeline, shell
+    def _saved_timeline(self) -> Any:
+        """The generation's timeline file (memory-mapped), or None when it has none (a
+        library of schema 5 or older that could not be upgraded)."""
+        from natojp_tui.store.timeline_file import TimelineFile
 
+        ref = self._ref("timeline")
+        if ref is None:
+            return None
+        cached = self._timeline_file
+        if cached is not None and cached[0] == ref:
+            return cached[1]
+        try:
+            saved = TimelineFile(library.map_file(self.path, ref))
+        except CorruptFile as exc:
+            raise self._corrupt(exc) from exc
+        except ValueError as exc:
+            raise self._corrupt(CorruptFile(self.path / ref.name, str(exc))) from exc
+        self._timeline_file = (ref, saved)
+        return saved
+
+    def _library_timeline(self) -> Any:
+        """Visits and merged entries of the whole library, decided once per generation:
+        from the timeline family when the generation has one, else from the stored
+        events and visit mentions (the digest)."""
         state = (self._manifest.generation, self._manifest.commit)
         cached = self._timeline
         if cached is None or cached[0] != state:
-            shells = [
-                shell(
-                    self._list.get(aid) or {"id": aid},
-                    [event_from_doc(d) for d in entry["events"]],
-                    visits_from_docs(entry["visits"]),
-                )
-                for aid, entry in self._digest_entries()
-            ]
-            cached = (state, LibraryTimeline(shells))
+            saved = self._saved_timeline()
+            if saved is not None:
+                from natojp_tui.store.timeline import LibraryTimeline
+
+                built = LibraryTimeline.saved(saved.visits, saved.entries)
+            else:
+                built = self._build_timeline(self._digest_entries())
+            cached = (state, built)
             self._timeline = cached
         return cached[1]
+
+    def _build_timeline(self, entries: Iterable[tuple[str, digests.Entry]]) -> Any:
+        """Decide visits and merged meetings from digest entries (``store/timeline.py``)."""
+        from natojp_tui.store.timeline import from_digest
+
+        return from_digest(self._list.get, entries)
+
+    def _timeline_bytes(self, digest: Digest) -> bytes:
+        """The timeline family of the library as it is being written (list and digest)."""
+        from natojp_tui.store import timeline_file
+
+        return timeline_file.build(self._build_timeline(digest.items(self._list.ids)))
 
     def feed_book(self) -> Any:
         """Feed subscriptions and seen items (``web/feeds.json``, see :mod:`natojp_tui.store.feeds`)."""
@@ -1034,7 +1097,7 @@ class Store(UserState):
         report = ImportReport()
         if not articles:
             return report
-        with self._writing(["people", "user", "imports"]):
+        with _collector_paused(), self._writing(["people", "user", "imports"]):
             known = self.checksums()
             fresh: dict[str, Article] = {}
             for a in articles:
@@ -1085,6 +1148,7 @@ class Store(UserState):
         self._stage("catalog", catalog.to_bytes())
         digest.replace(fresh.values())
         self._stage("digest", digest.to_bytes())
+        self._stage("timeline", self._timeline_bytes(digest))
         people = self._db("people").table("people")
         merged = merge_people(self.people(), [p for a in fresh.values() for p in a.people])
         people.truncate()

@@ -33,7 +33,7 @@ from natojp_tui.store.storage import CorruptFile, fault_point, fsync_all, fsync_
 MANIFEST = "manifest.json"
 PREVIOUS = "manifest.json.bak"
 FORMAT = "natojp-library"
-BINARY = ("search", "rows")  # families stored as raw arrays, memory-mapped
+BINARY = ("search", "rows", "timeline")  # families stored as raw arrays, memory-mapped
 JOURNAL = "journal"  # the user family's journal: appended to after its commit (journal.py)
 JOURNALED_FROM = 5  # the schema whose every generation has a journal
 NAME = re.compile(

@@ -24,6 +24,12 @@ History:
   rewritten once. The manifest and every file it names are first hard-linked into
   ``backup-schema4-<timestamp>/`` (files are never changed once written, so a link is
   a full copy at no cost); an interrupted upgrade leaves schema 4 as it was.
+- **5 → 6** (at first open, one commit, after a backup as for 4 → 5): the ``timeline``
+  family (``timeline_file.py``) holds the library's visits and merged meetings, decided
+  by each commit that changes the articles, so the reader's timeline pane reads one
+  article's answer instead of deciding the whole library's. The upgrade builds it once
+  from the digest (or, in a library without one, from the shards); a schema-5 writer
+  would leave it stale, hence the new number. A 4 → 5 upgrade writes it in its commit.
 """
 
 from __future__ import annotations
@@ -272,6 +278,8 @@ def upgrade(store: Store) -> Path | None:
         upgrade_shards(store)
     if store._manifest.schema < 5:
         return upgrade_journal(store)
+    if store._manifest.schema < 6:
+        return upgrade_timeline(store)
     return None
 
 
@@ -296,8 +304,36 @@ def upgrade_journal(store: Store) -> Path | None:
                 path = store.path / manifest.files["search"].name
                 raise store._corrupt(CorruptFile(path, f"damaged search index ({exc})")) from exc
             store._stage("search", index.to_bytes(tag=store._next_tag()))
+        _stage_timeline(store)
         store._storage("user").changed = True  # a commit even with nothing to rewrite
     return backup
+
+
+def upgrade_timeline(store: Store) -> Path | None:
+    """Schema 5 → 6 (see the module docstring): back up, build the timeline, commit."""
+    from natojp_tui.store.db import StoreError
+
+    with store._writing(["user"]):
+        manifest = store._manifest
+        if manifest.schema >= 6:  # another process upgraded it first
+            return None
+        try:
+            backup = link_backup(store.path, manifest, manifest.schema)
+        except OSError as exc:
+            raise StoreError(f"{store.path}: cannot back up before upgrading ({exc})") from exc
+        _stage_timeline(store)
+        store._storage("user").changed = True  # a commit even with nothing to rewrite
+    return backup
+
+
+def _stage_timeline(store: Store) -> None:
+    """Stage the timeline family of the library as it is (from its digest entries)."""
+    from natojp_tui.store import timeline_file
+
+    if len(store._list):
+        store._stage(
+            "timeline", timeline_file.build(store._build_timeline(store._digest_entries()))
+        )
 
 
 def link_backup(folder: Path, manifest: Any, version: int) -> Path:

@@ -34,6 +34,7 @@ from natojp_tui.store.records import (
     quote_from_doc,
     to_date,
     to_datetime,
+    visits_from_docs,
 )
 from natojp_tui.store.storage import CorruptFile, TableStorage, file_signature
 
@@ -101,6 +102,7 @@ def _article(text: dict[str, Any], quotes: list[dict], events: list[dict], peopl
         events=[event_from_doc(d) for d in sorted(events, key=order)],
         people=[person_from_doc(p) for p in text.get("people", [])]
         or [person_from_doc(people[p]) for p in meta.get("people", []) if p in people],
+        visits=visits_from_docs(meta.get("visits")),  # the visit mentions (the timeline's)
     )
 
 

@@ -30,12 +30,18 @@ def _ids_array(ids: list[bytes]) -> np.ndarray:
     return np.array(ids, dtype=f"S{width}")
 
 
-def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    total = int(lengths.sum())
-    if total == 0:
-        return np.zeros(0, dtype=np.int64)
-    ends = np.cumsum(lengths)
-    return np.arange(total, dtype=np.int64) + np.repeat(starts - (ends - lengths), lengths)
+def _gather(blob: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The byte ranges ``blob[starts[i]:starts[i]+lengths[i]]`` one after another: sliced
+    and joined as bytes (an index array of every byte would cost eight bytes of memory
+    and a gather per byte of the rows: 400 MB at 10,000 articles)."""
+    if not len(lengths):
+        return np.zeros(0, dtype=np.uint8)
+    ends = starts + lengths
+    if len(starts) == 1 or bool((starts[1:] == ends[:-1]).all()):  # already in order
+        return np.asarray(blob[int(starts[0]) : int(ends[-1])])
+    raw = memoryview(np.ascontiguousarray(blob).data).cast("B")
+    joined = b"".join([raw[s:e] for s, e in zip(starts.tolist(), ends.tolist(), strict=True)])
+    return np.frombuffer(joined, dtype=np.uint8)
 
 
 def _pack(blobs: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
@@ -163,7 +169,7 @@ class SearchRows:
                 idx = np.flatnonzero(keep)
                 lengths = (off[1:] - off[:-1])[idx]
                 id_out.append(np.asarray(ids[idx]).astype(object))
-                blob_out.append(np.asarray(blob)[_ranges(off[:-1][idx], lengths)])
+                blob_out.append(_gather(np.asarray(blob), off[:-1][idx], lengths))
                 len_out.append(lengths)
             q_art_ids.append(np.asarray(old.aids[old.qart[keep_q]]).astype(object))
         q_ids.append(np.array([k for k, _ in new_q], dtype=object))
@@ -184,7 +190,7 @@ class SearchRows:
             fixed = _ids_array(ids.tolist())
             order = np.argsort(fixed, kind="stable")
             lengths = lengths[order]
-            blob = blob[_ranges(starts[order], lengths)]
+            blob = _gather(blob, starts[order], lengths)
             offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
             return fixed[order], offsets, blob, order
 

@@ -11,12 +11,15 @@ whichever source is open.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from natojp_tui.core.model import Article, Event, VisitMention
 from natojp_tui.core.timeline import TimelineEntry, Visit, build_timeline, build_visits, name_key
+
+if TYPE_CHECKING:
+    from natojp_tui.store.digest import Entry
 
 
 def shell(meta: dict[str, Any], events: list[Event], visits: list[VisitMention]) -> Article:
@@ -34,6 +37,25 @@ def shell(meta: dict[str, Any], events: list[Event], visits: list[VisitMention])
     )
 
 
+def from_digest(
+    row_of: Callable[[str], dict[str, Any] | None], entries: Iterable[tuple[str, Entry]]
+) -> LibraryTimeline:
+    """Decide visits and merged meetings from digest entries (article id, entry) and the
+    article list's rows (``row_of``); articles with neither events nor visit mentions add
+    nothing and are left out."""
+    from natojp_tui.store.records import event_from_doc, visits_from_docs
+
+    return LibraryTimeline(
+        shell(
+            row_of(aid) or {"id": aid},
+            [event_from_doc(d) for d in entry["events"]],
+            visits_from_docs(entry["visits"]),
+        )
+        for aid, entry in entries
+        if entry["events"] or entry["visits"]
+    )
+
+
 class LibraryTimeline:
     """Visits and timeline entries of a whole library, with the lookups views need."""
 
@@ -45,6 +67,17 @@ class LibraryTimeline:
         for v in self.visits:
             for aid in v.article_ids:
                 self._visits_of.setdefault(aid, []).append(v)
+
+    @classmethod
+    def saved(cls, visits: list[Visit], entries: list[TimelineEntry]) -> LibraryTimeline:
+        """The answer a commit decided and saved (the timeline family), as decided."""
+        library = cls(())
+        library.visits = visits
+        library._entries = entries
+        for v in visits:
+            for aid in v.article_ids:
+                library._visits_of.setdefault(aid, []).append(v)
+        return library
 
     @property
     def entries(self) -> list[TimelineEntry]:
@@ -83,21 +116,34 @@ class LibraryTimeline:
                 if (e.visit_id is not None and e.visit_id in ids)
                 or any(s.article_id == article for s in e.sources)
             ]
-        if visit is not None:
-            entries = [e for e in entries if e.visit_id == visit]
-        if person:
-            wanted = set(name_key(person).split())
-            entries = [
-                e
-                for e in entries
-                if wanted and any(wanted <= set(name_key(p).split()) for p in e.participants)
-            ]
-        if start is not None or end is not None:
-            entries = [
-                e
-                for e in entries
-                if e.date is not None
-                and (start is None or e.date >= start)
-                and (end is None or e.date <= end)
-            ]
-        return entries
+        return filter_entries(entries, visit=visit, person=person, start=start, end=end)
+
+
+def filter_entries(
+    entries: list[TimelineEntry],
+    *,
+    visit: str | None = None,
+    person: str | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> list[TimelineEntry]:
+    """``entries`` (in timeline order) kept when they pass every filter given (see
+    :meth:`LibraryTimeline.select`)."""
+    if visit is not None:
+        entries = [e for e in entries if e.visit_id == visit]
+    if person:
+        wanted = set(name_key(person).split())
+        entries = [
+            e
+            for e in entries
+            if wanted and any(wanted <= set(name_key(p).split()) for p in e.participants)
+        ]
+    if start is not None or end is not None:
+        entries = [
+            e
+            for e in entries
+            if e.date is not None
+            and (start is None or e.date >= start)
+            and (end is None or e.date <= end)
+        ]
+    return entries

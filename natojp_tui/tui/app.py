@@ -8,7 +8,7 @@ import time
 STARTED = time.perf_counter()
 
 from pathlib import Path  # noqa: E402
-from typing import Any, ClassVar  # noqa: E402
+from typing import TYPE_CHECKING, Any, ClassVar  # noqa: E402
 
 from textual import work  # noqa: E402
 from textual.app import App  # noqa: E402
@@ -16,13 +16,15 @@ from textual.binding import BindingType  # noqa: E402
 from textual.notifications import SeverityLevel  # noqa: E402
 from textual.worker import get_current_worker  # noqa: E402
 
-from natojp_tui.clipboard import Clipboard, CopyResult  # noqa: E402
 from natojp_tui.tui.commands import ReaderCommands  # noqa: E402
 from natojp_tui.tui.config import ReaderConfig, load_config  # noqa: E402
 from natojp_tui.tui.data import ReaderData  # noqa: E402
 from natojp_tui.tui.keymap import bindings  # noqa: E402
 from natojp_tui.tui.messages import ImportFinished, ImportProgress  # noqa: E402
 from natojp_tui.tui.screens.reader import ReaderScreen  # noqa: E402
+
+if TYPE_CHECKING:
+    from natojp_tui.clipboard import Clipboard, CopyResult
 
 WARM_AFTER_AT_MOST = 10.0  # seconds the warm-up waits for the first article to be drawn
 
@@ -46,7 +48,9 @@ class NatoJpApp(App[None]):
         super().__init__()
         self.data = ReaderData(store)
         self.data.on_write_error = self._write_failed
-        self.clipboard_layer = clipboard or Clipboard(osc52=self._osc52_from_thread)
+        self._copy_layer: Clipboard | None = (
+            clipboard  # made on the first copy (not before the first article)
+        )
         self.config = config if config is not None else load_config()
         self.keymap: dict[str, str] = dict(self.config.keymap)
         self.reader = ReaderScreen(self.data, open_article_id)
@@ -83,6 +87,7 @@ class NatoJpApp(App[None]):
             if cancelled.is_set():
                 return
             waited += 0.05
+        resume_collector()  # paused for start-up when the command line started the reader
         try:
             self.data.warm()
         except Exception as exc:  # a damaged file is reported, never a traceback
@@ -98,6 +103,14 @@ class NatoJpApp(App[None]):
         self.data.set_state("theme", theme.name)
 
     # -- clipboard --------------------------------------------------------------------
+    @property
+    def clipboard_layer(self) -> Clipboard:
+        if self._copy_layer is None:
+            from natojp_tui.clipboard import Clipboard
+
+            self._copy_layer = Clipboard(osc52=self._osc52_from_thread)
+        return self._copy_layer
+
     def _osc52_from_thread(self, text: str) -> None:
         self.call_from_thread(self.copy_to_clipboard, text)
 
@@ -256,5 +269,19 @@ def run(store: Any, open_article_id: str | None = None) -> int:
     Returns the exit code: non-zero when the reader stopped on an error.
     """
     app = NatoJpApp(store, open_article_id)
-    app.run()
+    try:
+        app.run()
+    finally:
+        resume_collector()
     return app.return_code or 0
+
+
+def resume_collector() -> None:
+    """Resume the cyclic garbage collector if start-up paused it (``cli._run_reader``):
+    what start-up made (modules, widgets, styles) is frozen first, so later collections
+    do not walk it again."""
+    import gc
+
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()

@@ -9,7 +9,6 @@ copy = "c"
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +26,8 @@ class ReaderConfig:
 
 def parse_config(text: str, path: Path | None = None) -> ReaderConfig:
     """Read the ``[keymap]`` table; unknown ids and bad values become ``problems``."""
+    import tomllib  # only when there is a config file (not on every start-up)
+
     config = ReaderConfig(path=path)
     try:
         data = tomllib.loads(text)

@@ -23,7 +23,6 @@ from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from natojp_tui.core.model import Article, Quote
-from natojp_tui.core.references import format_copy
 from natojp_tui.tui.data import ArticleRow, QuoteRow, ReaderData
 from natojp_tui.tui.inert import inert_row
 from natojp_tui.tui.keymap import KEYS
@@ -92,6 +91,12 @@ class ReaderScreen(LibraryActions, Screen[None]):
         self._first_shown = False  # the first article was handed to the UI thread
 
     def compose(self) -> ComposeResult:
+        # the breakpoint class the first resize would give, given now: set after the first
+        # layout, it would restyle every widget and lay the screen out a second time
+        width = self.app.size.width
+        wide = next(c for at, c in sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True) if width >= at)
+        for _at, name in self.HORIZONTAL_BREAKPOINTS:
+            self.set_class(name == wide, name)
         yield Static("", id="pane-bar")
         with Horizontal(id="panes"):
             yield ArticleList(id="articles", classes="pane")
@@ -237,7 +242,7 @@ class ReaderScreen(LibraryActions, Screen[None]):
         self.query_one(ArticleList).set_current(article_id)
         self.query_one(TimelineView).show([], article_id, loading=article is not None)
         self.person = None
-        if article is not None:  # after the paint: the whole library's timeline is built
+        if article is not None:  # after the paint: its timeline is read from the store
             self.call_after_refresh(self.load_timeline, article)  # in a thread (the GIL)
         self._update_detail()
         self.library_article_shown(article)  # marks it read (no longer new, nor fresh)
@@ -256,7 +261,8 @@ class ReaderScreen(LibraryActions, Screen[None]):
 
     @work(exclusive=True, thread=True, group="timeline")
     def load_timeline(self, article: Article) -> None:
-        """Build the visit's timeline off the UI thread (it reads neighbouring articles)."""
+        """Read the visit's timeline off the UI thread (the store's timeline family: this
+        article's visits and their entries, decided at import)."""
         try:
             title, items = self.data.timeline(article)
         except Exception as exc:  # a pane never shows a traceback
@@ -482,6 +488,8 @@ class ReaderScreen(LibraryActions, Screen[None]):
     def action_copy(self, fmt: str = "attributed") -> None:
         quote = self._need_quote()
         if quote is not None and self.article is not None:
+            from natojp_tui.core.references import format_copy  # on the first copy
+
             text = format_copy(quote, self.article, fmt, date.today())
             self.app.copy_text(text)  # type: ignore[attr-defined]
 
