@@ -1000,3 +1000,14 @@ def test_inside_a_report_the_sides_agreeing_are_a_report_of_their_own() -> None:
         ("the two sides agreed to connect their warning systems", {"Aiko Tanabe"}),
         ("to connect their warning systems", {"Aiko Tanabe", "Ruth Calder"}),
     ]
+
+
+def test_a_group_counted_in_words_is_that_many_of_the_people_just_named() -> None:
+    found = _reported(
+        "Defence Minister Aiko Tanabe met Defence Secretary Ruth Calder and Minister Min-jun "
+        "Cho in Singapore.",
+        "After the talks, Tanabe told reporters that the three sides agreed to connect their "
+        "warning systems.",
+    )
+    joint = [speaker for text, speaker in found if text == "to connect their warning systems"]
+    assert [set((joint[0] or "").split(" and "))] == [{"Aiko Tanabe", "Ruth Calder", "Min-jun Cho"}]

@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from natojp_tui.core.lexicon.numbers import NUMBER_WORDS
 from natojp_tui.core.lexicon.places import CAPITALS, NATIONALITIES
 from natojp_tui.core.lexicon.roles import INSTITUTION_WORDS
 from natojp_tui.core.model import Person
@@ -231,16 +232,19 @@ class Resolver:
     def _group(
         self, cue: str, paragraph: int, pos: int, recent: bool = False, window: int = 1
     ) -> Speaker:
-        """*the two leaders*, *both ministers*: the two people named most recently
-        (``recent``: in this paragraph or the ``window`` before)."""
+        """*the two leaders*, *both ministers*: the two people named most recently, as
+        many as the cue counts (*the three sides*; ``recent``: in this paragraph or the
+        ``window`` before)."""
         people: list[Person] = []
+        counted = [NUMBER_WORDS[w] for w in cue.lower().split() if w in NUMBER_WORDS]
+        size = counted[0] if counted and 2 <= counted[0] <= 6 else 2  # "the three sides"
         for n, m in enumerate(self.registry.previous_mentions(paragraph, pos)):
             if n > 200 or (recent and m.paragraph < paragraph - window):
                 break
             person = self.registry.get(m.person_id)
             if person is not None and person not in people:
                 people.append(person)
-            if len(people) == 2:
+            if len(people) == size:
                 break
         if len(people) < 2:
             return Speaker()
