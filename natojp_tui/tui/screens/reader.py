@@ -89,7 +89,6 @@ class ReaderScreen(LibraryActions, Screen[None]):
         self.matches: list[QuoteRow] = []  # the last search's results, walked by > and <
         self._first_settled = threading.Event()  # the first article drawn, or not to be
         self._first_shown = False  # the first article was handed to the UI thread
-        self._footer_mounted = False
 
     def compose(self) -> ComposeResult:
         # the breakpoint class the first resize would give, given now: set after the first
@@ -108,8 +107,7 @@ class ReaderScreen(LibraryActions, Screen[None]):
             with Pane(id="timeline-pane", classes="pane"):
                 yield Static("Timeline of the visit", id="timeline-title")
                 yield TimelineView(id="timeline")
-        # the footer (key hints) is mounted once the first article is drawn: it lays out a
-        # key per binding and is laid out again at every focus change of start-up
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(TimelineView).marks = self.library_meeting_marks
@@ -132,7 +130,6 @@ class ReaderScreen(LibraryActions, Screen[None]):
         if isinstance(layout, dict) and layout.get("zoomed"):
             self.call_after_refresh(self.zoom, pane)
         self.set_interval(RELOAD_SECONDS, self.check_for_changes)
-        self.set_timer(self.FOOTER_AT_THE_LATEST, self._mount_footer)
 
     ROWS_WAIT_AT_MOST = 5.0  # seconds the list waits for the first article to be drawn
 
@@ -194,19 +191,10 @@ class ReaderScreen(LibraryActions, Screen[None]):
             self.app.call_from_thread(self.call_after_refresh, self._first_article_drawn)
 
     def _first_article_drawn(self) -> None:
-        """Mount the footer and let the app's warm-up start (both wait so as not to slow
-        the first paint)."""
-        self._mount_footer()
+        """Let the app's warm-up start (it waits so as not to slow the first paint)."""
         drawn = getattr(self.app, "first_article_drawn", None)
         if drawn is not None:
             drawn.set()
-
-    FOOTER_AT_THE_LATEST = 1.0  # seconds after mounting, whatever the first article does
-
-    def _mount_footer(self) -> None:
-        if not self._footer_mounted:
-            self._footer_mounted = True
-            self.mount(Footer(compact=True))
 
     # -- data -------------------------------------------------------------------------
     def refresh_articles(self) -> None:
