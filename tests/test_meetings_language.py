@@ -1529,3 +1529,14 @@ def test_a_subject_with_a_long_office_title_joined_by_and_still_acts() -> None:
         ("visit", {"Park Min-su"}),
         ("meeting", {"Park Min-su", "Lars Hovland"}),
     ]
+
+
+def test_talks_on_the_sidelines_of_a_forum_place_both_at_it_in_a_two_word_city() -> None:
+    events = _events(
+        "Foreign Minister Aiko Tanabe met NATO Secretary General Lars Hovland on the "
+        "sidelines of the UN General Assembly in New York.",
+    )
+    assert [(e.kind, e.summary.split(" · ")[1], e.place) for e in events] == [
+        ("meeting", "meeting", "New York"),
+        ("summit", "UN General Assembly", "New York"),
+    ]

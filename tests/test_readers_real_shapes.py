@@ -405,3 +405,51 @@ def test_after_as_delivered_the_speech_begins_even_with_its_short_lines() -> Non
     )
     assert a.title.lower().startswith("by nato secretary general maria lindqvist")
     assert a.body[:2] == ["Prime Minister Sakamoto,", "Welcome to NATO."]
+
+
+# --- session 6: headline choices ------------------------------------------------------
+
+
+def test_a_japanese_headline_holding_an_acronym_is_not_shouting() -> None:
+    article = read(
+        "北大西洋条約機構(NATO)\n\nハンソンNATO事務次長による山田外務大臣政務官表敬\n\n"
+        "平成27年9月16日\n\n"
+        " 9月15日15時から約30分間,山田一郎外務大臣政務官は,訪日中のハンソンNATO事務次長の表敬を"
+        "受けました。概要は以下のとおりです。\n"
+    )
+    assert article.title == "ハンソンNATO事務次長による山田外務大臣政務官表敬"
+    assert not article.title_derived
+
+
+def test_a_sites_clock_after_a_headline_and_a_bracketed_label_are_not_the_title() -> None:
+    article = read(
+        "NATO, Pacific Partners Get Closer 07/12 06:21\n\n"
+        "The alliance and its partners agreed on Thursday to deepen their cooperation on "
+        "cyber defence, officials said.\n"
+    )
+    assert article.title == "NATO, Pacific Partners Get Closer"
+    labelled = read(
+        "(Press Release: Provisional Translation)\n\nMinister Tanabe Meets NATO Chief\n\n"
+        "Minister Aiko Tanabe met the Secretary General of NATO in Tokyo on Monday and "
+        "discussed cooperation.\n"
+    )
+    assert labelled.title == "Minister Tanabe Meets NATO Chief"
+
+
+def test_a_us_government_pages_month_day_year_stamp_dates_the_article() -> None:
+    article = read(
+        "Secretary Meets Japanese Foreign Minister\n\n03/16/2021 07:53 AM EDT\n\n"
+        "Office of the Spokesperson\n\n"
+        "On March 16, the Secretary met the Foreign Minister of Japan in Tokyo and reaffirmed "
+        "the importance of the alliance.\n"
+    )
+    assert article.published == date(2021, 3, 16)
+
+
+def test_a_date_range_line_dates_the_release_by_its_last_day() -> None:
+    article = read(
+        "Chair of the Military Committee visits Korea\n\n  • 09 Apr. 2022 - 12 Apr. 2022\n\n"
+        "From 9 to 12 April 2022 the Chair of the NATO Military Committee visited the Republic "
+        "of Korea and met the Minister of Defence on Monday.\n"
+    )
+    assert article.published == date(2022, 4, 12)

@@ -206,6 +206,12 @@ def parse_date_furniture(line: str, max_len: int = 90) -> Dateline | None:
     exact = parse_dateline(text)
     if exact is not None:
         return exact
+    us = _US_STAMP.match(text)
+    if us is not None:  # "03/16/2021 07:53 AM EDT": a US government page's stamp
+        try:
+            return Dateline(published=date(int(us["y"]), int(us["m"]), int(us["d"])))
+        except ValueError:
+            return None
     label = _LABELLED.match(text)
     updated = bool((label and "updat" in label["label"].lower()) or "modif" in text[:12].lower())
     if label:
@@ -213,6 +219,15 @@ def parse_date_furniture(line: str, max_len: int = 90) -> Dateline | None:
     m = find_date(text)
     if m is None:
         return None
+    end = find_date(text[m.end :])
+    if (
+        end is not None
+        and _RANGE_GAP.fullmatch(text[m.end : m.end + end.start])
+        and 0 < (end.day - m.day).days <= 31
+    ):  # "09 Apr. 2022 - 12 Apr. 2022": a visit's range; the release is of its last day
+        rest = (text[: m.start] + " " + text[m.end + end.end :]).strip(" -–—|,:")
+        if len(rest.split()) <= 5:
+            return Dateline(published=end.day)
     rest = (text[: m.start] + " " + text[m.end :]).strip(" -–—|,:")
     rest = re.sub(r"\b\d{1,2}:\d{2}\b", " ", rest)
     words = rest.split()
@@ -226,6 +241,12 @@ def parse_date_furniture(line: str, max_len: int = 90) -> Dateline | None:
     return Dateline(published=m.day, updated=m.datetime)
 
 
+_RANGE_GAP = re.compile(r"\s*[-–—]\s*|\s+to\s+")
+# month/day/year with a 12-hour clock and a US zone: the order is not in doubt
+_US_STAMP = re.compile(
+    r"^(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\s+\d{1,2}:\d{2}\s*(?:AM|PM|am|pm)"
+    r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET))?$"
+)
 _WIRE_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'’\-]*(?:\s[A-Z][A-Za-z.'’\-]*){0,3}(?:,\s*[A-Z][A-Za-z.]{1,12})?)"
     r"(?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?))?"

@@ -608,7 +608,8 @@ _FOLLOWED_BY_RE = re.compile(
 )
 _SIDELINES_RE = re.compile(
     r"\bon\sthe\s(?:sidelines|margins?)\sof\s(?:a|an|the|this\syear['’]s)\s"
-    r"(?P<name>(?:[\w'’.-]+\s){0,6}?[Ss]ummit)\b"
+    r"(?P<name>(?:[\w'’.-]+\s){0,6}?(?:[Ss]ummit|Dialogue|Forum|Security\sConference|"
+    r"General\sAssembly))\b"
 )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from natojp_tui.core.events.context import Context, Trigger
-from natojp_tui.core.lexicon.places import CITIES, COUNTRY_PHRASES, COUNTRY_WORDS
+from natojp_tui.core.lexicon.places import CITIES, COUNTRY_PHRASES, COUNTRY_WORDS, MULTI_WORD_CITIES
 from natojp_tui.core.text.patterns import trie_pattern
 
 _CITY_ALT = "|".join(sorted(CITIES, key=len, reverse=True))
@@ -80,6 +80,9 @@ def city_in(masked: str, s0: int, s1: int) -> str | None:
         return None
     for m in _IN_CITY_RE.finditer(masked, s0, s1):
         words = [w.strip(".,") for w in m.group("city").split()]
+        long = _MULTI_CITY_RE.match(masked, m.start("city"))
+        if long is not None:
+            return long.group(0)  # "in New York"
         if words[0] in CITIES:
             return words[0]
         if words[0] == "The" and len(words) > 1 and words[1] in CITIES:
@@ -143,12 +146,18 @@ def visit_city(masked: str, s0: int, s1: int) -> str | None:
     if _CITY_LOOK.search(masked, s0, s1) is None:
         return None
     for m in _VISIT_PLACE_RE.finditer(masked, s0, s1):
+        long = _MULTI_CITY_RE.match(masked, m.start("c"))
+        if long is not None:
+            return long.group(0)
         city = m.group("c").rstrip(".,")
         if city in CITIES:
             return city
     return None
 
 
+_MULTI_CITY_RE = re.compile(
+    "(?:" + "|".join(sorted(map(re.escape, MULTI_WORD_CITIES), key=len, reverse=True)) + r")\b"
+)
 _VISIT_PLACE_RE = re.compile(
     r"\b(?:(?:visit|trip|stay)\s(?:to|in)|visiting|arrived\sin|(?:who|which)\s(?:is|was)\sin)\s"
     r"(?P<c>[A-Z][\w'’.-]+)"

@@ -169,8 +169,25 @@ WORLD_CITIES: tuple[str, ...] = (
     "Sofia", "Tirana", "Podgorica", "Skopje", "Reykjavik", "Kyiv", "Kiev", "Chisinau",
     "Tbilisi", "Munich", "Wales", "Newport", "Chicago", "Strasbourg", "Geneva", "Vienna",
     "Brdo", "Hague", "Ramstein", "Brunssum",
+    "Moscow", "Pyongyang", "Taipei", "Honolulu", "Hawaii", "Guam", "Vancouver", "Toronto",
+    "Montreal", "Dubai", "Doha", "Riyadh", "Jerusalem", "Cairo", "Nairobi", "Islamabad",
+    "Kabul", "Ulaanbaatar", "Yangon", "Dhaka", "Colombo", "Kathmandu", "Vientiane", "Suva",
+    "Apia", "Honiara", "Perth", "Melbourne", "Brisbane", "Adelaide", "Auckland",
+    "Christchurch", "Incheon", "Pyeongtaek", "Jeju", "Kaohsiung", "Mumbai", "Amsterdam",
+    "Luxembourg", "Bern", "Zurich", "Davos", "Dublin", "Edinburgh", "Belfast", "Cardiff",
+    "Milan", "Barcelona", "Porto", "Valletta", "Nicosia", "Minsk", "Kharkiv", "Odesa", "Lviv",
+    "Rzeszow", "Krakow", "Gdansk", "Kaunas", "Hamburg", "Frankfurt", "Bonn", "Cologne",
+    "Stuttgart",
 )  # fmt: skip
-CITIES: frozenset[str] = frozenset((*JAPANESE_CITIES, *TOKYO_DISTRICTS, *WORLD_CITIES))
+# cities of two or three words, matched whole ("in New York", "visiting Kuala Lumpur")
+MULTI_WORD_CITIES: tuple[str, ...] = (
+    "New York", "New Delhi", "Kuala Lumpur", "Hong Kong", "Tel Aviv", "Abu Dhabi", "Phnom Penh",
+    "Port Moresby", "Los Angeles", "San Francisco", "San Diego", "Mexico City", "Buenos Aires",
+    "Sao Paulo", "Rio de Janeiro", "Addis Ababa", "Pearl Harbor", "Ho Chi Minh City",
+)  # fmt: skip
+CITIES: frozenset[str] = frozenset(
+    (*JAPANESE_CITIES, *TOKYO_DISTRICTS, *WORLD_CITIES, *MULTI_WORD_CITIES)
+)
 
 # Capitals that stand for their government in wire style ("Seoul's Foreign Ministry").
 CAPITALS: dict[str, str] = {

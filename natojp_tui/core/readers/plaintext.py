@@ -54,6 +54,8 @@ _TITLE_LABEL = re.compile(r"^title\s*:\s*(?P<v>.+)$", re.I)
 # A section label naming an organisation with its acronym: "North Atlantic Treaty
 # Organization (NATO)", "北大西洋条約機構(NATO)". Never a headline.
 _CATEGORY = re.compile(r"^[^\s(]?[\w .,'’&-]{2,80}\s?\([A-Z]{2,8}\)$")
+_BRACKETED_LABEL = re.compile(r"^[(（][^()（）]{2,80}[)）]$")
+_TRAILING_STAMP = re.compile(r"\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\s+\d{1,2}:\d{2}$")
 # Words that headlines of releases, readouts and wire stories are made of.
 HEADLINE_WORDS = re.compile(
     r"\b(?:meet(?:s|ing|ings)?|talks?|summit|visits?|conference|interview|readout|statement|"
@@ -328,7 +330,8 @@ def _headings_in_story(units: list[Unit]) -> None:
 
 def _headline_score(text: str) -> int:
     words = {m.group(0).lower() for m in HEADLINE_WORDS.finditer(text)}
-    shouting = text.isupper() and len(text) > 12
+    cased = sum(1 for c in text if c.lower() != c.upper())
+    shouting = text.isupper() and cased > 12  # (kana and kanji have no case: "…NATO…表敬")
     return 2 * min(len(words), 2) + (_words(text) >= 4) - 3 * shouting
 
 
@@ -343,6 +346,7 @@ def _join_broken_headings(header: list[Unit]) -> None:
 
 def _strip_site_suffix(title: str, out: Parsed) -> str:
     """``Headline | News | DW | 05.06.2012`` → ``Headline`` (a date there is the date)."""
+    title = _TRAILING_STAMP.sub("", title)  # "… Get Closer 07/12 06:21": the site's clock
     parts = [p.strip() for p in title.split(" | ")]
     if len(parts) < 2 or any(_words(p) > 4 for p in parts[1:]):
         return title
@@ -361,8 +365,8 @@ def _choose_title(header: list[Unit]) -> int | None:
     best: int | None = None
     best_score = -1
     for i, u in enumerate(header):
-        if u.role != "heading" or _CATEGORY.match(u.text):
-            continue
+        if u.role != "heading" or _CATEGORY.match(u.text) or _BRACKETED_LABEL.match(u.text):
+            continue  # ("(Press Release: Provisional Translation)" is a label, not a headline)
         score = _headline_score(u.text)
         if score > best_score:
             best, best_score = i, score
