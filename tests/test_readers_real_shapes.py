@@ -453,3 +453,25 @@ def test_a_date_range_line_dates_the_release_by_its_last_day() -> None:
         "of Korea and met the Minister of Defence on Monday.\n"
     )
     assert article.published == date(2022, 4, 12)
+
+
+def test_captions_site_names_and_lead_in_lines_are_not_taken_for_a_headline() -> None:
+    body = (
+        "\n\nOn March 16, the Secretary met the Foreign Minister of Japan in Tokyo and "
+        "reaffirmed the importance of the alliance.\n"
+    )
+    for header in (
+        "A commemorative photo of Minister Tanabe and Secretary General Hovland",
+        "The state of the Meeting of NATO Ministers of Foreign Affairs",
+        "Ministry of Defense",
+        "The Hon Ruth Calder MP",
+        "The below is attributable to Spokesperson Lee Park:",
+    ):
+        article = read(header + body)
+        assert article.title_derived, header
+    japanese = read(
+        "表敬を受ける山田総理大臣\n\n"
+        "本31日午前10時45分より約35分間,山田総理大臣は,ハンソン事務総長による表敬を受けました。\n"
+    )
+    assert japanese.title_derived
+    assert read("The state of the alliance is strong.\n" + body).paragraphs[0].kind == "body"

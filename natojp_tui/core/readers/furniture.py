@@ -222,6 +222,17 @@ CAPTION_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("credit", re.compile(r"(?:^Camera Icon|\b(?:Credit|Image|Photo|Picture)s?:\s)")),
     ("handshake ja", re.compile(r"握手|写真")),
+    # "A commemorative photo of Minister X and …", "The state of the Meeting of …" (様子)
+    (
+        "photo of",
+        re.compile(r"\b(?:commemorative|group|family)\s+photo\b|^(?:An?\s)?photo\s+of\b", re.I),
+    ),
+    ("scene of", re.compile(r"^The\s(?:state|scene)\sof\sthe\b")),
+    # a Japanese caption: "…会談の様子", "表敬を受ける安倍総理大臣" (a verb, then who)
+    (
+        "scene ja",
+        re.compile(r"の様子$|(?:する|受ける|行う|臨む|述べる)[\u4e00-\u9fff\u30a0-\u30ff]{1,12}$"),
+    ),
     ("who does", re.compile(r"^[A-Z][^.!?]{3,120}\bwho\s+(?:\w+s|have|are|is)\b[^.!?]*$")),
 )
 
@@ -229,6 +240,9 @@ CAPTION_CUES: dict[str, tuple[str, ...]] = {
     "handshake": ("hands", "pose", "posing"),
     "credit": ("camera icon", ":"),
     "handshake ja": ("握手", "写真"),
+    "photo of": ("photo",),
+    "scene of": ("state of", "scene of"),
+    "scene ja": ("様子", "する", "受ける", "行う", "臨む", "述べる"),
     "who does": ("who",),
 }
 
@@ -276,7 +290,13 @@ def caption_kind(line: str) -> str | None:
     folds = folds_to_ascii(bare)
     for name, rx, cues in _CAPTION_PLAN:
         if (cues is None or folds or any(c in low for c in cues)) and rx.search(bare):
-            if name in ("handshake", "who does", "position") and ends_sentence(bare):
+            if name in (
+                "handshake",
+                "who does",
+                "position",
+                "photo of",
+                "scene of",
+            ) and ends_sentence(bare):
                 continue
             return name
     return None

@@ -54,7 +54,12 @@ _TITLE_LABEL = re.compile(r"^title\s*:\s*(?P<v>.+)$", re.I)
 # A section label naming an organisation with its acronym: "North Atlantic Treaty
 # Organization (NATO)", "北大西洋条約機構(NATO)". Never a headline.
 _CATEGORY = re.compile(r"^[^\s(]?[\w .,'’&-]{2,80}\s?\([A-Z]{2,8}\)$")
-_BRACKETED_LABEL = re.compile(r"^[(（][^()（）]{2,80}[)）]$")
+# "(Press Release: Provisional Translation)", "Ministry of Defense", "The Hon Richard Marles
+# MP", "The below is attributable to Spokesperson X:": header lines that are no headline
+_NOT_A_HEADLINE = re.compile(
+    r"^[(（][^()（）]{2,80}[)）]$|^(?:The\s)?Ministry\sof(?:\s[A-Z][a-z]+){1,3}$|"
+    r"^The\sHon\.?\s.{3,60}$|^[^:]{3,120}:$"
+)
 _TRAILING_STAMP = re.compile(r"\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\s+\d{1,2}:\d{2}$")
 # Words that headlines of releases, readouts and wire stories are made of.
 HEADLINE_WORDS = re.compile(
@@ -365,8 +370,8 @@ def _choose_title(header: list[Unit]) -> int | None:
     best: int | None = None
     best_score = -1
     for i, u in enumerate(header):
-        if u.role != "heading" or _CATEGORY.match(u.text) or _BRACKETED_LABEL.match(u.text):
-            continue  # ("(Press Release: Provisional Translation)" is a label, not a headline)
+        if u.role != "heading" or _CATEGORY.match(u.text) or _NOT_A_HEADLINE.match(u.text):
+            continue  # a label, a site's or a person's name, or a line that leads on
         score = _headline_score(u.text)
         if score > best_score:
             best, best_score = i, score
