@@ -60,6 +60,7 @@ from natojp_tui.store.storage import CorruptFile, fsync_dir
 
 if TYPE_CHECKING:
     from natojp_tui.store.db import Store
+    from natojp_tui.store.library import Manifest
 
 Tables = dict[str, dict[str, dict[str, Any]]]  # family -> table -> doc_id -> doc
 
@@ -286,16 +287,8 @@ def upgrade(store: Store) -> Path | None:
 def upgrade_journal(store: Store) -> Path | None:
     """Schema 4 → 5 (see the module docstring): back up, rewrite the index, commit."""
     from natojp_tui.core.search import SearchIndex
-    from natojp_tui.store.db import StoreError
 
-    with store._writing(["user"]):
-        manifest = store._manifest
-        if manifest.schema >= 5:  # another process upgraded it first
-            return None
-        try:
-            backup = link_backup(store.path, manifest, manifest.schema)
-        except OSError as exc:
-            raise StoreError(f"{store.path}: cannot back up before upgrading ({exc})") from exc
+    def stage(manifest: Manifest) -> None:
         data = store._bytes("search")
         if data is not None:
             try:
@@ -305,23 +298,30 @@ def upgrade_journal(store: Store) -> Path | None:
                 raise store._corrupt(CorruptFile(path, f"damaged search index ({exc})")) from exc
             store._stage("search", index.to_bytes(tag=store._next_tag()))
         _stage_timeline(store)
-        store._storage("user").changed = True  # a commit even with nothing to rewrite
-    return backup
+
+    return _upgrade(store, 5, stage)
 
 
 def upgrade_timeline(store: Store) -> Path | None:
     """Schema 5 → 6 (see the module docstring): back up, build the timeline, commit."""
+    return _upgrade(store, 6, lambda manifest: _stage_timeline(store))
+
+
+def _upgrade(store: Store, schema: int, stage: Callable[[Manifest], None]) -> Path | None:
+    """One upgrade to ``schema`` under the writer's lock: a hard-link backup of the old
+    generation first, then ``stage`` the new files and commit (nothing when another
+    process has upgraded it already). The backup's folder is returned."""
     from natojp_tui.store.db import StoreError
 
     with store._writing(["user"]):
         manifest = store._manifest
-        if manifest.schema >= 6:  # another process upgraded it first
+        if manifest.schema >= schema:  # another process upgraded it first
             return None
         try:
             backup = link_backup(store.path, manifest, manifest.schema)
         except OSError as exc:
             raise StoreError(f"{store.path}: cannot back up before upgrading ({exc})") from exc
-        _stage_timeline(store)
+        stage(manifest)
         store._storage("user").changed = True  # a commit even with nothing to rewrite
     return backup
 
