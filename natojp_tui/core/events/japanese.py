@@ -20,8 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from natojp_tui.core.events.context import Context, Registry
-from natojp_tui.core.lexicon.japanese import BOTH_SIDES, EVENT_NOUNS, has_japanese
-from natojp_tui.core.lexicon.japanese import TITLES as JAPANESE_TITLES
+from natojp_tui.core.lexicon.japanese import BOTH_SIDES, EVENT_NOUNS, TITLES, has_japanese
 from natojp_tui.core.lexicon.months import JAPANESE_ERAS
 from natojp_tui.core.model import Event
 from natojp_tui.core.text.document import AnalysedArticle
@@ -127,7 +126,7 @@ def read_japanese(doc: AnalysedArticle, registry: Registry, ctx: Context) -> lis
 # a Japanese official by name and title, in kanji: "薗浦健太郎外務大臣政務官"
 _OFFICIAL_RE = re.compile(
     r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{3,7}?(?:"
-    + "|".join(sorted(map(re.escape, JAPANESE_TITLES), key=len, reverse=True))
+    + "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True))
     + r")(?=は|が|、|,)"
 )
 

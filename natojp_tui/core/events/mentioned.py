@@ -717,8 +717,6 @@ _PAST_VISIT_RE = re.compile(
     r"\b(?:(?P<owner>[A-Z][\w-]+)['’]s|(?P<after>after\s)?(?:[Hh]is|[Hh]er|a|another|their))\s"
     r"(?:[\w-]+\s){0,2}?(?:visit|trip)\sto\s(?P<host>(?:the\s)?[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+)?)"
 )
-# "Won's visit to the NATO committee in Brussels": a NATO site, placed by its city
-_SITE_CITY_RE = re.compile(r"[^,;]{0,40}?\bin\s(?P<city>[A-Z][a-z]+)\b")
 _EARLIER_THIS_RE = re.compile(r"\s(?:earlier|late|early)\s(?:this|last)\s(?:week|month|year)\b")
 _DURING_WHICH_RE = re.compile(r"\s(?:during|in\sthe\scourse\sof)\swhich\b")
 
@@ -741,12 +739,11 @@ def _past_visit(
     for m in _PAST_VISIT_RE.finditer(masked, s0, s1):
         host = m.group("host").removeprefix("the ").rstrip(".,")
         words = host.split()
-        if words[0] == "NATO":  # a NATO body or site: the visit is to the city it is in
-            city = _SITE_CITY_RE.match(masked, m.end(), s1)
-            if city is None or city.group("city") not in CITIES:
+        if words[0] == "NATO":  # "Won's visit to the NATO committee in Brussels": its city
+            city = city_in(masked, m.end(), min(s1, m.end() + 50))
+            if city is None:
                 continue
-            host = city.group("city")
-            words = [host]
+            host, words = city, [city]
         if not (host in COUNTRY_PHRASES or words[0] in COUNTRY_WORDS or words[0] in CITIES):
             continue
         if _planned(masked, s0, m.start(), m.end()):

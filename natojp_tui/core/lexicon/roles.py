@@ -4,6 +4,7 @@ military ranks, and honorifics with the gender they imply."""
 
 from __future__ import annotations
 
+from natojp_tui.core.lexicon.numbers import NUMBER_WORDS
 from natojp_tui.core.text.patterns import words
 
 HONORIFICS: dict[str, str | None] = {
@@ -149,8 +150,8 @@ ROLE_WORDS = words(
     "alliance's nato's japan's two both allied declaration statement communiqué communique "
     "document report agreement strategy concept letter resolution plan treaty joint political "
     "the of for two both top diplomat government ministry spokesperson's office presidential "
-    "agency embassy senior unnamed anonymous pair countries nations diplomats chiefs counterparts participating three four five six seven "
-    "eight nine ten"
-)
+    "agency embassy senior unnamed anonymous pair countries nations diplomats chiefs counterparts "
+    "participating"
+) | {w for w, n in NUMBER_WORDS.items() if 2 <= n <= 10}  # "the five countries"
 # the last word of a cue naming an institution rather than a person
 INSTITUTION_WORDS = words("office ministry agency embassy government council secretariat")

@@ -70,7 +70,8 @@ ACRONYMS = wordset(
 RANK_ABBREVIATIONS = frozenset(("gen", "adm", "col", "cmdr"))
 # abbreviated ranks that, written with their period, open a name ("Adm. Rob Bauer")
 _RANKS = RANK_ABBREVIATIONS | frozenset(("lt", "maj", "capt", "brig", "sgt", "cdr", "vadm"))
-_ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
+# an acronym standing for an office or body: "JCS", "NATO"
+ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
 _PLACE_OF_WORK = frozenset(("department", "command", "embassy", "mission", "government"))
 
 
@@ -320,7 +321,7 @@ def parse_run_text(text: str) -> ParsedRun:
             run.org, i = org2, i + 2
         elif org and (_match_role(toks, i + 1) or toks[i].low.endswith(("’s", "'s"))):
             run.org, i = org, i + 1
-        elif _ACRONYM_RE.fullmatch(toks[i].text) and _match_role(toks, i + 1):
+        elif ACRONYM_RE.fullmatch(toks[i].text) and _match_role(toks, i + 1):
             run.org, i = toks[i].text, i + 1  # "JCS Chairman Gen. Won": an office's acronym
         elif (inst := _institution_end(toks, i + 1 if org else i)) and _match_role(toks, inst):
             # "National Assembly Speaker X", "NATO Military Committee Chair Adm. X"

@@ -289,7 +289,7 @@ def _next_sentence(t: AnalysedText, report_end: int, item: Item) -> bool:
     """Does the quote ``item`` open the sentence right after a report ending at
     ``report_end`` (only its full stop, spaces and the opening mark between)?"""
     gap = t.text[report_end : item.start]
-    return len(gap) <= 6 and bool(gap.strip(" \u00a0“\"‘'")) and gap.strip(" \u00a0“\"‘'") in ".!"
+    return len(gap) <= 6 and gap.strip(" \u00a0“\"‘'") in (".", "!")
 
 
 _SELF_ROLE_RE = re.compile(

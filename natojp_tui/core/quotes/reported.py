@@ -54,15 +54,7 @@ _AND_DID_RE = re.compile(
 )
 _NAMING_PARTICIPLE_RE = re.compile(r", (?:calling|describing|terming|dubbing) ")
 _TO_NOUNS = frozenset(
-    [
-        "appreciation",
-        "gratitude",
-        "thanks",
-        "condolences",
-        "opposition",
-        "sympathy",
-        "support",
-    ]
+    ["appreciation", "gratitude", "thanks", "condolences", "opposition", "sympathy", "support"]
 )
 
 
@@ -96,9 +88,11 @@ def reported_speech(t: AnalysedText, p: int, blocked: Intervals, direct: Interva
         verb = m.group()
         if verb in DIRECT_ONLY or blocked.covers(m.start()):
             continue
-        nested = None if free(m.start()) else _nested_report(text, m, items)
-        if not free(m.start()) and nested is None:
-            continue
+        nested = None
+        if not free(m.start()):  # inside another report: only a report of its own counts
+            nested = _nested_report(text, m, items)
+            if nested is None:
+                continue
         s_start, s_end = t.sentence_bounds(m.start())
         participle = verb in PARTICIPLES
         cue = nested or (None if participle else cue_before(text, m.start(), s_start))

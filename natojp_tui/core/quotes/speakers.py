@@ -12,7 +12,7 @@ from natojp_tui.core.lexicon.numbers import NUMBER_WORDS
 from natojp_tui.core.lexicon.places import CAPITALS, NATIONALITIES
 from natojp_tui.core.lexicon.roles import INSTITUTION_WORDS
 from natojp_tui.core.model import Person
-from natojp_tui.core.people.names import org_of
+from natojp_tui.core.people.names import ACRONYM_RE, org_of
 from natojp_tui.core.people.registry import PeopleRegistry
 from natojp_tui.core.quotes.cues import PRONOUNS, Cue, bare_token, cue_after
 from natojp_tui.core.text.document import AnalysedText
@@ -76,7 +76,7 @@ class Resolver:
         """The body an acronym cue stands for where the text defines it: "the JCS" after
         "Seoul's Joint Chiefs of Staff (JCS)"."""
         acronym = cue.removeprefix("the ").removeprefix("The ")
-        if not _ACRONYM_RE.fullmatch(acronym):
+        if not ACRONYM_RE.fullmatch(acronym):
             return None
         rx = re.compile(
             rf"((?:[A-Z][\w-]*[ \u00a0](?:(?:of|for|and|the)[ \u00a0])*){{1,7}})\({acronym}\)"
@@ -353,9 +353,6 @@ ANAPHORIC_HEADS = frozenset(("ministry", "office", "agency", "embassy", "secreta
 _NAMED_INSTITUTION_RE = re.compile(
     r"\b(?:[A-Z][\w’'.-]*[ \u00a0]){1,4}(?P<head>Ministry|Office|Agency|Embassy|Secretariat)\b"
 )
-
-
-_ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
 
 
 def _span_of(words: list[str], acronym: str) -> int:
