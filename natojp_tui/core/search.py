@@ -44,7 +44,6 @@ first page (already in result order) fall out of ``flatnonzero``.
 from __future__ import annotations
 
 import contextlib
-import json
 import re
 import threading
 import unicodedata
@@ -56,6 +55,7 @@ from typing import Any
 
 import numpy as np
 
+from natojp_tui.core.framing import frame, unframe
 from natojp_tui.core.model import QUOTE_KINDS
 
 STATE_FORMAT = "natojp-search/1"
@@ -1265,9 +1265,7 @@ def _snapshot_to_bytes(snap: _Snapshot, tag: str) -> bytes:
         header["arrays"][name] = [offset, little.dtype.str, list(little.shape)]
         blobs.append(little.tobytes())
         offset += little.nbytes
-    head = json.dumps(header).encode("ascii")
-    head += b" " * (-(len(_MAGIC) + 8 + len(head)) % 8)
-    return b"".join([_MAGIC, len(head).to_bytes(8, "little"), head, *blobs])
+    return frame(_MAGIC, header, blobs)
 
 
 _LAZY_LISTS = frozenset({"ids"})  # a million quote ids: split only when walked
@@ -1325,10 +1323,7 @@ def _snapshot_from_bytes(data: bytes | memoryview) -> tuple[_Snapshot, str]:
     if bytes(view[: len(_MAGIC)]) != _MAGIC:
         raise ValueError("not a natojp search index (or written by another version)")
     try:
-        size = int.from_bytes(view[len(_MAGIC) : len(_MAGIC) + 8], "little")
-        start = len(_MAGIC) + 8
-        header = json.loads(bytes(view[start : start + size]))
-        body = view[start + size :]
+        header, body = unframe(view, _MAGIC)
         fields: dict[str, Any] = {}
         for name, (at, length, count) in header["lists"].items():
             raw = bytes(body[at : at + length])

@@ -14,12 +14,13 @@ search in the memory-mapped ``qids``: nothing is parsed until a row is asked for
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 import numpy as np
 import orjson
+
+from natojp_tui.core.framing import frame, unframe
 
 _MAGIC = b"NATOJP-ROWS\x00v1\n"
 _ARRAYS = ("qids", "qoff", "qblob", "qart", "aids", "aoff", "ablob")
@@ -67,10 +68,7 @@ class SearchRows:
         if bytes(view[: len(_MAGIC)]) != _MAGIC:
             raise ValueError("not a natojp search rows file")
         try:
-            size = int.from_bytes(view[len(_MAGIC) : len(_MAGIC) + 8], "little")
-            start = len(_MAGIC) + 8
-            header = json.loads(bytes(view[start : start + size]))
-            body = view[start + size :]
+            header, body = unframe(view, _MAGIC)
             arrays = {}
             for name in _ARRAYS:
                 at, dtype, count = header["arrays"][name]
@@ -224,9 +222,7 @@ def _to_bytes(arrays: dict[str, np.ndarray], tag: str) -> bytes:
         header["arrays"][name] = [offset, array.dtype.str, len(array)]
         blobs.append(array.tobytes())
         offset += array.nbytes
-    head = json.dumps(header).encode("ascii")
-    head += b" " * (-(len(_MAGIC) + 8 + len(head)) % 8)
-    return b"".join([_MAGIC, len(head).to_bytes(8, "little"), head, *blobs])
+    return frame(_MAGIC, header, blobs)
 
 
 def empty_rows(tag: str) -> bytes:

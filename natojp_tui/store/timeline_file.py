@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from natojp_tui.core.framing import frame, unframe
 from natojp_tui.store.records import to_date
 
 if TYPE_CHECKING:
@@ -179,9 +180,7 @@ def _to_bytes(
         header["arrays"][name] = [offset, counts.get(name, len(data))]
         body.append(data)
         offset += len(data)
-    head = json.dumps(header).encode("ascii")
-    head += b" " * (-(len(_MAGIC) + 8 + len(head)) % 8)
-    return b"".join([_MAGIC, len(head).to_bytes(8, "little"), head, *body])
+    return frame(_MAGIC, header, body)
 
 
 def empty() -> bytes:
@@ -211,10 +210,7 @@ class TimelineFile:
         if bytes(view[: len(_MAGIC)]) != _MAGIC:
             raise ValueError("not a natojp timeline file")
         try:
-            size = int.from_bytes(view[len(_MAGIC) : len(_MAGIC) + 8], "little")
-            start = len(_MAGIC) + 8
-            header = json.loads(bytes(view[start : start + size]))
-            body = view[start + size :]
+            header, body = unframe(view, _MAGIC)
             self.width = int(header["width"])
             arrays: dict[str, memoryview] = {}
             for name in _ARRAYS:
